@@ -1,0 +1,31 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const lib = (name: string) => resolve(root, `libs/${name}/src/index.ts`);
+
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@switchboard/engine': lib('engine'),
+      '@switchboard/channels': lib('channels'),
+      '@switchboard/conversations': lib('conversations'),
+      '@switchboard/pipelines': lib('pipelines'),
+      '@switchboard/contracts': lib('contracts'),
+      '@switchboard/testing': lib('testing'),
+      '@switchboard/wa-sandbox': resolve(root, 'apps/wa-sandbox/src/index.ts'),
+      '@switchboard/api': resolve(root, 'apps/api/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['apps/*/src/**/*.spec.ts', 'apps/*/test/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
