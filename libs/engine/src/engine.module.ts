@@ -1,0 +1,30 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
+import { SecretBox } from './crypto/secret-box';
+import { EgressGuard } from './egress/egress-guard.service';
+import { OutboxModule } from './outbox/outbox.module';
+import { DatabaseModule } from './persistence/database.module';
+import { QueueModule } from './queue/queue.module';
+import { Runtime } from './runtime/runtime';
+
+/** The platform every app imports once: config, database, queues, outbox, secrets, egress. */
+@Global()
+@Module({})
+export class EngineModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: EngineModule,
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        DatabaseModule.forRoot(runtime.databaseUrl, runtime.config.database.poolMax, runtime.entities),
+        QueueModule.forRoot(runtime.queue, {
+          attempts: runtime.config.worker.retryAttempts,
+          baseDelayMs: runtime.config.worker.retryBaseMs,
+        }),
+        OutboxModule,
+      ],
+      providers: [{ provide: SecretBox, useValue: new SecretBox(runtime.encryptionKey) }, EgressGuard],
+      exports: [SecretBox, EgressGuard, QueueModule, OutboxModule],
+    };
+  }
+}

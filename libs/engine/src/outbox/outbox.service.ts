@@ -1,0 +1,54 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { uuidv7 } from '../ids/uuid-v7';
+import { QueueName } from '../queue/queue-names';
+import { OutboxEntry } from './outbox-entry.entity';
+
+export interface StagedJob {
+  id: string;
+  queue: string;
+  data: Record<string, string>;
+}
+
+/** Writes outbox entries inside the caller's transaction and publishes them to BullMQ after commit. */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Inserts an entry inside the caller's transaction (`em`), so it commits or rolls back with the business rows. */
+  async stage(em: EntityManager, queue: QueueName, data: Record<string, string>): Promise<StagedJob> {
+    const id = uuidv7();
+    await em.execute('insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())', [id, queue, JSON.stringify(data)], 'run');
+    return { id, queue, data };
+  }
+
+  queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  /**
+   * Best-effort fast path after commit. If the queue is down the entry stays unpublished and the
+   * relay publishes it later; the job id is the entry id, so a double publish collapses.
+   */
+  async publish(entry: StagedJob): Promise<void> {
+    try {
+      await this.queue(entry.queue).add(entry.queue, { ...entry.data, outboxId: entry.id }, { jobId: entry.id });
+      await this.em.fork().nativeUpdate(OutboxEntry, { id: entry.id }, { publishedAt: new Date() });
+    } catch (e) {
+      this.logger.warn(`outbox ${entry.id} not published yet (${(e as Error).message}); the relay will retry`);
+    }
+  }
+
+  async markDone(id: string | undefined): Promise<void> {
+    if (!id) return;
+    await this.em.fork().nativeUpdate(OutboxEntry, { id }, { doneAt: new Date() });
+  }
+}

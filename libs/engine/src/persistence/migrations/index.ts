@@ -1,0 +1,7 @@
+import { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122000000_spine } from './Migration20261122000000_spine';
+
+/** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
+export const CORE_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261122000000_spine', class: Migration20261122000000_spine },
+];

@@ -1,0 +1,8 @@
+/** Every BullMQ queue in the system. Jobs carry ids only. */
+export const QUEUES = {
+  inboundEvents: 'inbound-events',
+  outboundMessages: 'outbound-messages',
+  mediaDownloads: 'media-downloads',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,0 +1,43 @@
+import { EntityClass } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AppConfig } from '../config/config.schema';
+import { resolveEncryptionKey } from '../crypto/resolve-encryption-key';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { startEmbeddedPostgres } from '../persistence/embedded-postgres';
+import { buildOrmConfig } from '../persistence/mikro-orm.config';
+import { runMigrations } from '../persistence/run-migrations';
+import { configureQueueBackend } from '../queue/queue-connection';
+import { Runtime } from './runtime';
+
+export interface PrepareOptions {
+  entities: EntityClass<unknown>[];
+  migrate: boolean;
+}
+
+/** Resolves the database (starting the embedded one when no URL is set), migrates, and picks the queue backend. */
+export async function prepareRuntime(config: AppConfig, options: PrepareOptions): Promise<Runtime> {
+  const encryptionKey = resolveEncryptionKey(config);
+  let stopDb: () => Promise<void> = async () => undefined;
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres(config.database.embedded.dataDir, config.database.embedded.port);
+    databaseUrl = embedded.url;
+    stopDb = embedded.stop;
+  }
+  const entities = [OutboxEntry, ...options.entities];
+  if (options.migrate) {
+    const orm = await MikroORM.init(buildOrmConfig({ url: databaseUrl, poolMax: 2, entities }));
+    try {
+      await runMigrations(orm);
+    } finally {
+      await orm.close(true);
+    }
+  }
+  const queue = configureQueueBackend(
+    config.queue.redisUrl,
+    databaseUrl,
+    config.queue.postgresSchema,
+    config.queue.prefix,
+  );
+  return { config, databaseUrl, encryptionKey, queue, entities, shutdown: stopDb };
+}
