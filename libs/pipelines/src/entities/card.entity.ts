@@ -1,0 +1,34 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { uuidv7 } from '@switchboard/engine';
+
+/**
+ * A conversation's card in its department's pipeline. Conversation and department are plain ids:
+ * pipelines must not reach into the conversations lib's entities.
+ */
+@Entity({ tableName: 'cards' })
+@Index({ properties: ['pipelineId', 'stageId'] })
+export class Card {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid', unique: true })
+  conversationId!: string;
+
+  @Property({ type: 'uuid' })
+  departmentId!: string;
+
+  @Property({ type: 'uuid' })
+  pipelineId!: string;
+
+  @Property({ type: 'uuid' })
+  stageId!: string;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
