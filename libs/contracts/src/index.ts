@@ -1,0 +1,2 @@
+export * from './conversation.contract';
+export * from './reply.contract';

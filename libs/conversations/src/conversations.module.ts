@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PipelinesModule } from '@switchboard/pipelines';
+import { ConversationIntakeRepository } from './intake/conversation-intake.repository';
+import { ConversationIntakeService } from './intake/conversation-intake.service';
+import { ConversationQueryService } from './query/conversation-query.service';
+import { ConversationsController } from './query/conversations.controller';
+import { MessageStatusService } from './status/message-status.service';
+
+@Module({
+  imports: [PipelinesModule],
+  controllers: [ConversationsController],
+  providers: [ConversationIntakeRepository, ConversationIntakeService, MessageStatusService, ConversationQueryService],
+  exports: [ConversationIntakeService, MessageStatusService, ConversationQueryService],
+})
+export class ConversationsModule {}

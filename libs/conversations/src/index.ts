@@ -1,0 +1,18 @@
+import { Contact } from './entities/contact.entity';
+import { Conversation } from './entities/conversation.entity';
+import { MessageStatusEvent } from './entities/message-status-event.entity';
+import { Message } from './entities/message.entity';
+
+export { ConversationsModule } from './conversations.module';
+export { ConversationIntakeService } from './intake/conversation-intake.service';
+export type { ContactIdentity, InboundEffect, InboundMessageInput, InboundMessageResult } from './intake/inbound-message.input';
+export { ConversationQueryService } from './query/conversation-query.service';
+export { MessageStatusService } from './status/message-status.service';
+export { META_STATUSES, STATUS_RANK } from './status/status-rank';
+export type { MetaStatus } from './status/status-rank';
+export type { StatusUpdateInput } from './status/status-update.input';
+export { Contact, Conversation, Message, MessageStatusEvent };
+export type { MessageDirection, MessageError, MessageMedia, MessageStatus } from './entities/message.entity';
+export type { ConversationStatus, Speaker } from './entities/conversation.entity';
+
+export const CONVERSATION_ENTITIES = [Contact, Conversation, Message, MessageStatusEvent];

@@ -1,0 +1,173 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { ConversationView, ListConversationsQuery, ListMessagesQuery, MessageView, Page } from '@switchboard/contracts';
+import { decodeCursor, encodeCursor } from './cursor';
+
+interface ConversationRow {
+  id: string;
+  status: 'open' | 'closed';
+  number_id: string;
+  last_speaker: ConversationView['lastSpeaker'];
+  waiting_since: Date | null;
+  window_expires_at: Date | null;
+  last_message_at: Date | null;
+  created_at: Date;
+  sort_at: Date;
+  contact_id: string;
+  wa_id: string | null;
+  bsuid: string | null;
+  profile_name: string | null;
+  department_id: string;
+  department_key: string;
+  department_name: string;
+  card_id: string | null;
+  stage_key: string | null;
+  stage_name: string | null;
+  lm_id: string | null;
+  lm_type: string | null;
+  lm_direction: 'in' | 'out' | null;
+  lm_body: string | null;
+  lm_at: Date | null;
+}
+
+interface MessageRow {
+  id: string;
+  wamid: string | null;
+  conversation_id: string;
+  direction: 'in' | 'out';
+  type: string;
+  body: string | null;
+  content: Record<string, unknown>;
+  media: Record<string, unknown> | null;
+  reply_to_wamid: string | null;
+  status: string;
+  error: MessageView['error'];
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  read_at: Date | null;
+  edited_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Date;
+  sort_at: Date;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Read model for the inbox: one query per page, joining card stage and last message. */
+@Injectable()
+export class ConversationQueryService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
+    const cursor = decodeCursor(q.cursor);
+    if (q.cursor && !cursor) throw new BadRequestException('cursor: is not a cursor returned by this API');
+    const rows = await this.select(
+      `where (?::uuid is null or c.department_id = ?::uuid) and (?::text is null or c.status = ?::text)
+         and (?::timestamptz is null or (coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid))
+       order by coalesce(c.last_message_at, c.created_at) desc, c.id desc limit ?`,
+      [
+        q.departmentId ?? null,
+        q.departmentId ?? null,
+        q.status ?? null,
+        q.status ?? null,
+        cursor?.at ?? null,
+        cursor?.at ?? null,
+        cursor?.id ?? null,
+        q.limit + 1,
+      ],
+    );
+    const items = rows.slice(0, q.limit).map((r) => this.toView(r));
+    const last = rows.length > q.limit ? rows[q.limit - 1] : null;
+    return { items, nextCursor: last ? encodeCursor(new Date(last.sort_at), last.id) : null };
+  }
+
+  async get(id: string): Promise<ConversationView | null> {
+    const rows = await this.select('where c.id = ?', [id]);
+    return rows[0] ? this.toView(rows[0]) : null;
+  }
+
+  async messages(conversationId: string, q: ListMessagesQuery): Promise<Page<MessageView>> {
+    const cursor = decodeCursor(q.before);
+    if (q.before && !cursor) throw new BadRequestException('before: is not a cursor returned by this API');
+    const rows = await this.em.execute<MessageRow[]>(
+      `select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m
+        where m.conversation_id = ?
+          and (?::timestamptz is null or (coalesce(m.sent_at, m.created_at), m.id) < (?::timestamptz, ?::uuid))
+        order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit ?`,
+      [conversationId, cursor?.at ?? null, cursor?.at ?? null, cursor?.id ?? null, q.limit + 1],
+    );
+    const page = rows.slice(0, q.limit);
+    const last = rows.length > q.limit ? page[page.length - 1] : null;
+    return {
+      items: page.reverse().map((m) => this.toMessageView(m)),
+      nextCursor: last ? encodeCursor(new Date(last.sort_at), last.id) : null,
+    };
+  }
+
+  private select(where: string, params: unknown[]): Promise<ConversationRow[]> {
+    return this.em.execute<ConversationRow[]>(
+      `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
+              c.created_at, coalesce(c.last_message_at, c.created_at) as sort_at,
+              ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name,
+              d.id as department_id, d.key as department_key, d.name as department_name,
+              k.id as card_id, s.key as stage_key, s.name as stage_name,
+              lm.id as lm_id, lm.type as lm_type, lm.direction as lm_direction, lm.body as lm_body, lm.at as lm_at
+         from conversations c
+         join contacts ct on ct.id = c.contact_id
+         join departments d on d.id = c.department_id
+         left join cards k on k.conversation_id = c.id
+         left join pipeline_stages s on s.id = k.stage_id
+         left join lateral (
+           select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
+            where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
+         ) lm on true
+       ${where}`,
+      params,
+    );
+  }
+
+  private toView(r: ConversationRow): ConversationView {
+    const windowOpen = r.window_expires_at ? new Date(r.window_expires_at).getTime() > Date.now() : false;
+    return {
+      id: r.id,
+      status: r.status,
+      contact: { id: r.contact_id, waId: r.wa_id, bsuid: r.bsuid, name: r.profile_name },
+      department: { id: r.department_id, key: r.department_key, name: r.department_name },
+      numberId: r.number_id,
+      card: r.card_id && r.stage_key && r.stage_name ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name } : null,
+      lastSpeaker: r.last_speaker,
+      ballInCourt: r.last_speaker === 'customer' ? 'customer_waiting' : r.last_speaker ? 'team' : null,
+      waitingSince: iso(r.waiting_since),
+      windowExpiresAt: iso(r.window_expires_at),
+      windowOpen,
+      lastMessage:
+        r.lm_id && r.lm_type && r.lm_direction && r.lm_at
+          ? { id: r.lm_id, type: r.lm_type, direction: r.lm_direction, body: r.lm_body, at: new Date(r.lm_at).toISOString() }
+          : null,
+      lastMessageAt: iso(r.last_message_at),
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  }
+
+  private toMessageView(m: MessageRow): MessageView {
+    return {
+      id: m.id,
+      wamid: m.wamid,
+      conversationId: m.conversation_id,
+      direction: m.direction,
+      type: m.type,
+      body: m.body,
+      content: m.content,
+      media: m.media,
+      replyToWamid: m.reply_to_wamid,
+      status: m.status,
+      error: m.error,
+      sentAt: iso(m.sent_at),
+      deliveredAt: iso(m.delivered_at),
+      readAt: iso(m.read_at),
+      editedAt: iso(m.edited_at),
+      revokedAt: iso(m.revoked_at),
+      createdAt: new Date(m.created_at).toISOString(),
+    };
+  }
+}

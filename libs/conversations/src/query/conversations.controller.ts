@@ -1,0 +1,44 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ConversationView,
+  listConversationsQuery,
+  ListConversationsQuery,
+  listMessagesQuery,
+  ListMessagesQuery,
+  MessageView,
+  Page,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { ConversationQueryService } from './conversation-query.service';
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Controller('api/conversations')
+export class ConversationsController {
+  constructor(private readonly query: ConversationQueryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List conversations, newest activity first (keyset pagination via nextCursor)' })
+  list(@Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery): Promise<Page<ConversationView>> {
+    return this.query.list(q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One conversation with contact, department, card stage, last message and waiting state' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    const found = await this.query.get(id);
+    if (!found) throw new NotFoundException(`conversation ${id} not found`);
+    return found;
+  }
+
+  @Get(':id/messages')
+  @ApiOperation({ summary: 'Messages of a conversation, oldest first within a page; page back with `before`' })
+  async messages(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query(new ZodValidationPipe(listMessagesQuery)) q: ListMessagesQuery,
+  ): Promise<Page<MessageView>> {
+    if (!(await this.query.get(id))) throw new NotFoundException(`conversation ${id} not found`);
+    return this.query.messages(id, q);
+  }
+}
