@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ConversationsModule } from '@switchboard/conversations';
+import { GraphClient } from './whatsapp/graph/graph-client';
+import { MediaDownloadService } from './whatsapp/media/media-download.service';
+import { MediaStore } from './whatsapp/media/media-store';
+import { MediaController } from './whatsapp/media/media.controller';
+import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
+import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
+import { InboundEventService } from './whatsapp/processing/inbound-event.service';
+import { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
+import { ReplyController } from './whatsapp/sending/reply.controller';
+import { ReplyService } from './whatsapp/sending/reply.service';
+import { SendMessageService } from './whatsapp/sending/send-message.service';
+import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
+import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.controller';
+
+const services = [
+  NumberRegistry,
+  WhatsappNumberService,
+  WebhookIntakeService,
+  InboundEventService,
+  InboundRelayService,
+  GraphClient,
+  ReplyService,
+  SendMessageService,
+  MediaStore,
+  MediaDownloadService,
+];
+
+/** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
+@Module({
+  imports: [ConversationsModule],
+  controllers: [WhatsappWebhookController, ReplyController, MediaController],
+  providers: services,
+  exports: services,
+})
+export class ChannelsModule {}

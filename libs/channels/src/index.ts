@@ -1,0 +1,18 @@
+import { InboundEvent } from './whatsapp/entities/inbound-event.entity';
+import { WhatsappNumber } from './whatsapp/entities/whatsapp-number.entity';
+
+export { ChannelsWorkerModule } from './channels-worker.module';
+export { ChannelsModule } from './channels.module';
+export type { InboundEventStatus, InboundItemFailure } from './whatsapp/entities/inbound-event.entity';
+export type { NumberHealth } from './whatsapp/entities/whatsapp-number.entity';
+export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
+export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
+export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';
+export { InboundEventService } from './whatsapp/processing/inbound-event.service';
+export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
+export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
+export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
+export { matchSignature } from './whatsapp/webhook/verify-signature';
+export { InboundEvent, WhatsappNumber };
+
+export const CHANNEL_ENTITIES = [WhatsappNumber, InboundEvent];

@@ -1,0 +1,89 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SecretBox } from '@switchboard/engine';
+import { WhatsappNumber } from '../entities/whatsapp-number.entity';
+
+export interface NumberCredentials {
+  id: string;
+  phoneNumberId: string;
+  departmentId: string;
+  wabaId: string;
+  graphBaseUrl: string;
+  graphVersion: string;
+  accessToken: string;
+  appSecretFingerprint: string;
+  health: WhatsappNumber['health'];
+}
+
+interface Snapshot {
+  at: number;
+  byPhoneNumberId: Map<string, NumberCredentials>;
+  secrets: { fingerprint: string; secret: string }[];
+}
+
+/** How long opened secrets stay cached in memory; changes (new number, rotated secret) show up after this. */
+const TTL_MS = 5_000;
+
+/**
+ * Numbers with their secrets opened, cached briefly so the webhook hot path does not decrypt on every
+ * request. Secrets stay in process memory only; they are never logged or returned by the API.
+ */
+@Injectable()
+export class NumberRegistry {
+  private snapshot: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly box: SecretBox,
+  ) {}
+
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  async byPhoneNumberId(phoneNumberId: string): Promise<NumberCredentials | undefined> {
+    return (await this.current()).byPhoneNumberId.get(phoneNumberId);
+  }
+
+  async byId(id: string): Promise<NumberCredentials | undefined> {
+    return [...(await this.current()).byPhoneNumberId.values()].find((n) => n.id === id);
+  }
+
+  /** Distinct app secrets in use: webhook signatures are checked against each. */
+  async appSecrets(): Promise<{ fingerprint: string; secret: string }[]> {
+    return (await this.current()).secrets;
+  }
+
+  private async current(): Promise<Snapshot> {
+    if (this.snapshot && Date.now() - this.snapshot.at < TTL_MS) return this.snapshot;
+    this.loading ??= this.load().finally(() => (this.loading = null));
+    this.snapshot = await this.loading;
+    return this.snapshot;
+  }
+
+  private async load(): Promise<Snapshot> {
+    const rows = await this.em.fork().find(WhatsappNumber, {});
+    const byPhoneNumberId = new Map<string, NumberCredentials>();
+    const secrets = new Map<string, string>();
+    for (const n of rows) {
+      byPhoneNumberId.set(n.phoneNumberId, {
+        id: n.id,
+        phoneNumberId: n.phoneNumberId,
+        departmentId: n.departmentId,
+        wabaId: n.wabaId,
+        graphBaseUrl: n.graphBaseUrl,
+        graphVersion: n.graphVersion,
+        accessToken: this.box.open(n.accessTokenSealed),
+        appSecretFingerprint: n.appSecretFingerprint,
+        health: n.health,
+      });
+      if (!secrets.has(n.appSecretFingerprint)) secrets.set(n.appSecretFingerprint, this.box.open(n.appSecretSealed));
+    }
+    return {
+      at: Date.now(),
+      byPhoneNumberId,
+      secrets: [...secrets].map(([fingerprint, secret]) => ({ fingerprint, secret })),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, OutboxService, QUEUES } from '@switchboard/engine';
+import { Job } from 'bullmq';
+import { SendMessageService } from './send-message.service';
+
+/** Thrown to let BullMQ retry a send that Meta refused for a transient reason (130429, 131056, …). */
+class RetryableSendError extends Error {}
+
+@Processor(QUEUES.outboundMessages)
+export class OutboundMessageProcessor extends WorkerHost implements OnModuleInit {
+  constructor(
+    private readonly sender: SendMessageService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.worker.sendConcurrency;
+  }
+
+  async process(job: Job<{ messageId: string; outboxId?: string }>) {
+    const attempts = job.opts.attempts ?? 1;
+    const result = await this.sender.send(job.data.messageId, job.attemptsMade + 1 >= attempts);
+    if (result.kind === 'retry') throw new RetryableSendError(result.error?.message ?? 'retry');
+    await this.outbox.markDone(job.data.outboxId);
+    return { result: result.kind };
+  }
+}

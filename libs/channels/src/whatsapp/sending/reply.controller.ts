@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MessageView, replyRequest, ReplyRequest } from '@switchboard/contracts';
+import { ConversationQueryService } from '@switchboard/conversations';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { z } from 'zod';
+import { ReplyService } from './reply.service';
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Controller('api/conversations')
+export class ReplyController {
+  constructor(
+    private readonly replies: ReplyService,
+    private readonly query: ConversationQueryService,
+  ) {}
+
+  @Post(':id/messages')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a reply (text, media, or template). Accepted for sending; statuses arrive from Meta.' })
+  @ApiBody({ schema: z.toJSONSchema(replyRequest, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key returns the first message' })
+  @ApiResponse({ status: 409, description: '24-hour window closed (a template is needed), conversation closed, or the number needs a new token' })
+  async reply(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(replyRequest)) body: ReplyRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<MessageView> {
+    const key = idempotencyKey?.trim() ? idempotencyKey.trim().slice(0, 200) : undefined;
+    const { messageId } = await this.replies.reply(id, body, key);
+    const page = await this.query.messages(id, { limit: 500 });
+    const view = page.items.find((m) => m.id === messageId);
+    if (!view) throw new NotFoundException('message vanished');
+    return view;
+  }
+}

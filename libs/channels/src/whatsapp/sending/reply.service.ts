@@ -1,0 +1,83 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ReplyRequest } from '@switchboard/contracts';
+import { Contact, Conversation, Message } from '@switchboard/conversations';
+import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
+import { NumberRegistry } from '../numbers/number-registry.service';
+import { buildGraphMessage, replyBody } from './build-graph-message';
+
+/**
+ * Validates an agent's reply (window, number health, reply target) and records it with its outbox
+ * entry in one transaction; the worker sends it. The same Idempotency-Key never creates two messages.
+ */
+@Injectable()
+export class ReplyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly numbers: NumberRegistry,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async reply(conversationId: string, req: ReplyRequest, idempotencyKey?: string): Promise<{ messageId: string; created: boolean }> {
+    const em = this.em.fork();
+    if (idempotencyKey) {
+      const existing = await em.findOne(Message, { clientKey: idempotencyKey }, { fields: ['id', 'conversationId'] });
+      if (existing) {
+        if (existing.conversationId !== conversationId) throw new ConflictException('Idempotency-Key was already used for another conversation');
+        return { messageId: existing.id, created: false };
+      }
+    }
+    const conversation = await em.findOne(Conversation, { id: conversationId });
+    if (!conversation) throw new NotFoundException(`conversation ${conversationId} not found`);
+    if (conversation.status !== 'open') throw new ConflictException('conversation is closed: reopen it before replying');
+    const number = await this.numbers.byId(conversation.numberId);
+    if (!number) throw new ConflictException('the conversation\'s WhatsApp number is no longer registered');
+    if (number.health === 'token_invalid') {
+      throw new ConflictException(`WhatsApp number ${number.phoneNumberId} needs a new access token (Meta rejected the current one with error 190)`);
+    }
+    if (req.type !== 'template') {
+      const closesAt = conversation.windowExpiresAt;
+      if (!closesAt || closesAt.getTime() <= Date.now()) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'window_closed',
+          message: closesAt
+            ? `The 24-hour customer service window closed at ${closesAt.toISOString()}: only an approved template can be sent now (type "template").`
+            : 'The customer has not written in the last 24 hours: only an approved template can be sent now (type "template").',
+        });
+      }
+    }
+    let replyToWamid: string | null = null;
+    if ('replyToMessageId' in req && req.replyToMessageId) {
+      const target = await em.findOne(Message, { id: req.replyToMessageId, conversationId }, { fields: ['wamid'] });
+      if (!target) throw new BadRequestException('replyToMessageId: no such message in this conversation');
+      if (!target.wamid) throw new BadRequestException('replyToMessageId: that message has not reached WhatsApp yet');
+      replyToWamid = target.wamid;
+    }
+    const contact = await em.findOneOrFail(Contact, { id: conversation.contactId });
+    const to = contact.waId ?? contact.bsuid;
+    if (!to) throw new ConflictException('the contact has no WhatsApp identity to send to');
+
+    const messageId = uuidv7();
+    const request = { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...buildGraphMessage(req, replyToWamid) };
+    let job: StagedJob | undefined;
+    await em.transactional(async (tx) => {
+      await tx.execute(
+        `insert into messages (id, conversation_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
+         values (?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())`,
+        [messageId, conversationId, req.type, replyBody(req), JSON.stringify({ request }), replyToWamid, idempotencyKey ?? null],
+        'run',
+      );
+      await tx.execute(
+        `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
+                last_speaker = 'agent', waiting_since = null, updated_at = now() where id = ?`,
+        [conversationId],
+        'run',
+      );
+      job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
+    });
+    if (job) await this.outbox.publish(job);
+    return { messageId, created: true };
+  }
+}

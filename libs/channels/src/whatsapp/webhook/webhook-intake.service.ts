@@ -1,0 +1,57 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { QUEUES, uuidv7 } from '@switchboard/engine';
+import { Queue } from 'bullmq';
+import { isUtf8 } from 'node:buffer';
+import { NumberRegistry } from '../numbers/number-registry.service';
+import { matchSignature } from './verify-signature';
+
+export type IntakeOutcome =
+  | { kind: 'stored'; eventId: string }
+  | { kind: 'bad_signature'; reason: string }
+  | { kind: 'bad_body'; reason: string };
+
+/**
+ * The acknowledgement path: verify the signature on the raw bytes, commit the raw event, and only then
+ * let the controller answer 200. Processing is queued after the ack; the relay covers a failed enqueue.
+ */
+@Injectable()
+export class WebhookIntakeService {
+  private readonly logger = new Logger(WebhookIntakeService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly numbers: NumberRegistry,
+    @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
+  ) {}
+
+  async accept(rawBody: Buffer, signatureHeader: string | undefined): Promise<IntakeOutcome> {
+    if (!signatureHeader) return { kind: 'bad_signature', reason: 'X-Hub-Signature-256 header is missing' };
+    const secrets = await this.numbers.appSecrets();
+    const match = matchSignature(
+      rawBody,
+      signatureHeader,
+      secrets.map((s) => s.secret),
+    );
+    if (match < 0) {
+      return { kind: 'bad_signature', reason: 'X-Hub-Signature-256 does not match the body for any configured app secret' };
+    }
+    if (!isUtf8(rawBody)) return { kind: 'bad_body', reason: 'body is not valid UTF-8' };
+    const id = uuidv7();
+    // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
+    await this.em.execute(
+        `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
+        [id, rawBody.toString('utf8'), secrets[match].fingerprint],
+        'run',
+      );
+    return { kind: 'stored', eventId: id };
+  }
+
+  /** Fire-and-forget after the ack; an event whose enqueue fails is re-queued by the relay. */
+  enqueue(eventId: string): void {
+    this.queue.add('event', { eventId }, { jobId: eventId }).catch((e: Error) => {
+      this.logger.warn(`event ${eventId} stored but not queued (${e.message}); the relay will queue it`);
+    });
+  }
+}
