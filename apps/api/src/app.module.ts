@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ChannelsModule, ChannelsWorkerModule } from '@switchboard/channels';
+import { ConversationsModule } from '@switchboard/conversations';
+import { BootstrapTokenGuard, EngineModule, HealthController, Runtime } from '@switchboard/engine';
+import { PipelinesModule } from '@switchboard/pipelines';
+
+export interface AppRoles {
+  /** Also run the queue consumers and relays in this process (demo / single-pod mode). */
+  worker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime, roles: AppRoles): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        EngineModule.forRoot(runtime),
+        PipelinesModule,
+        ConversationsModule,
+        ChannelsModule,
+        ...(roles.worker ? [ChannelsWorkerModule] : []),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: BootstrapTokenGuard }],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CHANNEL_ENTITIES } from '@switchboard/channels';
+import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
+import { ConfigError, createPinoLogger, loadConfig, PinoNestLogger, prepareRuntime } from '@switchboard/engine';
+import { PIPELINE_ENTITIES } from '@switchboard/pipelines';
+import { WorkerModule } from './worker.module';
+
+async function main() {
+  const config = loadConfig();
+  const runtime = await prepareRuntime(config, {
+    entities: [...PIPELINE_ENTITIES, ...CONVERSATION_ENTITIES, ...CHANNEL_ENTITIES],
+    migrate: true,
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), {
+    logger: new PinoNestLogger(createPinoLogger(config.log.level)),
+  });
+  app.enableShutdownHooks();
+  process.once('SIGTERM', () => void app.close().then(() => runtime.shutdown()));
+  process.once('SIGINT', () => void app.close().then(() => runtime.shutdown()));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack}\n`);
+  process.exit(1);
+});

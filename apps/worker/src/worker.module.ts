@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ChannelsWorkerModule } from '@switchboard/channels';
+import { EngineModule, Runtime } from '@switchboard/engine';
+
+/** `worker` role: queue consumers and relays, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return { module: WorkerModule, imports: [EngineModule.forRoot(runtime), ChannelsWorkerModule] };
+  }
+}
