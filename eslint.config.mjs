@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'apps/web/**', 'coverage/**'] },
+  {
+    ignores: [
+      'libs/*/index.js',
+      'apps/*/index.js',
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'apps/web/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -15,7 +25,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts', 'apps/wa-sandbox/src/cli.ts', 'test/load/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      'test/**/*.ts',
+      'libs/testing/**/*.ts',
+      'apps/wa-sandbox/src/cli.ts',
+      'test/load/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

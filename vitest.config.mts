@@ -1,9 +1,9 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-const root = dirname(fileURLToPath(import.meta.url));
+// Vitest runs from the repository root (npm test).
+const root = process.cwd();
 const lib = (name: string) => resolve(root, `libs/${name}/src/index.ts`);
 
 export default defineConfig({
@@ -21,7 +21,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['apps/*/src/**/*.spec.ts', 'apps/*/test/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'test/e2e/**/*.spec.ts'],
+    include: [
+      'apps/*/src/**/*.spec.ts',
+      'apps/*/test/**/*.spec.ts',
+      'libs/*/src/**/*.spec.ts',
+      'test/e2e/**/*.spec.ts',
+    ],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,34 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createPinoLogger, PinoNestLogger, Runtime } from '@switchboard/engine';
-import { json, NextFunction, raw, Request, Response } from 'express';
+import { json, raw } from 'express';
 import { AppModule, AppRoles } from './app.module';
-
-interface HttpError {
-  status?: number;
-  statusCode?: number;
-  type?: string;
-  message?: string;
-}
-
-/** Body-parser failures (malformed JSON, oversize) as JSON errors that name the problem. */
-function parserErrorHandler(maxWebhookBytes: number) {
-  return (err: HttpError, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status ?? err.statusCode ?? 500;
-    let message = err.message ?? 'Internal error';
-    if (err.type === 'entity.too.large') {
-      message = req.path.startsWith('/webhooks/')
-        ? `webhook body exceeds ${maxWebhookBytes} bytes (Meta sends at most 3 MB)`
-        : 'request body exceeds 1 MB';
-    } else if (err.type === 'entity.parse.failed') {
-      message = `malformed JSON body: ${err.message}`;
-    }
-    res.status(status).json({ statusCode: status, error: status === 413 ? 'Payload Too Large' : 'Bad Request', message });
-  };
-}
+import { BodyParserErrorFilter } from './body-parser-error.filter';
 
 /** Builds the HTTP application (not listening yet). Used by main, the demo and the test environment. */
 export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INestApplication> {
@@ -48,13 +25,17 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
 
   const doc = new DocumentBuilder()
     .setTitle('Switchboard API')
-    .setDescription('WhatsApp operations: conversations, messages, replies. Authenticate with a bearer token.')
+    .setDescription(
+      'WhatsApp operations: conversations, messages, replies. Authenticate with a bearer token.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 
+  app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter, max));
   await app.init();
-  app.use(parserErrorHandler(max));
   return app;
 }

@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { CHANNEL_ENTITIES } from '@switchboard/channels';
 import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
-import { ConfigError, createPinoLogger, loadConfig, PinoNestLogger, prepareRuntime } from '@switchboard/engine';
+import {
+  ConfigError,
+  createPinoLogger,
+  loadConfig,
+  PinoNestLogger,
+  prepareRuntime,
+} from '@switchboard/engine';
 import { PIPELINE_ENTITIES } from '@switchboard/pipelines';
 import { WorkerModule } from './worker.module';
 

@@ -12,7 +12,13 @@ const mediaRef = z
   .refine((m) => Boolean(m.link) !== Boolean(m.mediaId), 'give exactly one of link or mediaId');
 
 const templateParameter = z.union([
-  z.object({ type: z.literal('text'), text: z.string().min(1).max(1024), parameterName: z.string().max(60).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('text'),
+      text: z.string().min(1).max(1024),
+      parameterName: z.string().max(60).optional(),
+    })
+    .strict(),
 ]);
 
 /** POST /api/conversations/:id/messages */

@@ -9,7 +9,12 @@ import { MessageStatusService } from './status/message-status.service';
 @Module({
   imports: [PipelinesModule],
   controllers: [ConversationsController],
-  providers: [ConversationIntakeRepository, ConversationIntakeService, MessageStatusService, ConversationQueryService],
+  providers: [
+    ConversationIntakeRepository,
+    ConversationIntakeService,
+    MessageStatusService,
+    ConversationQueryService,
+  ],
   exports: [ConversationIntakeService, MessageStatusService, ConversationQueryService],
 })
 export class ConversationsModule {}

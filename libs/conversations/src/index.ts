@@ -5,7 +5,12 @@ import { Message } from './entities/message.entity';
 
 export { ConversationsModule } from './conversations.module';
 export { ConversationIntakeService } from './intake/conversation-intake.service';
-export type { ContactIdentity, InboundEffect, InboundMessageInput, InboundMessageResult } from './intake/inbound-message.input';
+export type {
+  ContactIdentity,
+  InboundEffect,
+  InboundMessageInput,
+  InboundMessageResult,
+} from './intake/inbound-message.input';
 export { ConversationQueryService } from './query/conversation-query.service';
 export { MessageStatusService } from './status/message-status.service';
 export { META_STATUSES, STATUS_RANK } from './status/status-rank';

@@ -23,6 +23,8 @@ export { runMigrations } from './persistence/run-migrations';
 export { QUEUE_CONNECTION } from './queue/queue.module';
 export type { QueueConnection } from './queue/queue-connection';
 export { QUEUES } from './queue/queue-names';
+export { startWorker } from './queue/start-worker';
+export type { WorkerTuning } from './queue/start-worker';
 export type { QueueName } from './queue/queue-names';
 export { prepareRuntime } from './runtime/prepare-runtime';
 export type { Runtime } from './runtime/runtime';

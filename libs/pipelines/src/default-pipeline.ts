@@ -1,7 +1,10 @@
 import { StageCategory } from './entities/pipeline-stage.entity';
 
 /** The pipeline every department starts with until a department plugin contributes its own. */
-export const DEFAULT_PIPELINE: { name: string; stages: { key: string; name: string; category: StageCategory }[] } = {
+export const DEFAULT_PIPELINE: {
+  name: string;
+  stages: { key: string; name: string; category: StageCategory }[];
+} = {
   name: 'Conversations',
   stages: [
     { key: 'new', name: 'New', category: 'open' },

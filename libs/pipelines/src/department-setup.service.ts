@@ -22,7 +22,13 @@ export class DepartmentSetupService {
         createdAt: new Date(),
       });
       DEFAULT_PIPELINE.stages.forEach((stage, position) =>
-        em.create(PipelineStage, { pipeline, key: stage.key, name: stage.name, category: stage.category, position }),
+        em.create(PipelineStage, {
+          pipeline,
+          key: stage.key,
+          name: stage.name,
+          category: stage.category,
+          position,
+        }),
       );
       return department;
     });

@@ -2,5 +2,8 @@ import { Module } from '@nestjs/common';
 import { CardRepository } from './cards/card.repository';
 import { DepartmentSetupService } from './department-setup.service';
 
-@Module({ providers: [CardRepository, DepartmentSetupService], exports: [CardRepository, DepartmentSetupService] })
+@Module({
+  providers: [CardRepository, DepartmentSetupService],
+  exports: [CardRepository, DepartmentSetupService],
+})
 export class PipelinesModule {}

@@ -3,3 +3,5 @@ export type { TestDatabase } from './test-database';
 export { createTestEnvironment, TEST_TOKEN } from './test-environment';
 export type { SeededNumber, TestEnvironment, TestEnvironmentOptions } from './test-environment';
 export { waitFor } from './wait-for';
+export { freePort, RedisProcess } from './redis-process';
+export { WorkerProcess } from './worker-process';

@@ -108,7 +108,12 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       graphBaseUrl: sandbox.url,
       graphVersion: sandbox.graphVersion,
     });
-    numbers[key as keyof TestEnvironment['numbers']] = { ...sandboxNumber, id: saved.id, departmentId: dept.id, departmentKey: key };
+    numbers[key as keyof TestEnvironment['numbers']] = {
+      ...sandboxNumber,
+      id: saved.id,
+      departmentId: dept.id,
+      departmentKey: key,
+    };
   }
 
   const db = new Client({ connectionString: database.url });

@@ -6,10 +6,14 @@ export type Speaker = 'customer' | 'agent' | 'system';
 
 /**
  * One thread between a contact and one of our WhatsApp numbers. At most one is open per
- * (number, contact): a partial unique index in the migration enforces it.
+ * (number, contact): a partial unique index enforces it.
  */
 @Entity({ tableName: 'conversations' })
 @Index({ properties: ['departmentId', 'lastMessageAt'] })
+@Index({
+  name: 'conversations_one_open',
+  expression: `create unique index "conversations_one_open" on "conversations" ("number_id", "contact_id") where "status" = 'open'`,
+})
 export class Conversation {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();

@@ -16,12 +16,13 @@ export class ConversationIntakeRepository {
   }
 
   async upsertContact(em: EntityManager, who: ContactIdentity): Promise<string> {
-    
     const find = async () =>
-      (await em.execute<IdRow[]>(
-        'select id from contacts where (wa_id = ?::text) or (bsuid = ?::text) order by (wa_id = ?::text) desc nulls last limit 1',
-        [who.waId ?? null, who.bsuid ?? null, who.waId ?? null],
-      ))[0];
+      (
+        await em.execute<IdRow[]>(
+          'select id from contacts where (wa_id = ?::text) or (bsuid = ?::text) order by (wa_id = ?::text) desc nulls last limit 1',
+          [who.waId ?? null, who.bsuid ?? null, who.waId ?? null],
+        )
+      )[0];
     let row = await find();
     if (!row) {
       const inserted = await em.execute<IdRow[]>(
@@ -61,7 +62,6 @@ export class ConversationIntakeRepository {
     em: EntityManager,
     input: { numberId: string; departmentId: string; contactId: string },
   ): Promise<{ id: string; created: boolean }> {
-    
     const existing = await em.execute<IdRow[]>(
       `select id from conversations where number_id = ? and contact_id = ? and status = 'open'`,
       [input.numberId, input.contactId],
@@ -82,7 +82,11 @@ export class ConversationIntakeRepository {
   }
 
   /** Inserts the message; null when another delivery of the same wamid won the race. */
-  async insertMessage(em: EntityManager, conversationId: string, m: InboundMessageInput): Promise<string | null> {
+  async insertMessage(
+    em: EntityManager,
+    conversationId: string,
+    m: InboundMessageInput,
+  ): Promise<string | null> {
     const rows = await em.execute<IdRow[]>(
       `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
                              status, status_rank, sent_at, created_at, updated_at)
@@ -134,7 +138,6 @@ export class ConversationIntakeRepository {
   }
 
   async applyEffect(em: EntityManager, contactId: string, effect: InboundEffect, at: Date): Promise<void> {
-    
     if (effect.kind === 'edit') {
       await em.execute(
         `update messages set body = ?, content = content || jsonb_build_object('edited', ?::jsonb), edited_at = ?, updated_at = now()

@@ -27,7 +27,10 @@ export class ConversationIntakeService {
       contactId,
     });
     if (conversation.created) {
-      const title = input.contact.profileName || (input.contact.waId ? `+${input.contact.waId}` : input.contact.bsuid) || 'Customer';
+      const title =
+        input.contact.profileName ||
+        (input.contact.waId ? `+${input.contact.waId}` : input.contact.bsuid) ||
+        'Customer';
       await this.cards.openForConversation(em, {
         conversationId: conversation.id,
         departmentId: input.departmentId,
@@ -35,9 +38,15 @@ export class ConversationIntakeService {
       });
     }
     const messageId = await this.repo.insertMessage(em, conversation.id, input);
-    if (!messageId) return { created: false, messageId: null, conversationId: conversation.id, newConversation: false };
+    if (!messageId)
+      return { created: false, messageId: null, conversationId: conversation.id, newConversation: false };
     await this.repo.touchConversation(em, conversation.id, input);
     if (input.effect) await this.repo.applyEffect(em, contactId, input.effect, input.timestamp);
-    return { created: true, messageId, conversationId: conversation.id, newConversation: conversation.created };
+    return {
+      created: true,
+      messageId,
+      conversationId: conversation.id,
+      newConversation: conversation.created,
+    };
   }
 }

@@ -1,6 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { ConversationView, ListConversationsQuery, ListMessagesQuery, MessageView, Page } from '@switchboard/contracts';
+import {
+  ConversationView,
+  ListConversationsQuery,
+  ListMessagesQuery,
+  MessageView,
+  Page,
+} from '@switchboard/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 
 interface ConversationRow {
@@ -134,7 +140,10 @@ export class ConversationQueryService {
       contact: { id: r.contact_id, waId: r.wa_id, bsuid: r.bsuid, name: r.profile_name },
       department: { id: r.department_id, key: r.department_key, name: r.department_name },
       numberId: r.number_id,
-      card: r.card_id && r.stage_key && r.stage_name ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name } : null,
+      card:
+        r.card_id && r.stage_key && r.stage_name
+          ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name }
+          : null,
       lastSpeaker: r.last_speaker,
       ballInCourt: r.last_speaker === 'customer' ? 'customer_waiting' : r.last_speaker ? 'team' : null,
       waitingSince: iso(r.waiting_since),
@@ -142,7 +151,13 @@ export class ConversationQueryService {
       windowOpen,
       lastMessage:
         r.lm_id && r.lm_type && r.lm_direction && r.lm_at
-          ? { id: r.lm_id, type: r.lm_type, direction: r.lm_direction, body: r.lm_body, at: new Date(r.lm_at).toISOString() }
+          ? {
+              id: r.lm_id,
+              type: r.lm_type,
+              direction: r.lm_direction,
+              body: r.lm_body,
+              at: new Date(r.lm_at).toISOString(),
+            }
           : null,
       lastMessageAt: iso(r.last_message_at),
       createdAt: new Date(r.created_at).toISOString(),

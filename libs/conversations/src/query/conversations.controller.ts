@@ -20,12 +20,16 @@ export class ConversationsController {
 
   @Get()
   @ApiOperation({ summary: 'List conversations, newest activity first (keyset pagination via nextCursor)' })
-  list(@Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery): Promise<Page<ConversationView>> {
+  list(
+    @Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery,
+  ): Promise<Page<ConversationView>> {
     return this.query.list(q);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One conversation with contact, department, card stage, last message and waiting state' })
+  @ApiOperation({
+    summary: 'One conversation with contact, department, card stage, last message and waiting state',
+  })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
     const found = await this.query.get(id);
     if (!found) throw new NotFoundException(`conversation ${id} not found`);
@@ -33,7 +37,9 @@ export class ConversationsController {
   }
 
   @Get(':id/messages')
-  @ApiOperation({ summary: 'Messages of a conversation, oldest first within a page; page back with `before`' })
+  @ApiOperation({
+    summary: 'Messages of a conversation, oldest first within a page; page back with `before`',
+  })
   async messages(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(listMessagesQuery)) q: ListMessagesQuery,

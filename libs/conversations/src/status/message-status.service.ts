@@ -18,7 +18,6 @@ interface PendingRow {
 @Injectable()
 export class MessageStatusService {
   async record(em: EntityManager, input: StatusUpdateInput): Promise<{ applied: boolean }> {
-    
     if (input.ourMessageId) {
       // The send's response was lost but Meta echoes our id: attach the wamid so statuses can land.
       await em.execute(
@@ -32,7 +31,13 @@ export class MessageStatusService {
     await em.execute(
       `insert into message_status_events (id, wamid, status, occurred_at, payload, created_at)
        values (?, ?, ?, ?, ?, now()) on conflict (wamid, status) do nothing`,
-      [uuidv7(), input.wamid, input.status, input.timestamp, JSON.stringify({ ...input.payload, error: input.error ?? null })],
+      [
+        uuidv7(),
+        input.wamid,
+        input.status,
+        input.timestamp,
+        JSON.stringify({ ...input.payload, error: input.error ?? null }),
+      ],
       'run',
     );
     const applied = await this.apply(em, input.wamid, input.status, input.timestamp, input.error ?? null);
@@ -42,11 +47,12 @@ export class MessageStatusService {
   /** Applies statuses that arrived before their message's wamid was known. */
   async applyPending(em: EntityManager, wamid: string): Promise<number> {
     const rows = await em.execute<PendingRow[]>(
-        'select status, occurred_at, payload from message_status_events where wamid = ? and applied_at is null',
-        [wamid],
-      );
+      'select status, occurred_at, payload from message_status_events where wamid = ? and applied_at is null',
+      [wamid],
+    );
     rows.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
-    for (const row of rows) await this.apply(em, wamid, row.status, new Date(row.occurred_at), row.payload.error ?? null);
+    for (const row of rows)
+      await this.apply(em, wamid, row.status, new Date(row.occurred_at), row.payload.error ?? null);
     return rows.length;
   }
 
@@ -57,7 +63,6 @@ export class MessageStatusService {
     at: Date,
     error: MessageError | null,
   ): Promise<boolean> {
-    
     const rank = STATUS_RANK[status];
     const updated = await em.execute<{ id: string }[]>(
       `update messages set status = ?, status_rank = ?,

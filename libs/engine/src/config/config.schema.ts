@@ -3,67 +3,69 @@ import { z } from 'zod';
 const hostList = z.array(z.string().min(1));
 
 /** The whole runtime configuration. Every default lives in config/default.yaml, not here. */
-export const configSchema = z
-  .object({
-    server: z.object({
-      host: z.string().min(1),
-      port: z.coerce.number().int().min(0).max(65535),
-      trustProxyHops: z.coerce.number().int().min(0).max(10),
+export const configSchema = z.object({
+  server: z.strictObject({
+    host: z.string().min(1),
+    port: z.coerce.number().int().min(0).max(65535),
+    trustProxyHops: z.coerce.number().int().min(0).max(10),
+  }),
+  database: z.strictObject({
+    url: z
+      .string()
+      .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL or empty'),
+    poolMax: z.coerce.number().int().min(1).max(200),
+    embedded: z.strictObject({
+      dataDir: z.string().min(1),
+      port: z.coerce.number().int().min(1).max(65535),
     }),
-    database: z.object({
-      url: z
-        .string()
-        .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL or empty'),
-      poolMax: z.coerce.number().int().min(1).max(200),
-      embedded: z.object({
-        dataDir: z.string().min(1),
-        port: z.coerce.number().int().min(1).max(65535),
-      }),
-    }),
-    queue: z.object({
-      redisUrl: z.string().refine((v) => v === '' || /^rediss?:\/\//.test(v), 'must be a redis:// URL or empty'),
-      postgresSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier'),
-      /** Redis key prefix (Redis backend only), so several installations can share one Redis. */
-      prefix: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only'),
-    }),
-    security: z.object({
-      encryptionKey: z
-        .string()
-        .refine(
-          (v) => v === '' || Buffer.from(v, 'base64').length === 32,
-          'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
-        ),
-      bootstrapToken: z.string().refine((v) => v === '' || v.length >= 12, 'must be at least 12 characters'),
-    }),
-    whatsapp: z.object({
-      graphBaseUrl: z.string().url(),
-      graphVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0'),
-      maxWebhookBytes: z.coerce.number().int().min(1024),
-    }),
-    media: z.object({
-      storageDir: z.string().min(1),
-      maxBytes: z.coerce.number().int().min(1),
-    }),
-    egress: z.object({
-      allowHosts: hostList,
-      allowPrivateHosts: hostList,
-      timeoutMs: z.coerce.number().int().min(100),
-    }),
-    intake: z.object({
-      relayIntervalMs: z.coerce.number().int().min(100),
-      staleAfterMs: z.coerce.number().int().min(100),
-    }),
-    worker: z.object({
-      concurrency: z.coerce.number().int().min(1).max(256),
-      sendConcurrency: z.coerce.number().int().min(1).max(256),
-      /** First retry delay of sends and media downloads; later ones grow exponentially. */
-      retryBaseMs: z.coerce.number().int().min(10),
-      retryAttempts: z.coerce.number().int().min(1).max(50),
-    }),
-    log: z.object({
-      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-    }),
-  })
-  .strict();
+  }),
+  queue: z.strictObject({
+    redisUrl: z
+      .string()
+      .refine((v) => v === '' || /^rediss?:\/\//.test(v), 'must be a redis:// URL or empty'),
+    postgresSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier'),
+    /** Redis key prefix (Redis backend only), so several installations can share one Redis. */
+    prefix: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only'),
+  }),
+  security: z.strictObject({
+    encryptionKey: z
+      .string()
+      .refine(
+        (v) => v === '' || Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+      ),
+    bootstrapToken: z.string().refine((v) => v === '' || v.length >= 12, 'must be at least 12 characters'),
+  }),
+  whatsapp: z.strictObject({
+    graphBaseUrl: z.string().url(),
+    graphVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0'),
+    maxWebhookBytes: z.coerce.number().int().min(1024),
+  }),
+  media: z.strictObject({
+    storageDir: z.string().min(1),
+    maxBytes: z.coerce.number().int().min(1),
+  }),
+  egress: z.strictObject({
+    allowHosts: hostList,
+    allowPrivateHosts: hostList,
+    timeoutMs: z.coerce.number().int().min(100),
+  }),
+  intake: z.strictObject({
+    relayIntervalMs: z.coerce.number().int().min(100),
+    staleAfterMs: z.coerce.number().int().min(100),
+  }),
+  worker: z.strictObject({
+    concurrency: z.coerce.number().int().min(1).max(256),
+    sendConcurrency: z.coerce.number().int().min(1).max(256),
+    /** First retry delay of sends and media downloads; later ones grow exponentially. */
+    retryBaseMs: z.coerce.number().int().min(10),
+    retryAttempts: z.coerce.number().int().min(1).max(50),
+    /** Job lock; a job of a crashed worker is retried after it expires. */
+    lockDurationMs: z.coerce.number().int().min(1000),
+  }),
+  log: z.strictObject({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  }),
+});
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -77,7 +77,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const dir = options.configDir ?? env.SWITCHBOARD_CONFIG_DIR ?? join(process.cwd(), 'config');
   let tree = readYaml(join(dir, 'default.yaml'));
   const profile = env.NODE_ENV;
-  if (profile && existsSync(join(dir, `${profile}.yaml`))) tree = merge(tree, readYaml(join(dir, `${profile}.yaml`)));
+  if (profile && existsSync(join(dir, `${profile}.yaml`)))
+    tree = merge(tree, readYaml(join(dir, `${profile}.yaml`)));
 
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const raw = env[name];
@@ -101,7 +102,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         e.issues.map((i) => ({
           key: i.path.join('.') || '(root)',
           reason:
-            i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.join(', ')}` : i.message.replace(/^Invalid input: /, ''),
+            i.code === 'unrecognized_keys'
+              ? `unknown key(s) ${i.keys.join(', ')}`
+              : i.message.replace(/^Invalid input: /, ''),
         })),
       );
     }

@@ -11,7 +11,9 @@ import { AppConfig } from '../config/config.schema';
 export function resolveEncryptionKey(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string {
   if (config.security.encryptionKey) return config.security.encryptionKey;
   if (env.NODE_ENV === 'production') {
-    throw new ConfigError([{ key: 'security.encryptionKey', reason: 'is required in production (SWITCHBOARD_ENCRYPTION_KEY)' }]);
+    throw new ConfigError([
+      { key: 'security.encryptionKey', reason: 'is required in production (SWITCHBOARD_ENCRYPTION_KEY)' },
+    ]);
   }
   const file = join(dirname(config.database.embedded.dataDir), 'encryption.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -18,15 +18,20 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join(':');
+    return [VERSION, iv, cipher.getAuthTag(), data]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join(':');
   }
 
   open(sealed: string): string {
     const [version, iv, tag, data] = sealed.split(':');
-    if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('Sealed secret has an unknown format');
+    if (version !== VERSION || !iv || !tag || data === undefined)
+      throw new Error('Sealed secret has an unknown format');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   /** Keyed digest for looking a secret up without storing it in clear (e.g. webhook verify tokens). */

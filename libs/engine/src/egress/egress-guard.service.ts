@@ -37,7 +37,11 @@ export class EgressGuard {
         const allowPrivate = this.privateHosts.has(hostname.toLowerCase());
         const ok = addresses.filter((a) => allowPrivate || !isPrivateAddress(a.address));
         if (!ok.length) {
-          return callback(new EgressDeniedError(`egress to ${hostname} refused: it resolves to a private address`), '', 4);
+          return callback(
+            new EgressDeniedError(`egress to ${hostname} refused: it resolves to a private address`),
+            '',
+            4,
+          );
         }
         if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, ok);
         callback(null, ok[0].address, ok[0].family);
@@ -57,8 +61,10 @@ export class EgressGuard {
     }
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     if (this.privateHosts.has(host)) return;
-    if (!this.allowHosts.has(host)) throw new EgressDeniedError(`egress to ${host} refused: host is not in egress.allowHosts`);
-    if (isIP(host) && isPrivateAddress(host)) throw new EgressDeniedError(`egress to ${host} refused: private address`);
+    if (!this.allowHosts.has(host))
+      throw new EgressDeniedError(`egress to ${host} refused: host is not in egress.allowHosts`);
+    if (isIP(host) && isPrivateAddress(host))
+      throw new EgressDeniedError(`egress to ${host} refused: private address`);
   }
 
   async request(url: string | URL, options: EgressRequestOptions = {}): Promise<Dispatcher.ResponseData> {

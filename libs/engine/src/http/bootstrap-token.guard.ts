@@ -24,7 +24,10 @@ export class BootstrapTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const match = /^Bearer (.+)$/.exec(header);

@@ -22,7 +22,11 @@ export const REDACTED_KEYS = [
 ];
 
 export function createPinoLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_KEYS, censor: '[redacted]' }, base: { service: 'switchboard' } });
+  return pino({
+    level,
+    redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
+    base: { service: 'switchboard' },
+  });
 }
 
 /** Nest LoggerService over pino, so framework and product logs share one structured stream. */

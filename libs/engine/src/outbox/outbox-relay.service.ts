@@ -36,7 +36,9 @@ export class OutboxRelayService {
       let published = 0;
       for (const row of rows) {
         try {
-          await this.outbox.queue(row.queue).add(row.queue, { ...row.data, outboxId: row.id }, { jobId: row.id });
+          await this.outbox
+            .queue(row.queue)
+            .add(row.queue, { ...row.data, outboxId: row.id }, { jobId: row.id });
           await em.execute('update outbox set published_at = now() where id = ?', [row.id]);
           published++;
         } catch (e) {

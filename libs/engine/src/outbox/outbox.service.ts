@@ -26,7 +26,11 @@ export class OutboxService {
   /** Inserts an entry inside the caller's transaction (`em`), so it commits or rolls back with the business rows. */
   async stage(em: EntityManager, queue: QueueName, data: Record<string, string>): Promise<StagedJob> {
     const id = uuidv7();
-    await em.execute('insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())', [id, queue, JSON.stringify(data)], 'run');
+    await em.execute(
+      'insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())',
+      [id, queue, JSON.stringify(data)],
+      'run',
+    );
     return { id, queue, data };
   }
 
@@ -40,10 +44,16 @@ export class OutboxService {
    */
   async publish(entry: StagedJob): Promise<void> {
     try {
-      await this.queue(entry.queue).add(entry.queue, { ...entry.data, outboxId: entry.id }, { jobId: entry.id });
+      await this.queue(entry.queue).add(
+        entry.queue,
+        { ...entry.data, outboxId: entry.id },
+        { jobId: entry.id },
+      );
       await this.em.fork().nativeUpdate(OutboxEntry, { id: entry.id }, { publishedAt: new Date() });
     } catch (e) {
-      this.logger.warn(`outbox ${entry.id} not published yet (${(e as Error).message}); the relay will retry`);
+      this.logger.warn(
+        `outbox ${entry.id} not published yet (${(e as Error).message}); the relay will retry`,
+      );
     }
   }
 

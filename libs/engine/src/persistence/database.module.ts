@@ -10,7 +10,10 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        MikroOrmModule.forRoot({ ...buildOrmConfig({ url, poolMax, entities }), registerRequestContext: false }),
+        MikroOrmModule.forRoot({
+          ...buildOrmConfig({ url, poolMax, entities }),
+          registerRequestContext: false,
+        }),
       ],
       exports: [],
     };

@@ -30,7 +30,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   });
   if (fresh) await pg.initialise();
   await pg.start();
-  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' });
+  const admin = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);

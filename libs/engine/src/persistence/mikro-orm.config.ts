@@ -23,6 +23,7 @@ export function buildOrmConfig(options: OrmOptions) {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: options.poolMax },
     forceUtcTimezone: true,

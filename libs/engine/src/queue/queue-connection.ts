@@ -25,7 +25,12 @@ function redisOptions(url: string): ConnectionOptions {
  * service to run). The PostgreSQL backend is installed as BullMQ's process-wide default, which is how
  * @nestjs/bullmq's Queue/Worker construction reaches it.
  */
-export function configureQueueBackend(redisUrl: string, databaseUrl: string, schema: string, prefix: string): QueueConnection {
+export function configureQueueBackend(
+  redisUrl: string,
+  databaseUrl: string,
+  schema: string,
+  prefix: string,
+): QueueConnection {
   if (redisUrl) {
     setDefaultBackendFactory();
     return { kind: 'redis', connection: redisOptions(redisUrl), prefix };

@@ -9,7 +9,10 @@ export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(connection: QueueConnection, retry: { attempts: number; baseDelayMs: number }): DynamicModule {
+  static forRoot(
+    connection: QueueConnection,
+    retry: { attempts: number; baseDelayMs: number },
+  ): DynamicModule {
     const queues = BullModule.registerQueue(
       ...Object.values(QUEUES).map((name) => ({
         name,

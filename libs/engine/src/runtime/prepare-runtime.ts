@@ -20,7 +20,10 @@ export async function prepareRuntime(config: AppConfig, options: PrepareOptions)
   let stopDb: () => Promise<void> = async () => undefined;
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres(config.database.embedded.dataDir, config.database.embedded.port);
+    const embedded = await startEmbeddedPostgres(
+      config.database.embedded.dataDir,
+      config.database.embedded.port,
+    );
     databaseUrl = embedded.url;
     stopDb = embedded.stop;
   }

@@ -1,8 +1,13 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 import { Department } from './department.entity';
 
 @Entity({ tableName: 'pipelines' })
+@Index({
+  name: 'pipelines_one_default',
+  expression:
+    'create unique index "pipelines_one_default" on "pipelines" ("department_id") where "is_default"',
+})
 export class Pipeline {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();

@@ -32,38 +32,74 @@ export class GraphClient {
       body,
     );
     const first = json.messages?.[0];
-    if (!first?.id) throw new GraphError('unknown', null, 'Meta answered without a message id', JSON.stringify(json).slice(0, 300), 200);
+    if (!first?.id)
+      throw new GraphError(
+        'unknown',
+        null,
+        'Meta answered without a message id',
+        JSON.stringify(json).slice(0, 300),
+        200,
+      );
     return { wamid: first.id, messageStatus: first.message_status };
   }
 
   async mediaInfo(number: NumberCredentials, mediaId: string): Promise<MediaInfo> {
-    return this.call<MediaInfo>(number, 'GET', `/${encodeURIComponent(mediaId)}?phone_number_id=${number.phoneNumberId}`);
+    return this.call<MediaInfo>(
+      number,
+      'GET',
+      `/${encodeURIComponent(mediaId)}?phone_number_id=${number.phoneNumberId}`,
+    );
   }
 
   /** Downloads media bytes from the short-lived URL; the URL is only valid with the number's token. */
-  async download(number: NumberCredentials, url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | undefined }> {
-    const res = await this.egress.request(url, { method: 'GET', headers: { authorization: `Bearer ${number.accessToken}` } });
+  async download(
+    number: NumberCredentials,
+    url: string,
+    maxBytes: number,
+  ): Promise<{ bytes: Buffer; contentType: string | undefined }> {
+    const res = await this.egress.request(url, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${number.accessToken}` },
+    });
     if (res.statusCode !== 200) {
       await res.body.dump();
-      throw new GraphError(res.statusCode === 401 ? 'token_invalid' : 'retry', null, `media download answered HTTP ${res.statusCode}`, undefined, res.statusCode);
+      throw new GraphError(
+        res.statusCode === 401 ? 'token_invalid' : 'retry',
+        null,
+        `media download answered HTTP ${res.statusCode}`,
+        undefined,
+        res.statusCode,
+      );
     }
     const declared = Number(res.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
       await res.body.dump();
-      throw new GraphError('fail', null, `media is ${declared} bytes, over media.maxBytes (${maxBytes})`, undefined, 200);
+      throw new GraphError(
+        'fail',
+        null,
+        `media is ${declared} bytes, over media.maxBytes (${maxBytes})`,
+        undefined,
+        200,
+      );
     }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {
       size += (chunk as Buffer).length;
-      if (size > maxBytes) throw new GraphError('fail', null, `media exceeds media.maxBytes (${maxBytes})`, undefined, 200);
+      if (size > maxBytes)
+        throw new GraphError('fail', null, `media exceeds media.maxBytes (${maxBytes})`, undefined, 200);
       chunks.push(chunk as Buffer);
     }
     const type = res.headers['content-type'];
     return { bytes: Buffer.concat(chunks), contentType: Array.isArray(type) ? type[0] : type };
   }
 
-  private async call<T>(number: NumberCredentials, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    number: NumberCredentials,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const url = `${number.graphBaseUrl.replace(/\/$/, '')}/${number.graphVersion}${path}`;
     let res;
     try {
@@ -74,8 +110,15 @@ export class GraphClient {
       });
     } catch (e) {
       if (e instanceof EgressDeniedError) throw new GraphError('fail', null, e.message, undefined, null);
-      if (isPreSendNetworkError(e)) throw new GraphError('retry', null, `Graph unreachable: ${(e as Error).message}`, undefined, null);
-      throw new GraphError('unknown', null, `no response from Graph: ${(e as Error).message}`, undefined, null);
+      if (isPreSendNetworkError(e))
+        throw new GraphError('retry', null, `Graph unreachable: ${(e as Error).message}`, undefined, null);
+      throw new GraphError(
+        'unknown',
+        null,
+        `no response from Graph: ${(e as Error).message}`,
+        undefined,
+        null,
+      );
     }
     const text = await res.body.text();
     let json: unknown;

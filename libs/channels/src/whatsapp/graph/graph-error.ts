@@ -33,7 +33,13 @@ export function classifyGraphError(code: number | null, httpStatus: number): Sen
 }
 
 /** Network errors raised before the request could have reached Meta: safe to retry. */
-const PRE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNRESET_BEFORE_SEND']);
+const PRE_SEND_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNRESET_BEFORE_SEND',
+]);
 
 export function isPreSendNetworkError(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } };

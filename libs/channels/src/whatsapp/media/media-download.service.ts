@@ -20,8 +20,15 @@ export class MediaDownloadService {
   ) {}
 
   /** Returns 'retry' when the caller should try again later. */
-  async download(messageId: string, numberId: string, finalAttempt: boolean): Promise<'stored' | 'failed' | 'retry' | 'skipped'> {
-    const rows = await this.em.execute<{ media: MessageMedia | null }[]>('select media from messages where id = ?', [messageId]);
+  async download(
+    messageId: string,
+    numberId: string,
+    finalAttempt: boolean,
+  ): Promise<'stored' | 'failed' | 'retry' | 'skipped'> {
+    const rows = await this.em.execute<{ media: MessageMedia | null }[]>(
+      'select media from messages where id = ?',
+      [messageId],
+    );
     const media = rows[0]?.media;
     if (!media?.metaId || media.state === 'stored') return 'skipped';
     const number = await this.numbers.byId(numberId);
@@ -31,10 +38,20 @@ export class MediaDownloadService {
       const { bytes, contentType } = await this.graph.download(number, info.url, this.config.media.maxBytes);
       if (media.sha256) {
         const actual = createHash('sha256').update(bytes).digest('base64');
-        if (actual !== media.sha256) return this.mark(messageId, { state: 'failed', error: 'checksum mismatch: the downloaded bytes do not match the webhook sha256' });
+        if (actual !== media.sha256)
+          return this.mark(messageId, {
+            state: 'failed',
+            error: 'checksum mismatch: the downloaded bytes do not match the webhook sha256',
+          });
       }
       const storageKey = await this.store.put(messageId, bytes);
-      return this.mark(messageId, { state: 'stored', storageKey, size: bytes.length, mimeType: media.mimeType ?? info.mime_type ?? contentType, error: undefined });
+      return this.mark(messageId, {
+        state: 'stored',
+        storageKey,
+        size: bytes.length,
+        mimeType: media.mimeType ?? info.mime_type ?? contentType,
+        error: undefined,
+      });
     } catch (e) {
       if (e instanceof GraphError && e.kind !== 'fail' && !finalAttempt) return 'retry';
       return this.mark(messageId, { state: 'failed', error: (e as Error).message });
@@ -42,7 +59,11 @@ export class MediaDownloadService {
   }
 
   private async mark(messageId: string, patch: Partial<MessageMedia>): Promise<'stored' | 'failed'> {
-    await this.em.execute(`update messages set media = media || ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(patch), messageId], 'run');
+    await this.em.execute(
+      `update messages set media = media || ?::jsonb, updated_at = now() where id = ?`,
+      [JSON.stringify(patch), messageId],
+      'run',
+    );
     return patch.state === 'stored' ? 'stored' : 'failed';
   }
 }

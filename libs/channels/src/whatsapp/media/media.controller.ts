@@ -18,9 +18,13 @@ export class MediaController {
   @Get(':id/media')
   @ApiOperation({ summary: 'Download the stored media of a message' })
   async media(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const rows = await this.em.execute<{ media: MessageMedia | null }[]>('select media from messages where id = ?', [id]);
+    const rows = await this.em.execute<{ media: MessageMedia | null }[]>(
+      'select media from messages where id = ?',
+      [id],
+    );
     const media = rows[0]?.media;
-    const file = media?.state === 'stored' && media.storageKey ? await this.store.open(media.storageKey) : null;
+    const file =
+      media?.state === 'stored' && media.storageKey ? await this.store.open(media.storageKey) : null;
     if (!media || !file) throw new NotFoundException(`message ${id} has no stored media`);
     const name = (media.filename ?? `media-${id}`).replace(/[^\w.\- ]/g, '_');
     res.setHeader('Content-Type', media.mimeType ?? 'application/octet-stream');

@@ -78,7 +78,8 @@ export class NumberRegistry {
         appSecretFingerprint: n.appSecretFingerprint,
         health: n.health,
       });
-      if (!secrets.has(n.appSecretFingerprint)) secrets.set(n.appSecretFingerprint, this.box.open(n.appSecretSealed));
+      if (!secrets.has(n.appSecretFingerprint))
+        secrets.set(n.appSecretFingerprint, this.box.open(n.appSecretSealed));
     }
     return {
       at: Date.now(),

@@ -47,7 +47,12 @@ export class WhatsappNumberService {
     };
     let number = await em.findOne(WhatsappNumber, { phoneNumberId: input.phoneNumberId });
     if (number) em.assign(number, sealed);
-    else number = em.create(WhatsappNumber, { ...sealed, phoneNumberId: input.phoneNumberId, createdAt: new Date() });
+    else
+      number = em.create(WhatsappNumber, {
+        ...sealed,
+        phoneNumberId: input.phoneNumberId,
+        createdAt: new Date(),
+      });
     await em.flush();
     this.registry.invalidate();
     return number;
@@ -61,7 +66,13 @@ export class WhatsappNumberService {
 
   /** Meta answered 190: the token is expired or revoked; sends stop until an admin sets a new token. */
   async markTokenInvalid(numberId: string, reason: string): Promise<void> {
-    await this.em.fork().nativeUpdate(WhatsappNumber, { id: numberId }, { health: 'token_invalid', healthReason: reason, updatedAt: new Date() });
+    await this.em
+      .fork()
+      .nativeUpdate(
+        WhatsappNumber,
+        { id: numberId },
+        { health: 'token_invalid', healthReason: reason, updatedAt: new Date() },
+      );
     this.registry.invalidate();
   }
 }

@@ -1,12 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, QUEUES } from '@switchboard/engine';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, QUEUES, startWorker } from '@switchboard/engine';
 import { Job } from 'bullmq';
 import { InboundEventService } from './inbound-event.service';
 
 /** One job per webhook delivery (the job carries the event id only). */
-@Processor(QUEUES.inboundEvents)
-export class InboundEventProcessor extends WorkerHost implements OnModuleInit {
+@Processor(QUEUES.inboundEvents, { autorun: false })
+export class InboundEventProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly events: InboundEventService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -14,12 +14,20 @@ export class InboundEventProcessor extends WorkerHost implements OnModuleInit {
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.worker.concurrency;
+  onApplicationBootstrap(): void {
+    startWorker(this.worker, {
+      concurrency: this.config.worker.concurrency,
+      lockDurationMs: this.config.worker.lockDurationMs,
+    });
   }
 
   async process(job: Job<{ eventId: string }>) {
     const outcome = await this.events.process(job.data.eventId);
-    return { status: outcome.status, stored: outcome.stored, duplicates: outcome.duplicates, failures: outcome.failures.length };
+    return {
+      status: outcome.status,
+      stored: outcome.stored,
+      duplicates: outcome.duplicates,
+      failures: outcome.failures.length,
+    };
   }
 }

@@ -97,7 +97,8 @@ export class InboundEventService {
         try {
           await em.transactional(work);
         } catch (e) {
-          const reason = e instanceof UnusableItemError ? e.message : `could not be stored: ${(e as Error).message}`;
+          const reason =
+            e instanceof UnusableItemError ? e.message : `could not be stored: ${(e as Error).message}`;
           failures.push({ path, reason, item: raw });
         }
       };
@@ -107,7 +108,11 @@ export class InboundEventService {
           if (change.field !== 'messages') continue; // other fields (templates, account) are handled by later modules
           const value = messagesValueSchema.safeParse(change.value);
           if (!value.success) {
-            failures.push({ path: `${at}.value`, reason: `invalid messages value: ${value.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, item: change.value });
+            failures.push({
+              path: `${at}.value`,
+              reason: `invalid messages value: ${value.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+              item: change.value,
+            });
             continue;
           }
           const number = await this.numbers.byPhoneNumberId(value.data.metadata.phone_number_id);
@@ -118,20 +123,33 @@ export class InboundEventService {
           }
           for (const err of value.data.errors ?? []) {
             const e = toMessageError(err);
-            failures.push({ path: `${at}.value.errors`, reason: `Meta reported error ${e.code ?? '?'}: ${e.title}${e.details ? ` (${e.details})` : ''}`, item: err });
+            failures.push({
+              path: `${at}.value.errors`,
+              reason: `Meta reported error ${e.code ?? '?'}: ${e.title}${e.details ? ` (${e.details})` : ''}`,
+              item: err,
+            });
           }
           const contacts = value.data.contacts ?? [];
           for (const [mi, rawMessage] of (value.data.messages ?? []).entries()) {
             await item(`${at}.value.messages[${mi}]`, rawMessage, async () => {
               const normalized = normalizeInboundMessage(rawMessage, contacts);
-              const r = await this.intake.record(em, { ...normalized, numberId: number.id, departmentId: number.departmentId });
+              const r = await this.intake.record(em, {
+                ...normalized,
+                numberId: number.id,
+                departmentId: number.departmentId,
+              });
               if (!r.created) {
                 duplicates++;
                 return;
               }
               stored++;
               if (normalized.media && r.messageId) {
-                jobs.push(await this.outbox.stage(em, QUEUES.mediaDownloads, { messageId: r.messageId, numberId: number.id }));
+                jobs.push(
+                  await this.outbox.stage(em, QUEUES.mediaDownloads, {
+                    messageId: r.messageId,
+                    numberId: number.id,
+                  }),
+                );
               }
             });
           }
@@ -143,17 +161,25 @@ export class InboundEventService {
           }
         }
       }
-      const status: InboundEventStatus = failures.length === 0 ? 'processed' : stored + statusCount + duplicates > 0 ? 'partial' : 'failed';
+      const status: InboundEventStatus =
+        failures.length === 0 ? 'processed' : stored + statusCount + duplicates > 0 ? 'partial' : 'failed';
       await this.finish(em, eventId, status, items, failures);
       return status;
     });
     for (const job of jobs) await this.outbox.publish(job);
-    if (failures.length) this.logger.warn(`event ${eventId}: ${failures.length} item(s) failed: ${failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`);
+    if (failures.length)
+      this.logger.warn(
+        `event ${eventId}: ${failures.length} item(s) failed: ${failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
+      );
     return { status: result, stored, duplicates, statuses: statusCount, failures };
   }
 
   /** Changes for a number we do not know, or signed with another app's secret, are refused. */
-  private refuse(number: NumberCredentials | undefined, phoneNumberId: string, fingerprint: string): string | null {
+  private refuse(
+    number: NumberCredentials | undefined,
+    phoneNumberId: string,
+    fingerprint: string,
+  ): string | null {
     if (!number) return `phone_number_id ${phoneNumberId} is not a registered WhatsApp number`;
     if (number.appSecretFingerprint !== fingerprint) {
       return `phone_number_id ${phoneNumberId} belongs to another app: the payload was signed with a different app secret`;
@@ -161,7 +187,13 @@ export class InboundEventService {
     return null;
   }
 
-  private async finish(em: EntityManager, id: string, status: InboundEventStatus, items: number, failures: InboundItemFailure[]) {
+  private async finish(
+    em: EntityManager,
+    id: string,
+    status: InboundEventStatus,
+    items: number,
+    failures: InboundItemFailure[],
+  ) {
     await em.execute(
       `update inbound_events set status = ?, processed_at = now(), item_count = ?, failures = ?, last_error = null where id = ?`,
       [status, items, failures.length ? JSON.stringify(failures) : null, id],

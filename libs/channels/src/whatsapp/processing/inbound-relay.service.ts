@@ -33,8 +33,14 @@ export class InboundRelayService {
         const job = await this.queue.getJob(id);
         if (job && ((await job.isFailed()) || (await job.isCompleted()))) await job.remove();
       }
-      await this.queue.addBulk(rows.map(({ id }) => ({ name: 'event', data: { eventId: id }, opts: { jobId: id } })));
-      await this.em.execute(`update inbound_events set claimed_at = now() where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id), 'run');
+      await this.queue.addBulk(
+        rows.map(({ id }) => ({ name: 'event', data: { eventId: id }, opts: { jobId: id } })),
+      );
+      await this.em.execute(
+        `update inbound_events set claimed_at = now() where id in (${rows.map(() => '?').join(',')})`,
+        rows.map((r) => r.id),
+        'run',
+      );
       return rows.length;
     } catch (e) {
       this.logger.warn(`relay could not re-queue ${rows.length} event(s): ${(e as Error).message}`);

@@ -9,7 +9,8 @@ export class UnusableItemError extends Error {}
 const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const toMessageError = (e: MetaError) => ({
@@ -21,7 +22,9 @@ export const toMessageError = (e: MetaError) => ({
 function typed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new UnusableItemError(`${what}: ${r.error.issues.map((i) => `${i.path.join('.') || '(value)'} ${i.message}`).join('; ')}`);
+    throw new UnusableItemError(
+      `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || '(value)'} ${i.message}`).join('; ')}`,
+    );
   }
   return r.data;
 }
@@ -93,7 +96,12 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
     }
     case 'location': {
       const loc = typed(
-        z.looseObject({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }),
+        z.looseObject({
+          latitude: z.number(),
+          longitude: z.number(),
+          name: z.string().optional(),
+          address: z.string().optional(),
+        }),
         payload,
         'location',
       );
@@ -102,7 +110,11 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       break;
     }
     case 'contacts': {
-      const cards = typed(z.array(z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() })), (m as Json).contacts, 'contacts');
+      const cards = typed(
+        z.array(z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() })),
+        (m as Json).contacts,
+        'contacts',
+      );
       out.content.contacts = cards;
       out.body = cards.map((c) => c.name?.formatted_name ?? 'contact').join(', ');
       break;
@@ -111,35 +123,63 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       normalizeInteractive(payload, out);
       break;
     case 'button': {
-      const b = typed(z.looseObject({ text: z.string().optional(), payload: z.string().optional() }), payload, 'button');
+      const b = typed(
+        z.looseObject({ text: z.string().optional(), payload: z.string().optional() }),
+        payload,
+        'button',
+      );
       out.content.button = { text: b.text ?? null, payload: b.payload ?? null };
       out.body = b.text ?? b.payload ?? null;
       break;
     }
     case 'reaction': {
-      const r = typed(z.looseObject({ message_id: z.string(), emoji: z.string().optional() }), payload, 'reaction');
+      const r = typed(
+        z.looseObject({ message_id: z.string(), emoji: z.string().optional() }),
+        payload,
+        'reaction',
+      );
       out.content.reaction = { targetWamid: r.message_id, emoji: r.emoji || null };
       out.body = r.emoji || null;
       out.isCustomerTurn = false;
       break;
     }
     case 'order': {
-      const o = typed(z.looseObject({ product_items: z.array(z.unknown()).optional(), text: z.string().optional() }), payload, 'order');
+      const o = typed(
+        z.looseObject({ product_items: z.array(z.unknown()).optional(), text: z.string().optional() }),
+        payload,
+        'order',
+      );
       out.content.order = o;
       out.body = o.text ?? `Order with ${o.product_items?.length ?? 0} item(s)`;
       break;
     }
     case 'system': {
-      const s = typed(z.looseObject({ body: z.string().optional(), type: z.string().optional(), wa_id: z.string().optional() }), payload, 'system');
+      const s = typed(
+        z.looseObject({
+          body: z.string().optional(),
+          type: z.string().optional(),
+          wa_id: z.string().optional(),
+        }),
+        payload,
+        'system',
+      );
       out.content.system = s;
       out.body = s.body ?? null;
       out.isCustomerTurn = false;
       out.opensWindow = false;
-      if (s.type === 'user_changed_number' && s.wa_id) out.effect = { kind: 'identity_change', newWaId: s.wa_id };
+      if (s.type === 'user_changed_number' && s.wa_id)
+        out.effect = { kind: 'identity_change', newWaId: s.wa_id };
       break;
     }
     case 'edit': {
-      const e = typed(z.looseObject({ original_message_id: z.string(), message: z.looseObject({ type: z.string().optional() }).optional() }), payload, 'edit');
+      const e = typed(
+        z.looseObject({
+          original_message_id: z.string(),
+          message: z.looseObject({ type: z.string().optional() }).optional(),
+        }),
+        payload,
+        'edit',
+      );
       const edited = obj(e.message);
       const newBody = str(obj(edited.text).body) ?? str(obj(edited[str(edited.type) ?? '']).caption) ?? null;
       out.content.edit = { originalWamid: e.original_message_id, message: edited };
@@ -163,18 +203,31 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
     default:
       // A type this version does not know yet: keep it, visibly, rather than drop what the customer sent.
       out.type = 'unsupported';
-      out.content.unsupported = { kind: m.type, note: `message type "${m.type}" is not supported by this version of Switchboard` };
+      out.content.unsupported = {
+        kind: m.type,
+        note: `message type "${m.type}" is not supported by this version of Switchboard`,
+      };
       out.content.raw = payload;
   }
-  if (MEDIA_TYPES.has(out.type) && !out.media) throw new UnusableItemError(`${out.type} message without media`);
+  if (MEDIA_TYPES.has(out.type) && !out.media)
+    throw new UnusableItemError(`${out.type} message without media`);
   return out;
 }
 
 function normalizeInteractive(payload: Json, out: NormalizedMessage): void {
   const kind = str(payload.type);
   if (kind === 'button_reply' || kind === 'list_reply') {
-    const reply = typed(z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }), payload[kind], kind);
-    out.content.interactive = { kind, id: reply.id, title: reply.title, description: reply.description ?? null };
+    const reply = typed(
+      z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }),
+      payload[kind],
+      kind,
+    );
+    out.content.interactive = {
+      kind,
+      id: reply.id,
+      title: reply.title,
+      description: reply.description ?? null,
+    };
     out.body = reply.title;
   } else if (kind === 'nfm_reply') {
     const nfm = obj(payload.nfm_reply);
@@ -189,7 +242,13 @@ function normalizeInteractive(payload: Json, out: NormalizedMessage): void {
         responseError = `response_json is not valid JSON: ${(e as Error).message}`;
       }
     }
-    out.content.interactive = { kind, name: str(nfm.name) ?? null, response, responseError, responseJson: rawJson ?? null };
+    out.content.interactive = {
+      kind,
+      name: str(nfm.name) ?? null,
+      response,
+      responseError,
+      responseJson: rawJson ?? null,
+    };
     out.body = str(nfm.body) ?? 'Form submitted';
   } else {
     out.content.interactive = { kind: kind ?? 'unknown', raw: payload };

@@ -7,11 +7,15 @@ const OUR_ID = /^sb:([0-9a-f-]{36})$/;
 export function normalizeStatus(raw: unknown): StatusUpdateInput {
   const r = statusSchema.safeParse(raw);
   if (!r.success) {
-    throw new UnusableItemError(`status: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new UnusableItemError(
+      `status: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   }
   const s = r.data;
   if (!(META_STATUSES as readonly string[]).includes(s.status)) {
-    throw new UnusableItemError(`status: unknown status "${s.status}" (expected one of ${META_STATUSES.join(', ')})`);
+    throw new UnusableItemError(
+      `status: unknown status "${s.status}" (expected one of ${META_STATUSES.join(', ')})`,
+    );
   }
   return {
     wamid: s.id,

@@ -8,7 +8,9 @@ export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null
   }
   if (req.type === 'template') {
     const params = req.template.bodyParameters.map((p) =>
-      p.parameterName ? { type: 'text', parameter_name: p.parameterName, text: p.text } : { type: 'text', text: p.text },
+      p.parameterName
+        ? { type: 'text', parameter_name: p.parameterName, text: p.text }
+        : { type: 'text', text: p.text },
     );
     return {
       type: 'template',
@@ -19,7 +21,9 @@ export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null
       },
     };
   }
-  const media: Record<string, unknown> = req.media.mediaId ? { id: req.media.mediaId } : { link: req.media.link };
+  const media: Record<string, unknown> = req.media.mediaId
+    ? { id: req.media.mediaId }
+    : { link: req.media.link };
   if (req.media.caption && req.type !== 'audio' && req.type !== 'sticker') media.caption = req.media.caption;
   if (req.media.filename && req.type === 'document') media.filename = req.media.filename;
   return { type: req.type, [req.type]: media, ...context };
@@ -28,6 +32,7 @@ export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null
 /** Preview text of an outbound message for lists and search. */
 export function replyBody(req: ReplyRequest): string | null {
   if (req.type === 'text') return req.text;
-  if (req.type === 'template') return `[template ${req.template.name}] ${req.template.bodyParameters.map((p) => p.text).join(' · ')}`.trim();
+  if (req.type === 'template')
+    return `[template ${req.template.name}] ${req.template.bodyParameters.map((p) => p.text).join(' · ')}`.trim();
   return req.media.caption ?? req.media.filename ?? null;
 }

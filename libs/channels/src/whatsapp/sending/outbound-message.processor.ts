@@ -1,14 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, OutboxService, QUEUES } from '@switchboard/engine';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, OutboxService, QUEUES, startWorker } from '@switchboard/engine';
 import { Job } from 'bullmq';
 import { SendMessageService } from './send-message.service';
 
 /** Thrown to let BullMQ retry a send that Meta refused for a transient reason (130429, 131056, …). */
 class RetryableSendError extends Error {}
 
-@Processor(QUEUES.outboundMessages)
-export class OutboundMessageProcessor extends WorkerHost implements OnModuleInit {
+@Processor(QUEUES.outboundMessages, { autorun: false })
+export class OutboundMessageProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly sender: SendMessageService,
     private readonly outbox: OutboxService,
@@ -17,8 +17,11 @@ export class OutboundMessageProcessor extends WorkerHost implements OnModuleInit
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.worker.sendConcurrency;
+  onApplicationBootstrap(): void {
+    startWorker(this.worker, {
+      concurrency: this.config.worker.sendConcurrency,
+      lockDurationMs: this.config.worker.lockDurationMs,
+    });
   }
 
   async process(job: Job<{ messageId: string; outboxId?: string }>) {

@@ -1,4 +1,13 @@
-import { Body, Controller, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MessageView, replyRequest, ReplyRequest } from '@switchboard/contracts';
 import { ConversationQueryService } from '@switchboard/conversations';
@@ -17,10 +26,22 @@ export class ReplyController {
 
   @Post(':id/messages')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a reply (text, media, or template). Accepted for sending; statuses arrive from Meta.' })
-  @ApiBody({ schema: z.toJSONSchema(replyRequest, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key returns the first message' })
-  @ApiResponse({ status: 409, description: '24-hour window closed (a template is needed), conversation closed, or the number needs a new token' })
+  @ApiOperation({
+    summary: 'Send a reply (text, media, or template). Accepted for sending; statuses arrive from Meta.',
+  })
+  @ApiBody({
+    schema: z.toJSONSchema(replyRequest, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeating a request with the same key returns the first message',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      '24-hour window closed (a template is needed), conversation closed, or the number needs a new token',
+  })
   async reply(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(replyRequest)) body: ReplyRequest,

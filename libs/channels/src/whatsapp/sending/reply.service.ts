@@ -18,22 +18,34 @@ export class ReplyService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async reply(conversationId: string, req: ReplyRequest, idempotencyKey?: string): Promise<{ messageId: string; created: boolean }> {
+  async reply(
+    conversationId: string,
+    req: ReplyRequest,
+    idempotencyKey?: string,
+  ): Promise<{ messageId: string; created: boolean }> {
     const em = this.em.fork();
     if (idempotencyKey) {
-      const existing = await em.findOne(Message, { clientKey: idempotencyKey }, { fields: ['id', 'conversationId'] });
+      const existing = await em.findOne(
+        Message,
+        { clientKey: idempotencyKey },
+        { fields: ['id', 'conversationId'] },
+      );
       if (existing) {
-        if (existing.conversationId !== conversationId) throw new ConflictException('Idempotency-Key was already used for another conversation');
+        if (existing.conversationId !== conversationId)
+          throw new ConflictException('Idempotency-Key was already used for another conversation');
         return { messageId: existing.id, created: false };
       }
     }
     const conversation = await em.findOne(Conversation, { id: conversationId });
     if (!conversation) throw new NotFoundException(`conversation ${conversationId} not found`);
-    if (conversation.status !== 'open') throw new ConflictException('conversation is closed: reopen it before replying');
+    if (conversation.status !== 'open')
+      throw new ConflictException('conversation is closed: reopen it before replying');
     const number = await this.numbers.byId(conversation.numberId);
-    if (!number) throw new ConflictException('the conversation\'s WhatsApp number is no longer registered');
+    if (!number) throw new ConflictException("the conversation's WhatsApp number is no longer registered");
     if (number.health === 'token_invalid') {
-      throw new ConflictException(`WhatsApp number ${number.phoneNumberId} needs a new access token (Meta rejected the current one with error 190)`);
+      throw new ConflictException(
+        `WhatsApp number ${number.phoneNumberId} needs a new access token (Meta rejected the current one with error 190)`,
+      );
     }
     if (req.type !== 'template') {
       const closesAt = conversation.windowExpiresAt;
@@ -50,9 +62,14 @@ export class ReplyService {
     }
     let replyToWamid: string | null = null;
     if ('replyToMessageId' in req && req.replyToMessageId) {
-      const target = await em.findOne(Message, { id: req.replyToMessageId, conversationId }, { fields: ['wamid'] });
+      const target = await em.findOne(
+        Message,
+        { id: req.replyToMessageId, conversationId },
+        { fields: ['wamid'] },
+      );
       if (!target) throw new BadRequestException('replyToMessageId: no such message in this conversation');
-      if (!target.wamid) throw new BadRequestException('replyToMessageId: that message has not reached WhatsApp yet');
+      if (!target.wamid)
+        throw new BadRequestException('replyToMessageId: that message has not reached WhatsApp yet');
       replyToWamid = target.wamid;
     }
     const contact = await em.findOneOrFail(Contact, { id: conversation.contactId });
@@ -60,13 +77,26 @@ export class ReplyService {
     if (!to) throw new ConflictException('the contact has no WhatsApp identity to send to');
 
     const messageId = uuidv7();
-    const request = { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...buildGraphMessage(req, replyToWamid) };
+    const request = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      ...buildGraphMessage(req, replyToWamid),
+    };
     let job: StagedJob | undefined;
     await em.transactional(async (tx) => {
       await tx.execute(
         `insert into messages (id, conversation_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
          values (?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())`,
-        [messageId, conversationId, req.type, replyBody(req), JSON.stringify({ request }), replyToWamid, idempotencyKey ?? null],
+        [
+          messageId,
+          conversationId,
+          req.type,
+          replyBody(req),
+          JSON.stringify({ request }),
+          replyToWamid,
+          idempotencyKey ?? null,
+        ],
         'run',
       );
       await tx.execute(

@@ -29,7 +29,10 @@ export class SendMessageService {
     private readonly statuses: MessageStatusService,
   ) {}
 
-  async send(messageId: string, finalAttempt: boolean): Promise<{ kind: SendResultKind; error?: GraphError }> {
+  async send(
+    messageId: string,
+    finalAttempt: boolean,
+  ): Promise<{ kind: SendResultKind; error?: GraphError }> {
     const claimed = await this.em.execute<ClaimedMessage[]>(
       `update messages m set status = 'sending', updated_at = now() from conversations c
         where m.id = ? and m.status = 'queued' and c.id = m.conversation_id returning m.content, c.number_id`,
@@ -39,7 +42,14 @@ export class SendMessageService {
     if (!message) {
       const stuck = await this.em.execute<{ id: string }[]>(
         `update messages set status = 'unconfirmed', error = ?, updated_at = now() where id = ? and status = 'sending' returning id`,
-        [JSON.stringify({ code: null, title: 'Send outcome unknown', details: 'the worker stopped while calling Meta; not re-sent to avoid a duplicate' }), messageId],
+        [
+          JSON.stringify({
+            code: null,
+            title: 'Send outcome unknown',
+            details: 'the worker stopped while calling Meta; not re-sent to avoid a duplicate',
+          }),
+          messageId,
+        ],
       );
       return { kind: stuck.length ? 'unconfirmed' : 'skipped' };
     }
@@ -47,13 +57,20 @@ export class SendMessageService {
     if (!number || number.health === 'token_invalid' || !message.content.request) {
       await this.fail(messageId, {
         code: number?.health === 'token_invalid' ? 190 : null,
-        title: !number ? 'WhatsApp number is not registered' : number.health === 'token_invalid' ? 'Access token invalid' : 'Message has no request body',
+        title: !number
+          ? 'WhatsApp number is not registered'
+          : number.health === 'token_invalid'
+            ? 'Access token invalid'
+            : 'Message has no request body',
         details: number?.health === 'token_invalid' ? 'the number needs a new access token' : undefined,
       });
       return { kind: 'failed' };
     }
     try {
-      const result = await this.graph.sendMessage(number, { ...message.content.request, biz_opaque_callback_data: `sb:${messageId}` });
+      const result = await this.graph.sendMessage(number, {
+        ...message.content.request,
+        biz_opaque_callback_data: `sb:${messageId}`,
+      });
       await this.em.fork().transactional(async (em) => {
         await em.execute(
           `update messages set wamid = coalesce(wamid, ?), status = case when status_rank < 1 then 'accepted' else status end,
@@ -69,16 +86,27 @@ export class SendMessageService {
       if (!(e instanceof GraphError)) throw e;
       const error: MessageError = { code: e.code, title: e.title, details: e.details };
       if (e.kind === 'retry' && !finalAttempt) {
-        await this.em.execute(`update messages set status = 'queued', error = ?, updated_at = now() where id = ?`, [JSON.stringify(error), messageId], 'run');
+        await this.em.execute(
+          `update messages set status = 'queued', error = ?, updated_at = now() where id = ?`,
+          [JSON.stringify(error), messageId],
+          'run',
+        );
         return { kind: 'retry', error: e };
       }
       if (e.kind === 'unknown') {
-        await this.em.execute(`update messages set status = 'unconfirmed', error = ?, updated_at = now() where id = ? and status = 'sending'`, [JSON.stringify(error), messageId], 'run');
+        await this.em.execute(
+          `update messages set status = 'unconfirmed', error = ?, updated_at = now() where id = ? and status = 'sending'`,
+          [JSON.stringify(error), messageId],
+          'run',
+        );
         this.logger.warn(`message ${messageId}: send outcome unknown (${e.message}); not re-sent`);
         return { kind: 'unconfirmed', error: e };
       }
       if (e.kind === 'token_invalid') await this.numberAdmin.markTokenInvalid(number.id, e.message);
-      await this.fail(messageId, e.kind === 'retry' ? { ...error, title: `Gave up after repeated errors: ${error.title}` } : error);
+      await this.fail(
+        messageId,
+        e.kind === 'retry' ? { ...error, title: `Gave up after repeated errors: ${error.title}` } : error,
+      );
       return { kind: 'failed', error: e };
     }
   }

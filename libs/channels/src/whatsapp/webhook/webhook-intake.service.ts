@@ -35,16 +35,19 @@ export class WebhookIntakeService {
       secrets.map((s) => s.secret),
     );
     if (match < 0) {
-      return { kind: 'bad_signature', reason: 'X-Hub-Signature-256 does not match the body for any configured app secret' };
+      return {
+        kind: 'bad_signature',
+        reason: 'X-Hub-Signature-256 does not match the body for any configured app secret',
+      };
     }
     if (!isUtf8(rawBody)) return { kind: 'bad_body', reason: 'body is not valid UTF-8' };
     const id = uuidv7();
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
     await this.em.execute(
-        `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
-        [id, rawBody.toString('utf8'), secrets[match].fingerprint],
-        'run',
-      );
+      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
+      [id, rawBody.toString('utf8'), secrets[match].fingerprint],
+      'run',
+    );
     return { kind: 'stored', eventId: id };
   }
 

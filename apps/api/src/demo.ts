@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { WhatsappNumberService } from '@switchboard/channels';
+import { ConfigError, loadConfig, prepareRuntime } from '@switchboard/engine';
+import { DepartmentSetupService } from '@switchboard/pipelines';
+import { startSandbox } from '@switchboard/wa-sandbox';
+import { createApp } from './create-app';
+import { runDemoCustomers } from './demo/demo-customers';
+import { CORE_ENTITIES } from './entities';
+
+const DEPARTMENTS = [
+  { key: 'sales', name: 'Sales', phoneNumberId: '110000000000001', display: '15550100001' },
+  { key: 'support', name: 'Support', phoneNumberId: '110000000000002', display: '15550100002' },
+  { key: 'hr', name: 'HR', phoneNumberId: '110000000000003', display: '15550100003' },
+] as const;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/**
+ * `npm run demo`: embedded PostgreSQL, api + worker in one process, a local WhatsApp sandbox with one
+ * number per department, and simulated customers writing in.
+ */
+async function demo() {
+  process.env.NODE_ENV ??= 'demo';
+  const config = loadConfig();
+  const runtime = await prepareRuntime(config, { entities: CORE_ENTITIES, migrate: true });
+  const app = await createApp(runtime, { worker: true });
+  await app.listen(config.server.port, config.server.host);
+  const base = `http://localhost:${config.server.port}`;
+
+  const sandbox = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT ?? config.server.port + 1),
+    numbers: DEPARTMENTS.map((d) => ({
+      phoneNumberId: d.phoneNumberId,
+      displayPhoneNumber: d.display,
+      wabaId: '210000000000001',
+      accessToken: `demo-access-token-${d.key}`,
+      appSecret: 'demo-app-secret',
+      verifyToken: `demo-verify-${d.key}`,
+      webhookUrl: `http://127.0.0.1:${config.server.port}/webhooks/whatsapp`,
+    })),
+  });
+
+  const departments = app.get(DepartmentSetupService);
+  const numbers = app.get(WhatsappNumberService);
+  for (const d of DEPARTMENTS) {
+    const dept = await departments.ensure(d.key, d.name);
+    await numbers.upsert({
+      phoneNumberId: d.phoneNumberId,
+      displayPhoneNumber: d.display,
+      wabaId: '210000000000001',
+      departmentId: dept.id,
+      accessToken: `demo-access-token-${d.key}`,
+      appSecret: 'demo-app-secret',
+      verifyToken: `demo-verify-${d.key}`,
+      graphBaseUrl: sandbox.url,
+      graphVersion: sandbox.graphVersion,
+    });
+    const handshake = await sandbox.verifyWebhook(d.phoneNumberId);
+    if (!handshake.ok) throw new Error(`webhook handshake failed for ${d.key}: HTTP ${handshake.status}`);
+  }
+  const stop = runDemoCustomers(
+    sandbox,
+    {
+      sales: DEPARTMENTS[0].phoneNumberId,
+      support: DEPARTMENTS[1].phoneNumberId,
+      hr: DEPARTMENTS[2].phoneNumberId,
+    },
+    Number(process.env.DEMO_MESSAGE_EVERY_MS ?? 20_000),
+    (e) => out(`simulated customer error: ${e.message}`),
+  );
+
+  const token = config.security.bootstrapToken;
+  out();
+  out('Switchboard demo is running.');
+  out(`  URL:        ${base}`);
+  out(`  API docs:   ${base}/api/docs`);
+  out(
+    `  Login:      bearer token "${token}" (e.g. curl -H "Authorization: Bearer ${token}" ${base}/api/conversations)`,
+  );
+  out(
+    `  Sandbox:    ${sandbox.url} (WhatsApp Cloud API stand-in; numbers: ${DEPARTMENTS.map((d) => `${d.key} +${d.display}`).join(', ')})`,
+  );
+  out(
+    `  Customers:  simulated customers write in now and every ${Math.round(Number(process.env.DEMO_MESSAGE_EVERY_MS ?? 20_000) / 1000)} s.`,
+  );
+  out(
+    `              Send your own: node dist/apps/wa-sandbox/src/cli.js send --sandbox ${sandbox.url} --number ${DEPARTMENTS[0].phoneNumberId} --from 5511999990000 --text "Olá"`,
+  );
+  out('  Stop:       Ctrl+C');
+  out();
+
+  const shutdown = async () => {
+    stop();
+    await sandbox.close();
+    await app.close();
+    await runtime.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+demo().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof ConfigError ? e.message : (e as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * wa-sandbox CLI (talks to a running sandbox's /_sim control API, or starts one):
+ *   send  --sandbox http://127.0.0.1:PORT --number <phoneNumberId> --from 5511987654321 --text "Olá" [--name "Ana"]
+ *   sent  --sandbox http://127.0.0.1:PORT [--number <phoneNumberId>]
+ *   serve [--port 8090] --webhook http://127.0.0.1:3000/webhooks/whatsapp
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox } from './sandbox-server';
+
+const USAGE = `usage:
+  wa-sandbox send  --sandbox URL --number PHONE_NUMBER_ID --from WA_ID --text TEXT [--name NAME]
+  wa-sandbox sent  --sandbox URL [--number PHONE_NUMBER_ID]
+  wa-sandbox serve [--port 8090] [--host 127.0.0.1] --webhook URL`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const { values } = parseArgs({
+    args,
+    options: {
+      sandbox: { type: 'string' },
+      number: { type: 'string' },
+      from: { type: 'string' },
+      text: { type: 'string' },
+      name: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      webhook: { type: 'string' },
+    },
+  });
+
+  if (command === 'send' && values.sandbox && values.number && values.from && values.text !== undefined) {
+    const res = await fetch(`${values.sandbox}/_sim/customers/${encodeURIComponent(values.from)}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumberId: values.number,
+        name: values.name,
+        type: 'text',
+        body: values.text,
+      }),
+    });
+    console.log(await res.text());
+    return res.ok ? 0 : 1;
+  }
+  if (command === 'sent' && values.sandbox) {
+    const query = values.number ? `?phoneNumberId=${encodeURIComponent(values.number)}` : '';
+    const res = await fetch(`${values.sandbox}/_sim/sent${query}`);
+    console.log(JSON.stringify(await res.json(), null, 2));
+    return res.ok ? 0 : 1;
+  }
+  if (command === 'serve' && values.webhook) {
+    const number = {
+      phoneNumberId: '100000000000001',
+      displayPhoneNumber: '15550000001',
+      wabaId: '200000000000001',
+      accessToken: 'sandbox-access-token',
+      appSecret: 'sandbox-app-secret',
+      verifyToken: 'sandbox-verify-token',
+      webhookUrl: values.webhook,
+    };
+    const sandbox = await startSandbox({
+      port: Number(values.port ?? 8090),
+      host: values.host,
+      numbers: [number],
+    });
+    console.log(JSON.stringify({ url: sandbox.url, graphVersion: sandbox.graphVersion, number }, null, 2));
+    const stop = () => void sandbox.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return new Promise<number>(() => undefined);
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

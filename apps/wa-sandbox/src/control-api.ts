@@ -1,0 +1,154 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { readBody, sendJson } from './http-io';
+import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';
+import type { NumberRegistry } from './number-registry';
+import type { SandboxHandle } from './types';
+
+/**
+ * `/_sim/*`: thin HTTP wrappers over the handle for the CLI and manual demos. Plain JSON (not Graph
+ * shapes); invalid input → 400 naming the offending field.
+ */
+export class ControlApi {
+  constructor(
+    private readonly sandbox: SandboxHandle,
+    private readonly numbers: NumberRegistry,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    const path = url.pathname.replace(/\/+$/, '');
+    let match: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/_sim/health') {
+      return sendJson(res, 200, { ok: true, pendingDeliveries: this.sandbox.pendingDeliveries() });
+    }
+    if (method === 'GET' && path === '/_sim/sent') {
+      return sendJson(res, 200, this.sandbox.sent(url.searchParams.get('phoneNumberId') ?? undefined));
+    }
+    if (method === 'POST' && (match = /^\/_sim\/customers\/([^/]+)\/messages$/.exec(path))) {
+      return this.customerMessage(req, res, decodeURIComponent(match[1]));
+    }
+    if (method === 'POST' && (match = /^\/_sim\/numbers\/([^/]+)\/(token|fail-next|webhook)$/.exec(path))) {
+      return this.numberControl(req, res, decodeURIComponent(match[1]), match[2]);
+    }
+    if (method === 'POST' && path === '/_sim/webhook/verify') {
+      const body = await parseBody(
+        req,
+        res,
+        z.object({ phoneNumberId: z.string(), verifyToken: z.string().optional() }),
+      );
+      if (!body) return;
+      if (!this.knownNumber(res, body.phoneNumberId)) return;
+      return sendJson(
+        res,
+        200,
+        await this.sandbox.verifyWebhook(body.phoneNumberId, { verifyToken: body.verifyToken }),
+      );
+    }
+    if (method === 'POST' && path === '/_sim/webhook/faults') {
+      const body = await parseBody(req, res, faultsSchema);
+      if (!body) return;
+      this.sandbox.setWebhookFaults(body);
+      return sendJson(res, 200, { ok: true });
+    }
+    sendJson(res, 404, { error: 'not_found', message: `no control route ${method} ${path}` });
+  }
+
+  private async customerMessage(req: IncomingMessage, res: ServerResponse, waId: string): Promise<void> {
+    if (!/^\d+$/.test(waId))
+      return sendJson(res, 400, invalid([{ path: ['waId'], message: 'waId must be digits' }]));
+    const raw = await parseBody(req, res, z.unknown());
+    if (raw === undefined) return;
+    const envelope = customerMessageEnvelopeSchema.safeParse(raw);
+    if (!envelope.success) return sendJson(res, 400, invalid(envelope.error.issues));
+    const spec = inboundSpecSchema.safeParse(raw);
+    if (!spec.success) return sendJson(res, 400, invalid(spec.error.issues));
+    const { phoneNumberId, name, bsuid, bytesBase64 } = envelope.data;
+    if (!this.knownNumber(res, phoneNumberId)) return;
+    const customer = this.sandbox.customer(waId, { name, bsuid, phoneNumberId });
+    const { wamid, result } = await customer.send(toInboundSpec(spec.data, bytesBase64));
+    sendJson(res, 200, { wamid, delivery: result });
+  }
+
+  private async numberControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: string,
+    action: string,
+  ): Promise<void> {
+    if (!this.knownNumber(res, id)) return;
+    if (action === 'token') {
+      const body = await parseBody(req, res, z.object({ valid: z.boolean() }));
+      if (!body) return;
+      this.sandbox.setTokenValid(id, body.valid);
+    } else if (action === 'fail-next') {
+      const body = await parseBody(req, res, failNextSchema);
+      if (!body) return;
+      this.sandbox.failNextSends(id, body.count, body.code);
+    } else {
+      const body = await parseBody(req, res, z.object({ url: z.url() }));
+      if (!body) return;
+      this.sandbox.setWebhookUrl(id, body.url);
+    }
+    sendJson(res, 200, { ok: true });
+  }
+
+  private knownNumber(res: ServerResponse, phoneNumberId: string): boolean {
+    if (this.numbers.get(phoneNumberId)) return true;
+    sendJson(res, 404, {
+      error: 'unknown_number',
+      message: `phoneNumberId ${phoneNumberId} is not a sandbox number`,
+    });
+    return false;
+  }
+}
+
+const failNextSchema = z.object({
+  count: z.number().int().min(1).max(100_000),
+  code: z.union([z.literal(130429), z.literal(131056), z.literal(131000), z.literal(131016)]),
+});
+
+const faultsSchema = z.object({
+  dropResponses: z.boolean().optional(),
+  duplicateEvery: z.number().int().min(1).optional(),
+  reorderStatuses: z.boolean().optional(),
+  skipDelivered: z.boolean().optional(),
+});
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function invalid(issues: readonly Issue[]): {
+  error: string;
+  issues: Array<{ field: string; message: string }>;
+} {
+  return {
+    error: 'invalid_request',
+    issues: issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message })),
+  };
+}
+
+/** Parses a JSON body against a schema; on failure answers 400 and returns undefined. */
+async function parseBody<T>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: z.ZodType<T>,
+): Promise<T | undefined> {
+  let json: unknown;
+  try {
+    const raw = await readBody(req, 16 * 1024 * 1024);
+    json = raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as unknown);
+  } catch {
+    sendJson(res, 400, invalid([{ path: [], message: 'body must be valid JSON' }]));
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    sendJson(res, 400, invalid(parsed.error.issues));
+    return undefined;
+  }
+  return parsed.data;
+}

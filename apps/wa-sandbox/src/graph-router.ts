@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate, requireWabaAccess } from './graph-auth';
+import { graphErrors } from './graph-errors';
+import { handleMediaObject } from './media-object.handler';
+import { handleMediaUpload } from './media-upload.handler';
+import { handleMessageSend } from './message-send.handler';
+import { handleMessageTemplates } from './message-templates.handler';
+import { handlePhoneNumber, handleWabaPhoneNumbers } from './phone-numbers.handler';
+import type { SandboxContext } from './sandbox-context';
+
+export const GRAPH_PATH = /^\/(v\d+\.\d+)(?:\/(.*))?$/;
+
+/**
+ * Routes `/{version}/...`. The token is checked first (401 before anything else, like Graph); objects
+ * that do not exist or are outside the token's WABA answer 100/33, and so does any unknown edge.
+ */
+export async function routeGraph(
+  ctx: SandboxContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  rest: string,
+): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const segments = rest.split('/').filter((s) => s !== '');
+  const [objectId = '', edge, ...extra] = segments;
+  const notFound = graphErrors.unknownObject(method, objectId);
+  const principals = authenticate(ctx, req, url);
+  if (extra.length > 0) throw notFound;
+
+  const number = ctx.numbers.get(objectId);
+  if (number && edge !== undefined) {
+    requireWabaAccess(principals, number.config.wabaId, notFound, number, ctx.now());
+    if (method === 'POST' && edge === 'messages') return handleMessageSend(ctx, req, res, number);
+    if (method === 'POST' && edge === 'media') return handleMediaUpload(ctx, req, res, number);
+    throw notFound;
+  }
+  if (number && method === 'GET') {
+    requireWabaAccess(principals, number.config.wabaId, notFound, number, ctx.now());
+    return handlePhoneNumber(res, number);
+  }
+  if (ctx.numbers.isWaba(objectId) && method === 'GET' && edge !== undefined) {
+    requireWabaAccess(principals, objectId, notFound);
+    if (edge === 'message_templates') return handleMessageTemplates(ctx, res, url);
+    if (edge === 'phone_numbers') {
+      return handleWabaPhoneNumbers(
+        res,
+        ctx.numbers.all().filter((n) => n.config.wabaId === objectId),
+      );
+    }
+    throw notFound;
+  }
+  const media = edge === undefined ? ctx.media.get(objectId) : undefined;
+  if (media && (method === 'GET' || method === 'DELETE')) {
+    return handleMediaObject(ctx, res, method, media, principals, url);
+  }
+  throw notFound;
+}

@@ -1,0 +1,34 @@
+export { startSandbox } from './sandbox-server';
+export { metaJsonStringify } from './meta-json';
+export { signBody } from './sign-body';
+export { SimulatedCustomer } from './simulated-customer';
+export { defaultTemplates } from './templates';
+export type {
+  SandboxTemplate,
+  SandboxTemplateComponent,
+  TemplateCategory,
+  TemplateStatus,
+} from './templates';
+export type {
+  CustomerOptions,
+  DeliverOptions,
+  DeliveryResult,
+  FailableSendCode,
+  InboundResult,
+  SandboxHandle,
+  SandboxNumber,
+  SandboxOptions,
+  StatusDelays,
+  VerifyWebhookResult,
+  WebhookRetryPolicy,
+} from './types';
+export type {
+  InboundCommon,
+  InboundContactCard,
+  InboundOrderItem,
+  InboundReferral,
+  InboundSpec,
+  InboundType,
+} from './inbound-spec';
+export type { OutboundStatus, SentRecord } from './sent-log';
+export type { WebhookFaults } from './webhook-deliverer';

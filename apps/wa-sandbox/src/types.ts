@@ -1,0 +1,112 @@
+import type { InboundSpec } from './inbound-spec';
+import type { SandboxTemplate } from './templates';
+import type { SentRecord } from './sent-log';
+import type { SimulatedCustomer } from './simulated-customer';
+import type { WebhookFaults } from './webhook-deliverer';
+
+export interface SandboxNumber {
+  phoneNumberId: string;
+  /** Digits only, e.g. '15550000001'. */
+  displayPhoneNumber: string;
+  wabaId: string;
+  /** Bearer token Switchboard must send to the Graph endpoints for this number. */
+  accessToken: string;
+  /** HMAC key for X-Hub-Signature-256 on webhooks for this number. */
+  appSecret: string;
+  /** Where webhooks for this number are POSTed. */
+  webhookUrl: string;
+  /** For the GET hub.* handshake. */
+  verifyToken: string;
+}
+
+export interface WebhookRetryPolicy {
+  initialDelayMs: number;
+  maxDelayMs: number;
+  maxAgeMs: number;
+}
+
+export interface StatusDelays {
+  sent: number;
+  delivered: number;
+  /** -1 never emits read. */
+  read: number;
+}
+
+export interface SandboxOptions {
+  /** 0 = random (default). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  numbers: SandboxNumber[];
+  statusDelaysMs?: StatusDelays;
+  /** Per number; sends above it in a rolling second get 130429. Default 80. */
+  throughputPerSecond?: number;
+  /** 131056 per (number, customer). Off by default so tests are not flaky; faithful values: 45 / 6000 ms. */
+  pairRate?: { burst: number; windowMs: number } | false;
+  webhookRetry?: WebhookRetryPolicy;
+  webhookTimeoutMs?: number;
+  templates?: SandboxTemplate[];
+  /** Clock (ms) for the 24 h window, timestamps and media URL expiry. Default Date.now. */
+  now?: () => number;
+}
+
+export interface DeliverOptions {
+  /** Default true: retry with backoff in the background until 200 or maxAgeMs. */
+  retry?: boolean;
+  signature?: 'valid' | 'bad' | 'missing';
+  /** Pretty-print (still Meta-escaped) to check the receiver hashes the raw bytes. */
+  prettyPrint?: boolean;
+}
+
+/** The first attempt's answer (status 0 = network error or timeout). */
+export interface DeliveryResult {
+  status: number;
+  attempts: number;
+  body: string;
+}
+
+export interface InboundResult {
+  wamid: string;
+  result: DeliveryResult;
+}
+
+export interface VerifyWebhookResult {
+  ok: boolean;
+  status: number;
+  body: string;
+  challenge: string;
+}
+
+export type FailableSendCode = 130429 | 131056 | 131000 | 131016;
+
+export interface CustomerOptions {
+  name?: string;
+  /** Business-scoped user id, e.g. 'BR.8412093375510264'. */
+  bsuid?: string;
+  /** Which sandbox number the customer writes to; default the first configured number. */
+  phoneNumberId?: string;
+}
+
+export interface SandboxHandle {
+  /** Graph base URL, e.g. 'http://127.0.0.1:43123'. */
+  url: string;
+  graphVersion: string;
+  customer(waId: string, opts?: CustomerOptions): SimulatedCustomer;
+  deliver(phoneNumberId: string, payload: unknown, opts?: DeliverOptions): Promise<DeliveryResult>;
+  sendBatch(
+    phoneNumberId: string,
+    messages: InboundSpec[],
+    opts?: { from?: string[]; perPost?: number },
+  ): Promise<{ wamids: string[]; results: DeliveryResult[] }>;
+  verifyWebhook(phoneNumberId: string, opts?: { verifyToken?: string }): Promise<VerifyWebhookResult>;
+  sent(phoneNumberId?: string): SentRecord[];
+  setTokenValid(phoneNumberId: string, valid: boolean): void;
+  failNextSends(phoneNumberId: string, count: number, code: FailableSendCode): void;
+  /** The next accepted send on this number gets this wamid (queue several by calling again). */
+  setNextWamid(phoneNumberId: string, wamid: string): void;
+  setWebhookFaults(f: WebhookFaults): void;
+  /** Points a number's webhooks elsewhere (e.g. once Switchboard has bound its port). */
+  setWebhookUrl(phoneNumberId: string, url: string): void;
+  pendingDeliveries(): number;
+  close(): Promise<void>;
+}
