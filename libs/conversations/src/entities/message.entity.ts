@@ -102,6 +102,10 @@ export class Message {
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 
+  /** The webhook delivery (inbound_events row) that brought this message: traceability and replay. */
+  @Property({ type: 'uuid', nullable: true })
+  inboundEventId?: string | null;
+
   /** Idempotency key supplied by the API caller for outbound messages. */
   @Property({ type: 'text', nullable: true, unique: true })
   clientKey?: string | null;

@@ -89,8 +89,8 @@ export class ConversationIntakeRepository {
   ): Promise<string | null> {
     const rows = await em.execute<IdRow[]>(
       `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
-                             status, status_rank, sent_at, created_at, updated_at)
-       values (?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, now(), now())
+                             status, status_rank, sent_at, inbound_event_id, created_at, updated_at)
+       values (?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())
        on conflict (wamid) do nothing returning id`,
       [
         uuidv7(),
@@ -102,6 +102,7 @@ export class ConversationIntakeRepository {
         m.media ? JSON.stringify(m.media) : null,
         m.replyToWamid ?? null,
         m.timestamp,
+        m.inboundEventId ?? null,
       ],
     );
     return rows[0]?.id ?? null;

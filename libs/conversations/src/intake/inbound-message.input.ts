@@ -30,6 +30,8 @@ export interface InboundMessageInput {
   isCustomerTurn: boolean;
   /** Opens or refreshes Meta's 24-hour customer-service window. */
   opensWindow: boolean;
+  /** The stored webhook delivery this message came in. */
+  inboundEventId?: string | null;
 }
 
 export interface InboundMessageResult {

@@ -137,6 +137,7 @@ export class InboundEventService {
                 ...normalized,
                 numberId: number.id,
                 departmentId: number.departmentId,
+                inboundEventId: eventId,
               });
               if (!r.created) {
                 duplicates++;
@@ -195,7 +196,8 @@ export class InboundEventService {
     failures: InboundItemFailure[],
   ) {
     await em.execute(
-      `update inbound_events set status = ?, processed_at = now(), item_count = ?, failures = ?, last_error = null where id = ?`,
+      // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
+      `update inbound_events set status = ?, processed_at = clock_timestamp(), item_count = ?, failures = ?, last_error = null where id = ?`,
       [status, items, failures.length ? JSON.stringify(failures) : null, id],
       'run',
     );

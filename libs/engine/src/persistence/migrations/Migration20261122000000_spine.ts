@@ -42,7 +42,7 @@ export class Migration20261122000000_spine extends Migration {
       `create index "inbound_events_status_received_at_index" on "inbound_events" ("status", "received_at");`,
     );
     this.addSql(
-      `create table "messages" ("id" uuid not null, "wamid" text null, "conversation_id" uuid not null, "direction" text not null, "type" text not null, "body" text null, "content" jsonb not null, "media" jsonb null, "reply_to_wamid" text null, "status" text not null, "status_rank" smallint not null default 0, "error" jsonb null, "sent_at" timestamptz null, "delivered_at" timestamptz null, "read_at" timestamptz null, "edited_at" timestamptz null, "revoked_at" timestamptz null, "client_key" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "messages_pkey" primary key ("id"));`,
+      `create table "messages" ("id" uuid not null, "wamid" text null, "conversation_id" uuid not null, "direction" text not null, "type" text not null, "body" text null, "content" jsonb not null, "media" jsonb null, "reply_to_wamid" text null, "status" text not null, "status_rank" smallint not null default 0, "error" jsonb null, "sent_at" timestamptz null, "delivered_at" timestamptz null, "read_at" timestamptz null, "edited_at" timestamptz null, "revoked_at" timestamptz null, "inbound_event_id" uuid null, "client_key" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "messages_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "messages" add constraint "messages_wamid_unique" unique ("wamid");`);
     this.addSql(`alter table "messages" add constraint "messages_client_key_unique" unique ("client_key");`);

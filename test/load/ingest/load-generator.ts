@@ -1,0 +1,112 @@
+/**
+ * Load generator, run as its own process (forked by run.ts): floods signed, Meta-formatted webhooks at a
+ * URL with a fixed concurrency and reports every acknowledgement latency and when each message was sent.
+ */
+import { metaJsonStringify, signBody } from '@switchboard/wa-sandbox';
+import { request } from 'undici';
+
+export interface GeneratorJob {
+  url: string;
+  appSecret: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  wabaId: string;
+  messages: number;
+  perPost: number;
+  concurrency: number;
+  senders: number;
+  runId: string;
+}
+
+export interface GeneratorReport {
+  ackMs: number[];
+  /** Per POST: when it was sent (epoch ms) and the wamids it carried. */
+  sends: { at: number; wamids: string[] }[];
+  non200: number;
+  startedAt: number;
+  finishedAt: number;
+}
+
+function payload(job: GeneratorJob, from: number, count: number): { body: string; wamids: string[] } {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const wamids: string[] = [];
+  const messages = [];
+  const contacts = [];
+  for (let i = 0; i < count; i++) {
+    const n = from + i;
+    const waId = `55119${String(n % job.senders).padStart(8, '0')}`;
+    const wamid = `wamid.${job.runId}.${n}`;
+    wamids.push(wamid);
+    contacts.push({ profile: { name: `Cliente ${n % job.senders}` }, wa_id: waId });
+    messages.push({
+      from: waId,
+      id: wamid,
+      timestamp: ts,
+      type: 'text',
+      text: { body: `Olá, pedido número ${n} — obrigado! 😊` },
+    });
+  }
+  const envelope = {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: job.wabaId,
+        changes: [
+          {
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: job.displayPhoneNumber, phone_number_id: job.phoneNumberId },
+              contacts,
+              messages,
+            },
+            field: 'messages',
+          },
+        ],
+      },
+    ],
+  };
+  return { body: metaJsonStringify(envelope), wamids };
+}
+
+export async function generate(job: GeneratorJob): Promise<GeneratorReport> {
+  const posts = Math.ceil(job.messages / job.perPost);
+  const report: GeneratorReport = { ackMs: [], sends: [], non200: 0, startedAt: Date.now(), finishedAt: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < posts) {
+      const index = next++;
+      const count = Math.min(job.perPost, job.messages - index * job.perPost);
+      const { body, wamids } = payload(job, index * job.perPost, count);
+      const signature = signBody(body, job.appSecret);
+      const at = Date.now();
+      const t0 = performance.now();
+      const res = await request(job.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signature,
+          'user-agent': 'facebookexternalua',
+        },
+        body,
+      });
+      await res.body.dump();
+      report.ackMs.push(performance.now() - t0);
+      if (res.statusCode !== 200) report.non200++;
+      report.sends.push({ at, wamids });
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  report.finishedAt = Date.now();
+  return report;
+}
+
+if (require.main === module) {
+  process.on('message', (job: GeneratorJob) => {
+    generate(job)
+      .then((r) => process.send?.(r, () => process.exit(0)))
+      .catch((e: Error) => {
+        process.stderr.write(`${e.stack}\n`);
+        process.exit(1);
+      });
+  });
+}
