@@ -71,12 +71,18 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
       });
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
 
-      // Kill as soon as the first batch has landed, while the rest are being processed.
-      await waitFor(async () => (await count(e, 'messages')) >= 100, {
-        timeoutMs: 60_000,
-        intervalMs: 10,
-        what: 'first batch processed',
-      });
+      // Kill while a batch transaction is open: FOR UPDATE holds a RowShareLock on inbound_events.
+      await waitFor(
+        async () =>
+          (
+            await e.query<{ n: number }>(
+              `select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
+                where c.relname = 'inbound_events' and l.mode = 'RowShareLock'
+                  and l.database = (select oid from pg_database where datname = current_database())`,
+            )
+          )[0].n > 0,
+        { timeoutMs: 60_000, intervalMs: 2, what: 'a batch in flight' },
+      );
       await workers[0].kill('SIGKILL');
       const atKill = await count(e, 'messages');
       expect(atKill).toBeLessThan(1000);

@@ -325,6 +325,10 @@ describe.each(['postgres', 'redis'] as const)(
     it('a bad entry in a batch does not lose the others and is kept visibly as failed', async () => {
       const good1 = fakeWamid();
       const good2 = fakeWamid();
+      const nul = fakeWamid();
+      await env.query(
+        `alter table messages add constraint test_no_poison check (body is distinct from 'poison')`,
+      );
       const payload = messagesEnvelope(env, 'sales', {
         messages: [
           { from: '5511911110007', id: good1, timestamp: unixNow(), type: 'text', text: { body: 'boa 1' } },
@@ -337,6 +341,22 @@ describe.each(['postgres', 'redis'] as const)(
           },
           { from: '5511911110007', id: fakeWamid(), timestamp: unixNow(), type: 'image', image: {} },
           { from: '5511911110007', id: good2, timestamp: unixNow(), type: 'text', text: { body: 'boa 2' } },
+          // A database rule (added below) rejects this one: the batch falls back to item-by-item savepoints.
+          {
+            from: '5511911110007',
+            id: fakeWamid(),
+            timestamp: unixNow(),
+            type: 'text',
+            text: { body: 'poison' },
+          },
+          // PostgreSQL cannot store NUL: kept, with U+FFFD in its place.
+          {
+            from: '5511911110007',
+            id: nul,
+            timestamp: unixNow(),
+            type: 'text',
+            text: { body: 'nul \u0000 byte' },
+          },
         ],
         statuses: [{ id: 'wamid.x', status: 'teleported', timestamp: unixNow() }],
       });
@@ -357,7 +377,11 @@ describe.each(['postgres', 'redis'] as const)(
         'entry[0].changes[0].value.messages[1]',
         'entry[0].changes[0].value.messages[2]',
         'entry[0].changes[0].value.statuses[0]',
+        'entry[0].changes[0].value.messages[4]',
       ]);
+      expect(ev.failures[3].reason).toMatch(/^could not be stored: .*test_no_poison/);
+      expect((await stored(nul)).body).toBe('nul \ufffd byte');
+      await env.query('alter table messages drop constraint test_no_poison');
       expect(ev.failures[0].reason).toContain('timestamp');
       expect(ev.failures[2].reason).toContain('unknown status "teleported"');
     });

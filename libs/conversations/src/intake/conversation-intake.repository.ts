@@ -3,96 +3,50 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@switchboard/engine';
 import { ContactIdentity, InboundEffect, InboundMessageInput } from './inbound-message.input';
 
-interface IdRow {
+interface ContactRow {
   id: string;
+  wa_id: string | null;
+  bsuid: string | null;
+  profile_name: string | null;
+  username: string | null;
+}
+
+export const contactKey = (who: ContactIdentity) => `${who.waId ?? ''}|${who.bsuid ?? ''}`;
+
+/**
+ * What a batch of messages means for one conversation's clocks. Clocks only move forward: a late
+ * (out-of-order) message never rewinds them.
+ */
+export interface ConversationClock {
+  latest: Date;
+  /** Latest message that opens Meta's 24-hour window, or null. */
+  latestWindowOpener: Date | null;
+  /** Latest / earliest real customer turn (the customer is waiting), or null. */
+  latestTurn: Date | null;
+  earliestTurn: Date | null;
 }
 
 /** SQL for the inbound hot path. Every statement is idempotent or guarded by a unique constraint. */
 @Injectable()
 export class ConversationIntakeRepository {
-  async wamidExists(em: EntityManager, wamid: string): Promise<boolean> {
-    const rows: unknown[] = await em.execute('select 1 from messages where wamid = ?', [wamid]);
-    return rows.length > 0;
+  /** The subset of `wamids` already stored. */
+  async existingWamids(em: EntityManager, wamids: string[]): Promise<Set<string>> {
+    if (!wamids.length) return new Set();
+    const rows = await em.execute<{ wamid: string }[]>('select wamid from messages where wamid in (?)', [
+      wamids,
+    ]);
+    return new Set(rows.map((r) => r.wamid));
   }
 
-  async upsertContact(em: EntityManager, who: ContactIdentity): Promise<string> {
-    const find = async () =>
-      (
-        await em.execute<IdRow[]>(
-          'select id from contacts where (wa_id = ?::text) or (bsuid = ?::text) order by (wa_id = ?::text) desc nulls last limit 1',
-          [who.waId ?? null, who.bsuid ?? null, who.waId ?? null],
-        )
-      )[0];
-    let row = await find();
-    if (!row) {
-      const inserted = await em.execute<IdRow[]>(
-        `insert into contacts (id, wa_id, bsuid, profile_name, username, created_at, updated_at)
-         values (?, ?, ?, ?, ?, now(), now()) on conflict do nothing returning id`,
-        [uuidv7(), who.waId ?? null, who.bsuid ?? null, who.profileName ?? null, who.username ?? null],
-      );
-      row = inserted[0] ?? (await find());
-      if (!row) throw new Error('contact could not be created');
-      return row.id;
-    }
-    // Profile names change; identities only fill in (a BSUID learned later is attached, never replaced).
-    await em.execute(
-      `update contacts set profile_name = coalesce(?, profile_name), username = coalesce(?, username),
-              wa_id = coalesce(wa_id, ?), bsuid = coalesce(bsuid, ?), updated_at = now()
-        where id = ? and (profile_name is distinct from coalesce(?, profile_name)
-              or username is distinct from coalesce(?, username)
-              or (wa_id is null and ?::text is not null) or (bsuid is null and ?::text is not null))`,
-      [
-        who.profileName ?? null,
-        who.username ?? null,
-        who.waId ?? null,
-        who.bsuid ?? null,
-        row.id,
-        who.profileName ?? null,
-        who.username ?? null,
-        who.waId ?? null,
-        who.bsuid ?? null,
-      ],
-      'run',
-    );
-    return row.id;
-  }
-
-  /** The open conversation of (number, contact), created when there is none. */
-  async openConversation(
+  /** Inserts the messages in one statement; returns wamid → id for the rows this call created. */
+  async insertMessages(
     em: EntityManager,
-    input: { numberId: string; departmentId: string; contactId: string },
-  ): Promise<{ id: string; created: boolean }> {
-    const existing = await em.execute<IdRow[]>(
-      `select id from conversations where number_id = ? and contact_id = ? and status = 'open'`,
-      [input.numberId, input.contactId],
-    );
-    if (existing[0]) return { id: existing[0].id, created: false };
-    const inserted = await em.execute<IdRow[]>(
-      `insert into conversations (id, number_id, department_id, contact_id, status, created_at, updated_at)
-       values (?, ?, ?, ?, 'open', now(), now())
-       on conflict (number_id, contact_id) where status = 'open' do nothing returning id`,
-      [uuidv7(), input.numberId, input.departmentId, input.contactId],
-    );
-    if (inserted[0]) return { id: inserted[0].id, created: true };
-    const raced = await em.execute<IdRow[]>(
-      `select id from conversations where number_id = ? and contact_id = ? and status = 'open'`,
-      [input.numberId, input.contactId],
-    );
-    return { id: raced[0].id, created: false };
-  }
-
-  /** Inserts the message; null when another delivery of the same wamid won the race. */
-  async insertMessage(
-    em: EntityManager,
-    conversationId: string,
-    m: InboundMessageInput,
-  ): Promise<string | null> {
-    const rows = await em.execute<IdRow[]>(
-      `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
-                             status, status_rank, sent_at, inbound_event_id, created_at, updated_at)
-       values (?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())
-       on conflict (wamid) do nothing returning id`,
-      [
+    rows: { conversationId: string; input: InboundMessageInput }[],
+  ): Promise<Map<string, string>> {
+    if (!rows.length) return new Map();
+    const params: unknown[] = [];
+    const values = rows.map(({ conversationId, input: m }) => {
+      params.push(
         uuidv7(),
         m.wamid,
         conversationId,
@@ -103,37 +57,148 @@ export class ConversationIntakeRepository {
         m.replyToWamid ?? null,
         m.timestamp,
         m.inboundEventId ?? null,
-      ],
+      );
+      return `(?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())`;
+    });
+    const inserted = await em.execute<{ id: string; wamid: string }[]>(
+      `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
+                             status, status_rank, sent_at, inbound_event_id, created_at, updated_at)
+       values ${values.join(', ')}
+       on conflict (wamid) do nothing returning id, wamid`,
+      params,
     );
-    return rows[0]?.id ?? null;
+    return new Map(inserted.map((r) => [r.wamid, r.id]));
   }
 
-  /** Moves the conversation's clocks forward only: a late (out-of-order) message never rewinds them. */
-  async touchConversation(em: EntityManager, conversationId: string, m: InboundMessageInput): Promise<void> {
+  /** Finds or creates the contacts of a batch in a few statements. Returns identity key → contact id. */
+  async upsertContacts(em: EntityManager, identities: ContactIdentity[]): Promise<Map<string, string>> {
+    const byKey = new Map(identities.map((i) => [contactKey(i), i]));
+    const waIds = [...new Set(identities.map((i) => i.waId).filter((v): v is string => Boolean(v)))];
+    const bsuids = [...new Set(identities.map((i) => i.bsuid).filter((v): v is string => Boolean(v)))];
+    const find = async () =>
+      em.execute<ContactRow[]>(
+        `select id, wa_id, bsuid, profile_name, username from contacts
+          where wa_id in (?) or bsuid in (?)`,
+        [waIds.length ? waIds : [null], bsuids.length ? bsuids : [null]],
+      );
+    const result = new Map<string, string>();
+    const match = (rows: ContactRow[]) => {
+      for (const [key, who] of byKey) {
+        if (result.has(key)) continue;
+        const row =
+          rows.find((r) => who.waId && r.wa_id === who.waId) ??
+          rows.find((r) => who.bsuid && r.bsuid === who.bsuid);
+        if (row) result.set(key, row.id);
+      }
+    };
+    const existing = await find();
+    match(existing);
+    const missing = [...byKey].filter(([key]) => !result.has(key)).map(([, who]) => who);
+    if (missing.length) {
+      const params: unknown[] = [];
+      const values = missing.map((who) => {
+        params.push(
+          uuidv7(),
+          who.waId ?? null,
+          who.bsuid ?? null,
+          who.profileName ?? null,
+          who.username ?? null,
+        );
+        return '(?, ?, ?, ?, ?, now(), now())';
+      });
+      await em.execute(
+        `insert into contacts (id, wa_id, bsuid, profile_name, username, created_at, updated_at)
+         values ${values.join(', ')} on conflict do nothing`,
+        params,
+        'run',
+      );
+      match(await find());
+    }
+    // Profile names change; identities only fill in (a BSUID learned later is attached, never replaced).
+    for (const row of existing) {
+      const who = [...byKey.values()].find(
+        (w) => (w.waId && w.waId === row.wa_id) || (w.bsuid && w.bsuid === row.bsuid),
+      );
+      if (!who) continue;
+      const changed =
+        (who.profileName && who.profileName !== row.profile_name) ||
+        (who.username && who.username !== row.username) ||
+        (!row.wa_id && who.waId) ||
+        (!row.bsuid && who.bsuid);
+      if (changed) {
+        await em.execute(
+          `update contacts set profile_name = coalesce(?, profile_name), username = coalesce(?, username),
+                  wa_id = coalesce(wa_id, ?), bsuid = coalesce(bsuid, ?), updated_at = now() where id = ?`,
+          [who.profileName ?? null, who.username ?? null, who.waId ?? null, who.bsuid ?? null, row.id],
+          'run',
+        );
+      }
+    }
+    const unresolved = [...byKey.keys()].filter((k) => !result.has(k));
+    if (unresolved.length) throw new Error(`contact could not be created for ${unresolved.length} sender(s)`);
+    return result;
+  }
+
+  /** The open conversation of each (number, contact), created when there is none; `created` marks new ones. */
+  async openConversations(
+    em: EntityManager,
+    pairs: { numberId: string; departmentId: string; contactId: string }[],
+  ): Promise<Map<string, { id: string; created: boolean }>> {
+    const unique = [...new Map(pairs.map((p) => [`${p.numberId}|${p.contactId}`, p])).values()];
+    const result = new Map<string, { id: string; created: boolean }>();
+    const find = async (list: typeof unique) => {
+      if (!list.length) return;
+      const rows = await em.execute<{ id: string; number_id: string; contact_id: string }[]>(
+        `select id, number_id, contact_id from conversations
+          where status = 'open' and (number_id, contact_id) in (${list.map(() => '(?::uuid, ?::uuid)').join(', ')})`,
+        list.flatMap((p) => [p.numberId, p.contactId]),
+      );
+      for (const r of rows)
+        if (!result.has(`${r.number_id}|${r.contact_id}`))
+          result.set(`${r.number_id}|${r.contact_id}`, { id: r.id, created: false });
+    };
+    await find(unique);
+    const missing = unique.filter((p) => !result.has(`${p.numberId}|${p.contactId}`));
+    if (missing.length) {
+      const params: unknown[] = [];
+      const values = missing.map((p) => {
+        params.push(uuidv7(), p.numberId, p.departmentId, p.contactId);
+        return "(?, ?, ?, ?, 'open', now(), now())";
+      });
+      const inserted = await em.execute<{ id: string; number_id: string; contact_id: string }[]>(
+        `insert into conversations (id, number_id, department_id, contact_id, status, created_at, updated_at)
+         values ${values.join(', ')}
+         on conflict (number_id, contact_id) where status = 'open' do nothing returning id, number_id, contact_id`,
+        params,
+      );
+      for (const r of inserted) result.set(`${r.number_id}|${r.contact_id}`, { id: r.id, created: true });
+      await find(missing.filter((p) => !result.has(`${p.numberId}|${p.contactId}`)));
+    }
+    return result;
+  }
+
+  /** Moves every conversation's clocks forward in one statement; see ConversationClock. */
+  async touchConversations(em: EntityManager, clocks: Map<string, ConversationClock>): Promise<void> {
+    if (!clocks.size) return;
+    const params: unknown[] = [];
+    const values = [...clocks].map(([id, c]) => {
+      params.push(id, c.latest, c.latestWindowOpener, c.latestTurn, c.earliestTurn);
+      return '(?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)';
+    });
     await em.execute(
-      `update conversations set
-         last_inbound_at = greatest(last_inbound_at, ?::timestamptz),
-         last_message_at = greatest(last_message_at, ?::timestamptz),
-         window_expires_at = case when ?::boolean
-           then greatest(window_expires_at, ?::timestamptz + interval '24 hours') else window_expires_at end,
-         last_speaker = case when ?::boolean and (last_outbound_at is null or ?::timestamptz >= last_outbound_at)
-           then 'customer' else last_speaker end,
-         waiting_since = case when ?::boolean and (last_outbound_at is null or ?::timestamptz >= last_outbound_at)
-           then coalesce(waiting_since, ?::timestamptz) else waiting_since end,
+      `update conversations c set
+         last_inbound_at = greatest(c.last_inbound_at, v.latest),
+         last_message_at = greatest(c.last_message_at, v.latest),
+         window_expires_at = case when v.opener is not null
+           then greatest(c.window_expires_at, v.opener + interval '24 hours') else c.window_expires_at end,
+         last_speaker = case when v.latest_turn is not null and (c.last_outbound_at is null or v.latest_turn >= c.last_outbound_at)
+           then 'customer' else c.last_speaker end,
+         waiting_since = case when v.latest_turn is not null and (c.last_outbound_at is null or v.latest_turn >= c.last_outbound_at)
+           then coalesce(c.waiting_since, greatest(v.earliest_turn, c.last_outbound_at)) else c.waiting_since end,
          updated_at = now()
-       where id = ?`,
-      [
-        m.timestamp,
-        m.timestamp,
-        m.opensWindow,
-        m.timestamp,
-        m.isCustomerTurn,
-        m.timestamp,
-        m.isCustomerTurn,
-        m.timestamp,
-        m.timestamp,
-        conversationId,
-      ],
+       from (values ${values.join(', ')}) as v(id, latest, opener, latest_turn, earliest_turn)
+       where c.id = v.id`,
+      params,
       'run',
     );
   }

@@ -1,10 +1,27 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CardRepository } from '@switchboard/pipelines';
-import { ConversationIntakeRepository } from './conversation-intake.repository';
+import {
+  contactKey,
+  ConversationClock,
+  ConversationIntakeRepository,
+} from './conversation-intake.repository';
 import { InboundMessageInput, InboundMessageResult } from './inbound-message.input';
 
-/** Turns one inbound message into records: contact, open conversation (+ its card), message, clocks. */
+export class MissingIdentityError extends Error {
+  constructor() {
+    super('the message identifies its sender by neither wa_id nor BSUID');
+  }
+}
+
+const later = (a: Date | null, b: Date) => (a === null || b > a ? b : a);
+const earlier = (a: Date | null, b: Date) => (a === null || b < a ? b : a);
+
+/**
+ * Turns inbound messages into records: contact, open conversation (+ its card), message, clocks. Works on a
+ * whole batch with set-based SQL, a fixed handful of statements whatever the batch size: the hot path of
+ * intake. Duplicate wamids change nothing.
+ */
 @Injectable()
 export class ConversationIntakeService {
   constructor(
@@ -12,41 +29,103 @@ export class ConversationIntakeService {
     private readonly cards: CardRepository,
   ) {}
 
-  /** Runs inside the caller's transaction. Duplicate wamids change nothing. */
+  /** One message; see recordMany. */
   async record(em: EntityManager, input: InboundMessageInput): Promise<InboundMessageResult> {
-    if (await this.repo.wamidExists(em, input.wamid)) {
-      return { created: false, messageId: null, conversationId: null, newConversation: false };
+    const [result] = await this.recordMany(em, [input]);
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * Runs inside the caller's transaction. Returns one result per input, in order: an Error for an input that
+   * cannot be recorded (checked before any SQL, so the transaction stays usable). SQL errors are thrown.
+   */
+  async recordMany(
+    em: EntityManager,
+    inputs: InboundMessageInput[],
+  ): Promise<(InboundMessageResult | Error)[]> {
+    const results: (InboundMessageResult | Error)[] = inputs.map(() => ({
+      created: false,
+      messageId: null,
+      conversationId: null,
+      newConversation: false,
+    }));
+    const existing = await this.repo.existingWamids(em, [...new Set(inputs.map((i) => i.wamid))]);
+    const fresh: { index: number; input: InboundMessageInput }[] = [];
+    const seen = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      if (existing.has(input.wamid) || seen.has(input.wamid)) continue;
+      if (!input.contact.waId && !input.contact.bsuid) {
+        results[index] = new MissingIdentityError();
+        continue;
+      }
+      seen.add(input.wamid);
+      fresh.push({ index, input });
     }
-    if (!input.contact.waId && !input.contact.bsuid) {
-      throw new Error('the message identifies its sender by neither wa_id nor BSUID');
-    }
-    const contactId = await this.repo.upsertContact(em, input.contact);
-    const conversation = await this.repo.openConversation(em, {
-      numberId: input.numberId,
-      departmentId: input.departmentId,
-      contactId,
-    });
-    if (conversation.created) {
-      const title =
-        input.contact.profileName ||
-        (input.contact.waId ? `+${input.contact.waId}` : input.contact.bsuid) ||
-        'Customer';
-      await this.cards.openForConversation(em, {
+    if (!fresh.length) return results;
+
+    const contacts = await this.repo.upsertContacts(
+      em,
+      fresh.map((f) => f.input.contact),
+    );
+    const pairs = fresh.map((f) => ({
+      numberId: f.input.numberId,
+      departmentId: f.input.departmentId,
+      contactId: contacts.get(contactKey(f.input.contact))!,
+    }));
+    const conversations = await this.repo.openConversations(em, pairs);
+    const newCards = new Map<string, { conversationId: string; departmentId: string; title: string }>();
+    const rows = fresh.map((f, i) => {
+      const conversation = conversations.get(`${pairs[i].numberId}|${pairs[i].contactId}`)!;
+      if (conversation.created && !newCards.has(conversation.id)) {
+        const c = f.input.contact;
+        newCards.set(conversation.id, {
+          conversationId: conversation.id,
+          departmentId: f.input.departmentId,
+          title: c.profileName || (c.waId ? `+${c.waId}` : c.bsuid) || 'Customer',
+        });
+      }
+      return {
+        ...f,
         conversationId: conversation.id,
-        departmentId: input.departmentId,
-        title,
-      });
+        contactId: pairs[i].contactId,
+        newConversation: conversation.created,
+      };
+    });
+    await this.cards.openForConversations(em, [...newCards.values()]);
+
+    const inserted = await this.repo.insertMessages(em, rows);
+    const clocks = new Map<string, ConversationClock>();
+    for (const row of rows) {
+      const messageId = inserted.get(row.input.wamid);
+      if (!messageId) continue; // a concurrent delivery of the same wamid won
+      results[row.index] = {
+        created: true,
+        messageId,
+        conversationId: row.conversationId,
+        newConversation: row.newConversation,
+      };
+      const t = row.input.timestamp;
+      const c = clocks.get(row.conversationId) ?? {
+        latest: t,
+        latestWindowOpener: null,
+        latestTurn: null,
+        earliestTurn: null,
+      };
+      c.latest = later(c.latest, t);
+      if (row.input.opensWindow) c.latestWindowOpener = later(c.latestWindowOpener, t);
+      if (row.input.isCustomerTurn) {
+        c.latestTurn = later(c.latestTurn, t);
+        c.earliestTurn = earlier(c.earliestTurn, t);
+      }
+      clocks.set(row.conversationId, c);
     }
-    const messageId = await this.repo.insertMessage(em, conversation.id, input);
-    if (!messageId)
-      return { created: false, messageId: null, conversationId: conversation.id, newConversation: false };
-    await this.repo.touchConversation(em, conversation.id, input);
-    if (input.effect) await this.repo.applyEffect(em, contactId, input.effect, input.timestamp);
-    return {
-      created: true,
-      messageId,
-      conversationId: conversation.id,
-      newConversation: conversation.created,
-    };
+    await this.repo.touchConversations(em, clocks);
+    // Effects last: an edit or revoke may target a message inserted by this same batch.
+    for (const row of rows) {
+      if (row.input.effect && inserted.has(row.input.wamid))
+        await this.repo.applyEffect(em, row.contactId, row.input.effect, row.input.timestamp);
+    }
+    return results;
   }
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, QUEUES, startWorker } from '@switchboard/engine'
 import { Job } from 'bullmq';
 import { InboundEventService } from './inbound-event.service';
 
-/** One job per webhook delivery (the job carries the event id only). */
+/** One job per webhook delivery (the job carries the event id only); processing may take pending neighbours along. */
 @Processor(QUEUES.inboundEvents, { autorun: false })
 export class InboundEventProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -21,13 +21,7 @@ export class InboundEventProcessor extends WorkerHost implements OnApplicationBo
     });
   }
 
-  async process(job: Job<{ eventId: string }>) {
-    const outcome = await this.events.process(job.data.eventId);
-    return {
-      status: outcome.status,
-      stored: outcome.stored,
-      duplicates: outcome.duplicates,
-      failures: outcome.failures.length,
-    };
+  async process(job: Job<{ eventId: string | null }>) {
+    return this.events.process(job.data.eventId);
   }
 }

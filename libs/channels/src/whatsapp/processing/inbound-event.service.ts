@@ -1,24 +1,37 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConversationIntakeService, MessageStatusService } from '@switchboard/conversations';
-import { OutboxService, QUEUES, StagedJob } from '@switchboard/engine';
+import { InjectQueue } from '@nestjs/bullmq';
+import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
+import { Queue } from 'bullmq';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
-import { NumberCredentials, NumberRegistry } from '../numbers/number-registry.service';
-import { normalizeInboundMessage, toMessageError, UnusableItemError } from './normalize-inbound-message';
-import { normalizeStatus } from './normalize-status';
-import { envelopeSchema, messagesValueSchema } from './webhook-payload.schema';
+import { NumberRegistry } from '../numbers/number-registry.service';
+import { dbErrorReason } from './db-error-reason';
+import { parseEvent, ParsedEvent } from './parse-event';
+import { withSavepoint } from './savepoint';
 
 interface ClaimedEvent {
+  id: string;
   raw_body: string;
   secret_fingerprint: string;
-  attempts: number;
 }
 
 /** After this many failed whole-event attempts the event is parked as failed (still visible, replayable). */
 const MAX_ATTEMPTS = 20;
+/** Events claimed per transaction: many single-message webhooks share one commit. */
+const EVENTS_PER_BATCH = 50;
+/** How long one job keeps draining before it hands over to a continuation job. */
+const DRAIN_BUDGET_MS = 5_000;
 
 export interface ProcessOutcome {
-  status: InboundEventStatus | 'skipped';
+  events: number;
+  stored: number;
+  duplicates: number;
+  statuses: number;
+  failures: number;
+}
+
+interface EventTally {
   stored: number;
   duplicates: number;
   statuses: number;
@@ -26,9 +39,11 @@ export interface ProcessOutcome {
 }
 
 /**
- * Splits a stored webhook into its messages and statuses and records each one. Runs in one transaction
- * with a savepoint per item: a bad item is recorded as a failure and the rest of the batch still lands.
- * Re-running an event is safe (wamid and (wamid, status) are unique).
+ * Turns stored webhooks into records. A job names one event; processing locks that event plus other pending
+ * ones (FOR UPDATE SKIP LOCKED) and records them in one transaction with set-based SQL. Unusable items are found
+ * before any write and kept as failures; if the database still rejects something, the batch is rolled back and
+ * redone event by event with a savepoint per item, so one bad item never costs the rest. Re-running is safe:
+ * wamid and (wamid, status) are unique.
  */
 @Injectable()
 export class InboundEventService {
@@ -40,166 +55,200 @@ export class InboundEventService {
     private readonly intake: ConversationIntakeService,
     private readonly statuses: MessageStatusService,
     private readonly outbox: OutboxService,
+    @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
   ) {}
 
-  async process(eventId: string): Promise<ProcessOutcome> {
-    const claimed = await this.em.execute<ClaimedEvent[]>(
-      `update inbound_events set claimed_at = now(), attempts = attempts + 1
-        where id = ? and status = 'pending' returning raw_body, secret_fingerprint, attempts`,
-      [eventId],
-    );
-    const event = claimed[0];
-    if (!event) return { status: 'skipped', stored: 0, duplicates: 0, statuses: 0, failures: [] };
-    try {
-      return await this.processClaimed(eventId, event);
-    } catch (e) {
-      const message = (e as Error).message;
-      const parked = event.attempts >= MAX_ATTEMPTS;
-      await this.em.execute(
-        `update inbound_events set last_error = ?, status = case when ? then 'failed' else status end where id = ?`,
-        [message, parked, eventId],
-        'run',
-      );
-      throw e;
+  /**
+   * Processes the named event and then keeps draining pending events (batch by batch, SKIP LOCKED, so several
+   * workers drain together) until none is left or the time budget is spent; then it queues a continuation.
+   * Events that already failed (last_error set) are left to their own retries.
+   */
+  async process(eventId: string | null): Promise<ProcessOutcome> {
+    const started = Date.now();
+    const total: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    let primary = eventId;
+    for (;;) {
+      const { outcome, claimed } = await this.processOnce(primary);
+      total.events += outcome.events;
+      total.stored += outcome.stored;
+      total.duplicates += outcome.duplicates;
+      total.statuses += outcome.statuses;
+      total.failures += outcome.failures;
+      primary = null;
+      if (claimed < EVENTS_PER_BATCH) return total;
+      if (Date.now() - started > DRAIN_BUDGET_MS) {
+        await this.queue.add('event', { eventId: null }, { jobId: `drain-${uuidv7()}` });
+        return total;
+      }
     }
   }
 
-  private async processClaimed(eventId: string, event: ClaimedEvent): Promise<ProcessOutcome> {
-    const failures: InboundItemFailure[] = [];
-    let parsed: unknown;
+  private async processOnce(eventId: string | null): Promise<{ outcome: ProcessOutcome; claimed: number }> {
+    let claimedIds: string[] = [];
     try {
-      parsed = JSON.parse(event.raw_body);
-    } catch (e) {
-      failures.push({ path: '(body)', reason: `malformed JSON: ${(e as Error).message}` });
-      await this.finish(this.em, eventId, 'failed', 0, failures);
-      return { status: 'failed', stored: 0, duplicates: 0, statuses: 0, failures };
+      const outcome = await this.processBatch(eventId, EVENTS_PER_BATCH, false, (ids) => (claimedIds = ids));
+      return { outcome, claimed: claimedIds.length };
+    } catch (fastPathError) {
+      this.logger.warn(
+        `batch of ${claimedIds.length} event(s) rolled back (${dbErrorReason(fastPathError)}); redoing item by item`,
+      );
     }
-    const envelope = envelopeSchema.safeParse(parsed);
-    if (!envelope.success || envelope.data.object !== 'whatsapp_business_account') {
-      failures.push({
-        path: '(body)',
-        reason: envelope.success
-          ? `unexpected object "${envelope.data.object}" (expected whatsapp_business_account)`
-          : `not a WhatsApp webhook envelope: ${envelope.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-      });
-      await this.finish(this.em, eventId, 'failed', 0, failures);
-      return { status: 'failed', stored: 0, duplicates: 0, statuses: 0, failures };
+    const total: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    for (const id of claimedIds) {
+      try {
+        const r = await this.processBatch(id, 1, true, () => undefined, true);
+        total.events += r.events;
+        total.stored += r.stored;
+        total.duplicates += r.duplicates;
+        total.statuses += r.statuses;
+        total.failures += r.failures;
+      } catch (e) {
+        await this.em.execute(
+          `update inbound_events set attempts = attempts + 1, last_error = ?,
+                  status = case when attempts + 1 >= ? then 'failed' else status end where id = ?`,
+          [dbErrorReason(e), MAX_ATTEMPTS, id],
+          'run',
+        );
+        if (id === eventId) throw e;
+      }
     }
+    return { outcome: total, claimed: claimedIds.length };
+  }
 
+  private async processBatch(
+    eventId: string | null,
+    maxEvents: number,
+    safe: boolean,
+    onClaim: (ids: string[]) => void,
+    onlyThis = false,
+  ): Promise<ProcessOutcome> {
     const jobs: StagedJob[] = [];
-    let stored = 0;
-    let duplicates = 0;
-    let statusCount = 0;
-    let items = 0;
-    const result = await this.em.fork().transactional(async (em) => {
-      const item = async (path: string, raw: unknown, work: () => Promise<void>) => {
-        items++;
-        try {
-          await em.transactional(work);
-        } catch (e) {
-          const reason =
-            e instanceof UnusableItemError ? e.message : `could not be stored: ${(e as Error).message}`;
-          failures.push({ path, reason, item: raw });
+    const outcome: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    await this.em.fork().transactional(async (em) => {
+      const claimed = await em.execute<ClaimedEvent[]>(
+        `select id, raw_body, secret_fingerprint from inbound_events
+          where status = 'pending' and (id = ?::uuid or (?::boolean and last_error is null))
+          order by (id = ?::uuid) desc nulls last, received_at limit ? for update skip locked`,
+        [eventId, !onlyThis, eventId, maxEvents],
+      );
+      onClaim(claimed.map((c) => c.id));
+      const parsed: ParsedEvent[] = [];
+      for (const e of claimed)
+        parsed.push(
+          await parseEvent(e.id, e.raw_body, e.secret_fingerprint, (p) => this.numbers.byPhoneNumberId(p)),
+        );
+      const tallies = new Map<string, EventTally>(
+        parsed.map((p) => [p.eventId, { stored: 0, duplicates: 0, statuses: 0, failures: [...p.failures] }]),
+      );
+
+      if (safe) await this.recordSafely(em, parsed, tallies, jobs);
+      else await this.recordFast(em, parsed, tallies, jobs);
+
+      for (const p of parsed) {
+        const t = tallies.get(p.eventId)!;
+        const status: InboundEventStatus =
+          t.failures.length === 0
+            ? 'processed'
+            : t.stored + t.statuses + t.duplicates > 0
+              ? 'partial'
+              : 'failed';
+        await em.execute(
+          // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
+          `update inbound_events set status = ?, processed_at = clock_timestamp(), claimed_at = coalesce(claimed_at, clock_timestamp()),
+                  attempts = attempts + 1, item_count = ?, failures = ?, last_error = null where id = ?`,
+          [status, p.items, t.failures.length ? JSON.stringify(t.failures) : null, p.eventId],
+          'run',
+        );
+        outcome.events++;
+        outcome.stored += t.stored;
+        outcome.duplicates += t.duplicates;
+        outcome.statuses += t.statuses;
+        outcome.failures += t.failures.length;
+        if (t.failures.length)
+          this.logger.warn(
+            `event ${p.eventId}: ${t.failures.length} item(s) kept as failed: ${t.failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
+          );
+      }
+    });
+    for (const job of jobs) await this.outbox.publish(job);
+    return outcome;
+  }
+
+  /** Set-based: every message of every claimed event in one recordMany call. */
+  private async recordFast(
+    em: EntityManager,
+    parsed: ParsedEvent[],
+    tallies: Map<string, EventTally>,
+    jobs: StagedJob[],
+  ) {
+    const items = parsed.flatMap((p) => p.messages.map((m) => ({ eventId: p.eventId, ...m })));
+    const results = await this.intake.recordMany(
+      em,
+      items.map((i) => i.value),
+    );
+    for (const [i, result] of results.entries()) {
+      const item = items[i];
+      const t = tallies.get(item.eventId)!;
+      if (result instanceof Error)
+        t.failures.push({ path: item.path, reason: result.message, item: item.raw });
+      else if (!result.created) t.duplicates++;
+      else {
+        t.stored++;
+        if (item.value.media && result.messageId) {
+          jobs.push(
+            await this.outbox.stage(em, QUEUES.mediaDownloads, {
+              messageId: result.messageId,
+              numberId: item.value.numberId,
+            }),
+          );
         }
-      };
-      for (const [ei, entry] of envelope.data.entry.entries()) {
-        for (const [ci, change] of entry.changes.entries()) {
-          const at = `entry[${ei}].changes[${ci}]`;
-          if (change.field !== 'messages') continue; // other fields (templates, account) are handled by later modules
-          const value = messagesValueSchema.safeParse(change.value);
-          if (!value.success) {
-            failures.push({
-              path: `${at}.value`,
-              reason: `invalid messages value: ${value.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-              item: change.value,
-            });
-            continue;
-          }
-          const number = await this.numbers.byPhoneNumberId(value.data.metadata.phone_number_id);
-          const refusal = this.refuse(number, value.data.metadata.phone_number_id, event.secret_fingerprint);
-          if (refusal || !number) {
-            failures.push({ path: at, reason: refusal ?? 'unknown number', item: change.value });
-            continue;
-          }
-          for (const err of value.data.errors ?? []) {
-            const e = toMessageError(err);
-            failures.push({
-              path: `${at}.value.errors`,
-              reason: `Meta reported error ${e.code ?? '?'}: ${e.title}${e.details ? ` (${e.details})` : ''}`,
-              item: err,
-            });
-          }
-          const contacts = value.data.contacts ?? [];
-          for (const [mi, rawMessage] of (value.data.messages ?? []).entries()) {
-            await item(`${at}.value.messages[${mi}]`, rawMessage, async () => {
-              const normalized = normalizeInboundMessage(rawMessage, contacts);
-              const r = await this.intake.record(em, {
-                ...normalized,
-                numberId: number.id,
-                departmentId: number.departmentId,
-                inboundEventId: eventId,
-              });
-              if (!r.created) {
-                duplicates++;
-                return;
-              }
-              stored++;
-              if (normalized.media && r.messageId) {
+      }
+    }
+    for (const p of parsed) {
+      for (const s of p.statuses) {
+        await this.statuses.record(em, s.value);
+        tallies.get(p.eventId)!.statuses++;
+      }
+    }
+  }
+
+  /** Item by item, each under a savepoint: the fallback when the database rejected part of a batch. */
+  private async recordSafely(
+    em: EntityManager,
+    parsed: ParsedEvent[],
+    tallies: Map<string, EventTally>,
+    jobs: StagedJob[],
+  ) {
+    for (const p of parsed) {
+      const t = tallies.get(p.eventId)!;
+      for (const m of p.messages) {
+        try {
+          await withSavepoint(em, async () => {
+            const r = await this.intake.record(em, m.value);
+            if (!r.created) t.duplicates++;
+            else {
+              t.stored++;
+              if (m.value.media && r.messageId)
                 jobs.push(
                   await this.outbox.stage(em, QUEUES.mediaDownloads, {
                     messageId: r.messageId,
-                    numberId: number.id,
+                    numberId: m.value.numberId,
                   }),
                 );
-              }
-            });
-          }
-          for (const [si, rawStatus] of (value.data.statuses ?? []).entries()) {
-            await item(`${at}.value.statuses[${si}]`, rawStatus, async () => {
-              await this.statuses.record(em, normalizeStatus(rawStatus));
-              statusCount++;
-            });
-          }
+            }
+          });
+        } catch (e) {
+          t.failures.push({ path: m.path, reason: `could not be stored: ${dbErrorReason(e)}`, item: m.raw });
         }
       }
-      const status: InboundEventStatus =
-        failures.length === 0 ? 'processed' : stored + statusCount + duplicates > 0 ? 'partial' : 'failed';
-      await this.finish(em, eventId, status, items, failures);
-      return status;
-    });
-    for (const job of jobs) await this.outbox.publish(job);
-    if (failures.length)
-      this.logger.warn(
-        `event ${eventId}: ${failures.length} item(s) failed: ${failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
-      );
-    return { status: result, stored, duplicates, statuses: statusCount, failures };
-  }
-
-  /** Changes for a number we do not know, or signed with another app's secret, are refused. */
-  private refuse(
-    number: NumberCredentials | undefined,
-    phoneNumberId: string,
-    fingerprint: string,
-  ): string | null {
-    if (!number) return `phone_number_id ${phoneNumberId} is not a registered WhatsApp number`;
-    if (number.appSecretFingerprint !== fingerprint) {
-      return `phone_number_id ${phoneNumberId} belongs to another app: the payload was signed with a different app secret`;
+      for (const s of p.statuses) {
+        try {
+          await withSavepoint(em, () => this.statuses.record(em, s.value));
+          t.statuses++;
+        } catch (e) {
+          t.failures.push({ path: s.path, reason: `could not be stored: ${dbErrorReason(e)}`, item: s.raw });
+        }
+      }
     }
-    return null;
-  }
-
-  private async finish(
-    em: EntityManager,
-    id: string,
-    status: InboundEventStatus,
-    items: number,
-    failures: InboundItemFailure[],
-  ) {
-    await em.execute(
-      // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
-      `update inbound_events set status = ?, processed_at = clock_timestamp(), item_count = ?, failures = ?, last_error = null where id = ?`,
-      [status, items, failures.length ? JSON.stringify(failures) : null, id],
-      'run',
-    );
   }
 }

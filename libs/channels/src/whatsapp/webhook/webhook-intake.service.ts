@@ -1,11 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { QUEUES, uuidv7 } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { isUtf8 } from 'node:buffer';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { matchSignature } from './verify-signature';
+
+/** How long enqueues are coalesced after a webhook is stored. */
+const FLUSH_MS = 5;
 
 export type IntakeOutcome =
   | { kind: 'stored'; eventId: string }
@@ -17,8 +20,9 @@ export type IntakeOutcome =
  * let the controller answer 200. Processing is queued after the ack; the relay covers a failed enqueue.
  */
 @Injectable()
-export class WebhookIntakeService {
+export class WebhookIntakeService implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookIntakeService.name);
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -51,10 +55,23 @@ export class WebhookIntakeService {
     return { kind: 'stored', eventId: id };
   }
 
-  /** Fire-and-forget after the ack; an event whose enqueue fails is re-queued by the relay. */
+  /**
+   * Fire-and-forget after the ack. Enqueues are coalesced: at most one job per FLUSH_MS, because the job's
+   * processing drains every pending event, not only the one it names. Jobs stay coarse under load (one per
+   * flush, not one per webhook) and every stored event still has a job queued after its commit. An event whose
+   * enqueue fails is re-queued by the relay.
+   */
   enqueue(eventId: string): void {
-    this.queue.add('event', { eventId }, { jobId: eventId }).catch((e: Error) => {
-      this.logger.warn(`event ${eventId} stored but not queued (${e.message}); the relay will queue it`);
-    });
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.queue.add('event', { eventId }, { jobId: eventId }).catch((e: Error) => {
+        this.logger.warn(`event ${eventId} stored but not queued (${e.message}); the relay will queue it`);
+      });
+    }, FLUSH_MS);
+  }
+
+  onModuleDestroy(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
   }
 }

@@ -1,0 +1,122 @@
+import { InboundMessageInput, StatusUpdateInput } from '@switchboard/conversations';
+import { InboundItemFailure } from '../entities/inbound-event.entity';
+import { NumberCredentials } from '../numbers/number-registry.service';
+import { normalizeInboundMessage, toMessageError, UnusableItemError } from './normalize-inbound-message';
+import { normalizeStatus } from './normalize-status';
+import { envelopeSchema, messagesValueSchema } from './webhook-payload.schema';
+
+export interface ParsedItem<T> {
+  path: string;
+  raw: unknown;
+  value: T;
+}
+
+/** A stored webhook, split into what can be recorded and what is kept as a failure (with its path and reason). */
+export interface ParsedEvent {
+  eventId: string;
+  items: number;
+  failures: InboundItemFailure[];
+  messages: ParsedItem<InboundMessageInput>[];
+  statuses: ParsedItem<StatusUpdateInput>[];
+}
+
+type NumberLookup = (phoneNumberId: string) => Promise<NumberCredentials | undefined>;
+
+/** PostgreSQL cannot store U+0000 in text or jsonb: keep the message, with U+FFFD in its place. */
+const noNul = (_key: string, value: unknown) =>
+  typeof value === 'string' && value.includes('\u0000') ? value.replace(/\u0000/g, '\ufffd') : value;
+
+const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  e.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`).join('; ');
+
+/**
+ * Pure validation and routing of one webhook body: no writes. Everything that makes an item unusable is found
+ * here, so recording can run without savepoints.
+ */
+export async function parseEvent(
+  eventId: string,
+  rawBody: string,
+  secretFingerprint: string,
+  numbers: NumberLookup,
+): Promise<ParsedEvent> {
+  const out: ParsedEvent = { eventId, items: 0, failures: [], messages: [], statuses: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawBody, noNul);
+  } catch (e) {
+    out.failures.push({ path: '(body)', reason: `malformed JSON: ${(e as Error).message}` });
+    return out;
+  }
+  const envelope = envelopeSchema.safeParse(parsed);
+  if (!envelope.success || envelope.data.object !== 'whatsapp_business_account') {
+    out.failures.push({
+      path: '(body)',
+      reason: envelope.success
+        ? `unexpected object "${envelope.data.object}" (expected whatsapp_business_account)`
+        : `not a WhatsApp webhook envelope: ${issues(envelope.error)}`,
+    });
+    return out;
+  }
+  for (const [ei, entry] of envelope.data.entry.entries()) {
+    for (const [ci, change] of entry.changes.entries()) {
+      const at = `entry[${ei}].changes[${ci}]`;
+      if (change.field !== 'messages') continue; // other fields (templates, account updates) belong to later modules
+      const value = messagesValueSchema.safeParse(change.value);
+      if (!value.success) {
+        out.failures.push({
+          path: `${at}.value`,
+          reason: `invalid messages value: ${issues(value.error)}`,
+          item: change.value,
+        });
+        continue;
+      }
+      const phoneNumberId = value.data.metadata.phone_number_id;
+      const number = await numbers(phoneNumberId);
+      if (!number || number.appSecretFingerprint !== secretFingerprint) {
+        out.failures.push({
+          path: at,
+          reason: !number
+            ? `phone_number_id ${phoneNumberId} is not a registered WhatsApp number`
+            : `phone_number_id ${phoneNumberId} belongs to another app: the payload was signed with a different app secret`,
+          item: change.value,
+        });
+        continue;
+      }
+      for (const err of value.data.errors ?? []) {
+        const e = toMessageError(err);
+        out.failures.push({
+          path: `${at}.value.errors`,
+          reason: `Meta reported error ${e.code ?? '?'}: ${e.title}${e.details ? ` (${e.details})` : ''}`,
+          item: err,
+        });
+      }
+      const contacts = value.data.contacts ?? [];
+      for (const [mi, raw] of (value.data.messages ?? []).entries()) {
+        out.items++;
+        const path = `${at}.value.messages[${mi}]`;
+        try {
+          const m = normalizeInboundMessage(raw, contacts);
+          out.messages.push({
+            path,
+            raw,
+            value: { ...m, numberId: number.id, departmentId: number.departmentId, inboundEventId: eventId },
+          });
+        } catch (e) {
+          if (!(e instanceof UnusableItemError)) throw e;
+          out.failures.push({ path, reason: e.message, item: raw });
+        }
+      }
+      for (const [si, raw] of (value.data.statuses ?? []).entries()) {
+        out.items++;
+        const path = `${at}.value.statuses[${si}]`;
+        try {
+          out.statuses.push({ path, raw, value: normalizeStatus(raw) });
+        } catch (e) {
+          if (!(e instanceof UnusableItemError)) throw e;
+          out.failures.push({ path, reason: e.message, item: raw });
+        }
+      }
+    }
+  }
+  return out;
+}
