@@ -23,8 +23,9 @@ export interface ParsedEvent {
 type NumberLookup = (phoneNumberId: string) => Promise<NumberCredentials | undefined>;
 
 /** PostgreSQL cannot store U+0000 in text or jsonb: keep the message, with U+FFFD in its place. */
+const NUL = String.fromCharCode(0);
 const noNul = (_key: string, value: unknown) =>
-  typeof value === 'string' && value.includes('\u0000') ? value.replace(/\u0000/g, '\ufffd') : value;
+  typeof value === 'string' && value.includes(NUL) ? value.split(NUL).join('\ufffd') : value;
 
 const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
   e.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`).join('; ');
