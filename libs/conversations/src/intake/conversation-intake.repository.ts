@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@switchboard/engine';
+import { uuidv7, sql } from '@switchboard/engine';
 import { ContactIdentity, InboundEffect, InboundMessageInput } from './inbound-message.input';
 
 interface ContactRow {
@@ -32,9 +32,7 @@ export class ConversationIntakeRepository {
   /** The subset of `wamids` already stored. */
   async existingWamids(em: EntityManager, wamids: string[]): Promise<Set<string>> {
     if (!wamids.length) return new Set();
-    const rows = await em.execute<{ wamid: string }[]>('select wamid from messages where wamid in (?)', [
-      wamids,
-    ]);
+    const rows = await sql<{ wamid: string }>(em, 'select wamid from messages where wamid = any(?::text[])', [wamids]);
     return new Set(rows.map((r) => r.wamid));
   }
 
@@ -60,7 +58,8 @@ export class ConversationIntakeRepository {
       );
       return `(?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())`;
     });
-    const inserted = await em.execute<{ id: string; wamid: string }[]>(
+    const inserted = await sql<{ id: string; wamid: string }>(
+      em,
       `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
                              status, status_rank, sent_at, inbound_event_id, created_at, updated_at)
        values ${values.join(', ')}
@@ -76,10 +75,11 @@ export class ConversationIntakeRepository {
     const waIds = [...new Set(identities.map((i) => i.waId).filter((v): v is string => Boolean(v)))];
     const bsuids = [...new Set(identities.map((i) => i.bsuid).filter((v): v is string => Boolean(v)))];
     const find = async () =>
-      em.execute<ContactRow[]>(
+      sql<ContactRow>(
+        em,
         `select id, wa_id, bsuid, profile_name, username from contacts
-          where wa_id in (?) or bsuid in (?)`,
-        [waIds.length ? waIds : [null], bsuids.length ? bsuids : [null]],
+          where wa_id = any(?::text[]) or bsuid = any(?::text[])`,
+        [waIds, bsuids],
       );
     const result = new Map<string, string>();
     const match = (rows: ContactRow[]) => {
@@ -106,11 +106,11 @@ export class ConversationIntakeRepository {
         );
         return '(?, ?, ?, ?, ?, now(), now())';
       });
-      await em.execute(
+      await sql(
+        em,
         `insert into contacts (id, wa_id, bsuid, profile_name, username, created_at, updated_at)
          values ${values.join(', ')} on conflict do nothing`,
         params,
-        'run',
       );
       match(await find());
     }
@@ -126,11 +126,11 @@ export class ConversationIntakeRepository {
         (!row.wa_id && who.waId) ||
         (!row.bsuid && who.bsuid);
       if (changed) {
-        await em.execute(
+        await sql(
+          em,
           `update contacts set profile_name = coalesce(?, profile_name), username = coalesce(?, username),
                   wa_id = coalesce(wa_id, ?), bsuid = coalesce(bsuid, ?), updated_at = now() where id = ?`,
           [who.profileName ?? null, who.username ?? null, who.waId ?? null, who.bsuid ?? null, row.id],
-          'run',
         );
       }
     }
@@ -148,7 +148,8 @@ export class ConversationIntakeRepository {
     const result = new Map<string, { id: string; created: boolean }>();
     const find = async (list: typeof unique) => {
       if (!list.length) return;
-      const rows = await em.execute<{ id: string; number_id: string; contact_id: string }[]>(
+      const rows = await sql<{ id: string; number_id: string; contact_id: string }>(
+        em,
         `select id, number_id, contact_id from conversations
           where status = 'open' and (number_id, contact_id) in (${list.map(() => '(?::uuid, ?::uuid)').join(', ')})`,
         list.flatMap((p) => [p.numberId, p.contactId]),
@@ -165,7 +166,8 @@ export class ConversationIntakeRepository {
         params.push(uuidv7(), p.numberId, p.departmentId, p.contactId);
         return "(?, ?, ?, ?, 'open', now(), now())";
       });
-      const inserted = await em.execute<{ id: string; number_id: string; contact_id: string }[]>(
+      const inserted = await sql<{ id: string; number_id: string; contact_id: string }>(
+        em,
         `insert into conversations (id, number_id, department_id, contact_id, status, created_at, updated_at)
          values ${values.join(', ')}
          on conflict (number_id, contact_id) where status = 'open' do nothing returning id, number_id, contact_id`,
@@ -185,7 +187,8 @@ export class ConversationIntakeRepository {
       params.push(id, c.latest, c.latestWindowOpener, c.latestTurn, c.earliestTurn);
       return '(?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)';
     });
-    await em.execute(
+    await sql(
+      em,
       `update conversations c set
          last_inbound_at = greatest(c.last_inbound_at, v.latest),
          last_message_at = greatest(c.last_message_at, v.latest),
@@ -199,30 +202,29 @@ export class ConversationIntakeRepository {
        from (values ${values.join(', ')}) as v(id, latest, opener, latest_turn, earliest_turn)
        where c.id = v.id`,
       params,
-      'run',
     );
   }
 
   async applyEffect(em: EntityManager, contactId: string, effect: InboundEffect, at: Date): Promise<void> {
     if (effect.kind === 'edit') {
-      await em.execute(
+      await sql(
+        em,
         `update messages set body = ?, content = content || jsonb_build_object('edited', ?::jsonb), edited_at = ?, updated_at = now()
           where wamid = ? and direction = 'in'`,
         [effect.body, JSON.stringify(effect.content), at, effect.originalWamid],
-        'run',
       );
     } else if (effect.kind === 'revoke') {
-      await em.execute(
+      await sql(
+        em,
         `update messages set revoked_at = ?, updated_at = now() where wamid = ? and direction = 'in'`,
         [at, effect.originalWamid],
-        'run',
       );
     } else {
-      await em.execute(
+      await sql(
+        em,
         `update contacts set wa_id = ?, updated_at = now()
           where id = ? and not exists (select 1 from contacts where wa_id = ?)`,
         [effect.newWaId, contactId, effect.newWaId],
-        'run',
       );
     }
   }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@switchboard/engine';
+import { uuidv7, sql } from '@switchboard/engine';
 import { MessageError } from '../entities/message.entity';
 import { STATUS_RANK, MetaStatus } from './status-rank';
 import { StatusUpdateInput } from './status-update.input';
@@ -20,15 +20,16 @@ export class MessageStatusService {
   async record(em: EntityManager, input: StatusUpdateInput): Promise<{ applied: boolean }> {
     if (input.ourMessageId) {
       // The send's response was lost but Meta echoes our id: attach the wamid so statuses can land.
-      await em.execute(
+      await sql(
+        em,
         `update messages set wamid = ?, updated_at = now()
           where id::text = ? and wamid is null and direction = 'out'
             and not exists (select 1 from messages where wamid = ?)`,
         [input.wamid, input.ourMessageId, input.wamid],
-        'run',
       );
     }
-    await em.execute(
+    await sql(
+      em,
       `insert into message_status_events (id, wamid, status, occurred_at, payload, created_at)
        values (?, ?, ?, ?, ?, now()) on conflict (wamid, status) do nothing`,
       [
@@ -38,7 +39,6 @@ export class MessageStatusService {
         input.timestamp,
         JSON.stringify({ ...input.payload, error: input.error ?? null }),
       ],
-      'run',
     );
     const applied = await this.apply(em, input.wamid, input.status, input.timestamp, input.error ?? null);
     return { applied };
@@ -46,7 +46,8 @@ export class MessageStatusService {
 
   /** Applies statuses that arrived before their message's wamid was known. */
   async applyPending(em: EntityManager, wamid: string): Promise<number> {
-    const rows = await em.execute<PendingRow[]>(
+    const rows = await sql<PendingRow>(
+      em,
       'select status, occurred_at, payload from message_status_events where wamid = ? and applied_at is null',
       [wamid],
     );
@@ -64,7 +65,8 @@ export class MessageStatusService {
     error: MessageError | null,
   ): Promise<boolean> {
     const rank = STATUS_RANK[status];
-    const updated = await em.execute<{ id: string }[]>(
+    const updated = await sql<{ id: string }>(
+      em,
       `update messages set status = ?, status_rank = ?,
               error = case when ? = 'failed' then ?::jsonb else error end,
               sent_at = case when ? >= 2 then coalesce(sent_at, ?) else sent_at end,
@@ -74,12 +76,12 @@ export class MessageStatusService {
         where wamid = ? and status_rank < ? returning id`,
       [status, rank, status, error ? JSON.stringify(error) : null, rank, at, rank, at, rank, at, wamid, rank],
     );
-    const known = await em.execute<unknown[]>('select 1 from messages where wamid = ?', [wamid]);
+    const known = await sql<unknown>(em, 'select 1 from messages where wamid = ?', [wamid]);
     if (known.length) {
-      await em.execute(
+      await sql(
+        em,
         'update message_status_events set applied_at = now() where wamid = ? and status = ? and applied_at is null',
         [wamid, status],
-        'run',
       );
     }
     return updated.length > 0;

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { uuidv7 } from '../ids/uuid-v7';
+import { sql } from '../persistence/sql';
 import { QueueName } from '../queue/queue-names';
 import { OutboxEntry } from './outbox-entry.entity';
 
@@ -26,11 +27,11 @@ export class OutboxService {
   /** Inserts an entry inside the caller's transaction (`em`), so it commits or rolls back with the business rows. */
   async stage(em: EntityManager, queue: QueueName, data: Record<string, string>): Promise<StagedJob> {
     const id = uuidv7();
-    await em.execute(
-      'insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())',
-      [id, queue, JSON.stringify(data)],
-      'run',
-    );
+    await sql(em, 'insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())', [
+      id,
+      queue,
+      JSON.stringify(data),
+    ]);
     return { id, queue, data };
   }
 

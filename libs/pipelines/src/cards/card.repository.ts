@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@switchboard/engine';
+import { uuidv7, sql } from '@switchboard/engine';
 
 /** Card I/O used on the intake path: set-based SQL, idempotent per conversation. */
 @Injectable()
@@ -16,7 +16,8 @@ export class CardRepository {
       params.push(uuidv7(), i.conversationId, i.departmentId, i.title);
       return '(?::uuid, ?::uuid, ?::uuid, ?::text)';
     });
-    await em.execute(
+    await sql(
+      em,
       `insert into cards (id, conversation_id, department_id, pipeline_id, stage_id, title, created_at, updated_at)
        select v.id, v.conversation_id, p.department_id, p.id, s.id, v.title, now(), now()
          from (values ${values.join(', ')}) as v(id, conversation_id, department_id, title)
@@ -24,7 +25,6 @@ export class CardRepository {
          join lateral (select id from pipeline_stages where pipeline_id = p.id order by position limit 1) s on true
        on conflict (conversation_id) do nothing`,
       params,
-      'run',
     );
   }
 
@@ -36,7 +36,8 @@ export class CardRepository {
     em: EntityManager,
     input: { conversationId: string; departmentId: string; title: string },
   ): Promise<void> {
-    await em.execute(
+    await sql(
+      em,
       `insert into cards (id, conversation_id, department_id, pipeline_id, stage_id, title, created_at, updated_at)
        select ?, ?, p.department_id, p.id, s.id, ?, now(), now()
          from pipelines p join pipeline_stages s on s.pipeline_id = p.id
@@ -44,7 +45,6 @@ export class CardRepository {
         order by s.position limit 1
        on conflict (conversation_id) do nothing`,
       [uuidv7(), input.conversationId, input.title, input.departmentId],
-      'run',
     );
   }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConversationIntakeService, MessageStatusService } from '@switchboard/conversations';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
+import { OutboxService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberRegistry } from '../numbers/number-registry.service';
@@ -103,11 +103,11 @@ export class InboundEventService {
         total.statuses += r.statuses;
         total.failures += r.failures;
       } catch (e) {
-        await this.em.execute(
+        await sql(
+          this.em,
           `update inbound_events set attempts = attempts + 1, last_error = ?,
                   status = case when attempts + 1 >= ? then 'failed' else status end where id = ?`,
           [dbErrorReason(e), MAX_ATTEMPTS, id],
-          'run',
         );
         if (id === eventId) throw e;
       }
@@ -125,7 +125,8 @@ export class InboundEventService {
     const jobs: StagedJob[] = [];
     const outcome: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
     await this.em.fork().transactional(async (em) => {
-      const claimed = await em.execute<ClaimedEvent[]>(
+      const claimed = await sql<ClaimedEvent>(
+        em,
         `select id, raw_body, secret_fingerprint from inbound_events
           where status = 'pending' and (id = ?::uuid or (?::boolean and last_error is null))
           order by (id = ?::uuid) desc nulls last, received_at limit ? for update skip locked`,
@@ -152,12 +153,12 @@ export class InboundEventService {
             : t.stored + t.statuses + t.duplicates > 0
               ? 'partial'
               : 'failed';
-        await em.execute(
+        await sql(
+          em,
           // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
           `update inbound_events set status = ?, processed_at = clock_timestamp(), claimed_at = coalesce(claimed_at, clock_timestamp()),
                   attempts = attempts + 1, item_count = ?, failures = ?, last_error = null where id = ?`,
           [status, p.items, t.failures.length ? JSON.stringify(t.failures) : null, p.eventId],
-          'run',
         );
         outcome.events++;
         outcome.stored += t.stored;

@@ -1,17 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '@switchboard/engine';
 
 /**
  * Runs `work` under an explicit SQL savepoint in the caller's transaction: on error only the work is undone and
  * the transaction stays usable. (A nested em.transactional() joins the outer transaction instead.)
  */
 export async function withSavepoint<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
-  await em.execute('savepoint item', [], 'run');
+  await sql(em, 'savepoint item', []);
   try {
     const result = await work();
-    await em.execute('release savepoint item', [], 'run');
+    await sql(em, 'release savepoint item', []);
     return result;
   } catch (e) {
-    await em.execute('rollback to savepoint item', [], 'run');
+    await sql(em, 'rollback to savepoint item', []);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { QUEUES, uuidv7 } from '@switchboard/engine';
+import { nativeQuery, QUEUES, uuidv7 } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { isUtf8 } from 'node:buffer';
 import { NumberRegistry } from '../numbers/number-registry.service';
@@ -47,10 +47,10 @@ export class WebhookIntakeService implements OnModuleDestroy {
     if (!isUtf8(rawBody)) return { kind: 'bad_body', reason: 'body is not valid UTF-8' };
     const id = uuidv7();
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
-    await this.em.execute(
-      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
+    await nativeQuery(
+      this.em,
+      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values ($1, now(), $2, $3, 'pending', 0)`,
       [id, rawBody.toString('utf8'), secrets[match].fingerprint],
-      'run',
     );
     return { kind: 'stored', eventId: id };
   }
