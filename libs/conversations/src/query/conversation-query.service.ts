@@ -110,6 +110,14 @@ export class ConversationQueryService {
     };
   }
 
+  async message(id: string): Promise<MessageView | null> {
+    const rows = await this.em.execute<MessageRow[]>(
+      'select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m where m.id = ?',
+      [id],
+    );
+    return rows[0] ? this.toMessageView(rows[0]) : null;
+  }
+
   private select(where: string, params: unknown[]): Promise<ConversationRow[]> {
     return this.em.execute<ConversationRow[]>(
       `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,

@@ -49,9 +49,8 @@ export class ReplyController {
   ): Promise<MessageView> {
     const key = idempotencyKey?.trim() ? idempotencyKey.trim().slice(0, 200) : undefined;
     const { messageId } = await this.replies.reply(id, body, key);
-    const page = await this.query.messages(id, { limit: 500 });
-    const view = page.items.find((m) => m.id === messageId);
-    if (!view) throw new NotFoundException('message vanished');
+    const view = await this.query.message(messageId);
+    if (!view) throw new NotFoundException(`message ${messageId} not found`);
     return view;
   }
 }
