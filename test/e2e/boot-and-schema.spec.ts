@@ -3,16 +3,23 @@ import { CORE_ENTITIES } from '@switchboard/api';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('boot, schema and secrets', () => {
   let env: TestEnvironment;
+  const webDist = join(mkdtempSync(join(tmpdir(), 'sb-web-')), 'dist');
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    // The web app is served from a build; this suite uses a minimal one so it does not depend on building it.
+    mkdirSync(webDist, { recursive: true });
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><div id="app"></div>');
+    env = await createTestEnvironment({ config: { server: { webDist } } });
   });
   afterAll(async () => {
     await env?.close();
+    rmSync(webDist, { recursive: true, force: true });
   });
 
   it('committed migrations produce exactly the schema the entities describe', async () => {
@@ -47,6 +54,19 @@ describe('boot, schema and secrets', () => {
     for (const row of outbox) expect(Object.keys(row.data).sort()).toEqual(['messageId', 'numberId']);
     expect(JSON.stringify(outbox)).not.toContain('segredo');
     expect(JSON.stringify(outbox)).not.toContain(wamid);
+  });
+
+  it('serves the web app at / and for deep links, but never instead of the API', async () => {
+    const root = await env.api().get('/').set('Accept', 'text/html').set('Authorization', '').expect(200);
+    expect(root.text).toContain('<div id="app">');
+    const deep = await env
+      .api()
+      .get('/inbox')
+      .set('Accept', 'text/html')
+      .set('Authorization', '')
+      .expect(200);
+    expect(deep.text).toBe(root.text);
+    await env.api().get('/api/nope').set('Accept', 'text/html').expect(404);
   });
 
   it('invalid configuration stops boot with the key and the reason', () => {

@@ -6,6 +6,7 @@ import { createPinoLogger, PinoNestLogger, Runtime } from '@switchboard/engine';
 import { json, raw } from 'express';
 import { AppModule, AppRoles } from './app.module';
 import { BodyParserErrorFilter } from './body-parser-error.filter';
+import { serveWebApp } from './serve-web-app';
 
 /** Builds the HTTP application (not listening yet). Used by main, the demo and the test environment. */
 export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INestApplication> {
@@ -21,6 +22,7 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
   app.use(json({ limit: '1mb' }));
   app.set('trust proxy', runtime.config.server.trustProxyHops);
   app.disable('x-powered-by');
+  serveWebApp(app, runtime.config.server.webDist);
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

@@ -32,7 +32,9 @@ export class ConversationIntakeRepository {
   /** The subset of `wamids` already stored. */
   async existingWamids(em: EntityManager, wamids: string[]): Promise<Set<string>> {
     if (!wamids.length) return new Set();
-    const rows = await sql<{ wamid: string }>(em, 'select wamid from messages where wamid = any(?::text[])', [wamids]);
+    const rows = await sql<{ wamid: string }>(em, 'select wamid from messages where wamid = any(?::text[])', [
+      wamids,
+    ]);
     return new Set(rows.map((r) => r.wamid));
   }
 

@@ -3,11 +3,13 @@ import { z } from 'zod';
 const hostList = z.array(z.string().min(1));
 
 /** The whole runtime configuration. Every default lives in config/default.yaml, not here. */
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   server: z.strictObject({
     host: z.string().min(1),
     port: z.coerce.number().int().min(0).max(65535),
     trustProxyHops: z.coerce.number().int().min(0).max(10),
+    /** The built SPA (npm run build -w apps/web); served at / when it exists. */
+    webDist: z.string().min(1),
   }),
   database: z.strictObject({
     url: z

@@ -46,5 +46,6 @@ describe('loadConfig', () => {
 
   it('refuses unknown keys instead of ignoring a typo', () => {
     expect(() => load({}, { worker: { concurency: 3 } })).toThrow(/worker: unknown key\(s\) concurency/);
+    expect(() => load({}, { wroker: {} })).toThrow(/unknown key\(s\) wroker/);
   });
 });

@@ -31,6 +31,22 @@ export interface ProcessOutcome {
   failures: number;
 }
 
+const emptyOutcome = (): ProcessOutcome => ({
+  events: 0,
+  stored: 0,
+  duplicates: 0,
+  statuses: 0,
+  failures: 0,
+});
+
+function addOutcome(total: ProcessOutcome, more: ProcessOutcome): void {
+  total.events += more.events;
+  total.stored += more.stored;
+  total.duplicates += more.duplicates;
+  total.statuses += more.statuses;
+  total.failures += more.failures;
+}
+
 interface EventTally {
   stored: number;
   duplicates: number;
@@ -65,15 +81,11 @@ export class InboundEventService {
    */
   async process(eventId: string | null): Promise<ProcessOutcome> {
     const started = Date.now();
-    const total: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    const total = emptyOutcome();
     let primary = eventId;
     for (;;) {
       const { outcome, claimed } = await this.processOnce(primary);
-      total.events += outcome.events;
-      total.stored += outcome.stored;
-      total.duplicates += outcome.duplicates;
-      total.statuses += outcome.statuses;
-      total.failures += outcome.failures;
+      addOutcome(total, outcome);
       primary = null;
       if (claimed < EVENTS_PER_BATCH) return total;
       if (Date.now() - started > DRAIN_BUDGET_MS) {
@@ -93,15 +105,11 @@ export class InboundEventService {
         `batch of ${claimedIds.length} event(s) rolled back (${dbErrorReason(fastPathError)}); redoing item by item`,
       );
     }
-    const total: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    const total = emptyOutcome();
     for (const id of claimedIds) {
       try {
         const r = await this.processBatch(id, 1, true, () => undefined, true);
-        total.events += r.events;
-        total.stored += r.stored;
-        total.duplicates += r.duplicates;
-        total.statuses += r.statuses;
-        total.failures += r.failures;
+        addOutcome(total, r);
       } catch (e) {
         await sql(
           this.em,
@@ -123,7 +131,7 @@ export class InboundEventService {
     onlyThis = false,
   ): Promise<ProcessOutcome> {
     const jobs: StagedJob[] = [];
-    const outcome: ProcessOutcome = { events: 0, stored: 0, duplicates: 0, statuses: 0, failures: 0 };
+    const outcome = emptyOutcome();
     await this.em.fork().transactional(async (em) => {
       const claimed = await sql<ClaimedEvent>(
         em,
