@@ -1,0 +1,19 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { readToken } from './api/client';
+import InboxView from './views/InboxView.vue';
+import LoginView from './views/LoginView.vue';
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', redirect: '/inbox' },
+    { path: '/login', name: 'login', component: LoginView },
+    { path: '/inbox', name: 'inbox', component: InboxView, meta: { requiresAuth: true } },
+    { path: '/:pathMatch(.*)*', redirect: '/inbox' },
+  ],
+});
+
+router.beforeEach((to) => {
+  if (to.meta.requiresAuth && !readToken()) return { name: 'login' };
+  return true;
+});

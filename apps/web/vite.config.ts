@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The SPA is served from the same origin as the API; in development Vite proxies the API to a local instance
+// (`npm run demo` listens on :3000; SWITCHBOARD_API_URL points elsewhere).
+const api = process.env.SWITCHBOARD_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/',
+  plugins: [vue()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: api, changeOrigin: false },
+      '/health': { target: api, changeOrigin: false },
+    },
+  },
+});
