@@ -322,6 +322,36 @@ describe.each(['postgres', 'redis'] as const)(
       ).toBe(50);
     });
 
+    it('a transient database error (deadlock, serialization) is retried, never recorded as a bad item', async () => {
+      // The first two inserts of this message fail with SQLSTATE 40001; a sequence is not rolled back, so the third passes.
+      await env.query(`create sequence flaky_seq`);
+      await env.query(`create function flaky() returns trigger language plpgsql as $$
+        begin
+          if new.body = 'flaky' and nextval('flaky_seq') <= 2 then
+            raise exception 'simulated serialization failure' using errcode = '40001';
+          end if;
+          return new;
+        end $$`);
+      await env.query(`create trigger flaky before insert on messages for each row execute function flaky()`);
+      try {
+        const { wamid } = await env.sandbox.customer('5511911110010').text('flaky');
+        const row = await stored(wamid);
+        expect(row.body).toBe('flaky');
+        const ev = await env.query<{ status: string; failures: unknown }>(
+          `select status, failures from inbound_events where raw_body like $1`,
+          [`%${wamid}%`],
+        );
+        expect(ev[0]).toEqual({ status: 'processed', failures: null });
+        expect(
+          Number((await env.query<{ last_value: string }>('select last_value from flaky_seq'))[0].last_value),
+        ).toBeGreaterThanOrEqual(3);
+      } finally {
+        await env.query('drop trigger flaky on messages');
+        await env.query('drop function flaky');
+        await env.query('drop sequence flaky_seq');
+      }
+    });
+
     it('a bad entry in a batch does not lose the others and is kept visibly as failed', async () => {
       const good1 = fakeWamid();
       const good2 = fakeWamid();

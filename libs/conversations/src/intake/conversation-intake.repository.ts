@@ -95,7 +95,11 @@ export class ConversationIntakeRepository {
     };
     const existing = await find();
     match(existing);
-    const missing = [...byKey].filter(([key]) => !result.has(key)).map(([, who]) => who);
+    // Sorted: concurrent batches then take row locks in the same order and cannot deadlock on each other.
+    const missing = [...byKey]
+      .filter(([key]) => !result.has(key))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, who]) => who);
     if (missing.length) {
       const params: unknown[] = [];
       const values = missing.map((who) => {
@@ -117,7 +121,7 @@ export class ConversationIntakeRepository {
       match(await find());
     }
     // Profile names change; identities only fill in (a BSUID learned later is attached, never replaced).
-    for (const row of existing) {
+    for (const row of [...existing].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const who = [...byKey.values()].find(
         (w) => (w.waId && w.waId === row.wa_id) || (w.bsuid && w.bsuid === row.bsuid),
       );
@@ -146,7 +150,9 @@ export class ConversationIntakeRepository {
     em: EntityManager,
     pairs: { numberId: string; departmentId: string; contactId: string }[],
   ): Promise<Map<string, { id: string; created: boolean }>> {
-    const unique = [...new Map(pairs.map((p) => [`${p.numberId}|${p.contactId}`, p])).values()];
+    const unique = [...new Map(pairs.map((p) => [`${p.numberId}|${p.contactId}`, p])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, p]) => p);
     const result = new Map<string, { id: string; created: boolean }>();
     const find = async (list: typeof unique) => {
       if (!list.length) return;
@@ -185,10 +191,12 @@ export class ConversationIntakeRepository {
   async touchConversations(em: EntityManager, clocks: Map<string, ConversationClock>): Promise<void> {
     if (!clocks.size) return;
     const params: unknown[] = [];
-    const values = [...clocks].map(([id, c]) => {
-      params.push(id, c.latest, c.latestWindowOpener, c.latestTurn, c.earliestTurn);
-      return '(?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)';
-    });
+    const values = [...clocks]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, c]) => {
+        params.push(id, c.latest, c.latestWindowOpener, c.latestTurn, c.earliestTurn);
+        return '(?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)';
+      });
     await sql(
       em,
       `update conversations c set

@@ -54,6 +54,8 @@ export const configSchema = z.strictObject({
   }),
   intake: z.strictObject({
     relayIntervalMs: z.coerce.number().int().min(100),
+    /** Webhooks stored within this window share one queue job (processing drains all pending events). */
+    enqueueCoalesceMs: z.coerce.number().int().min(0).max(1000),
     staleAfterMs: z.coerce.number().int().min(100),
   }),
   worker: z.strictObject({

@@ -9,6 +9,7 @@ import { NumberRegistry } from '../numbers/number-registry.service';
 import { dbErrorReason } from './db-error-reason';
 import { parseEvent, ParsedEvent } from './parse-event';
 import { withSavepoint } from './savepoint';
+import { isTransientDbError } from './transient-db-error';
 
 interface ClaimedEvent {
   id: string;
@@ -101,6 +102,8 @@ export class InboundEventService {
       const outcome = await this.processBatch(eventId, EVENTS_PER_BATCH, false, (ids) => (claimedIds = ids));
       return { outcome, claimed: claimedIds.length };
     } catch (fastPathError) {
+      // Deadlock, timeout, lost connection: nothing is wrong with the data; the job is retried with backoff.
+      if (isTransientDbError(fastPathError)) throw fastPathError;
       this.logger.warn(
         `batch of ${claimedIds.length} event(s) rolled back (${dbErrorReason(fastPathError)}); redoing item by item`,
       );
@@ -111,6 +114,7 @@ export class InboundEventService {
         const r = await this.processBatch(id, 1, true, () => undefined, true);
         addOutcome(total, r);
       } catch (e) {
+        if (isTransientDbError(e)) throw e;
         await sql(
           this.em,
           `update inbound_events set attempts = attempts + 1, last_error = ?,
@@ -133,6 +137,10 @@ export class InboundEventService {
     const jobs: StagedJob[] = [];
     const outcome = emptyOutcome();
     await this.em.fork().transactional(async (em) => {
+      // Everything written here is derived from the raw event, which was committed synchronously before the
+      // webhook was acknowledged. If PostgreSQL crashes before this commit reaches disk, the event is simply still
+      // pending and is processed again (idempotently), so this commit need not wait for the WAL flush.
+      await sql(em, 'set local synchronous_commit = off');
       const claimed = await sql<ClaimedEvent>(
         em,
         `select id, raw_body, secret_fingerprint from inbound_events
@@ -247,6 +255,7 @@ export class InboundEventService {
             }
           });
         } catch (e) {
+          if (isTransientDbError(e)) throw e;
           t.failures.push({ path: m.path, reason: `could not be stored: ${dbErrorReason(e)}`, item: m.raw });
         }
       }
@@ -255,6 +264,7 @@ export class InboundEventService {
           await withSavepoint(em, () => this.statuses.record(em, s.value));
           t.statuses++;
         } catch (e) {
+          if (isTransientDbError(e)) throw e;
           t.failures.push({ path: s.path, reason: `could not be stored: ${dbErrorReason(e)}`, item: s.raw });
         }
       }

@@ -1,14 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { nativeQuery, QUEUES, uuidv7 } from '@switchboard/engine';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, nativeQuery, QUEUES, uuidv7 } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { isUtf8 } from 'node:buffer';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { matchSignature } from './verify-signature';
-
-/** How long enqueues are coalesced after a webhook is stored. */
-const FLUSH_MS = 5;
 
 export type IntakeOutcome =
   | { kind: 'stored'; eventId: string }
@@ -28,6 +25,7 @@ export class WebhookIntakeService implements OnModuleDestroy {
     private readonly em: EntityManager,
     private readonly numbers: NumberRegistry,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async accept(rawBody: Buffer, signatureHeader: string | undefined): Promise<IntakeOutcome> {
@@ -56,7 +54,7 @@ export class WebhookIntakeService implements OnModuleDestroy {
   }
 
   /**
-   * Fire-and-forget after the ack. Enqueues are coalesced: at most one job per FLUSH_MS, because the job's
+   * Fire-and-forget after the ack. Enqueues are coalesced: at most one job per intake.enqueueCoalesceMs, because the job's
    * processing drains every pending event, not only the one it names. Jobs stay coarse under load (one per
    * flush, not one per webhook) and every stored event still has a job queued after its commit. An event whose
    * enqueue fails is re-queued by the relay.
@@ -68,7 +66,7 @@ export class WebhookIntakeService implements OnModuleDestroy {
       this.queue.add('event', { eventId }, { jobId: eventId }).catch((e: Error) => {
         this.logger.warn(`event ${eventId} stored but not queued (${e.message}); the relay will queue it`);
       });
-    }, FLUSH_MS);
+    }, this.config.intake.enqueueCoalesceMs);
   }
 
   onModuleDestroy(): void {
