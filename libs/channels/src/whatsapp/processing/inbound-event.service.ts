@@ -161,6 +161,7 @@ export class InboundEventService {
       if (safe) await this.recordSafely(em, parsed, tallies, jobs);
       else await this.recordFast(em, parsed, tallies, jobs);
 
+      const finished: unknown[] = [];
       for (const p of parsed) {
         const t = tallies.get(p.eventId)!;
         const status: InboundEventStatus =
@@ -169,13 +170,7 @@ export class InboundEventService {
             : t.stored + t.statuses + t.duplicates > 0
               ? 'partial'
               : 'failed';
-        await sql(
-          em,
-          // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
-          `update inbound_events set status = ?, processed_at = clock_timestamp(), claimed_at = coalesce(claimed_at, clock_timestamp()),
-                  attempts = attempts + 1, item_count = ?, failures = ?, last_error = null where id = ?`,
-          [status, p.items, t.failures.length ? JSON.stringify(t.failures) : null, p.eventId],
-        );
+        finished.push(p.eventId, status, p.items, t.failures.length ? JSON.stringify(t.failures) : null);
         outcome.events++;
         outcome.stored += t.stored;
         outcome.duplicates += t.duplicates;
@@ -185,6 +180,18 @@ export class InboundEventService {
           this.logger.warn(
             `event ${p.eventId}: ${t.failures.length} item(s) kept as failed: ${t.failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
           );
+      }
+      if (parsed.length) {
+        await sql(
+          em,
+          // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
+          `update inbound_events e set status = v.status, processed_at = clock_timestamp(),
+                  claimed_at = coalesce(e.claimed_at, clock_timestamp()), attempts = e.attempts + 1,
+                  item_count = v.items, failures = v.failures, last_error = null
+             from (values ${parsed.map(() => '(?::uuid, ?::text, ?::int, ?::jsonb)').join(', ')}) as v(id, status, items, failures)
+            where e.id = v.id`,
+          finished,
+        );
       }
     });
     for (const job of jobs) await this.outbox.publish(job);
