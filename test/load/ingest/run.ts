@@ -257,7 +257,19 @@ Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus
 ${rows.join('\n')}
 
 Everything (PostgreSQL, Redis, api, worker, load generator) shares the same machine, so absolute numbers are
-conservative; compare rows within one run.
+conservative; compare rows within one run. Single-message rows vary by about ±15 % between runs.
+
+### Reading the numbers
+
+- **Batched deliveries** (how Meta delivers under load: up to 1,000 updates per POST) are stored faster than the
+  bare baseline: the worker drains many events per transaction with set-based SQL, while the baseline inserts one
+  row at a time.
+- **One message per POST** at 16 concurrent requests is bounded by acknowledgement latency: every webhook commits
+  its raw event before the 200, and api, worker, PostgreSQL and the generator share two cores. The api alone
+  acknowledges about 1,500 webhooks/s at this concurrency; with the worker on the same cores, about 900.
+- What made the difference so far: bound parameters instead of formatted SQL on the hot path, draining pending
+  events in batches (one queue job per 20 ms instead of one per webhook), set-based contact/conversation/card/
+  message/clock writes, and asynchronous commit for the worker's derived writes (the raw event stays synchronous).
 `;
   writeFileSync(resolve(__dirname, '../../../../docs/benchmarks.md'), text);
 }
