@@ -416,6 +416,55 @@ describe.each(['postgres', 'redis'] as const)(
       expect(ev.failures[2].reason).toContain('unknown status "teleported"');
     });
 
+    it('shows partial deliveries through the API and replays them once the cause is fixed', async () => {
+      await env.query(
+        `alter table messages add constraint test_no_blocked check (body is distinct from 'bloqueada')`,
+      );
+      const ok = fakeWamid();
+      const blocked = fakeWamid();
+      await env.sandbox.deliver(
+        env.numbers.support.phoneNumberId,
+        messagesEnvelope(env, 'support', {
+          messages: [
+            { from: '5511911110011', id: ok, timestamp: unixNow(), type: 'text', text: { body: 'passa' } },
+            {
+              from: '5511911110011',
+              id: blocked,
+              timestamp: unixNow(),
+              type: 'text',
+              text: { body: 'bloqueada' },
+            },
+          ],
+        }),
+        { retry: false },
+      );
+      await stored(ok);
+      const partial = await waitFor(async () => {
+        const page = await env
+          .api()
+          .get('/api/inbound-events')
+          .query({ status: 'partial', limit: 200 })
+          .expect(200);
+        return (page.body.items as { id: string; failures: { path: string; reason: string }[] }[]).find((e) =>
+          e.failures.some((f) => f.path.endsWith('messages[1]')),
+        );
+      });
+      expect(partial.failures[0].reason).toContain('test_no_blocked');
+      const detail = await env.api().get(`/api/inbound-events/${partial.id}`).expect(200);
+      expect(detail.body.rawBody).toContain(blocked);
+
+      await env.query('alter table messages drop constraint test_no_blocked');
+      await env.api().post(`/api/inbound-events/${partial.id}/replay`).expect(202);
+      expect((await stored(blocked)).body).toBe('bloqueada');
+      const after = await waitFor(async () => {
+        const r = await env.api().get(`/api/inbound-events/${partial.id}`).expect(200);
+        return r.body.status === 'processed' ? r.body : null;
+      });
+      expect(after.failures).toEqual([]);
+      expect(await count(env, 'messages', 'wamid = any($1)', [[ok, blocked]])).toBe(2);
+      await env.api().post('/api/inbound-events/00000000-0000-7000-8000-000000000000/replay').expect(404);
+    });
+
     it('lists conversations with card stage, last message and waiting state', async () => {
       const { wamid } = await env.sandbox
         .customer('5511911110008', { name: 'Lia' })

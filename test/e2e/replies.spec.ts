@@ -237,6 +237,31 @@ describe.each(['postgres', 'redis'] as const)(
       }
     });
 
+    it("a send whose response was lost is never re-sent, and Meta's statuses still reconcile it", async () => {
+      const conversationId = await conversationWith('5511933330012');
+      env.sandbox.loseNextSendResponses(env.numbers.sales.phoneNumberId, 1);
+      const r = await env
+        .api()
+        .post(`/api/conversations/${conversationId}/messages`)
+        .send({ type: 'text', text: 'resposta perdida' })
+        .expect(202);
+      // The statuses carry biz_opaque_callback_data = sb:<our id>, so the wamid is attached and the status lands.
+      const m = await waitFor(
+        async () => ((await message(r.body.id)).status === 'read' ? message(r.body.id) : null),
+        {
+          what: 'reconciled by statuses',
+        },
+      );
+      expect(m.wamid).not.toBeNull();
+      // It went through `unconfirmed`: the reason stays on the message as history.
+      expect(m.error?.title).toMatch(/no response from Graph/);
+      await new Promise((res) => setTimeout(res, 500)); // room for a (wrong) retry to happen
+      const sends = env.sandbox
+        .sent(env.numbers.sales.phoneNumberId)
+        .filter((s) => (s.request as { text?: { body?: string } }).text?.body === 'resposta perdida');
+      expect(sends).toHaveLength(1);
+    });
+
     it('the same Idempotency-Key never sends twice', async () => {
       const conversationId = await conversationWith('5511933330008');
       const send = () =>

@@ -103,11 +103,17 @@ function accept(
 
   const contact: Record<string, unknown> = { input: request.to, wa_id: request.recipient.userId ? '' : waId };
   if (request.recipient.userId) contact.user_id = request.recipient.userId;
-  sendGraphJson(res, 200, {
-    messaging_product: 'whatsapp',
-    contacts: [contact],
-    messages: [request.template ? { id: wamid, message_status: 'accepted' } : { id: wamid }],
-  });
+  if (number.responsesToLose > 0) {
+    // Meta took the message, but the answer never reaches the caller (timeout, reset): the caller cannot know.
+    number.responsesToLose -= 1;
+    res.socket?.destroy();
+  } else {
+    sendGraphJson(res, 200, {
+      messaging_product: 'whatsapp',
+      contacts: [contact],
+      messages: [request.template ? { id: wamid, message_status: 'accepted' } : { id: wamid }],
+    });
+  }
 
   ctx.statuses.schedule({
     number: number.config,

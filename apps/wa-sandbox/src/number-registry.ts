@@ -7,6 +7,8 @@ export interface NumberState {
   injectedFailures: Array<{ code: FailableSendCode; remaining: number }>;
   /** Wamids the next accepted sends get, in order (lets a test make a status arrive before its send). */
   presetWamids: string[];
+  /** Accepted sends whose HTTP response is then lost (connection destroyed): the message still goes out. */
+  responsesToLose: number;
 }
 
 /** The business phone numbers the sandbox hosts, plus per-number fault switches. */
@@ -25,6 +27,7 @@ export class NumberRegistry {
         config: { ...config },
         injectedFailures: [],
         presetWamids: [],
+        responsesToLose: 0,
       });
     }
   }

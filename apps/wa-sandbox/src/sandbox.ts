@@ -123,6 +123,10 @@ export class Sandbox implements SandboxHandle, InboundPort {
     this.ctx.numbers.failNext(phoneNumberId, count, code);
   }
 
+  loseNextSendResponses(phoneNumberId: string, count: number): void {
+    this.ctx.numbers.require(phoneNumberId).responsesToLose += count;
+  }
+
   setNextWamid(phoneNumberId: string, wamid: string): void {
     this.ctx.numbers.require(phoneNumberId).presetWamids.push(wamid);
   }

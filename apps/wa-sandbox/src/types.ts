@@ -102,6 +102,8 @@ export interface SandboxHandle {
   sent(phoneNumberId?: string): SentRecord[];
   setTokenValid(phoneNumberId: string, valid: boolean): void;
   failNextSends(phoneNumberId: string, count: number, code: FailableSendCode): void;
+  /** The next `count` sends are accepted and delivered, but their HTTP response is lost (connection destroyed). */
+  loseNextSendResponses(phoneNumberId: string, count: number): void;
   /** The next accepted send on this number gets this wamid (queue several by calling again). */
   setNextWamid(phoneNumberId: string, wamid: string): void;
   setWebhookFaults(f: WebhookFaults): void;

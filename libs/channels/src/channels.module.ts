@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '@switchboard/conversations';
 import { GraphClient } from './whatsapp/graph/graph-client';
+import { InboundEventQueryService } from './whatsapp/inbound/inbound-event-query.service';
+import { InboundEventsController } from './whatsapp/inbound/inbound-events.controller';
 import { MediaDownloadService } from './whatsapp/media/media-download.service';
 import { MediaStore } from './whatsapp/media/media-store';
 import { MediaController } from './whatsapp/media/media.controller';
@@ -25,12 +27,13 @@ const services = [
   SendMessageService,
   MediaStore,
   MediaDownloadService,
+  InboundEventQueryService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
 @Module({
   imports: [ConversationsModule],
-  controllers: [WhatsappWebhookController, ReplyController, MediaController],
+  controllers: [WhatsappWebhookController, ReplyController, MediaController, InboundEventsController],
   providers: services,
   exports: services,
 })

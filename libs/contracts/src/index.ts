@@ -1,2 +1,3 @@
 export * from './conversation.contract';
 export * from './reply.contract';
+export * from './inbound-event.contract';

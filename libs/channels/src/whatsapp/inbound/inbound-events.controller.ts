@@ -1,0 +1,59 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  InboundEventView,
+  listInboundEventsQuery,
+  ListInboundEventsQuery,
+  Page,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { WebhookIntakeService } from '../webhook/webhook-intake.service';
+import { InboundEventQueryService } from './inbound-event-query.service';
+
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller('api/inbound-events')
+export class InboundEventsController {
+  constructor(
+    private readonly events: InboundEventQueryService,
+    private readonly intake: WebhookIntakeService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Webhook deliveries, newest first; filter by status to find partial or failed ones',
+  })
+  list(
+    @Query(new ZodValidationPipe(listInboundEventsQuery)) q: ListInboundEventsQuery,
+  ): Promise<Page<InboundEventView>> {
+    return this.events.list(q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One delivery with its item failures and the raw body exactly as Meta sent it' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<InboundEventView> {
+    const found = await this.events.get(id);
+    if (!found) throw new NotFoundException(`inbound event ${id} not found`);
+    return found;
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Process a delivery again (idempotent: stored items are skipped, failed ones are retried)',
+  })
+  async replay(@Param('id', ParseUUIDPipe) id: string): Promise<InboundEventView> {
+    if (!(await this.events.markForReplay(id))) throw new NotFoundException(`inbound event ${id} not found`);
+    this.intake.enqueue(id);
+    return (await this.events.get(id))!;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const listInboundEventsQuery = z
+  .object({
+    status: z.enum(['pending', 'processed', 'partial', 'failed']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page (older events). */
+    before: z.string().max(200).optional(),
+  })
+  .strict();
+export type ListInboundEventsQuery = z.infer<typeof listInboundEventsQuery>;
+
+export interface InboundEventView {
+  id: string;
+  receivedAt: string;
+  status: 'pending' | 'processed' | 'partial' | 'failed';
+  attempts: number;
+  itemCount: number | null;
+  failures: { path: string; reason: string; item?: unknown }[];
+  lastError: string | null;
+  processedAt: string | null;
+  /** Only on the single-event view: the body exactly as Meta sent it. */
+  rawBody?: string;
+}
