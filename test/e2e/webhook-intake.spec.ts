@@ -173,6 +173,14 @@ describe('WhatsApp webhook intake', () => {
       expect(ev.failures[0].reason).toMatch(/^malformed JSON/);
     });
 
+    it('refuses a signed body with raw NUL bytes with 400 naming the problem, storing nothing', async () => {
+      const before = await count(env, 'inbound_events');
+      const body = `{"object":"whatsapp_business_account","entry":[]}${String.fromCharCode(0)}`;
+      const r = await post(body, signBody(body, env.numbers.sales.appSecret)).expect(400);
+      expect(r.body.message).toBe('body contains NUL bytes');
+      expect(await count(env, 'inbound_events')).toBe(before);
+    });
+
     it('records an unknown phone_number_id as a failure naming it', async () => {
       const r = await env.sandbox.deliver(
         env.numbers.sales.phoneNumberId,

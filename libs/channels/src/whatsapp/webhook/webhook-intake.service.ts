@@ -43,6 +43,8 @@ export class WebhookIntakeService implements OnModuleDestroy {
       };
     }
     if (!isUtf8(rawBody)) return { kind: 'bad_body', reason: 'body is not valid UTF-8' };
+    // PostgreSQL text cannot hold NUL; Meta escapes it (\u0000), so a raw NUL byte means the body is not Meta's.
+    if (rawBody.includes(0)) return { kind: 'bad_body', reason: 'body contains NUL bytes' };
     const id = uuidv7();
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
     await nativeQuery(
