@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@switchboard/engine';
 import {
   ConversationView,
   ListConversationsQuery,
@@ -7,7 +8,6 @@ import {
   MessageView,
   Page,
 } from '@switchboard/contracts';
-import { decodeCursor, encodeCursor } from './cursor';
 
 interface ConversationRow {
   id: string;

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InboundEventView, ListInboundEventsQuery, Page } from '@switchboard/contracts';
-import { sql } from '@switchboard/engine';
+import { decodeCursor, encodeCursor, sql } from '@switchboard/engine';
 
 interface Row {
   id: string;
@@ -15,21 +15,13 @@ interface Row {
   raw_body?: string;
 }
 
-const encode = (r: Row) =>
-  Buffer.from(`${new Date(r.received_at).toISOString()}|${r.id}`).toString('base64url');
-function decode(cursor: string): { at: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at);
-  return id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(date.getTime()) ? { at: date, id } : null;
-}
-
 /** What intake did with each webhook delivery: the operator's view of "did Meta's message arrive?". */
 @Injectable()
 export class InboundEventQueryService {
   constructor(private readonly em: EntityManager) {}
 
   async list(q: ListInboundEventsQuery): Promise<Page<InboundEventView>> {
-    const cursor = q.before ? decode(q.before) : null;
+    const cursor = decodeCursor(q.before);
     if (q.before && !cursor) throw new BadRequestException('before: is not a cursor returned by this API');
     const rows = await sql<Row>(
       this.em,
@@ -49,7 +41,10 @@ export class InboundEventQueryService {
     const page = rows.slice(0, q.limit);
     return {
       items: page.map(toView),
-      nextCursor: rows.length > q.limit ? encode(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > q.limit
+          ? encodeCursor(new Date(page[page.length - 1].received_at), page[page.length - 1].id)
+          : null,
     };
   }
 
