@@ -20,7 +20,6 @@ export { OutboxRelayService } from './outbox/outbox-relay.service';
 export { OutboxService } from './outbox/outbox.service';
 export type { StagedJob } from './outbox/outbox.service';
 export { buildOrmConfig } from './persistence/mikro-orm.config';
-export { nativeQuery } from './persistence/native-query';
 export { sql } from './persistence/sql';
 export { runMigrations } from './persistence/run-migrations';
 export { QUEUE_CONNECTION } from './queue/queue.module';

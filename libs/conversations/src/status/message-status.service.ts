@@ -76,7 +76,7 @@ export class MessageStatusService {
         where wamid = ? and status_rank < ? returning id`,
       [status, rank, status, error ? JSON.stringify(error) : null, rank, at, rank, at, rank, at, wamid, rank],
     );
-    const known = await sql<unknown>(em, 'select 1 from messages where wamid = ?', [wamid]);
+    const known = await sql(em, 'select 1 from messages where wamid = ?', [wamid]);
     if (known.length) {
       await sql(
         em,

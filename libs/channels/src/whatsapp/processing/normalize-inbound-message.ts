@@ -2,6 +2,32 @@ import { InboundMessageInput, MessageMedia } from '@switchboard/conversations';
 import { z } from 'zod';
 import { baseMessageSchema, mediaSchema, MetaContact, MetaError } from './webhook-payload.schema';
 
+// Built once: constructing a zod schema costs far more than using it.
+const TEXT = z.looseObject({ body: z.string() });
+const REVOKE = z.looseObject({ original_message_id: z.string() });
+const LOCATION = z.looseObject({
+  latitude: z.number(),
+  longitude: z.number(),
+  name: z.string().optional(),
+  address: z.string().optional(),
+});
+const CONTACT_CARDS = z.array(
+  z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() }),
+);
+const BUTTON = z.looseObject({ text: z.string().optional(), payload: z.string().optional() });
+const REACTION = z.looseObject({ message_id: z.string(), emoji: z.string().optional() });
+const ORDER = z.looseObject({ product_items: z.array(z.unknown()).optional(), text: z.string().optional() });
+const SYSTEM = z.looseObject({
+  body: z.string().optional(),
+  type: z.string().optional(),
+  wa_id: z.string().optional(),
+});
+const EDIT = z.looseObject({
+  original_message_id: z.string(),
+  message: z.looseObject({ type: z.string().optional() }).optional(),
+});
+const REPLY = z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() });
+
 export type NormalizedMessage = Omit<InboundMessageInput, 'numberId' | 'departmentId'>;
 
 export class UnusableItemError extends Error {}
@@ -71,7 +97,7 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
 
   switch (m.type) {
     case 'text':
-      out.body = typed(z.looseObject({ body: z.string() }), payload, 'text').body;
+      out.body = typed(TEXT, payload, 'text').body;
       out.content.text = out.body;
       break;
     case 'image':
@@ -95,26 +121,13 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       break;
     }
     case 'location': {
-      const loc = typed(
-        z.looseObject({
-          latitude: z.number(),
-          longitude: z.number(),
-          name: z.string().optional(),
-          address: z.string().optional(),
-        }),
-        payload,
-        'location',
-      );
+      const loc = typed(LOCATION, payload, 'location');
       out.content.location = loc;
       out.body = loc.name ?? loc.address ?? `📍 ${loc.latitude}, ${loc.longitude}`;
       break;
     }
     case 'contacts': {
-      const cards = typed(
-        z.array(z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() })),
-        (m as Json).contacts,
-        'contacts',
-      );
+      const cards = typed(CONTACT_CARDS, (m as Json).contacts, 'contacts');
       out.content.contacts = cards;
       out.body = cards.map((c) => c.name?.formatted_name ?? 'contact').join(', ');
       break;
@@ -123,46 +136,26 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       normalizeInteractive(payload, out);
       break;
     case 'button': {
-      const b = typed(
-        z.looseObject({ text: z.string().optional(), payload: z.string().optional() }),
-        payload,
-        'button',
-      );
+      const b = typed(BUTTON, payload, 'button');
       out.content.button = { text: b.text ?? null, payload: b.payload ?? null };
       out.body = b.text ?? b.payload ?? null;
       break;
     }
     case 'reaction': {
-      const r = typed(
-        z.looseObject({ message_id: z.string(), emoji: z.string().optional() }),
-        payload,
-        'reaction',
-      );
+      const r = typed(REACTION, payload, 'reaction');
       out.content.reaction = { targetWamid: r.message_id, emoji: r.emoji || null };
       out.body = r.emoji || null;
       out.isCustomerTurn = false;
       break;
     }
     case 'order': {
-      const o = typed(
-        z.looseObject({ product_items: z.array(z.unknown()).optional(), text: z.string().optional() }),
-        payload,
-        'order',
-      );
+      const o = typed(ORDER, payload, 'order');
       out.content.order = o;
       out.body = o.text ?? `Order with ${o.product_items?.length ?? 0} item(s)`;
       break;
     }
     case 'system': {
-      const s = typed(
-        z.looseObject({
-          body: z.string().optional(),
-          type: z.string().optional(),
-          wa_id: z.string().optional(),
-        }),
-        payload,
-        'system',
-      );
+      const s = typed(SYSTEM, payload, 'system');
       out.content.system = s;
       out.body = s.body ?? null;
       out.isCustomerTurn = false;
@@ -172,14 +165,7 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       break;
     }
     case 'edit': {
-      const e = typed(
-        z.looseObject({
-          original_message_id: z.string(),
-          message: z.looseObject({ type: z.string().optional() }).optional(),
-        }),
-        payload,
-        'edit',
-      );
+      const e = typed(EDIT, payload, 'edit');
       const edited = obj(e.message);
       const newBody = str(obj(edited.text).body) ?? str(obj(edited[str(edited.type) ?? '']).caption) ?? null;
       out.content.edit = { originalWamid: e.original_message_id, message: edited };
@@ -189,7 +175,7 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
       break;
     }
     case 'revoke': {
-      const r = typed(z.looseObject({ original_message_id: z.string() }), payload, 'revoke');
+      const r = typed(REVOKE, payload, 'revoke');
       out.content.revoke = { originalWamid: r.original_message_id };
       out.isCustomerTurn = false;
       out.effect = { kind: 'revoke', originalWamid: r.original_message_id };
@@ -217,11 +203,7 @@ export function normalizeInboundMessage(raw: unknown, contacts: MetaContact[]): 
 function normalizeInteractive(payload: Json, out: NormalizedMessage): void {
   const kind = str(payload.type);
   if (kind === 'button_reply' || kind === 'list_reply') {
-    const reply = typed(
-      z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }),
-      payload[kind],
-      kind,
-    );
+    const reply = typed(REPLY, payload[kind], kind);
     out.content.interactive = {
       kind,
       id: reply.id,

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, nativeQuery, QUEUES, uuidv7 } from '@switchboard/engine';
+import { APP_CONFIG, AppConfig, sql, QUEUES, uuidv7 } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { isUtf8 } from 'node:buffer';
 import { NumberRegistry } from '../numbers/number-registry.service';
@@ -47,9 +47,9 @@ export class WebhookIntakeService implements OnModuleDestroy {
     if (rawBody.includes(0)) return { kind: 'bad_body', reason: 'body contains NUL bytes' };
     const id = uuidv7();
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
-    await nativeQuery(
+    await sql(
       this.em,
-      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values ($1, now(), $2, $3, 'pending', 0)`,
+      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
       [id, rawBody.toString('utf8'), secrets[match].fingerprint],
     );
     return { kind: 'stored', eventId: id };
