@@ -5,3 +5,4 @@ export type { SeededNumber, TestEnvironment, TestEnvironmentOptions } from './te
 export { waitFor } from './wait-for';
 export { freePort, RedisProcess } from './redis-process';
 export { WorkerProcess } from './worker-process';
+export { CHROMIUM_PATH, launchBrowser } from './browser';

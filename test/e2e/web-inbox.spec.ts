@@ -1,0 +1,65 @@
+import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webDist = resolve(process.cwd(), 'apps/web/dist');
+
+describe('web inbox in a real browser', () => {
+  let env: TestEnvironment;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(
+      existsSync(resolve(webDist, 'index.html')),
+      'build the web app first: npm run build:web (npm test does)',
+    ).toBe(true);
+    env = await createTestEnvironment({ config: { server: { webDist } } });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  it('asks for the token, refuses a wrong one, then lists conversations with who is waiting', async () => {
+    const { wamid } = await env.sandbox
+      .customer('5511977770001', { name: 'Ana Souza' })
+      .text('Vocês abrem no sábado?');
+    await waitFor(() => env.query('select 1 from messages where wamid = $1', [wamid]));
+
+    await page.goto(`${env.url}/`);
+    await page.locator('#token').fill('wrong-token-value');
+    await page.getByRole('button', { name: 'Open the inbox' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/token/i);
+
+    await page.locator('#token').fill('test-admin-token');
+    await page.getByRole('button', { name: 'Open the inbox' }).click();
+    const row = page.locator('button.row', { hasText: 'Ana Souza' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Vocês abrem no sábado?');
+    expect(await row.textContent()).toContain('Sales');
+    expect(await row.locator('.ball').getAttribute('title')).toMatch(/^waiting for \d+ min$/);
+
+    await row.click();
+    await expect
+      .poll(() => page.locator('ol.messages li').allTextContents())
+      .toEqual([expect.stringContaining('Vocês abrem no sábado?')]);
+  });
+
+  it('shows customer-supplied names and text as text, never as markup', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await env.sandbox.customer('5511977770002', { name: payload }).text(`${payload} <b>negrito</b>`);
+    const row = page.locator('button.row', { hasText: '<img src=x' });
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await expect
+      .poll(() => page.locator('ol.messages li .body').allTextContents())
+      .toEqual([`${payload} <b>negrito</b>`]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('ol.messages b').count()).toBe(0);
+  });
+});
