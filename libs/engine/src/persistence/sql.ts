@@ -30,6 +30,8 @@ export async function sql<T extends QueryResultRow = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   params: readonly unknown[] = [],
+  /** Names a prepared statement: parsed and planned once per connection (for statements run per request). */
+  prepareAs?: string,
 ): Promise<T[]> {
   const trx = em.getTransactionContext<{ client: KnexPgClient }>();
   const client = (trx?.client ?? em.getConnection().getKnex().client) as KnexPgClient;
@@ -40,7 +42,12 @@ export async function sql<T extends QueryResultRow = Record<string, unknown>>(
   }
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query<T>(query, params as unknown[])).rows;
+    const values = params as unknown[];
+    return (
+      await (prepareAs
+        ? connection.query<T>({ name: prepareAs, text: query, values })
+        : connection.query<T>(query, values))
+    ).rows;
   } finally {
     await client.releaseConnection(connection);
   }

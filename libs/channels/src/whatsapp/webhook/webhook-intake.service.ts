@@ -51,6 +51,7 @@ export class WebhookIntakeService implements OnModuleDestroy {
       this.em,
       `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
       [id, rawBody.toString('utf8'), secrets[match].fingerprint],
+      'switchboard_insert_inbound_event',
     );
     return { kind: 'stored', eventId: id };
   }
