@@ -5,7 +5,10 @@ import { uuidv7, sql } from '@switchboard/engine';
 /** Card I/O used on the intake path: set-based SQL, idempotent per conversation. */
 @Injectable()
 export class CardRepository {
-  /** openForConversation for many conversations in one statement. */
+  /**
+   * Opens each conversation's card in the first stage of its department's default pipeline, in one statement.
+   * A second call for the same conversation is a no-op (unique conversation_id).
+   */
   async openForConversations(
     em: EntityManager,
     inputs: { conversationId: string; departmentId: string; title: string }[],
@@ -25,26 +28,6 @@ export class CardRepository {
          join lateral (select id from pipeline_stages where pipeline_id = p.id order by position limit 1) s on true
        on conflict (conversation_id) do nothing`,
       params,
-    );
-  }
-
-  /**
-   * Opens the conversation's card in the first stage of its department's default pipeline.
-   * A second call for the same conversation is a no-op (unique conversation_id).
-   */
-  async openForConversation(
-    em: EntityManager,
-    input: { conversationId: string; departmentId: string; title: string },
-  ): Promise<void> {
-    await sql(
-      em,
-      `insert into cards (id, conversation_id, department_id, pipeline_id, stage_id, title, created_at, updated_at)
-       select ?, ?, p.department_id, p.id, s.id, ?, now(), now()
-         from pipelines p join pipeline_stages s on s.pipeline_id = p.id
-        where p.department_id = ? and p.is_default
-        order by s.position limit 1
-       on conflict (conversation_id) do nothing`,
-      [uuidv7(), input.conversationId, input.title, input.departmentId],
     );
   }
 }
