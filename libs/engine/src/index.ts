@@ -11,7 +11,7 @@ export { EngineModule } from './engine.module';
 export { HealthController } from './health/health.controller';
 export { BootstrapTokenGuard } from './http/bootstrap-token.guard';
 export { Public } from './http/public.decorator';
-export { decodeCursor, encodeCursor } from './http/keyset-cursor';
+export { decodeCursor, encodeCursor, keysetPage, readCursor } from './http/keyset-cursor';
 export { ZodValidationPipe } from './http/zod-validation.pipe';
 export { uuidv7 } from './ids/uuid-v7';
 export { createPinoLogger, PinoNestLogger, REDACTED_KEYS } from './logging/pino-logger';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@switchboard/engine';
+import { Injectable } from '@nestjs/common';
+import { keysetPage, readCursor } from '@switchboard/engine';
 import {
   ConversationView,
   ListConversationsQuery,
@@ -65,8 +65,7 @@ export class ConversationQueryService {
   constructor(private readonly em: EntityManager) {}
 
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
-    const cursor = decodeCursor(q.cursor);
-    if (q.cursor && !cursor) throw new BadRequestException('cursor: is not a cursor returned by this API');
+    const cursor = readCursor(q.cursor, 'cursor');
     const rows = await this.select(
       `where (?::uuid is null or c.department_id = ?::uuid) and (?::text is null or c.status = ?::text)
          and (?::timestamptz is null or (coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid))
@@ -82,9 +81,8 @@ export class ConversationQueryService {
         q.limit + 1,
       ],
     );
-    const items = rows.slice(0, q.limit).map((r) => this.toView(r));
-    const last = rows.length > q.limit ? rows[q.limit - 1] : null;
-    return { items, nextCursor: last ? encodeCursor(new Date(last.sort_at), last.id) : null };
+    const page = keysetPage(rows, q.limit, (r) => ({ at: r.sort_at, id: r.id }));
+    return { items: page.rows.map((r) => this.toView(r)), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ConversationView | null> {
@@ -93,8 +91,7 @@ export class ConversationQueryService {
   }
 
   async messages(conversationId: string, q: ListMessagesQuery): Promise<Page<MessageView>> {
-    const cursor = decodeCursor(q.before);
-    if (q.before && !cursor) throw new BadRequestException('before: is not a cursor returned by this API');
+    const cursor = readCursor(q.before, 'before');
     const rows = await this.em.execute<MessageRow[]>(
       `select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m
         where m.conversation_id = ?
@@ -102,12 +99,9 @@ export class ConversationQueryService {
         order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit ?`,
       [conversationId, cursor?.at ?? null, cursor?.at ?? null, cursor?.id ?? null, q.limit + 1],
     );
-    const page = rows.slice(0, q.limit);
-    const last = rows.length > q.limit ? page[page.length - 1] : null;
-    return {
-      items: page.reverse().map((m) => this.toMessageView(m)),
-      nextCursor: last ? encodeCursor(new Date(last.sort_at), last.id) : null,
-    };
+    const page = keysetPage(rows, q.limit, (m) => ({ at: m.sort_at, id: m.id }));
+    // Fetched newest first for the cursor; shown oldest first within the page.
+    return { items: page.rows.reverse().map((m) => this.toMessageView(m)), nextCursor: page.nextCursor };
   }
 
   async message(id: string): Promise<MessageView | null> {

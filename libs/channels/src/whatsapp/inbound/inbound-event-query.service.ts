@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InboundEventView, ListInboundEventsQuery, Page } from '@switchboard/contracts';
-import { decodeCursor, encodeCursor, sql } from '@switchboard/engine';
+import { keysetPage, readCursor, sql } from '@switchboard/engine';
 
 interface Row {
   id: string;
@@ -21,8 +21,7 @@ export class InboundEventQueryService {
   constructor(private readonly em: EntityManager) {}
 
   async list(q: ListInboundEventsQuery): Promise<Page<InboundEventView>> {
-    const cursor = decodeCursor(q.before);
-    if (q.before && !cursor) throw new BadRequestException('before: is not a cursor returned by this API');
+    const cursor = readCursor(q.before, 'before');
     const rows = await sql<Row>(
       this.em,
       `select id, received_at, status, attempts, item_count, failures, last_error, processed_at from inbound_events
@@ -38,14 +37,8 @@ export class InboundEventQueryService {
         q.limit + 1,
       ],
     );
-    const page = rows.slice(0, q.limit);
-    return {
-      items: page.map(toView),
-      nextCursor:
-        rows.length > q.limit
-          ? encodeCursor(new Date(page[page.length - 1].received_at), page[page.length - 1].id)
-          : null,
-    };
+    const page = keysetPage(rows, q.limit, (r) => ({ at: r.received_at, id: r.id }));
+    return { items: page.rows.map(toView), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<InboundEventView | null> {
