@@ -1,5 +1,6 @@
 import { InboundMessageInput, MessageMedia } from '@switchboard/conversations';
 import { z } from 'zod';
+import { describeIssues } from './describe-issues';
 import { baseMessageSchema, mediaSchema, MetaContact, MetaError } from './webhook-payload.schema';
 
 // Built once: constructing a zod schema costs far more than using it.
@@ -48,9 +49,7 @@ export const toMessageError = (e: MetaError) => ({
 function typed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new UnusableItemError(
-      `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || '(value)'} ${i.message}`).join('; ')}`,
-    );
+    throw new UnusableItemError(`${what}: ${describeIssues(r.error)}`);
   }
   return r.data;
 }

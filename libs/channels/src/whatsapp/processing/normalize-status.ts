@@ -1,5 +1,6 @@
 import { META_STATUSES, MetaStatus, StatusUpdateInput } from '@switchboard/conversations';
 import { toMessageError, UnusableItemError } from './normalize-inbound-message';
+import { describeIssues } from './describe-issues';
 import { statusSchema } from './webhook-payload.schema';
 
 const OUR_ID = /^sb:([0-9a-f-]{36})$/;
@@ -7,9 +8,7 @@ const OUR_ID = /^sb:([0-9a-f-]{36})$/;
 export function normalizeStatus(raw: unknown): StatusUpdateInput {
   const r = statusSchema.safeParse(raw);
   if (!r.success) {
-    throw new UnusableItemError(
-      `status: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-    );
+    throw new UnusableItemError(`status: ${describeIssues(r.error)}`);
   }
   const s = r.data;
   if (!(META_STATUSES as readonly string[]).includes(s.status)) {

@@ -2,6 +2,7 @@ import { InboundMessageInput, StatusUpdateInput } from '@switchboard/conversatio
 import { InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberCredentials } from '../numbers/number-registry.service';
 import { normalizeInboundMessage, toMessageError, UnusableItemError } from './normalize-inbound-message';
+import { describeIssues } from './describe-issues';
 import { normalizeStatus } from './normalize-status';
 import { envelopeSchema, messagesValueSchema } from './webhook-payload.schema';
 
@@ -27,9 +28,6 @@ const NUL = String.fromCharCode(0);
 const noNul = (_key: string, value: unknown) =>
   typeof value === 'string' && value.includes(NUL) ? value.split(NUL).join('\ufffd') : value;
 
-const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
-  e.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`).join('; ');
-
 /**
  * Pure validation and routing of one webhook body: no writes. Everything that makes an item unusable is found
  * here, so recording can run without savepoints.
@@ -54,7 +52,7 @@ export async function parseEvent(
       path: '(body)',
       reason: envelope.success
         ? `unexpected object "${envelope.data.object}" (expected whatsapp_business_account)`
-        : `not a WhatsApp webhook envelope: ${issues(envelope.error)}`,
+        : `not a WhatsApp webhook envelope: ${describeIssues(envelope.error)}`,
     });
     return out;
   }
@@ -66,7 +64,7 @@ export async function parseEvent(
       if (!value.success) {
         out.failures.push({
           path: `${at}.value`,
-          reason: `invalid messages value: ${issues(value.error)}`,
+          reason: `invalid messages value: ${describeIssues(value.error)}`,
           item: change.value,
         });
         continue;
