@@ -1,5 +1,6 @@
 import { metaJsonStringify, signBody } from '@switchboard/wa-sandbox';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, fakeWamid, messagesEnvelope, unixNow } from './helpers';
 
@@ -155,6 +156,64 @@ describe('WhatsApp webhook intake', () => {
       const r = await post(body, signBody(body, env.numbers.sales.appSecret)).expect(413);
       expect(r.body.message).toContain('exceeds');
       expect(await count(env, 'inbound_events')).toBe(before);
+    });
+
+    it('answers 413 for an oversize chunked body that declares no length, storing nothing', async () => {
+      const before = await count(env, 'inbound_events');
+      const chunk = Buffer.alloc(512 * 1024, 'a');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(`${env.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': 'sha256=00' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        // 8 × 512 KiB = 4 MiB, streamed without Content-Length (Transfer-Encoding: chunked).
+        let sent = 0;
+        const pump = () => {
+          while (sent < 8) {
+            sent++;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+      expect(status).toBe(413);
+      expect(await count(env, 'inbound_events')).toBe(before);
+    });
+
+    it('answers 503 when the event cannot be stored, and accepts the same delivery once storage is back', async () => {
+      await env.query(`alter table inbound_events add constraint refuse_all check (false) not valid`);
+      let ok = false;
+      try {
+        const envelope = messagesEnvelope(env, 'sales', {
+          messages: [
+            {
+              from: '5511900000099',
+              id: fakeWamid(),
+              timestamp: unixNow(),
+              type: 'text',
+              text: { body: 'retry me' },
+            },
+          ],
+        });
+        const first = await env.sandbox.deliver(env.numbers.sales.phoneNumberId, envelope, { retry: false });
+        expect(first.status).toBe(503);
+        expect(await count(env, 'messages', `body = 'retry me'`)).toBe(0);
+        await env.query(`alter table inbound_events drop constraint refuse_all`);
+        ok = true;
+        const retry = await env.sandbox.deliver(env.numbers.sales.phoneNumberId, envelope, { retry: false });
+        expect(retry.status).toBe(200);
+        await waitFor(async () => (await count(env, 'messages', `body = 'retry me'`)) === 1, {
+          what: 'the retried delivery stored',
+        });
+      } finally {
+        if (!ok) await env.query(`alter table inbound_events drop constraint if exists refuse_all`);
+      }
     });
 
     it('keeps a signed but malformed JSON body visibly as a failed event', async () => {

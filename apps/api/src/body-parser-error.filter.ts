@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
-import { Request, Response } from 'express';
+import { Response } from 'express';
 
 interface ParserError {
   type?: string;
@@ -17,23 +17,17 @@ const isParserError = (e: unknown): e is ParserError =>
 /** Body-parser failures (oversize, malformed JSON) answered as JSON errors that name the problem. */
 @Catch()
 export class BodyParserErrorFilter extends BaseExceptionFilter {
-  constructor(
-    adapter: HttpAdapterHost['httpAdapter'],
-    private readonly maxWebhookBytes: number,
-  ) {
+  constructor(adapter: HttpAdapterHost['httpAdapter']) {
     super(adapter);
   }
 
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof HttpException || !isParserError(exception)) return super.catch(exception, host);
-    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const status = exception.status ?? 400;
     let message = exception.message ?? 'bad request body';
     if (exception.type === 'entity.too.large') {
-      message = req.path.startsWith('/webhooks/')
-        ? `webhook body exceeds ${this.maxWebhookBytes} bytes (Meta sends at most 3 MB)`
-        : 'request body exceeds 1 MB';
+      message = 'request body exceeds 1 MB';
     } else if (exception.type === 'entity.parse.failed') {
       message = `malformed JSON body: ${exception.message}`;
     }

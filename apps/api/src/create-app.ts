@@ -3,9 +3,10 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createPinoLogger, PinoNestLogger, Runtime } from '@switchboard/engine';
-import { json, raw } from 'express';
+import { json } from 'express';
 import { AppModule, AppRoles } from './app.module';
 import { BodyParserErrorFilter } from './body-parser-error.filter';
+import { mountWebhookReceiver } from './mount-webhook-receiver';
 import { serveWebApp } from './serve-web-app';
 
 /** Builds the HTTP application (not listening yet). Used by main, the demo and the test environment. */
@@ -16,9 +17,7 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
     abortOnError: false,
     logger: new PinoNestLogger(logger),
   });
-  const max = runtime.config.whatsapp.maxWebhookBytes;
-  // The webhook keeps its raw bytes: the signature covers them exactly as sent.
-  app.use('/webhooks/whatsapp', raw({ type: () => true, limit: max }));
+  mountWebhookReceiver(app);
   app.use(json({ limit: '1mb' }));
   app.set('trust proxy', runtime.config.server.trustProxyHops);
   app.disable('x-powered-by');
@@ -37,7 +36,7 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 
-  app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter, max));
+  app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   await app.init();
   return app;
 }

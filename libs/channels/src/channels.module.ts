@@ -14,12 +14,14 @@ import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
 import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
+import { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.controller';
 
 const services = [
   NumberRegistry,
   WhatsappNumberService,
   WebhookIntakeService,
+  WebhookReceiver,
   InboundEventService,
   InboundRelayService,
   GraphClient,

@@ -12,6 +12,7 @@ export { InboundEventService } from './whatsapp/processing/inbound-event.service
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
+export { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 export { matchSignature } from './whatsapp/webhook/verify-signature';
 export { InboundEvent, WhatsappNumber };
 
