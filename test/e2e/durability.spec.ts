@@ -5,6 +5,7 @@ import {
   waitFor,
   WorkerProcess,
 } from '@switchboard/testing';
+import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
 
@@ -97,5 +98,11 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
       expect(await count(e, 'conversations')).toBe(20);
       expect(await count(e, 'cards')).toBe(20);
     }, 180_000);
+
+    it('the worker process runs at the configured lower CPU priority (worker.cpuNice)', () => {
+      const running = workers[workers.length - 1];
+      expect(env!.runtime.config.worker.cpuNice).toBe(10);
+      expect(getPriority(running.pid)).toBe(10);
+    });
   });
 });

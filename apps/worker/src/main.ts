@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { setPriority } from 'node:os';
 import { CHANNEL_ENTITIES } from '@switchboard/channels';
 import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
 import {
@@ -14,6 +15,8 @@ import { WorkerModule } from './worker.module';
 
 async function main() {
   const config = loadConfig();
+  // Before any work starts: threads created later inherit the lowered priority (see worker.cpuNice).
+  if (config.worker.cpuNice > 0) setPriority(config.worker.cpuNice);
   const runtime = await prepareRuntime(config, {
     entities: [...PIPELINE_ENTITIES, ...CONVERSATION_ENTITIES, ...CHANNEL_ENTITIES],
     migrate: true,

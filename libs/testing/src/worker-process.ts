@@ -22,6 +22,10 @@ export class WorkerProcess {
     return new WorkerProcess(child);
   }
 
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   get log(): string {
     return this.output;
   }

@@ -66,6 +66,11 @@ export const configSchema = z.strictObject({
     retryAttempts: z.coerce.number().int().min(1).max(50),
     /** Job lock; a job of a crashed worker is retried after it expires. */
     lockDurationMs: z.coerce.number().int().min(1000),
+    /**
+     * CPU niceness the worker process gives itself (0 = unchanged, 19 = lowest). When api and worker share cores,
+     * webhook acknowledgements (which Meta times) then win over processing, which catches up in larger batches.
+     */
+    cpuNice: z.coerce.number().int().min(0).max(19),
   }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
