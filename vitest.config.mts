@@ -14,6 +14,7 @@ export default defineConfig({
       '@switchboard/channels': lib('channels'),
       '@switchboard/conversations': lib('conversations'),
       '@switchboard/pipelines': lib('pipelines'),
+      '@switchboard/identity': lib('identity'),
       '@switchboard/contracts': lib('contracts'),
       '@switchboard/testing': lib('testing'),
       '@switchboard/wa-sandbox': resolve(root, 'apps/wa-sandbox/src/index.ts'),

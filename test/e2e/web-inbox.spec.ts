@@ -25,19 +25,20 @@ describe('web inbox in a real browser', () => {
     await env?.close();
   });
 
-  it('asks for the token, refuses a wrong one, then lists conversations with who is waiting', async () => {
+  it('asks to sign in, refuses a wrong password, then lists conversations with who is waiting', async () => {
     const { wamid } = await env.sandbox
       .customer('5511977770001', { name: 'Ana Souza' })
       .text('Vocês abrem no sábado?');
     await waitFor(() => env.query('select 1 from messages where wamid = $1', [wamid]));
 
     await page.goto(`${env.url}/`);
-    await page.locator('#token').fill('wrong-token-value');
-    await page.getByRole('button', { name: 'Open the inbox' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/token/i);
+    await page.locator('#email').fill(env.users.salesAgent.email);
+    await page.locator('#password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/incorrect/i);
 
-    await page.locator('#token').fill('test-admin-token');
-    await page.getByRole('button', { name: 'Open the inbox' }).click();
+    await page.locator('#password').fill(env.users.salesAgent.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     const row = page.locator('button.row', { hasText: 'Ana Souza' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Vocês abrem no sábado?');
@@ -48,6 +49,10 @@ describe('web inbox in a real browser', () => {
     await expect
       .poll(() => page.locator('ol.messages li').allTextContents())
       .toEqual([expect.stringContaining('Vocês abrem no sábado?')]);
+
+    // A reload keeps the session: the access token is in memory only, the httpOnly refresh cookie renews it.
+    await page.reload();
+    await page.locator('button.row', { hasText: 'Ana Souza' }).waitFor();
   });
 
   it('shows customer-supplied names and text as text, never as markup', async () => {

@@ -273,16 +273,16 @@ describe('WhatsApp webhook intake', () => {
       expect(ev.failures[0].reason).toContain('999999999999999 is not a registered WhatsApp number');
     });
 
-    it('refuses API calls without the bearer token', async () => {
-      const r = await env.api().get('/api/conversations').set('Authorization', '').expect(401);
-      expect(r.body.message).toContain('bearer token');
+    it('refuses API calls without an access token', async () => {
+      const r = await env.anonymous().get('/api/conversations').expect(401);
+      expect(r.body.message).toContain('access token');
     });
 
     it('serves health and the OpenAPI document without credentials', async () => {
-      await env.api().get('/health/live').set('Authorization', '').expect(200);
-      const ready = await env.api().get('/health/ready').set('Authorization', '').expect(200);
+      await env.anonymous().get('/health/live').expect(200);
+      const ready = await env.anonymous().get('/health/ready').expect(200);
       expect(ready.body.database).toBe('up');
-      const doc = await env.api().get('/api/docs/openapi.json').set('Authorization', '').expect(200);
+      const doc = await env.anonymous().get('/api/docs/openapi.json').expect(200);
       expect(Object.keys(doc.body.paths)).toContain('/api/conversations/{id}/messages');
     });
   });

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { ChannelsModule, ChannelsWorkerModule } from '@switchboard/channels';
 import { ConversationsModule } from '@switchboard/conversations';
-import { BootstrapTokenGuard, EngineModule, HealthController, Runtime } from '@switchboard/engine';
+import { EngineModule, HealthController, Runtime } from '@switchboard/engine';
+import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 
 export interface AppRoles {
@@ -17,13 +17,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         EngineModule.forRoot(runtime),
+        IdentityModule,
         PipelinesModule,
         ConversationsModule,
         ChannelsModule,
         ...(roles.worker ? [ChannelsWorkerModule] : []),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: BootstrapTokenGuard }],
     };
   }
 }

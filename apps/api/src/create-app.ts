@@ -3,7 +3,9 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createPinoLogger, PinoNestLogger, Runtime } from '@switchboard/engine';
-import { json } from 'express';
+import { requestContext } from '@switchboard/identity';
+import cookieParser from 'cookie-parser';
+import { json, NextFunction, Request, Response } from 'express';
 import { AppModule, AppRoles } from './app.module';
 import { BodyParserErrorFilter } from './body-parser-error.filter';
 import { mountWebhookReceiver } from './mount-webhook-receiver';
@@ -18,8 +20,11 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
     logger: new PinoNestLogger(logger),
   });
   mountWebhookReceiver(app);
-  app.use(json({ limit: '1mb' }));
   app.set('trust proxy', runtime.config.server.trustProxyHops);
+  // Every request gets its own context; the access guard puts the actor in it for AccessScope to read.
+  app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run(req.ip ?? null, next));
+  app.use(json({ limit: '1mb' }));
+  app.use(cookieParser());
   app.disable('x-powered-by');
   serveWebApp(app, runtime.config.server.webDist);
   app.enableShutdownHooks();

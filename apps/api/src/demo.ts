@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { WhatsappNumberService } from '@switchboard/channels';
 import { ConfigError, loadConfig, prepareRuntime } from '@switchboard/engine';
+import { UserAdminService } from '@switchboard/identity';
 import { DepartmentSetupService } from '@switchboard/pipelines';
 import { startSandbox } from '@switchboard/wa-sandbox';
 import { createApp } from './create-app';
 import { runDemoCustomers } from './demo/demo-customers';
+import { DEMO_PASSWORD, seedDemoUsers } from './demo/demo-users';
 import { CORE_ENTITIES } from './entities';
 
 const DEPARTMENTS = [
@@ -42,8 +44,10 @@ async function demo() {
 
   const departments = app.get(DepartmentSetupService);
   const numbers = app.get(WhatsappNumberService);
+  const ids: Record<string, string> = {};
   for (const d of DEPARTMENTS) {
     const dept = await departments.ensure(d.key, d.name);
+    ids[d.key] = dept.id;
     await numbers.upsert({
       phoneNumberId: d.phoneNumberId,
       displayPhoneNumber: d.display,
@@ -69,14 +73,13 @@ async function demo() {
     (e) => out(`simulated customer error: ${e.message}`),
   );
 
-  const token = config.security.bootstrapToken;
+  const logins = await seedDemoUsers(app.get(UserAdminService), ids);
   out();
   out('Switchboard demo is running.');
   out(`  URL:        ${base}`);
   out(`  API docs:   ${base}/api/docs`);
-  out(
-    `  Login:      bearer token "${token}" (e.g. curl -H "Authorization: Bearer ${token}" ${base}/api/conversations)`,
-  );
+  out(`  Logins:     password "${DEMO_PASSWORD}" for every demo user:`);
+  for (const l of logins) out(`              ${l.email.padEnd(32)} ${l.role}`);
   out(
     `  Sandbox:    ${sandbox.url} (WhatsApp Cloud API stand-in; numbers: ${DEPARTMENTS.map((d) => `${d.key} +${d.display}`).join(', ')})`,
   );

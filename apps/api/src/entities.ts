@@ -1,6 +1,12 @@
 import { CHANNEL_ENTITIES } from '@switchboard/channels';
 import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
+import { IDENTITY_ENTITIES } from '@switchboard/identity';
 import { PIPELINE_ENTITIES } from '@switchboard/pipelines';
 
 /** Every entity of the core libs, for MikroORM discovery. */
-export const CORE_ENTITIES = [...PIPELINE_ENTITIES, ...CONVERSATION_ENTITIES, ...CHANNEL_ENTITIES];
+export const CORE_ENTITIES = [
+  ...PIPELINE_ENTITIES,
+  ...CONVERSATION_ENTITIES,
+  ...CHANNEL_ENTITIES,
+  ...IDENTITY_ENTITIES,
+];

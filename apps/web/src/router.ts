@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { readToken } from './api/client';
+import { useAuthStore } from './stores/auth';
 import InboxView from './views/InboxView.vue';
 import LoginView from './views/LoginView.vue';
 
@@ -13,7 +13,7 @@ export const router = createRouter({
   ],
 });
 
-router.beforeEach((to) => {
-  if (to.meta.requiresAuth && !readToken()) return { name: 'login' };
+router.beforeEach(async (to) => {
+  if (to.meta.requiresAuth && !(await useAuthStore().restore())) return { name: 'login' };
   return true;
 });

@@ -1,6 +1,8 @@
 export { createTestDatabase, TEST_SERVER_URL } from './test-database';
 export type { TestDatabase } from './test-database';
-export { createTestEnvironment, TEST_TOKEN } from './test-environment';
+export { createTestEnvironment } from './test-environment';
+export { TEST_PASSWORD } from './seed-actors';
+export type { ActorKey, TestActor } from './seed-actors';
 export type { SeededNumber, TestEnvironment, TestEnvironmentOptions } from './test-environment';
 export { waitFor } from './wait-for';
 export { freePort, RedisProcess } from './redis-process';

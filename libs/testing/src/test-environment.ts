@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createTestDatabase, TestDatabase } from './test-database';
-
-export const TEST_TOKEN = 'test-admin-token';
+import { ActorKey, seedActors, TestActor } from './seed-actors';
 
 export interface TestEnvironmentOptions {
   /** Queue backend: PostgreSQL (default) or Redis at REDIS_URL / 127.0.0.1:6379. */
@@ -39,8 +38,13 @@ export interface TestEnvironment {
   sandbox: SandboxHandle;
   db: Client;
   numbers: Record<'sales' | 'support' | 'hr', SeededNumber>;
-  /** supertest against the api with the admin token. */
+  users: Record<ActorKey, TestActor>;
+  /** supertest against the api as the admin. */
   api(): request.Agent;
+  /** supertest as one of the seeded actors. */
+  as(actor: ActorKey): request.Agent;
+  /** supertest with no credentials. */
+  anonymous(): request.Agent;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -118,6 +122,11 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
 
   const db = new Client({ connectionString: database.url });
   await db.connect();
+  const users = await seedActors(app, url, {
+    sales: numbers.sales.departmentId,
+    support: numbers.support.departmentId,
+    hr: numbers.hr.departmentId,
+  });
 
   return {
     app,
@@ -126,7 +135,10 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     sandbox,
     db,
     numbers,
-    api: () => request.agent(url).set('Authorization', `Bearer ${TEST_TOKEN}`),
+    users,
+    api: () => request.agent(url).set('Authorization', `Bearer ${users.admin.token}`),
+    as: (actor) => request.agent(url).set('Authorization', `Bearer ${users[actor].token}`),
+    anonymous: () => request.agent(url),
     query: async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[],
     close: async () => {
       await sandbox.close();

@@ -1,18 +1,19 @@
 import type { ConversationView, MessageView, Page } from '@switchboard/contracts';
 
-const TOKEN_KEY = 'switchboard.token';
+// The access token lives in memory only (never in localStorage, where injected script could read it). The refresh
+// token is an httpOnly cookie the browser sends to /api/auth; a reload gets a new access token from it.
+let accessToken: string | null = null;
 
 export function readToken(): string | null {
-  const value = localStorage.getItem(TOKEN_KEY);
-  return value ? value : null;
+  return accessToken;
 }
 
 export function writeToken(token: string): void {
-  localStorage.setItem(TOKEN_KEY, token);
+  accessToken = token;
 }
 
 export function clearToken(): void {
-  localStorage.removeItem(TOKEN_KEY);
+  accessToken = null;
 }
 
 /** Why a call failed: the token was refused, the API could not be reached, or it answered with another error. */
@@ -31,8 +32,79 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined>;
 
-/** GET a JSON resource from the API on the same origin, with the stored bearer token. */
-export async function apiGet<T>(path: string, query: Query = {}, token = readToken()): Promise<T> {
+/** The signed-in user, as the API describes them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  memberships: { departmentId: string; departmentKey: string; role: string }[];
+}
+
+interface LoginResponse {
+  accessToken: string;
+  user: SessionUser;
+}
+
+async function authPost(path: string, body?: unknown): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    throw new ApiError('unreachable', 'The Switchboard API cannot be reached. Is it running?');
+  }
+}
+
+/** Signs in; keeps the access token in memory (the refresh cookie is set by the API). */
+export async function login(email: string, password: string): Promise<SessionUser> {
+  const response = await authPost('/api/auth/login', { email, password });
+  if (!response.ok) {
+    const detail = await errorDetail(response);
+    throw new ApiError(
+      response.status === 401 ? 'unauthorized' : 'http',
+      detail.replace(/^: /, ''),
+      response.status,
+    );
+  }
+  const body = (await response.json()) as LoginResponse;
+  writeToken(body.accessToken);
+  return body.user;
+}
+
+/** A new access token from the refresh cookie; null when there is no live session. */
+export async function refreshSession(): Promise<SessionUser | null> {
+  const response = await authPost('/api/auth/refresh');
+  if (!response.ok) {
+    clearToken();
+    return null;
+  }
+  const body = (await response.json()) as LoginResponse;
+  writeToken(body.accessToken);
+  return body.user;
+}
+
+export async function logout(): Promise<void> {
+  clearToken();
+  await authPost('/api/auth/logout').catch(() => undefined);
+}
+
+/** GET a JSON resource from the API on the same origin; an expired access token is renewed once. */
+export async function apiGet<T>(path: string, query: Query = {}): Promise<T> {
+  try {
+    return await apiGetOnce<T>(path, query, readToken());
+  } catch (err) {
+    if (err instanceof ApiError && err.kind === 'unauthorized' && (await refreshSession()))
+      return apiGetOnce<T>(path, query, readToken());
+    throw err;
+  }
+}
+
+async function apiGetOnce<T>(path: string, query: Query, token: string | null): Promise<T> {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) url.searchParams.set(key, String(value));
@@ -47,7 +119,7 @@ export async function apiGet<T>(path: string, query: Query = {}, token = readTok
     throw new ApiError('unreachable', 'The Switchboard API cannot be reached. Is it running?');
   }
   if (response.status === 401) {
-    throw new ApiError('unauthorized', 'The API refused the token (401). Check it and log in again.', 401);
+    throw new ApiError('unauthorized', 'Your session has ended (401). Please sign in again.', 401);
   }
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     throw new ApiError(
@@ -86,8 +158,7 @@ export function describeError(err: unknown): string {
 }
 
 export const api = {
-  listConversations: (limit = 100, token?: string) =>
-    apiGet<Page<ConversationView>>('/api/conversations', { limit }, token),
+  listConversations: (limit = 100) => apiGet<Page<ConversationView>>('/api/conversations', { limit }),
   listMessages: (conversationId: string) =>
     apiGet<Page<MessageView>>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`),
 };

@@ -1,21 +1,26 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { clearToken, readToken, writeToken } from '../api/client';
+import { login as apiLogin, logout as apiLogout, refreshSession, type SessionUser } from '../api/client';
 
-/** The API bearer token (until users and roles land). Persisted in localStorage, where the API client reads it. */
+/** The signed-in user. The access token itself stays inside the API client, in memory. */
 export const useAuthStore = defineStore('auth', () => {
-  const token = ref<string | null>(readToken());
-  const loggedIn = computed(() => token.value !== null);
+  const user = ref<SessionUser | null>(null);
+  const loggedIn = computed(() => user.value !== null);
 
-  function login(value: string): void {
-    writeToken(value);
-    token.value = value;
+  async function login(email: string, password: string): Promise<void> {
+    user.value = await apiLogin(email, password);
   }
 
-  function logout(): void {
-    clearToken();
-    token.value = null;
+  /** After a reload: resume the session from the refresh cookie, if there is one. */
+  async function restore(): Promise<boolean> {
+    if (!user.value) user.value = await refreshSession();
+    return user.value !== null;
   }
 
-  return { token, loggedIn, login, logout };
+  async function logout(): Promise<void> {
+    user.value = null;
+    await apiLogout();
+  }
+
+  return { user, loggedIn, login, restore, logout };
 });

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { keysetPage, readCursor } from '@switchboard/engine';
+import { keysetPage, readCursor, sql } from '@switchboard/engine';
+import { AccessScope } from '@switchboard/identity';
 import {
   ConversationView,
   ListConversationsQuery,
@@ -59,10 +60,16 @@ interface MessageRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** Read model for the inbox: one query per page, joining card stage and last message. */
+/**
+ * Read model for the inbox: one query per page, joining card stage and last message. Every query is limited to
+ * the departments the actor may read (AccessScope), so an id from another department reads as not found.
+ */
 @Injectable()
 export class ConversationQueryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
 
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
     const cursor = readCursor(q.cursor, 'cursor');
@@ -92,7 +99,8 @@ export class ConversationQueryService {
 
   async messages(conversationId: string, q: ListMessagesQuery): Promise<Page<MessageView>> {
     const cursor = readCursor(q.before, 'before');
-    const rows = await this.em.execute<MessageRow[]>(
+    const rows = await sql<MessageRow>(
+      this.em,
       `select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m
         where m.conversation_id = ?
           and (?::timestamptz is null or (coalesce(m.sent_at, m.created_at), m.id) < (?::timestamptz, ?::uuid))
@@ -105,15 +113,21 @@ export class ConversationQueryService {
   }
 
   async message(id: string): Promise<MessageView | null> {
-    const rows = await this.em.execute<MessageRow[]>(
-      'select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m where m.id = ?',
-      [id],
+    const visible = this.scope.condition('conversations.read', 'c.department_id');
+    const rows = await sql<MessageRow>(
+      this.em,
+      `select m.*, coalesce(m.sent_at, m.created_at) as sort_at from messages m
+         join conversations c on c.id = m.conversation_id where m.id = ? and ${visible.sql}`,
+      [id, ...visible.params],
     );
     return rows[0] ? this.toMessageView(rows[0]) : null;
   }
 
+  /** `where` must start with `where`; the department limit is added in front of it. */
   private select(where: string, params: unknown[]): Promise<ConversationRow[]> {
-    return this.em.execute<ConversationRow[]>(
+    const visible = this.scope.condition('conversations.read', 'c.department_id');
+    return sql<ConversationRow>(
+      this.em,
       `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
               c.created_at, coalesce(c.last_message_at, c.created_at) as sort_at,
               ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name,
@@ -129,8 +143,8 @@ export class ConversationQueryService {
            select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
             where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
          ) lm on true
-       ${where}`,
-      params,
+       where ${visible.sql} and ${where.replace(/^\s*where\s+/, '')}`,
+      [...visible.params, ...params],
     );
   }
 

@@ -11,6 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { ConversationQueryService } from './conversation-query.service';
+import { RequirePermission } from '@switchboard/identity';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class ConversationsController {
   constructor(private readonly query: ConversationQueryService) {}
 
   @Get()
+  @RequirePermission('conversations.read')
   @ApiOperation({ summary: 'List conversations, newest activity first (keyset pagination via nextCursor)' })
   list(
     @Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery,
@@ -27,6 +29,7 @@ export class ConversationsController {
   }
 
   @Get(':id')
+  @RequirePermission('conversations.read')
   @ApiOperation({
     summary: 'One conversation with contact, department, card stage, last message and waiting state',
   })
@@ -37,6 +40,7 @@ export class ConversationsController {
   }
 
   @Get(':id/messages')
+  @RequirePermission('conversations.read')
   @ApiOperation({
     summary: 'Messages of a conversation, oldest first within a page; page back with `before`',
   })

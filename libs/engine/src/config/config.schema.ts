@@ -36,7 +36,24 @@ export const configSchema = z.strictObject({
         (v) => v === '' || Buffer.from(v, 'base64').length === 32,
         'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
       ),
-    bootstrapToken: z.string().refine((v) => v === '' || v.length >= 12, 'must be at least 12 characters'),
+  }),
+  auth: z.strictObject({
+    accessTokenTtlSeconds: z.coerce.number().int().min(30).max(86400),
+    refreshTokenTtlDays: z.coerce.number().int().min(1).max(365),
+    /** `auto`: the refresh cookie is Secure when the request came over HTTPS (see server.trustProxyHops). */
+    cookieSecure: z.enum(['auto', 'always', 'never']),
+    /** Failed sign-ins for one e-mail within lockoutMinutes before further attempts are refused. */
+    lockoutThreshold: z.coerce.number().int().min(1).max(100),
+    lockoutMinutes: z.coerce.number().int().min(1).max(1440),
+    /** Failed sign-ins from one client address within lockoutMinutes before it is refused (429). */
+    ipFailureLimit: z.coerce.number().int().min(1).max(10000),
+    /** Created at boot when the installation has no admin yet; ignored afterwards. */
+    initialAdmin: z.strictObject({
+      email: z
+        .string()
+        .refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), 'must be an e-mail address or empty'),
+      password: z.string(),
+    }),
   }),
   whatsapp: z.strictObject({
     graphBaseUrl: z.string().url(),

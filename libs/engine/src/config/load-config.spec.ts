@@ -22,8 +22,12 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       SWITCHBOARD__WORKER__CONCURRENCY: '9',
       SWITCHBOARD__EGRESS__ALLOW_HOSTS: 'a.example, b.example',
+      SWITCHBOARD_ADMIN_EMAIL: 'root@example.com',
+      SWITCHBOARD__AUTH__LOCKOUT_THRESHOLD: '7',
     });
-    expect(c.security.bootstrapToken).toBe('test-admin-token');
+    expect(c.intake.relayIntervalMs).toBe(500);
+    expect(c.auth.initialAdmin.email).toBe('root@example.com');
+    expect(c.auth.lockoutThreshold).toBe(7);
     expect(c.server.port).toBe(4100);
     expect(c.queue.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.worker.concurrency).toBe(9);

@@ -13,7 +13,8 @@ const ENV_KEYS: Record<string, string> = {
   REDIS_URL: 'queue.redisUrl',
   PORT: 'server.port',
   SWITCHBOARD_ENCRYPTION_KEY: 'security.encryptionKey',
-  SWITCHBOARD_BOOTSTRAP_TOKEN: 'security.bootstrapToken',
+  SWITCHBOARD_ADMIN_EMAIL: 'auth.initialAdmin.email',
+  SWITCHBOARD_ADMIN_PASSWORD: 'auth.initialAdmin.password',
   LOG_LEVEL: 'log.level',
 };
 

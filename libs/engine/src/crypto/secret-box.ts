@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -32,6 +32,11 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
       'utf8',
     );
+  }
+
+  /** A separate 32-byte key for another purpose (e.g. signing access tokens), derived with HKDF-SHA256. */
+  deriveKey(label: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), label, 32));
   }
 
   /** Keyed digest for looking a secret up without storing it in clear (e.g. webhook verify tokens). */

@@ -7,6 +7,8 @@ export interface OrmOptions {
   url: string;
   poolMax: number;
   entities: EntityClass<unknown>[];
+  /** Schemas owned by others (the BullMQ PostgreSQL backend's): left out of schema diffs. */
+  ignoreSchemas?: string[];
 }
 
 export function buildOrmConfig(options: OrmOptions) {
@@ -17,6 +19,7 @@ export function buildOrmConfig(options: OrmOptions) {
     metadataProvider: ReflectMetadataProvider,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
+    schemaGenerator: { ignoreSchema: options.ignoreSchemas ?? ['bullmq'] },
     migrations: {
       migrationsList: CORE_MIGRATIONS,
       tableName: 'schema_migrations',

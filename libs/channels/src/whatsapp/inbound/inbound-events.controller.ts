@@ -18,6 +18,7 @@ import {
 import { ZodValidationPipe } from '@switchboard/engine';
 import { WebhookIntakeService } from '../webhook/webhook-intake.service';
 import { InboundEventQueryService } from './inbound-event-query.service';
+import { RequirePermission } from '@switchboard/identity';
 
 @ApiTags('intake')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class InboundEventsController {
   ) {}
 
   @Get()
+  @RequirePermission('inbound_events.read')
   @ApiOperation({
     summary: 'Webhook deliveries, newest first; filter by status to find partial or failed ones',
   })
@@ -39,6 +41,7 @@ export class InboundEventsController {
   }
 
   @Get(':id')
+  @RequirePermission('inbound_events.read')
   @ApiOperation({ summary: 'One delivery with its item failures and the raw body exactly as Meta sent it' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<InboundEventView> {
     const found = await this.events.get(id);
@@ -47,6 +50,7 @@ export class InboundEventsController {
   }
 
   @Post(':id/replay')
+  @RequirePermission('inbound_events.replay')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Process a delivery again (idempotent: stored items are skipped, failed ones are retried)',

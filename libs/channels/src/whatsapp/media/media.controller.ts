@@ -1,8 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MessageMedia } from '@switchboard/conversations';
+import { sql } from '@switchboard/engine';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Response } from 'express';
+import { AccessScope, RequirePermission } from '@switchboard/identity';
 import { MediaStore } from './media-store';
 
 @ApiTags('conversations')
@@ -12,15 +14,19 @@ export class MediaController {
   constructor(
     private readonly em: EntityManager,
     private readonly store: MediaStore,
+    private readonly scope: AccessScope,
   ) {}
 
   /** Served as an attachment with nosniff: customer-sent files are never rendered as our origin's HTML. */
   @Get(':id/media')
+  @RequirePermission('media.read')
   @ApiOperation({ summary: 'Download the stored media of a message' })
   async media(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const rows = await this.em.execute<{ media: MessageMedia | null }[]>(
-      'select media from messages where id = ?',
-      [id],
+    const visible = this.scope.condition('media.read', 'c.department_id');
+    const rows = await sql<{ media: MessageMedia | null }>(
+      this.em,
+      `select m.media from messages m join conversations c on c.id = m.conversation_id where m.id = ? and ${visible.sql}`,
+      [id, ...visible.params],
     );
     const media = rows[0]?.media;
     const file =

@@ -12,6 +12,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags }
 import { MessageView, replyRequest, ReplyRequest } from '@switchboard/contracts';
 import { ConversationQueryService } from '@switchboard/conversations';
 import { ZodValidationPipe } from '@switchboard/engine';
+import { AccessScope, RequirePermission } from '@switchboard/identity';
 import { z } from 'zod';
 import { ReplyService } from './reply.service';
 
@@ -22,9 +23,11 @@ export class ReplyController {
   constructor(
     private readonly replies: ReplyService,
     private readonly query: ConversationQueryService,
+    private readonly scope: AccessScope,
   ) {}
 
   @Post(':id/messages')
+  @RequirePermission('conversations.reply')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a reply (text, media, or template). Accepted for sending; statuses arrive from Meta.',
@@ -47,6 +50,9 @@ export class ReplyController {
     @Body(new ZodValidationPipe(replyRequest)) body: ReplyRequest,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<MessageView> {
+    // Visible (else 404) and repliable by this actor in its department (else 403), before anything is written.
+    const conversation = await this.query.get(id);
+    this.scope.assertIn('conversations.reply', conversation?.department.id ?? null, `conversation ${id}`);
     const key = idempotencyKey?.trim() ? idempotencyKey.trim().slice(0, 200) : undefined;
     const { messageId } = await this.replies.reply(id, body, key);
     const view = await this.query.message(messageId);

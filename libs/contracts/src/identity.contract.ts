@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
+
+export const loginRequest = z.strictObject({
+  email: z.string().trim().min(1, 'email is required').max(254),
+  password: z.string().min(1, 'password is required').max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const departmentRole = z.enum(['supervisor', 'agent', 'viewer']);
+export const membershipInput = z.strictObject({ departmentId: z.uuid(), role: departmentRole });
+
+export const createUserRequest = z.strictObject({
+  email,
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(12, 'password must be at least 12 characters').max(256),
+  isAdmin: z.boolean().default(false),
+  memberships: z.array(membershipInput).max(100).default([]),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+/** Only what an admin may change; unknown keys (passwordHash, id…) are refused, not ignored. */
+export const updateUserRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+    isAdmin: z.boolean().optional(),
+    memberships: z.array(membershipInput).max(100).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+
+export interface MembershipView {
+  departmentId: string;
+  departmentKey: string;
+  role: z.infer<typeof departmentRole>;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  status: 'active' | 'disabled';
+  memberships: MembershipView[];
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserView;
+}
+
+export const listAuditEventsQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuery>;
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  actorType: 'user' | 'api_token' | 'system' | 'anonymous';
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  departmentId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}

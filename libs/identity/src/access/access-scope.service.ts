@@ -1,0 +1,42 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Actor } from './actor';
+import type { DepartmentPermission } from './permissions';
+import { requestContext } from './request-context';
+
+/** A SQL condition limiting rows to the departments the actor may see, with its bound values. */
+export interface ScopeCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The single place queries get their department limits from. It fails closed: with no authenticated actor in the
+ * request context it throws, so a query that forgot to ask can only return nothing, never everything.
+ */
+@Injectable()
+export class AccessScope {
+  actor(): Actor {
+    const actor = requestContext.actor();
+    if (!actor) throw new ForbiddenException('no authenticated actor for this request');
+    return actor;
+  }
+
+  /** `column` restricted to the departments where the actor holds `permission`. */
+  condition(permission: DepartmentPermission, column: string): ScopeCondition {
+    const scope = this.actor().departmentsWith(permission);
+    if (scope === 'all') return { sql: 'true', params: [] };
+    return { sql: `${column} = any(?::uuid[])`, params: [scope] };
+  }
+
+  /**
+   * For a single resource: absent and out-of-scope look the same (404), so ids of other departments cannot be
+   * probed. When the actor may see it but not do `permission` there, 403.
+   */
+  assertIn(permission: DepartmentPermission, departmentId: string | null, what: string): void {
+    const actor = this.actor();
+    if (departmentId && actor.canIn(permission, departmentId)) return;
+    if (departmentId && actor.canIn('conversations.read', departmentId))
+      throw new ForbiddenException(`your role does not allow ${permission} in this department`);
+    throw new NotFoundException(`${what} not found`);
+  }
+}

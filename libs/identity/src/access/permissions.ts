@@ -1,0 +1,28 @@
+/** Roles a user holds per department. Admin is not a department role: admins hold every permission everywhere. */
+export const DEPARTMENT_ROLES = ['supervisor', 'agent', 'viewer'] as const;
+export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
+
+/** Permissions held within a department (through a membership role). */
+export const DEPARTMENT_PERMISSIONS = ['conversations.read', 'conversations.reply', 'media.read'] as const;
+
+/** Permissions only admins hold (installation-wide). */
+export const ADMIN_PERMISSIONS = [
+  'users.manage',
+  'audit.read',
+  'inbound_events.read',
+  'inbound_events.replay',
+] as const;
+
+export type DepartmentPermission = (typeof DEPARTMENT_PERMISSIONS)[number];
+export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
+export type Permission = DepartmentPermission | AdminPermission;
+
+/** The one table of who may do what. Routes name a permission; nothing else decides access. */
+export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermission[]> = {
+  supervisor: ['conversations.read', 'conversations.reply', 'media.read'],
+  agent: ['conversations.read', 'conversations.reply', 'media.read'],
+  viewer: ['conversations.read', 'media.read'],
+};
+
+export const isAdminPermission = (p: Permission): p is AdminPermission =>
+  (ADMIN_PERMISSIONS as readonly string[]).includes(p);

@@ -1,0 +1,92 @@
+import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LoginResponse, loginRequest, UserView } from '@switchboard/contracts';
+import { APP_CONFIG, AppConfig, Public } from '@switchboard/engine';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { AccessScope } from '../access/access-scope.service';
+import { Authenticated } from '../access/authenticated.decorator';
+import { UserAdminService } from '../users/user-admin.service';
+import { AuthService, IssuedTokens } from './auth.service';
+import { LocalLoginGuard } from './local-login.guard';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UserAdminService,
+    private readonly scope: AccessScope,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(LocalLoginGuard)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password: an access token, and the refresh token as an httpOnly cookie',
+  })
+  @ApiBody({ schema: z.toJSONSchema(loginRequest) as Record<string, unknown> })
+  async login(
+    @Req() req: Request & { user: UserView },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
+    return this.respond(req, res, await this.auth.startSession(req.user, this.client(req)));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    try {
+      return this.respond(req, res, await this.auth.refresh(readRefreshCookie(req) ?? '', this.client(req)));
+    } catch (e) {
+      clearRefreshCookie(req, res, this.config);
+      throw e;
+    }
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out this login (the refresh cookie identifies it)' })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(readRefreshCookie(req));
+    clearRefreshCookie(req, res, this.config);
+  }
+
+  @Post('logout-all')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign out every session of the current user' })
+  async logoutAll(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ revoked: number }> {
+    const revoked = await this.auth.revokeAll(this.scope.actor().id, 'logout_all');
+    clearRefreshCookie(req, res, this.config);
+    return { revoked };
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user with their department roles' })
+  me(): Promise<UserView> {
+    return this.users.get(this.scope.actor().id);
+  }
+
+  private respond(req: Request, res: Response, t: IssuedTokens): LoginResponse {
+    setRefreshCookie(req, res, this.config, t.refreshToken, t.refreshExpiresAt);
+    res.setHeader('Cache-Control', 'no-store');
+    return { accessToken: t.accessToken, tokenType: 'Bearer', expiresIn: t.expiresIn, user: t.user };
+  }
+
+  private client(req: Request) {
+    return { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null };
+  }
+}

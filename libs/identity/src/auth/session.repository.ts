@@ -1,0 +1,65 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sql } from '@switchboard/engine';
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  family_id: string;
+  expires_at: Date;
+  rotated_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** Refresh-token sessions. Tokens are looked up by their sha256 only. */
+@Injectable()
+export class SessionRepository {
+  async insert(
+    em: EntityManager,
+    s: {
+      id: string;
+      userId: string;
+      familyId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    },
+  ): Promise<void> {
+    await sql(
+      em,
+      `insert into sessions (id, user_id, family_id, token_hash, created_at, expires_at, ip, user_agent)
+       values (?, ?, ?, ?, now(), ?, ?, ?)`,
+      [s.id, s.userId, s.familyId, s.tokenHash, s.expiresAt, s.ip, s.userAgent],
+    );
+  }
+
+  /** Locks the row: two concurrent refreshes with one token cannot both rotate it. */
+  async byTokenHashForUpdate(em: EntityManager, tokenHash: string): Promise<SessionRow | null> {
+    return (
+      (await sql<SessionRow>(em, 'select * from sessions where token_hash = ? for update', [tokenHash]))[0] ??
+      null
+    );
+  }
+
+  async markRotated(em: EntityManager, id: string): Promise<void> {
+    await sql(em, 'update sessions set rotated_at = now() where id = ?', [id]);
+  }
+
+  async revokeFamily(em: EntityManager, familyId: string, reason: string): Promise<void> {
+    await sql(
+      em,
+      'update sessions set revoked_at = now(), revoked_reason = ? where family_id = ? and revoked_at is null',
+      [reason, familyId],
+    );
+  }
+
+  async revokeUser(em: EntityManager, userId: string, reason: string): Promise<number> {
+    const rows = await sql<{ id: string }>(
+      em,
+      'update sessions set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null returning id',
+      [reason, userId],
+    );
+    return rows.length;
+  }
+}

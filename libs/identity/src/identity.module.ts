@@ -1,0 +1,59 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AccessScope } from './access/access-scope.service';
+import { AccessGuard } from './access/access.guard';
+import { ActorLoader } from './access/actor-loader.service';
+import { RoutePermissions } from './access/route-permissions';
+import { AuditLog } from './audit/audit-log.service';
+import { AuditQueryService } from './audit/audit-query.service';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { SessionRepository } from './auth/session.repository';
+import { TokenService } from './auth/token.service';
+import { InitialAdminService } from './users/initial-admin.service';
+import { UserAdminService } from './users/user-admin.service';
+import { UserRepository } from './users/user.repository';
+import { UsersController } from './users/users.controller';
+
+/** What every process needs (api and worker): department scoping and the audit log. No HTTP. */
+@Global()
+@Module({
+  providers: [AccessScope, AuditLog],
+  exports: [AccessScope, AuditLog],
+})
+export class IdentityCoreModule {}
+
+/**
+ * Identity and access for the api: sign-in (passport-local), access tokens (passport-jwt), refresh rotation,
+ * the global AccessGuard, users and the audit log's API.
+ */
+@Module({
+  imports: [IdentityCoreModule, PassportModule, DiscoveryModule],
+  controllers: [AuthController, UsersController, AuditController],
+  providers: [
+    { provide: PasswordHasher, useValue: new PasswordHasher() },
+    TokenService,
+    SessionRepository,
+    UserRepository,
+    LoginThrottle,
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    JwtAuthGuard,
+    ActorLoader,
+    AuditQueryService,
+    UserAdminService,
+    InitialAdminService,
+    RoutePermissions,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [RoutePermissions, UserAdminService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,23 @@
+import { AuditEvent } from './entities/audit-event.entity';
+import { DepartmentMembership } from './entities/department-membership.entity';
+import { LoginAttempt } from './entities/login-attempt.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+
+export { AccessScope } from './access/access-scope.service';
+export type { ScopeCondition } from './access/access-scope.service';
+export { Actor } from './access/actor';
+export { Authenticated } from './access/authenticated.decorator';
+export { DEPARTMENT_ROLES, ROLE_PERMISSIONS } from './access/permissions';
+export type { DepartmentPermission, DepartmentRole, Permission } from './access/permissions';
+export { RequirePermission } from './access/require-permission.decorator';
+export { requestContext } from './access/request-context';
+export { RoutePermissions } from './access/route-permissions';
+export type { RouteRule } from './access/route-permissions';
+export { AuditLog } from './audit/audit-log.service';
+export { REFRESH_COOKIE } from './auth/refresh-cookie';
+export { IdentityCoreModule, IdentityModule } from './identity.module';
+export { UserAdminService } from './users/user-admin.service';
+export { AuditEvent, DepartmentMembership, LoginAttempt, Session, User };
+
+export const IDENTITY_ENTITIES = [User, DepartmentMembership, Session, LoginAttempt, AuditEvent];

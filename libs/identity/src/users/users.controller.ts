@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  createUserRequest,
+  CreateUserRequest,
+  updateUserRequest,
+  UpdateUserRequest,
+  UserView,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { z } from 'zod';
+import { RequirePermission } from '../access/require-permission.decorator';
+import { AuthService } from '../auth/auth.service';
+import { UserAdminService } from './user-admin.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(
+    private readonly users: UserAdminService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'Every user with their department roles (admins only)' })
+  list(): Promise<UserView[]> {
+    return this.users.list();
+  }
+
+  @Get(':id')
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'One user' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'Create a user with a password and department roles' })
+  @ApiBody({ schema: z.toJSONSchema(createUserRequest, { io: 'input' }) as Record<string, unknown> })
+  create(@Body(new ZodValidationPipe(createUserRequest)) body: CreateUserRequest): Promise<UserView> {
+    return this.users.create(body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'Change name, status, admin flag or department roles (audited)' })
+  @ApiBody({ schema: z.toJSONSchema(updateUserRequest, { io: 'input' }) as Record<string, unknown> })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(updateUserRequest)) body: UpdateUserRequest,
+  ): Promise<UserView> {
+    return this.users.update(id, body);
+  }
+
+  @Post(':id/revoke-sessions')
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'Sign a user out everywhere' })
+  async revokeSessions(@Param('id', ParseUUIDPipe) id: string): Promise<{ revoked: number }> {
+    await this.users.get(id);
+    return { revoked: await this.auth.revokeAll(id, 'admin') };
+  }
+}
