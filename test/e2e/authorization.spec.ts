@@ -1,0 +1,222 @@
+import { ActorKey, createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { DEPARTMENT_ROLES, RoutePermissions, ROLE_PERMISSIONS, RouteRule } from '@switchboard/identity';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count } from './helpers';
+
+/**
+ * Generated authorization test: every route of the router's own table × every actor. A new route is covered the
+ * moment it exists: the table comes from Express, and a route the test has no fixture for fails the suite.
+ */
+
+type Actor = ActorKey | 'anonymous';
+const ACTORS: Actor[] = ['anonymous', 'salesAgent', 'supportAgent', 'salesSupervisor', 'viewer', 'admin'];
+
+/** Department roles of the seeded actors (see libs/testing seed-actors): everything here is about `sales`. */
+const ROLES: Record<ActorKey, { admin: boolean; sales: (typeof DEPARTMENT_ROLES)[number] | null }> = {
+  admin: { admin: true, sales: null },
+  salesSupervisor: { admin: false, sales: 'supervisor' },
+  salesAgent: { admin: false, sales: 'agent' },
+  supportAgent: { admin: false, sales: null },
+  viewer: { admin: false, sales: 'viewer' },
+};
+const holdsAnywhere = (actor: ActorKey, permission: string) =>
+  ROLES[actor].admin ||
+  (actor === 'supportAgent'
+    ? (ROLE_PERMISSIONS.agent as readonly string[]).includes(permission)
+    : ROLES[actor].sales !== null &&
+      (ROLE_PERMISSIONS[ROLES[actor].sales!] as readonly string[]).includes(permission));
+const holdsInSales = (actor: ActorKey, permission: string) =>
+  ROLES[actor].admin ||
+  (ROLES[actor].sales !== null &&
+    (ROLE_PERMISSIONS[ROLES[actor].sales!] as readonly string[]).includes(permission));
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('authorization: every route × every actor', () => {
+  let env: TestEnvironment;
+  let routes: RouteRule[];
+  const fixtures: Record<string, string> = {};
+  let tokens: Record<ActorKey, string>;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    routes = [...env.app.get(RoutePermissions).routes()];
+
+    // Resources of department A (sales): a conversation with a stored document, its message, its raw event.
+    const bytes = Buffer.from('%PDF-1.4 authz');
+    const { wamid } = await env.sandbox
+      .customer('5511944440001', { phoneNumberId: env.numbers.sales.phoneNumberId })
+      .document({ filename: 'a.pdf', mimeType: 'application/pdf', bytes });
+    const row = await waitFor(
+      async () =>
+        (
+          await env.query<{ id: string; conversation_id: string; inbound_event_id: string }>(
+            `select id, conversation_id, inbound_event_id from messages where wamid = $1 and media->>'state' = 'stored'`,
+            [wamid],
+          )
+        )[0],
+      { what: 'sales document stored' },
+    );
+    fixtures.conversation = row.conversation_id;
+    fixtures.message = row.id;
+    fixtures.event = row.inbound_event_id;
+    const target = await env
+      .api()
+      .post('/api/users')
+      .send({ email: 'target@test.switchboard', name: 'Target', password: 'a-long-password-1' })
+      .expect(201);
+    fixtures.user = target.body.id;
+
+    // Fresh sign-ins, so routes that end sessions (logout-all) do not disturb other suites' tokens.
+    tokens = {} as Record<ActorKey, string>;
+    for (const key of Object.keys(ROLES) as ActorKey[]) {
+      const r = await env
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email: env.users[key].email, password: env.users[key].password })
+        .expect(200);
+      tokens[key] = r.body.accessToken;
+    }
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('the access table covers exactly the routes Express serves (outside the API docs)', () => {
+    const app = env.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+    const served = app.router.stack
+      .filter((l) => l.route && !l.route.path.startsWith('/api/docs'))
+      .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+      .sort();
+    const declared = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(served).toEqual(declared);
+    expect(served.length).toBeGreaterThan(15);
+  });
+
+  /** Path parameters come from the resource the route is about, always in department A (sales). */
+  function fill(path: string): string {
+    return path.replace(/:(\w+)/g, () => {
+      if (path.startsWith('/api/conversations')) return fixtures.conversation;
+      if (path.startsWith('/api/messages')) return fixtures.message;
+      if (path.startsWith('/api/inbound-events')) return fixtures.event;
+      if (path.startsWith('/api/users')) return fixtures.user;
+      throw new Error(`no fixture for ${path}: add one so the new route is covered`);
+    });
+  }
+
+  function body(rule: RouteRule, actor: Actor): object | undefined {
+    if (rule.path === '/api/conversations/:id/messages' && rule.method === 'POST')
+      return { type: 'text', text: `authz probe by ${actor}` };
+    if (rule.path === '/api/users' && rule.method === 'POST')
+      return {
+        email: `made-by-${actor.toLowerCase()}@test.switchboard`,
+        name: 'Made',
+        password: 'a-long-password-1',
+      };
+    if (rule.method === 'PATCH') return { name: `renamed by ${actor}` };
+    return undefined;
+  }
+
+  function send(rule: RouteRule, actor: Actor): request.Test {
+    const agent = request(env.url);
+    const url = fill(rule.path);
+    const m = rule.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+    let req = agent[m](url);
+    if (actor !== 'anonymous') req = req.set('Authorization', `Bearer ${tokens[actor]}`);
+    const b = body(rule, actor);
+    return b ? req.send(b) : req;
+  }
+
+  /** What the actor must get, from the route's declared access and the actor's roles. */
+  function expected(rule: RouteRule, actor: Actor): 'ok' | 401 | 403 | 404 | 'public' {
+    if (rule.access === 'public') return 'public';
+    if (actor === 'anonymous') return 401;
+    if (rule.access === 'authenticated') return 'ok';
+    if (!holdsAnywhere(actor, rule.access)) return 403;
+    const aboutOneResource = rule.path.includes(':id');
+    const departmental = ['conversations.read', 'conversations.reply', 'media.read'].includes(rule.access);
+    if (aboutOneResource && departmental && !holdsInSales(actor, rule.access))
+      return holdsInSales(actor, 'conversations.read') ? 403 : 404;
+    return 'ok';
+  }
+
+  it('lists only return the departments the actor may read, whatever department id is asked for', async () => {
+    await env.sandbox
+      .customer('5511944440002', { phoneNumberId: env.numbers.support.phoneNumberId })
+      .text('suporte, por favor');
+    await waitFor(
+      async () =>
+        (await count(env, 'conversations', 'department_id = $1', [env.numbers.support.departmentId])) > 0,
+    );
+    const list = async (actor: ActorKey, query = '') =>
+      (
+        await env
+          .anonymous()
+          .get(`/api/conversations${query}`)
+          .set('Authorization', `Bearer ${env.users[actor].token}`)
+          .expect(200)
+      ).body.items as { department: { key: string } }[];
+
+    const supportSees = await list('supportAgent');
+    expect(supportSees.length).toBeGreaterThan(0);
+    expect(new Set(supportSees.map((c) => c.department.key))).toEqual(new Set(['support']));
+    expect(await list('supportAgent', `?departmentId=${env.numbers.sales.departmentId}`)).toEqual([]);
+    expect(new Set((await list('viewer')).map((c) => c.department.key))).toEqual(new Set(['sales']));
+    expect(new Set((await list('admin')).map((c) => c.department.key))).toEqual(
+      new Set(['sales', 'support']),
+    );
+  });
+
+  it('an id from another department in the body is refused and writes nothing', async () => {
+    const support = (
+      await env.query<{ id: string }>('select id from conversations where department_id = $1 limit 1', [
+        env.numbers.support.departmentId,
+      ])
+    )[0];
+    const before = await count(env, 'messages');
+    const r = await env
+      .as('supportAgent')
+      .post(`/api/conversations/${support.id}/messages`)
+      .send({ type: 'text', text: 'citando outra área', replyToMessageId: fixtures.message })
+      .expect(400);
+    expect(r.body.message).toMatch(/replyToMessageId/);
+    expect(await count(env, 'messages')).toBe(before);
+  });
+  // Last: its logout-all probes end every session of each actor.
+  it('each actor gets exactly what its roles allow, and a refusal changes nothing', async () => {
+    // Routes that end the caller's sessions run last.
+    const ordered = [...routes].sort(
+      (a, b) => Number(a.path.endsWith('logout-all')) - Number(b.path.endsWith('logout-all')),
+    );
+    const failures: string[] = [];
+    let checked = 0;
+    for (const actor of ACTORS) {
+      for (const rule of ordered) {
+        const want = expected(rule, actor);
+        const repliesBefore = await count(env, 'messages', `body = $1`, [`authz probe by ${actor}`]);
+        const usersBefore = await count(env, 'users');
+        const res = await send(rule, actor);
+        const got = res.status;
+        checked++;
+        const label = `${actor} ${rule.method} ${rule.path} (${rule.access}) → ${got}, wanted ${want}`;
+        if (want === 'public') {
+          if (got >= 500) failures.push(label);
+          continue;
+        }
+        if (want === 'ok' ? [401, 403, 404].includes(got) || got >= 500 : got !== want) failures.push(label);
+        if (want !== 'ok') {
+          // Refused: no reply written, no user created.
+          if ((await count(env, 'messages', `body = $1`, [`authz probe by ${actor}`])) !== repliesBefore)
+            failures.push(`${label}: a refused reply was written`);
+          if ((await count(env, 'users')) !== usersBefore)
+            failures.push(`${label}: a refused request created a user`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBe(ACTORS.length * routes.length);
+  }, 120_000);
+});
