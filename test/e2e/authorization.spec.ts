@@ -1,5 +1,5 @@
 import { ActorKey, createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { DEPARTMENT_ROLES, RoutePermissions, ROLE_PERMISSIONS, RouteRule } from '@switchboard/identity';
+import { DEPARTMENT_PERMISSIONS, RoutePermissions, RouteRule } from '@switchboard/identity';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
@@ -9,27 +9,44 @@ import { count } from './helpers';
  * moment it exists: the table comes from Express, and a route the test has no fixture for fails the suite.
  */
 
-type Actor = ActorKey | 'anonymous';
-const ACTORS: Actor[] = ['anonymous', 'salesAgent', 'supportAgent', 'salesSupervisor', 'viewer', 'admin'];
+type TokenKey = 'tokenScoped' | 'tokenUnscoped';
+type Actor = ActorKey | TokenKey | 'anonymous';
+const ACTORS: Actor[] = [
+  'anonymous',
+  'salesAgent',
+  'supportAgent',
+  'salesSupervisor',
+  'viewer',
+  'admin',
+  'tokenScoped',
+  'tokenUnscoped',
+];
 
-/** Department roles of the seeded actors (see libs/testing seed-actors): everything here is about `sales`. */
-const ROLES: Record<ActorKey, { admin: boolean; sales: (typeof DEPARTMENT_ROLES)[number] | null }> = {
-  admin: { admin: true, sales: null },
-  salesSupervisor: { admin: false, sales: 'supervisor' },
-  salesAgent: { admin: false, sales: 'agent' },
-  supportAgent: { admin: false, sales: null },
-  viewer: { admin: false, sales: 'viewer' },
+/**
+ * What each actor holds, written out independently of the product's tables (roles from seed-actors, tokens from
+ * beforeAll below). Every resource the walk touches belongs to department A (sales).
+ */
+const AGENT = ['conversations.read', 'conversations.reply', 'media.read'];
+const GRANTS: Record<
+  Exclude<Actor, 'anonymous'>,
+  { admin?: boolean; user: boolean; sales: string[]; anywhere: string[] }
+> = {
+  admin: { admin: true, user: true, sales: [], anywhere: [] },
+  salesSupervisor: { user: true, sales: AGENT, anywhere: AGENT },
+  salesAgent: { user: true, sales: AGENT, anywhere: AGENT },
+  supportAgent: { user: true, sales: [], anywhere: AGENT },
+  viewer: {
+    user: true,
+    sales: ['conversations.read', 'media.read'],
+    anywhere: ['conversations.read', 'media.read'],
+  },
+  tokenScoped: { user: false, sales: AGENT, anywhere: AGENT },
+  tokenUnscoped: { user: false, sales: [], anywhere: ['media.read'] },
 };
-const holdsAnywhere = (actor: ActorKey, permission: string) =>
-  ROLES[actor].admin ||
-  (actor === 'supportAgent'
-    ? (ROLE_PERMISSIONS.agent as readonly string[]).includes(permission)
-    : ROLES[actor].sales !== null &&
-      (ROLE_PERMISSIONS[ROLES[actor].sales!] as readonly string[]).includes(permission));
-const holdsInSales = (actor: ActorKey, permission: string) =>
-  ROLES[actor].admin ||
-  (ROLES[actor].sales !== null &&
-    (ROLE_PERMISSIONS[ROLES[actor].sales!] as readonly string[]).includes(permission));
+const holdsAnywhere = (actor: Exclude<Actor, 'anonymous'>, p: string) =>
+  Boolean(GRANTS[actor].admin) || GRANTS[actor].anywhere.includes(p);
+const holdsInSales = (actor: Exclude<Actor, 'anonymous'>, p: string) =>
+  Boolean(GRANTS[actor].admin) || GRANTS[actor].sales.includes(p);
 
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -39,7 +56,7 @@ describe('authorization: every route × every actor', () => {
   let env: TestEnvironment;
   let routes: RouteRule[];
   const fixtures: Record<string, string> = {};
-  let tokens: Record<ActorKey, string>;
+  let tokens: Record<Exclude<Actor, 'anonymous'>, string>;
 
   beforeAll(async () => {
     env = await createTestEnvironment();
@@ -69,10 +86,27 @@ describe('authorization: every route × every actor', () => {
       .send({ email: 'target@test.switchboard', name: 'Target', password: 'a-long-password-1' })
       .expect(201);
     fixtures.user = target.body.id;
+    fixtures.apiToken = (
+      await env
+        .api()
+        .post('/api/api-tokens')
+        .send({ name: 'throwaway', permissions: ['media.read'], allDepartments: true })
+        .expect(201)
+    ).body.id;
 
     // Fresh sign-ins, so routes that end sessions (logout-all) do not disturb other suites' tokens.
-    tokens = {} as Record<ActorKey, string>;
-    for (const key of Object.keys(ROLES) as ActorKey[]) {
+    tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+    const mint = async (permissions: string[], departmentIds: string[]) =>
+      (
+        await env
+          .api()
+          .post('/api/api-tokens')
+          .send({ name: `authz ${permissions.join(',')}`, permissions, departmentIds })
+          .expect(201)
+      ).body.token as string;
+    tokens.tokenScoped = await mint(AGENT, [env.numbers.sales.departmentId]);
+    tokens.tokenUnscoped = await mint(['media.read'], [env.numbers.support.departmentId]);
+    for (const key of ['admin', 'salesSupervisor', 'salesAgent', 'supportAgent', 'viewer'] as ActorKey[]) {
       const r = await env
         .anonymous()
         .post('/api/auth/login')
@@ -103,6 +137,7 @@ describe('authorization: every route × every actor', () => {
       if (path.startsWith('/api/messages')) return fixtures.message;
       if (path.startsWith('/api/inbound-events')) return fixtures.event;
       if (path.startsWith('/api/users')) return fixtures.user;
+      if (path.startsWith('/api/api-tokens')) return fixtures.apiToken;
       throw new Error(`no fixture for ${path}: add one so the new route is covered`);
     });
   }
@@ -116,6 +151,8 @@ describe('authorization: every route × every actor', () => {
         name: 'Made',
         password: 'a-long-password-1',
       };
+    if (rule.path === '/api/api-tokens' && rule.method === 'POST')
+      return { name: `made by ${actor}`, permissions: ['media.read'], allDepartments: true };
     if (rule.method === 'PATCH') return { name: `renamed by ${actor}` };
     return undefined;
   }
@@ -134,10 +171,10 @@ describe('authorization: every route × every actor', () => {
   function expected(rule: RouteRule, actor: Actor): 'ok' | 401 | 403 | 404 | 'public' {
     if (rule.access === 'public') return 'public';
     if (actor === 'anonymous') return 401;
-    if (rule.access === 'authenticated') return 'ok';
+    if (rule.access === 'authenticated') return GRANTS[actor].user ? 'ok' : 403;
     if (!holdsAnywhere(actor, rule.access)) return 403;
     const aboutOneResource = rule.path.includes(':id');
-    const departmental = ['conversations.read', 'conversations.reply', 'media.read'].includes(rule.access);
+    const departmental = (DEPARTMENT_PERMISSIONS as readonly string[]).includes(rule.access);
     if (aboutOneResource && departmental && !holdsInSales(actor, rule.access))
       return holdsInSales(actor, 'conversations.read') ? 403 : 404;
     return 'ok';

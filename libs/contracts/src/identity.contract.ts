@@ -82,3 +82,46 @@ export interface AuditEventView {
   ip: string | null;
   details: Record<string, unknown>;
 }
+
+export const API_TOKEN_PERMISSIONS = [
+  'conversations.read',
+  'conversations.reply',
+  'media.read',
+  'users.manage',
+  'audit.read',
+  'inbound_events.read',
+  'inbound_events.replay',
+] as const;
+
+export const createApiTokenRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    permissions: z.array(z.enum(API_TOKEN_PERMISSIONS)).min(1).max(API_TOKEN_PERMISSIONS.length),
+    /** The departments the token may act in; omit and set allDepartments for every department. */
+    departmentIds: z.array(z.uuid()).max(100).optional(),
+    allDepartments: z.boolean().default(false),
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .refine(
+    (v) => v.allDepartments !== Boolean(v.departmentIds?.length),
+    'give either departmentIds (at least one) or allDepartments: true',
+  );
+export type CreateApiTokenRequest = z.infer<typeof createApiTokenRequest>;
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  departmentIds: string[] | null;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Returned once, at creation: the token itself is never shown again. */
+export interface CreatedApiToken extends ApiTokenView {
+  token: string;
+}

@@ -2,6 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessScope } from './access/access-scope.service';
+import { ApiTokenRepository } from './api-tokens/api-token.repository';
+import { ApiTokenService } from './api-tokens/api-token.service';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { AccessGuard } from './access/access.guard';
 import { ActorLoader } from './access/actor-loader.service';
 import { RoutePermissions } from './access/route-permissions';
@@ -36,7 +39,7 @@ export class IdentityCoreModule {}
  */
 @Module({
   imports: [IdentityCoreModule, PassportModule, DiscoveryModule],
-  controllers: [AuthController, UsersController, AuditController],
+  controllers: [AuthController, UsersController, AuditController, ApiTokensController],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     TokenService,
@@ -49,6 +52,8 @@ export class IdentityCoreModule {}
     JwtAuthGuard,
     ActorLoader,
     AuditQueryService,
+    ApiTokenRepository,
+    ApiTokenService,
     UserAdminService,
     InitialAdminService,
     RoutePermissions,

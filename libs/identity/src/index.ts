@@ -1,3 +1,4 @@
+import { ApiToken } from './entities/api-token.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { DepartmentMembership } from './entities/department-membership.entity';
 import { LoginAttempt } from './entities/login-attempt.entity';
@@ -8,7 +9,7 @@ export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
 export { Actor } from './access/actor';
 export { Authenticated } from './access/authenticated.decorator';
-export { DEPARTMENT_ROLES, ROLE_PERMISSIONS } from './access/permissions';
+export { DEPARTMENT_PERMISSIONS, DEPARTMENT_ROLES, ROLE_PERMISSIONS } from './access/permissions';
 export type { DepartmentPermission, DepartmentRole, Permission } from './access/permissions';
 export { RequirePermission } from './access/require-permission.decorator';
 export { requestContext } from './access/request-context';
@@ -18,6 +19,6 @@ export { AuditLog } from './audit/audit-log.service';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { UserAdminService } from './users/user-admin.service';
-export { AuditEvent, DepartmentMembership, LoginAttempt, Session, User };
+export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User };
 
-export const IDENTITY_ENTITIES = [User, DepartmentMembership, Session, LoginAttempt, AuditEvent];
+export const IDENTITY_ENTITIES = [User, DepartmentMembership, Session, LoginAttempt, AuditEvent, ApiToken];

@@ -31,12 +31,11 @@ export class ActorLoader {
     );
     const r = rows[0];
     if (!r) return null;
-    return new Actor(
-      'user',
+    return Actor.user(
       r.id,
       r.email,
       r.is_admin,
-      new Map((r.memberships ?? []).map((m) => [m.d, m.r])),
+      (r.memberships ?? []).map((m): [string, DepartmentRole] => [m.d, m.r]),
       sessionId,
     );
   }

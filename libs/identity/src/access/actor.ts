@@ -1,38 +1,67 @@
 import {
+  DEPARTMENT_PERMISSIONS,
   DepartmentPermission,
   DepartmentRole,
-  isAdminPermission,
   Permission,
   ROLE_PERMISSIONS,
 } from './permissions';
 
-/** Who is making the current request, resolved fresh from the database on every request. */
+/**
+ * Who is making the current request (a signed-in user or an API token), resolved fresh from the database on
+ * every request. Permissions are held per department, or everywhere (admins; tokens scoped to all departments).
+ */
 export class Actor {
   constructor(
-    readonly type: 'user',
+    readonly type: 'user' | 'api_token',
     readonly id: string,
-    readonly email: string,
+    /** The user's e-mail or the token's name, for the audit log. */
+    readonly label: string,
     readonly isAdmin: boolean,
-    /** departmentId → role */
-    readonly memberships: ReadonlyMap<string, DepartmentRole>,
+    readonly perDepartment: ReadonlyMap<string, ReadonlySet<DepartmentPermission>>,
+    readonly everywhere: ReadonlySet<Permission>,
     readonly sessionId: string | null,
   ) {}
 
-  /** True when the actor holds `permission` somewhere (admins: everywhere). */
+  static user(
+    id: string,
+    email: string,
+    isAdmin: boolean,
+    memberships: Iterable<[string, DepartmentRole]>,
+    sessionId: string,
+  ): Actor {
+    const per = new Map([...memberships].map(([d, role]) => [d, new Set(ROLE_PERMISSIONS[role])]));
+    return new Actor('user', id, email, isAdmin, per, new Set(), sessionId);
+  }
+
+  /** A token holds its permissions in its departments, or everywhere when it is not limited to departments. */
+  static apiToken(
+    id: string,
+    name: string,
+    permissions: Permission[],
+    departmentIds: string[] | 'all',
+  ): Actor {
+    const departmental = permissions.filter((p): p is DepartmentPermission =>
+      (DEPARTMENT_PERMISSIONS as readonly string[]).includes(p),
+    );
+    const global = permissions.filter((p) => !(DEPARTMENT_PERMISSIONS as readonly string[]).includes(p));
+    if (departmentIds === 'all')
+      return new Actor('api_token', id, name, false, new Map(), new Set(permissions), null);
+    const per = new Map(departmentIds.map((d) => [d, new Set(departmental)]));
+    return new Actor('api_token', id, name, false, per, new Set(global), null);
+  }
+
+  /** True when the actor holds `permission` somewhere. */
   can(permission: Permission): boolean {
-    if (this.isAdmin) return true;
-    if (isAdminPermission(permission)) return false;
-    for (const role of this.memberships.values())
-      if (ROLE_PERMISSIONS[role].includes(permission)) return true;
+    if (this.isAdmin || this.everywhere.has(permission)) return true;
+    for (const held of this.perDepartment.values())
+      if ((held as ReadonlySet<Permission>).has(permission)) return true;
     return false;
   }
 
-  /** Departments where the actor holds `permission`; `'all'` for admins. */
+  /** Departments where the actor holds `permission`; `'all'` when it holds it everywhere. */
   departmentsWith(permission: DepartmentPermission): 'all' | string[] {
-    if (this.isAdmin) return 'all';
-    return [...this.memberships]
-      .filter(([, role]) => ROLE_PERMISSIONS[role].includes(permission))
-      .map(([d]) => d);
+    if (this.isAdmin || this.everywhere.has(permission)) return 'all';
+    return [...this.perDepartment].filter(([, held]) => held.has(permission)).map(([d]) => d);
   }
 
   canIn(permission: DepartmentPermission, departmentId: string): boolean {

@@ -11,7 +11,10 @@ export const ADMIN_PERMISSIONS = [
   'audit.read',
   'inbound_events.read',
   'inbound_events.replay',
+  'api_tokens.manage',
 ] as const;
+
+export const ALL_PERMISSIONS = [...DEPARTMENT_PERMISSIONS, ...ADMIN_PERMISSIONS] as const;
 
 export type DepartmentPermission = (typeof DEPARTMENT_PERMISSIONS)[number];
 export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
@@ -23,6 +26,3 @@ export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermiss
   agent: ['conversations.read', 'conversations.reply', 'media.read'],
   viewer: ['conversations.read', 'media.read'],
 };
-
-export const isAdminPermission = (p: Permission): p is AdminPermission =>
-  (ADMIN_PERMISSIONS as readonly string[]).includes(p);

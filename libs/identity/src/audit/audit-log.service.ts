@@ -23,9 +23,9 @@ export class AuditLog {
   async record(entry: AuditEntry, em: EntityManager = this.em): Promise<void> {
     const current = requestContext.actor();
     const actor = entry.actor ?? {
-      type: current ? ('user' as const) : ('anonymous' as const),
+      type: current ? current.type : ('anonymous' as const),
       id: current?.id ?? null,
-      label: current?.email ?? null,
+      label: current?.label ?? null,
     };
     await sql(
       em,

@@ -1,11 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Identity and access: users, department memberships, refresh-token sessions, login attempts, and the audit log,
- * which a trigger keeps append-only (updates and deletes are refused even for the application's own role).
+ * Identity and access: users, department memberships, refresh-token sessions, login attempts, API tokens, and the
+ * audit log, which a trigger keeps append-only (updates, deletes and truncation are refused, whatever the role).
  */
 export class Migration20261122100000_identity extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      `create table "api_tokens" ("id" uuid not null, "name" text not null, "prefix" text not null, "token_hash" text not null, "permissions" jsonb not null, "department_ids" jsonb null, "created_by" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz null, "last_used_at" timestamptz null, "revoked_at" timestamptz null, constraint "api_tokens_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `alter table "api_tokens" add constraint "api_tokens_token_hash_unique" unique ("token_hash");`,
+    );
     this.addSql(
       `create table "audit_events" ("id" uuid not null, "at" timestamptz not null, "actor_type" text not null, "actor_id" uuid null, "actor_label" text null, "action" text not null, "target_type" text null, "target_id" text null, "department_id" uuid null, "ip" text null, "details" jsonb not null, constraint "audit_events_pkey" primary key ("id"));`,
     );

@@ -1,0 +1,104 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@switchboard/contracts';
+import { uuidv7 } from '@switchboard/engine';
+import { createHash, randomBytes } from 'node:crypto';
+import { Actor } from '../access/actor';
+import type { Permission } from '../access/permissions';
+import { AuditLog } from '../audit/audit-log.service';
+import { UserRepository } from '../users/user.repository';
+import { ApiTokenRepository, ApiTokenRow } from './api-token.repository';
+
+export const API_TOKEN_PREFIX = 'sbt_';
+
+const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+function toView(r: ApiTokenRow): ApiTokenView {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    permissions: r.permissions,
+    departmentIds: r.department_ids,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at).toISOString(),
+    expiresAt: iso(r.expires_at),
+    lastUsedAt: iso(r.last_used_at),
+    revokedAt: iso(r.revoked_at),
+  };
+}
+
+/** Issues, lists, revokes and authenticates API tokens. */
+@Injectable()
+export class ApiTokenService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: ApiTokenRepository,
+    private readonly users: UserRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(input: CreateApiTokenRequest, createdBy: string | null): Promise<CreatedApiToken> {
+    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const id = uuidv7();
+    await this.em.transactional(async (em) => {
+      const departmentIds = input.allDepartments ? null : [...new Set(input.departmentIds ?? [])];
+      const unknown = departmentIds ? await this.users.unknownDepartments(em, departmentIds) : [];
+      if (unknown.length) throw new BadRequestException(`unknown department(s): ${unknown.join(', ')}`);
+      await this.tokens.insert(em, {
+        id,
+        name: input.name,
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        tokenHash: hash(token),
+        permissions: [...new Set(input.permissions)],
+        departmentIds,
+        createdBy,
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      });
+      await this.audit.record(
+        {
+          action: 'api_token.created',
+          targetType: 'api_token',
+          targetId: id,
+          details: { name: input.name, permissions: input.permissions, departmentIds },
+        },
+        em,
+      );
+    });
+    const row = await this.tokens.byId(id);
+    return { ...toView(row!), token };
+  }
+
+  async list(): Promise<ApiTokenView[]> {
+    return (await this.tokens.list()).map(toView);
+  }
+
+  async revoke(id: string): Promise<void> {
+    if (!(await this.tokens.byId(id))) throw new NotFoundException(`API token ${id} not found`);
+    await this.em.transactional(async (em) => {
+      if (await this.tokens.revoke(em, id))
+        await this.audit.record({ action: 'api_token.revoked', targetType: 'api_token', targetId: id }, em);
+    });
+  }
+
+  /** The actor behind a presented token, or null when it is unknown, revoked or expired. */
+  async authenticate(token: string): Promise<Actor | null> {
+    const row = await this.tokens.live(hash(token));
+    if (!row) return null;
+    const actor = Actor.apiToken(
+      row.id,
+      row.name,
+      row.permissions as Permission[],
+      row.department_ids ?? 'all',
+    );
+    if (await this.tokens.touch(row.id))
+      await this.audit.record({
+        action: 'api_token.used',
+        targetType: 'api_token',
+        targetId: row.id,
+        actor: { type: 'api_token', id: row.id, label: row.name },
+      });
+    return actor;
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiTokenView,
+  createApiTokenRequest,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { z } from 'zod';
+import { AccessScope } from '../access/access-scope.service';
+import { RequirePermission } from '../access/require-permission.decorator';
+import { ApiTokenService } from './api-token.service';
+
+@ApiTags('api tokens')
+@ApiBearerAuth()
+@Controller('api/api-tokens')
+export class ApiTokensController {
+  constructor(
+    private readonly tokens: ApiTokenService,
+    private readonly scope: AccessScope,
+  ) {}
+
+  @Get()
+  @RequirePermission('api_tokens.manage')
+  @ApiOperation({ summary: 'API tokens (never the tokens themselves)' })
+  list(): Promise<ApiTokenView[]> {
+    return this.tokens.list();
+  }
+
+  @Post()
+  @RequirePermission('api_tokens.manage')
+  @ApiOperation({ summary: 'Create a scoped API token; the token is in this response only' })
+  @ApiBody({ schema: z.toJSONSchema(createApiTokenRequest, { io: 'input' }) as Record<string, unknown> })
+  create(
+    @Body(new ZodValidationPipe(createApiTokenRequest)) body: CreateApiTokenRequest,
+  ): Promise<CreatedApiToken> {
+    const actor = this.scope.actor();
+    return this.tokens.create(body, actor.type === 'user' ? actor.id : null);
+  }
+
+  @Delete(':id')
+  @RequirePermission('api_tokens.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token (effective on its next use)' })
+  revoke(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.tokens.revoke(id);
+  }
+}
