@@ -266,6 +266,60 @@ describe('sign-in, sessions and user administration', () => {
     });
   });
 
+  describe('invitations and password reset', () => {
+    const accept = (token: string, password: string) =>
+      env.anonymous().post('/api/auth/accept').send({ token, password });
+
+    it('invites a user without a password through a single-use link', async () => {
+      const made = await env
+        .api()
+        .post('/api/users')
+        .send({ email: 'invited@test.switchboard', name: 'Invited' })
+        .expect(201);
+      const { token, path } = made.body.invitation as { token: string; path: string };
+      expect(path).toBe(`/accept?token=${token}`);
+      expect(JSON.stringify(await env.query('select * from user_tokens'))).not.toContain(token);
+      await login('invited@test.switchboard', 'chosen-password-1').expect(401);
+      expect((await accept(token, 'short').expect(400)).body.message).toMatch(/at least 12/);
+      await accept(token, 'chosen-password-1').expect(204);
+      await login('invited@test.switchboard', 'chosen-password-1').expect(200);
+      expect((await accept(token, 'another-password-2').expect(400)).body.message).toMatch(/already used/);
+      await env.api().post(`/api/users/${made.body.id}/invitation`).expect(409);
+    });
+
+    it('refuses empty, whitespace, unknown and expired links alike', async () => {
+      expect((await accept('', 'chosen-password-1').expect(400)).body.message).toBe('token is required');
+      expect((await accept('   ', 'chosen-password-1').expect(400)).body.message).toBe('token is required');
+      await env.anonymous().post('/api/auth/accept').send({ password: 'chosen-password-1' }).expect(400);
+      const unknown = await accept('bm90LWEtbGluaw', 'chosen-password-1').expect(400);
+      const user = await newUser('expiring@test.switchboard');
+      const { token } = (await env.api().post(`/api/users/${user.id}/password-reset`).expect(201)).body;
+      await env.query(`update user_tokens set expires_at = now() - interval '1 second' where user_id = $1`, [
+        user.id,
+      ]);
+      expect((await accept(token, 'chosen-password-1').expect(400)).body).toEqual(unknown.body);
+    });
+
+    it('a reset sets the new password, voids older links and signs out every session', async () => {
+      const user = await newUser('forgetful@test.switchboard');
+      const session = (await login(user.email, 'a-long-password-1').expect(200)).body.accessToken as string;
+      const first = (await env.api().post(`/api/users/${user.id}/password-reset`).expect(201)).body.token;
+      const second = (await env.api().post(`/api/users/${user.id}/password-reset`).expect(201)).body.token;
+      await accept(first, 'replaced-password-1').expect(400);
+      await accept(second, 'replaced-password-1').expect(204);
+      await me(session).expect(401);
+      await login(user.email, 'a-long-password-1').expect(401);
+      await login(user.email, 'replaced-password-1').expect(200);
+      const actions = await env.query<{ action: string }>(
+        `select action from audit_events where target_id = $1 order by at`,
+        [user.id],
+      );
+      expect(actions.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['user.password_reset.issued', 'user.password.reset']),
+      );
+    });
+  });
+
   describe('audit log', () => {
     it('records sign-ins and administrative changes, readable by admins only', async () => {
       const page = await env.api().get('/api/audit-events?limit=200').expect(200);

@@ -67,4 +67,31 @@ describe('web inbox in a real browser', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('ol.messages b').count()).toBe(0);
   });
+
+  it('an invited user chooses a password from the link, then signs in and sees only their department', async () => {
+    const made = await env
+      .api()
+      .post('/api/users')
+      .send({
+        email: 'newcomer@test.switchboard',
+        name: 'Newcomer',
+        memberships: [{ departmentId: env.numbers.support.departmentId, role: 'agent' }],
+      })
+      .expect(201);
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${env.url}${made.body.invitation.path}`);
+      await fresh.locator('#new-password').fill('newcomer-password-1');
+      await fresh.locator('#confirm-password').fill('newcomer-password-1');
+      await fresh.getByRole('button', { name: 'Set password' }).click();
+      await fresh.getByRole('status').getByText('Password set').waitFor();
+      await fresh.getByRole('link', { name: 'Sign in' }).click();
+      await fresh.locator('#email').fill('newcomer@test.switchboard');
+      await fresh.locator('#password').fill('newcomer-password-1');
+      await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await fresh.getByText('No conversations yet.').waitFor();
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useAuthStore } from './stores/auth';
+import AcceptView from './views/AcceptView.vue';
 import InboxView from './views/InboxView.vue';
 import LoginView from './views/LoginView.vue';
 
@@ -8,6 +9,7 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/inbox' },
     { path: '/login', name: 'login', component: LoginView },
+    { path: '/accept', name: 'accept', component: AcceptView },
     { path: '/inbox', name: 'inbox', component: InboxView, meta: { requiresAuth: true } },
     { path: '/:pathMatch(.*)*', redirect: '/inbox' },
   ],

@@ -20,7 +20,8 @@ export const membershipInput = z.strictObject({ departmentId: z.uuid(), role: de
 export const createUserRequest = z.strictObject({
   email,
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(12, 'password must be at least 12 characters').max(256),
+  /** Omit to invite: the response carries a single-use link for the user to choose a password. */
+  password: z.string().min(12, 'password must be at least 12 characters').max(256).optional(),
   isAdmin: z.boolean().default(false),
   memberships: z.array(membershipInput).max(100).default([]),
 });
@@ -53,6 +54,23 @@ export interface UserView {
   lastLoginAt: string | null;
   createdAt: string;
 }
+
+/** A single-use link (invitation or password reset), shown once to the admin who issued it. */
+export interface IssuedLinkView {
+  token: string;
+  expiresAt: string;
+  path: string;
+}
+
+export interface CreatedUserView extends UserView {
+  invitation?: IssuedLinkView;
+}
+
+export const acceptLinkRequest = z.strictObject({
+  token: z.string().max(200),
+  password: z.string().max(256),
+});
+export type AcceptLinkRequest = z.infer<typeof acceptLinkRequest>;
 
 export interface LoginResponse {
   accessToken: string;

@@ -23,6 +23,7 @@ import { TokenService } from './auth/token.service';
 import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
 import { UserRepository } from './users/user.repository';
+import { UserTokenService } from './users/user-token.service';
 import { UsersController } from './users/users.controller';
 
 /** What every process needs (api and worker): department scoping and the audit log. No HTTP. */
@@ -55,6 +56,7 @@ export class IdentityCoreModule {}
     ApiTokenRepository,
     ApiTokenService,
     UserAdminService,
+    UserTokenService,
     InitialAdminService,
     RoutePermissions,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -4,6 +4,7 @@ import { DepartmentMembership } from './entities/department-membership.entity';
 import { LoginAttempt } from './entities/login-attempt.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
+import { UserToken } from './entities/user-token.entity';
 
 export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
@@ -19,6 +20,14 @@ export { AuditLog } from './audit/audit-log.service';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { UserAdminService } from './users/user-admin.service';
-export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User };
+export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User, UserToken };
 
-export const IDENTITY_ENTITIES = [User, DepartmentMembership, Session, LoginAttempt, AuditEvent, ApiToken];
+export const IDENTITY_ENTITIES = [
+  User,
+  DepartmentMembership,
+  Session,
+  LoginAttempt,
+  AuditEvent,
+  ApiToken,
+  UserToken,
+];

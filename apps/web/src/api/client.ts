@@ -88,6 +88,13 @@ export async function refreshSession(): Promise<SessionUser | null> {
   return body.user;
 }
 
+/** Sets a password with an invitation or reset link. */
+export async function acceptLink(token: string, password: string): Promise<void> {
+  const response = await authPost('/api/auth/accept', { token, password });
+  if (!response.ok)
+    throw new ApiError('http', (await errorDetail(response)).replace(/^: /, ''), response.status);
+}
+
 export async function logout(): Promise<void> {
   clearToken();
   await authPost('/api/auth/logout').catch(() => undefined);

@@ -47,6 +47,13 @@ export const configSchema = z.strictObject({
     lockoutMinutes: z.coerce.number().int().min(1).max(1440),
     /** Failed sign-ins from one client address within lockoutMinutes before it is refused (429). */
     ipFailureLimit: z.coerce.number().int().min(1).max(10000),
+    /** Lifetime of invitation links and of password-reset links. */
+    invitationTtlHours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
+    passwordResetTtlHours: z.coerce.number().int().min(1).max(72),
     /** Created at boot when the installation has no admin yet; ignored afterwards. */
     initialAdmin: z.strictObject({
       email: z

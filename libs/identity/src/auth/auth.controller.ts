@@ -1,12 +1,19 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LoginResponse, loginRequest, UserView } from '@switchboard/contracts';
-import { APP_CONFIG, AppConfig, Public } from '@switchboard/engine';
+import {
+  AcceptLinkRequest,
+  acceptLinkRequest,
+  LoginResponse,
+  loginRequest,
+  UserView,
+} from '@switchboard/contracts';
+import { APP_CONFIG, AppConfig, Public, ZodValidationPipe } from '@switchboard/engine';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AccessScope } from '../access/access-scope.service';
 import { Authenticated } from '../access/authenticated.decorator';
 import { UserAdminService } from '../users/user-admin.service';
+import { UserTokenService } from '../users/user-token.service';
 import { AuthService, IssuedTokens } from './auth.service';
 import { LocalLoginGuard } from './local-login.guard';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
@@ -18,6 +25,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UserAdminService,
     private readonly scope: AccessScope,
+    private readonly links: UserTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +64,15 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(readRefreshCookie(req));
     clearRefreshCookie(req, res, this.config);
+  }
+
+  @Post('accept')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose a password with an invitation or password-reset link (single use)' })
+  @ApiBody({ schema: z.toJSONSchema(acceptLinkRequest) as Record<string, unknown> })
+  async accept(@Body(new ZodValidationPipe(acceptLinkRequest)) body: AcceptLinkRequest): Promise<void> {
+    await this.links.accept(body.token, body.password);
   }
 
   @Post('logout-all')

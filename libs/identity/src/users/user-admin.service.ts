@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { CreateUserRequest, UpdateUserRequest, UserView } from '@switchboard/contracts';
+import { CreatedUserView, CreateUserRequest, UpdateUserRequest, UserView } from '@switchboard/contracts';
 import { AuditEntry, AuditLog } from '../audit/audit-log.service';
 import { PasswordHasher, passwordProblem } from '../auth/password-hasher';
 import { SessionRepository } from '../auth/session.repository';
 import { toUserView, UserRepository } from './user.repository';
+import { IssuedLink, UserTokenService } from './user-token.service';
 
 /** Admin management of users and their department roles; every change is audited in the same transaction. */
 @Injectable()
@@ -15,6 +16,7 @@ export class UserAdminService {
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly links: UserTokenService,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -33,10 +35,11 @@ export class UserAdminService {
     return existing ? toUserView(existing) : this.create(input, { type: 'system' });
   }
 
-  async create(input: CreateUserRequest, actor?: AuditEntry['actor']): Promise<UserView> {
-    const problem = passwordProblem(input.password);
+  async create(input: CreateUserRequest, actor?: AuditEntry['actor']): Promise<CreatedUserView> {
+    const problem = input.password === undefined ? null : passwordProblem(input.password);
     if (problem) throw new BadRequestException(problem);
-    const hash = await this.hasher.hash(input.password);
+    const hash = input.password === undefined ? null : await this.hasher.hash(input.password);
+    let invitation: IssuedLink | undefined;
     const id = await this.em.transactional(async (em) => {
       await this.assertDepartments(
         em,
@@ -61,9 +64,20 @@ export class UserAdminService {
         },
         em,
       );
+      if (!hash) invitation = await this.links.issue(em, userId, 'invitation');
       return userId;
     });
-    return this.get(id);
+    return { ...(await this.get(id)), ...(invitation ? { invitation } : {}) };
+  }
+
+  /** A new single-use link for the user: an invitation while they have no password, else a password reset. */
+  async issueLink(id: string, purpose: 'invitation' | 'password_reset'): Promise<IssuedLink> {
+    const user = await this.users.byId(id);
+    if (!user) throw new NotFoundException(`user ${id} not found`);
+    if (user.status !== 'active') throw new ConflictException('the user is disabled');
+    if (purpose === 'invitation' && user.password_hash)
+      throw new ConflictException('the user already has a password; issue a password reset instead');
+    return this.em.transactional((em) => this.links.issue(em, id, purpose));
   }
 
   async update(id: string, change: UpdateUserRequest): Promise<UserView> {

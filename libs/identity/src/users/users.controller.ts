@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  CreatedUserView,
   createUserRequest,
   CreateUserRequest,
+  IssuedLinkView,
   updateUserRequest,
   UpdateUserRequest,
   UserView,
@@ -38,9 +40,12 @@ export class UsersController {
 
   @Post()
   @RequirePermission('users.manage')
-  @ApiOperation({ summary: 'Create a user with a password and department roles' })
+  @ApiOperation({
+    summary:
+      'Create a user with department roles; without a password, the answer carries a single-use invitation link',
+  })
   @ApiBody({ schema: z.toJSONSchema(createUserRequest, { io: 'input' }) as Record<string, unknown> })
-  create(@Body(new ZodValidationPipe(createUserRequest)) body: CreateUserRequest): Promise<UserView> {
+  create(@Body(new ZodValidationPipe(createUserRequest)) body: CreateUserRequest): Promise<CreatedUserView> {
     return this.users.create(body);
   }
 
@@ -53,6 +58,24 @@ export class UsersController {
     @Body(new ZodValidationPipe(updateUserRequest)) body: UpdateUserRequest,
   ): Promise<UserView> {
     return this.users.update(id, body);
+  }
+
+  @Post(':id/invitation')
+  @RequirePermission('users.manage')
+  @ApiOperation({
+    summary: 'A new invitation link for a user who has not chosen a password yet (shown once)',
+  })
+  invitation(@Param('id', ParseUUIDPipe) id: string): Promise<IssuedLinkView> {
+    return this.users.issueLink(id, 'invitation');
+  }
+
+  @Post(':id/password-reset')
+  @RequirePermission('users.manage')
+  @ApiOperation({
+    summary: 'A single-use password-reset link for a user (shown once; the user signs in again after)',
+  })
+  passwordReset(@Param('id', ParseUUIDPipe) id: string): Promise<IssuedLinkView> {
+    return this.users.issueLink(id, 'password_reset');
   }
 
   @Post(':id/revoke-sessions')

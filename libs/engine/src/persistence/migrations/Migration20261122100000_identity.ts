@@ -1,11 +1,19 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Identity and access: users, department memberships, refresh-token sessions, login attempts, API tokens, and the
- * audit log, which a trigger keeps append-only (updates, deletes and truncation are refused, whatever the role).
+ * Identity and access: users, department memberships, refresh-token sessions, login attempts, API tokens,
+ * invitation and reset links, and the audit log, which a trigger keeps append-only (updates, deletes and
+ * truncation are refused, whatever the role).
  */
 export class Migration20261122100000_identity extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      `create table "user_tokens" ("id" uuid not null, "user_id" uuid not null, "purpose" text not null, "token_hash" text not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null, constraint "user_tokens_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `alter table "user_tokens" add constraint "user_tokens_token_hash_unique" unique ("token_hash");`,
+    );
+    this.addSql(`create index "user_tokens_user_id_index" on "user_tokens" ("user_id");`);
     this.addSql(
       `create table "api_tokens" ("id" uuid not null, "name" text not null, "prefix" text not null, "token_hash" text not null, "permissions" jsonb not null, "department_ids" jsonb null, "created_by" uuid null, "created_at" timestamptz not null, "expires_at" timestamptz null, "last_used_at" timestamptz null, "revoked_at" timestamptz null, constraint "api_tokens_pkey" primary key ("id"));`,
     );
