@@ -2,6 +2,7 @@ import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { currentStep, totpAt } from '@switchboard/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
@@ -89,6 +90,51 @@ describe('web inbox in a real browser', () => {
       await fresh.locator('#email').fill('newcomer@test.switchboard');
       await fresh.locator('#password').fill('newcomer-password-1');
       await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await fresh.getByText('No conversations yet.').waitFor();
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a user with a second factor gives a code after the password', async () => {
+    await env
+      .api()
+      .post('/api/users')
+      .send({
+        email: 'careful@test.switchboard',
+        name: 'Careful',
+        password: 'careful-password-1',
+        memberships: [{ departmentId: env.numbers.hr.departmentId, role: 'viewer' }],
+      })
+      .expect(201);
+    const token = (
+      await env
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email: 'careful@test.switchboard', password: 'careful-password-1' })
+        .expect(200)
+    ).body.accessToken as string;
+    const secret = (
+      await env.anonymous().post('/api/auth/mfa/setup').set('Authorization', `Bearer ${token}`).expect(200)
+    ).body.secret as string;
+    await env
+      .anonymous()
+      .post('/api/auth/mfa/confirm')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ code: totpAt(secret, currentStep()) })
+      .expect(204);
+
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${env.url}/login`);
+      await fresh.locator('#email').fill('careful@test.switchboard');
+      await fresh.locator('#password').fill('careful-password-1');
+      await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await fresh.locator('#code').fill('000000');
+      await fresh.getByRole('button', { name: 'Verify' }).click();
+      await expect.poll(() => fresh.getByRole('alert').textContent()).toMatch(/does not match/);
+      await fresh.locator('#code').fill(totpAt(secret, currentStep() + 1));
+      await fresh.getByRole('button', { name: 'Verify' }).click();
       await fresh.getByText('No conversations yet.').waitFor();
     } finally {
       await fresh.close();

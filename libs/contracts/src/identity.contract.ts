@@ -72,6 +72,34 @@ export const acceptLinkRequest = z.strictObject({
 });
 export type AcceptLinkRequest = z.infer<typeof acceptLinkRequest>;
 
+/** The password was right; a second factor is needed before a session is issued. */
+export interface MfaChallengeResponse {
+  mfaRequired: true;
+  /** An admin under the two-factor policy without a factor yet: set it up with the secret below first. */
+  mfaSetupRequired: boolean;
+  /** Proves the password step for 5 minutes; send it back with the code to POST /api/auth/mfa/verify. */
+  mfaToken: string;
+  secret?: string;
+  otpauthUri?: string;
+}
+
+export const mfaVerifyRequest = z.strictObject({
+  mfaToken: z.string().min(1).max(2000),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code must be 6 digits'),
+});
+export type MfaVerifyRequest = z.infer<typeof mfaVerifyRequest>;
+
+export const mfaCodeRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code must be 6 digits'),
+});
+export type MfaCodeRequest = z.infer<typeof mfaCodeRequest>;
+
 export interface LoginResponse {
   accessToken: string;
   tokenType: 'Bearer';

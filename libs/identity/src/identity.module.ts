@@ -22,6 +22,7 @@ import { SessionRepository } from './auth/session.repository';
 import { TokenService } from './auth/token.service';
 import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
+import { MfaService } from './mfa/mfa.service';
 import { UserRepository } from './users/user.repository';
 import { UserTokenService } from './users/user-token.service';
 import { UsersController } from './users/users.controller';
@@ -57,6 +58,7 @@ export class IdentityCoreModule {}
     ApiTokenService,
     UserAdminService,
     UserTokenService,
+    MfaService,
     InitialAdminService,
     RoutePermissions,
     { provide: APP_GUARD, useClass: AccessGuard },

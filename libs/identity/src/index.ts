@@ -19,6 +19,7 @@ export type { RouteRule } from './access/route-permissions';
 export { AuditLog } from './audit/audit-log.service';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
+export { currentStep, totpAt } from './mfa/totp';
 export { UserAdminService } from './users/user-admin.service';
 export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User, UserToken };
 

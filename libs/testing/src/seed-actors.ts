@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { UserAdminService } from '@switchboard/identity';
+import { currentStep, totpAt, UserAdminService } from '@switchboard/identity';
 import request from 'supertest';
 
 export const TEST_PASSWORD = 'test-password-123';
@@ -42,8 +42,13 @@ export async function seedActors(
       isAdmin: spec.isAdmin ?? false,
       memberships: spec.memberships,
     });
-    const login = await request(url).post('/api/auth/login').send({ email, password: TEST_PASSWORD });
-    if (login.status !== 200)
+    let login = await request(url).post('/api/auth/login').send({ email, password: TEST_PASSWORD });
+    if (login.status === 200 && login.body.mfaSetupRequired) {
+      // Under the admin two-factor policy: set the factor up the way an authenticator app would.
+      const code = totpAt(login.body.secret as string, currentStep());
+      login = await request(url).post('/api/auth/mfa/verify').send({ mfaToken: login.body.mfaToken, code });
+    }
+    if (login.status !== 200 || !login.body.accessToken)
       throw new Error(`test actor ${key} could not sign in: ${login.status} ${login.text}`);
     out[key] = {
       id: user.id,

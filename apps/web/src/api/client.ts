@@ -60,9 +60,16 @@ async function authPost(path: string, body?: unknown): Promise<Response> {
   }
 }
 
-/** Signs in; keeps the access token in memory (the refresh cookie is set by the API). */
-export async function login(email: string, password: string): Promise<SessionUser> {
-  const response = await authPost('/api/auth/login', { email, password });
+/** The password was right and a code is needed (and, for a forced setup, the secret to add to the app). */
+export interface MfaChallenge {
+  mfaRequired: true;
+  mfaSetupRequired: boolean;
+  mfaToken: string;
+  secret?: string;
+  otpauthUri?: string;
+}
+
+async function sessionFrom(response: Response): Promise<SessionUser> {
   if (!response.ok) {
     const detail = await errorDetail(response);
     throw new ApiError(
@@ -74,6 +81,21 @@ export async function login(email: string, password: string): Promise<SessionUse
   const body = (await response.json()) as LoginResponse;
   writeToken(body.accessToken);
   return body.user;
+}
+
+/** Signs in; keeps the access token in memory (the refresh cookie is set by the API). */
+export async function login(email: string, password: string): Promise<SessionUser | MfaChallenge> {
+  const response = await authPost('/api/auth/login', { email, password });
+  if (response.ok) {
+    const body = (await response.clone().json()) as Partial<MfaChallenge>;
+    if (body.mfaRequired) return body as MfaChallenge;
+  }
+  return sessionFrom(response);
+}
+
+/** The second step: the challenge and a code from the authenticator app. */
+export async function verifyMfa(mfaToken: string, code: string): Promise<SessionUser> {
+  return sessionFrom(await authPost('/api/auth/mfa/verify', { mfaToken, code }));
 }
 
 /** A new access token from the refresh cookie; null when there is no live session. */

@@ -1,14 +1,29 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { login as apiLogin, logout as apiLogout, refreshSession, type SessionUser } from '../api/client';
+import {
+  login as apiLogin,
+  logout as apiLogout,
+  type MfaChallenge,
+  refreshSession,
+  type SessionUser,
+  verifyMfa,
+} from '../api/client';
 
 /** The signed-in user. The access token itself stays inside the API client, in memory. */
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<SessionUser | null>(null);
   const loggedIn = computed(() => user.value !== null);
 
-  async function login(email: string, password: string): Promise<void> {
-    user.value = await apiLogin(email, password);
+  /** Null when signed in; the challenge when a second factor is needed. */
+  async function login(email: string, password: string): Promise<MfaChallenge | null> {
+    const outcome = await apiLogin(email, password);
+    if ('mfaRequired' in outcome) return outcome;
+    user.value = outcome;
+    return null;
+  }
+
+  async function completeMfa(mfaToken: string, code: string): Promise<void> {
+    user.value = await verifyMfa(mfaToken, code);
   }
 
   /** After a reload: resume the session from the refresh cookie, if there is one. */
@@ -22,5 +37,5 @@ export const useAuthStore = defineStore('auth', () => {
     await apiLogout();
   }
 
-  return { user, loggedIn, login, restore, logout };
+  return { user, loggedIn, login, completeMfa, restore, logout };
 });

@@ -54,6 +54,10 @@ export const configSchema = z.strictObject({
       .min(1)
       .max(24 * 30),
     passwordResetTtlHours: z.coerce.number().int().min(1).max(72),
+    mfa: z.strictObject({
+      /** Admins must set up and use a TOTP second factor to sign in. */
+      requiredForAdmins: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()),
+    }),
     /** Created at boot when the installation has no admin yet; ignored afterwards. */
     initialAdmin: z.strictObject({
       email: z

@@ -5,6 +5,11 @@ import {
   acceptLinkRequest,
   LoginResponse,
   loginRequest,
+  MfaChallengeResponse,
+  mfaCodeRequest,
+  MfaCodeRequest,
+  mfaVerifyRequest,
+  MfaVerifyRequest,
   UserView,
 } from '@switchboard/contracts';
 import { APP_CONFIG, AppConfig, Public, ZodValidationPipe } from '@switchboard/engine';
@@ -12,6 +17,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AccessScope } from '../access/access-scope.service';
 import { Authenticated } from '../access/authenticated.decorator';
+import { MfaService, MfaSetup } from '../mfa/mfa.service';
 import { UserAdminService } from '../users/user-admin.service';
 import { UserTokenService } from '../users/user-token.service';
 import { AuthService, IssuedTokens } from './auth.service';
@@ -26,6 +32,7 @@ export class AuthController {
     private readonly users: UserAdminService,
     private readonly scope: AccessScope,
     private readonly links: UserTokenService,
+    private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,8 +47,61 @@ export class AuthController {
   async login(
     @Req() req: Request & { user: UserView },
     @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse | MfaChallengeResponse> {
+    const outcome = await this.auth.completeLogin(req.user, this.client(req));
+    if ('mfaRequired' in outcome) {
+      res.setHeader('Cache-Control', 'no-store');
+      return outcome;
+    }
+    return this.respond(req, res, outcome);
+  }
+
+  @Post('mfa/verify')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Second sign-in step: the challenge from /login and a TOTP code; then a session' })
+  @ApiBody({ schema: z.toJSONSchema(mfaVerifyRequest) as Record<string, unknown> })
+  async verifyMfa(
+    @Body(new ZodValidationPipe(mfaVerifyRequest)) body: MfaVerifyRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
-    return this.respond(req, res, await this.auth.startSession(req.user, this.client(req)));
+    return this.respond(
+      req,
+      res,
+      await this.auth.verifySecondFactor(body.mfaToken, body.code, this.client(req)),
+    );
+  }
+
+  @Post('mfa/setup')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Start setting up a TOTP app: a new secret (shown once), active after /mfa/confirm',
+  })
+  setupMfa(): Promise<MfaSetup> {
+    return this.mfa.begin(this.scope.actor().id);
+  }
+
+  @Post('mfa/confirm')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Confirm the TOTP app with a code; sign-ins need a code from then on' })
+  async confirmMfa(@Body(new ZodValidationPipe(mfaCodeRequest)) body: MfaCodeRequest): Promise<void> {
+    await this.mfa.confirm(this.scope.actor().id, body.code);
+  }
+
+  @Post('mfa/disable')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Turn the second factor off (needs a current code; refused for admins under the policy)',
+  })
+  async disableMfa(@Body(new ZodValidationPipe(mfaCodeRequest)) body: MfaCodeRequest): Promise<void> {
+    await this.mfa.disable(this.scope.actor().id, body.code);
   }
 
   @Post('refresh')

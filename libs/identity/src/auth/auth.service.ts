@@ -1,8 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { UserView } from '@switchboard/contracts';
+import { MfaChallengeResponse, UserView } from '@switchboard/contracts';
 import { APP_CONFIG, AppConfig, uuidv7 } from '@switchboard/engine';
 import { AuditLog } from '../audit/audit-log.service';
+import { MfaService } from '../mfa/mfa.service';
 import { toUserView, UserRepository } from '../users/user.repository';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,14 +61,63 @@ export class AuthService {
     return toUserView(user);
   }
 
+  /**
+   * After the password (or, later, SSO): a session, or a second-factor challenge when the user has a factor or
+   * must set one up. Every way of signing in goes through here, so the factor cannot be skipped.
+   */
+  async completeLogin(user: UserView, client: ClientInfo): Promise<IssuedTokens | MfaChallengeResponse> {
+    const need = await this.mfa.requirement(user.id);
+    if (need === 'none') return this.startSession(user, client);
+    const challenge: MfaChallengeResponse = {
+      mfaRequired: true,
+      mfaSetupRequired: need === 'setup',
+      mfaToken: this.tokens.signMfaChallenge(user.id),
+    };
+    return need === 'setup' ? { ...challenge, ...(await this.mfa.begin(user.id)) } : challenge;
+  }
+
+  /** The second step: a TOTP code (confirming a new factor when setup was required), then a session. */
+  async verifySecondFactor(mfaToken: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
+    const userId = this.tokens.verifyMfaChallenge(mfaToken);
+    const user = userId ? await this.users.byId(userId) : null;
+    if (!user || user.status !== 'active')
+      throw new UnauthorizedException('the sign-in step has expired; enter your password again');
+    await this.throttle.assertAllowed(user.email, client.ip);
+    const need = await this.mfa.requirement(user.id);
+    let ok = false;
+    if (need === 'code') ok = await this.mfa.check(user.id, code);
+    else if (need === 'setup')
+      ok = await this.mfa.confirm(user.id, code).then(
+        () => true,
+        () => false,
+      );
+    if (!ok) {
+      await this.throttle.record(user.email, client.ip, false);
+      await this.audit.record({
+        action: 'auth.mfa.failed',
+        targetType: 'user',
+        targetId: user.id,
+        actor: { type: 'anonymous', label: user.email },
+      });
+      throw new UnauthorizedException('the code does not match');
+    }
+    await this.throttle.record(user.email, client.ip, true);
+    return this.startSession(toUserView(user), client, { mfa: true });
+  }
+
   /** A new login: a new session family. */
-  async startSession(user: UserView, client: ClientInfo): Promise<IssuedTokens> {
+  async startSession(
+    user: UserView,
+    client: ClientInfo,
+    details: Record<string, unknown> = {},
+  ): Promise<IssuedTokens> {
     const issued = await this.em.transactional((em) => this.issue(em, user, uuidv7(), client));
     await this.users.touchLogin(user.id);
     await this.audit.record({
       action: 'auth.login.succeeded',
       targetType: 'user',
       targetId: user.id,
+      details,
       actor: { type: 'user', id: user.id, label: user.email },
     });
     return issued;

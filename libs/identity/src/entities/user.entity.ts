@@ -30,6 +30,21 @@ export class User {
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
 
+  /** TOTP secret, sealed (AES-GCM); set once the user confirmed a first code. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  mfaSecret?: string | null;
+
+  /** A secret being set up, sealed, until the user proves their app produces codes for it. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  mfaPendingSecret?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  mfaEnabledAt?: Date | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  @Property({ type: 'bigint', nullable: true, hidden: true })
+  mfaLastStep?: string | null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Identity and access: users, department memberships, refresh-token sessions, login attempts, API tokens,
- * invitation and reset links, and the audit log, which a trigger keeps append-only (updates, deletes and
+ * Identity and access: users, department memberships, refresh-token sessions, login attempts, TOTP factors,
+ * API tokens, invitation and reset links, and the audit log, which a trigger keeps append-only (updates, deletes and
  * truncation are refused, whatever the role).
  */
 export class Migration20261122100000_identity extends Migration {
@@ -50,6 +50,9 @@ export class Migration20261122100000_identity extends Migration {
       `create table "users" ("id" uuid not null, "email" text not null, "name" text not null, "password_hash" text null, "is_admin" boolean not null default false, "status" text not null default 'active', "last_login_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "users_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "users" add constraint "users_email_unique" unique ("email");`);
+    this.addSql(
+      `alter table "users" add column "mfa_secret" text null, add column "mfa_pending_secret" text null, add column "mfa_enabled_at" timestamptz null, add column "mfa_last_step" bigint null;`,
+    );
     this.addSql(
       `create function audit_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_events is append-only (% refused)', tg_op using errcode = 'insufficient_privilege'; end $$;`,
     );
