@@ -132,7 +132,8 @@ describe('authorization: every route × every actor', () => {
 
   /** Path parameters come from the resource the route is about, always in department A (sales). */
   function fill(path: string): string {
-    return path.replace(/:(\w+)/g, () => {
+    return path.replace(/:(\w+)/g, (_m, name: string) => {
+      if (name === 'provider') return 'not-configured';
       if (path.startsWith('/api/conversations')) return fixtures.conversation;
       if (path.startsWith('/api/messages')) return fixtures.message;
       if (path.startsWith('/api/inbound-events')) return fixtures.event;

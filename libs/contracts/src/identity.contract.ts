@@ -92,6 +92,9 @@ export const mfaVerifyRequest = z.strictObject({
 });
 export type MfaVerifyRequest = z.infer<typeof mfaVerifyRequest>;
 
+export const mfaChallengeRequest = z.strictObject({ mfaToken: z.string().min(1).max(2000) });
+export type MfaChallengeRequest = z.infer<typeof mfaChallengeRequest>;
+
 export const mfaCodeRequest = z.strictObject({
   code: z
     .string()

@@ -23,6 +23,9 @@ import { TokenService } from './auth/token.service';
 import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
 import { MfaService } from './mfa/mfa.service';
+import { OidcClientService } from './sso/oidc-client.service';
+import { SsoLoginService } from './sso/sso-login.service';
+import { SsoController } from './sso/sso.controller';
 import { UserRepository } from './users/user.repository';
 import { UserTokenService } from './users/user-token.service';
 import { UsersController } from './users/users.controller';
@@ -41,7 +44,7 @@ export class IdentityCoreModule {}
  */
 @Module({
   imports: [IdentityCoreModule, PassportModule, DiscoveryModule],
-  controllers: [AuthController, UsersController, AuditController, ApiTokensController],
+  controllers: [AuthController, SsoController, UsersController, AuditController, ApiTokensController],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     TokenService,
@@ -59,6 +62,8 @@ export class IdentityCoreModule {}
     UserAdminService,
     UserTokenService,
     MfaService,
+    OidcClientService,
+    SsoLoginService,
     InitialAdminService,
     RoutePermissions,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -5,6 +5,7 @@ import { LoginAttempt } from './entities/login-attempt.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { UserToken } from './entities/user-token.entity';
+import { UserIdentity } from './entities/user-identity.entity';
 
 export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
@@ -21,7 +22,7 @@ export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { currentStep, totpAt } from './mfa/totp';
 export { UserAdminService } from './users/user-admin.service';
-export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User, UserToken };
+export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User, UserIdentity, UserToken };
 
 export const IDENTITY_ENTITIES = [
   User,
@@ -31,4 +32,5 @@ export const IDENTITY_ENTITIES = [
   AuditEvent,
   ApiToken,
   UserToken,
+  UserIdentity,
 ];

@@ -93,6 +93,30 @@ export async function login(email: string, password: string): Promise<SessionUse
   return sessionFrom(response);
 }
 
+export interface SsoProvider {
+  id: string;
+  name: string;
+  startPath: string;
+}
+
+/** Single sign-on providers configured for this installation (empty when none). */
+export async function ssoProviders(): Promise<SsoProvider[]> {
+  try {
+    const response = await fetch('/api/auth/providers', { headers: { Accept: 'application/json' } });
+    return response.ok ? ((await response.json()) as SsoProvider[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** After single sign-on asked for a second factor: what it needs (a code, or a setup first). */
+export async function describeMfaChallenge(mfaToken: string): Promise<MfaChallenge> {
+  const response = await authPost('/api/auth/mfa/challenge', { mfaToken });
+  if (!response.ok)
+    throw new ApiError('http', (await errorDetail(response)).replace(/^: /, ''), response.status);
+  return (await response.json()) as MfaChallenge;
+}
+
 /** The second step: the challenge and a code from the authenticator app. */
 export async function verifyMfa(mfaToken: string, code: string): Promise<SessionUser> {
   return sessionFrom(await authPost('/api/auth/mfa/verify', { mfaToken, code }));

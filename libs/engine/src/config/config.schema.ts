@@ -2,6 +2,38 @@ import { z } from 'zod';
 
 const hostList = z.array(z.string().min(1));
 
+/** One OpenID Connect identity provider (Keycloak, Entra ID, Google Workspace, Authentik…). */
+const oidcProvider = z.strictObject({
+  /** Used in URLs: /api/auth/oidc/<id>/start */
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and - only'),
+  /** Shown on the sign-in button. */
+  name: z.string().min(1).max(60),
+  issuer: z.string().url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  scopes: z.string().default('openid email profile'),
+  /** The claim that lists the user's groups (Keycloak and Authentik: groups; Entra ID: groups or roles). */
+  groupsClaim: z.string().min(1).default('groups'),
+  /** Members of any of these groups are admins. */
+  adminGroups: z.array(z.string().min(1)).default([]),
+  /** Group → department role. A user gets every role whose group they are in. */
+  departmentRoles: z
+    .array(
+      z.strictObject({
+        group: z.string().min(1),
+        department: z.string().min(1),
+        role: z.enum(['supervisor', 'agent', 'viewer']),
+      }),
+    )
+    .default([]),
+  /** Create accounts on first sign-in (jit), or admit only people who already have one (existing). */
+  provisioning: z.enum(['jit', 'existing']).default('jit'),
+  /** Roles come from the groups on every sign-in (true), or are managed in Switchboard (false). */
+  manageRoles: z.boolean().default(true),
+  /** Plain-http issuers are refused unless this is set (local test providers only). */
+  allowInsecureHttp: z.boolean().default(false),
+});
+
 /** The whole runtime configuration. Every default lives in config/default.yaml, not here. */
 export const configSchema = z.strictObject({
   server: z.strictObject({
@@ -54,6 +86,16 @@ export const configSchema = z.strictObject({
       .min(1)
       .max(24 * 30),
     passwordResetTtlHours: z.coerce.number().int().min(1).max(72),
+    oidc: z.strictObject({
+      /** The URL people open Switchboard at (https://switchboard.example.com); redirect URIs are built from it. */
+      publicUrl: z
+        .string()
+        .refine(
+          (v) => v === '' || /^https?:\/\/[^/]+$/.test(v),
+          'must be an origin like https://host, or empty',
+        ),
+      providers: z.array(oidcProvider).max(20),
+    }),
     mfa: z.strictObject({
       /** Admins must set up and use a TOTP second factor to sign in. */
       requiredForAdmins: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import { isIP, LookupFunction } from 'node:net';
-import { Agent, Dispatcher, request } from 'undici';
+import { Agent, Dispatcher, request, fetch as undiciFetch } from 'undici';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { isPrivateAddress } from './private-address';
@@ -29,7 +29,9 @@ export class EgressGuard {
   private readonly privateHosts: Set<string>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.allowHosts = new Set(config.egress.allowHosts.map((h) => h.toLowerCase()));
+    // Configured single sign-on issuers are reachable too: an admin named them, like the allow-list itself.
+    const issuers = config.auth.oidc.providers.map((p) => new URL(p.issuer).hostname);
+    this.allowHosts = new Set([...config.egress.allowHosts, ...issuers].map((h) => h.toLowerCase()));
     this.privateHosts = new Set(config.egress.allowPrivateHosts.map((h) => h.toLowerCase()));
     const guardedLookup: LookupFunction = (hostname, options, callback) => {
       dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
@@ -66,6 +68,18 @@ export class EgressGuard {
     if (isIP(host) && isPrivateAddress(host))
       throw new EgressDeniedError(`egress to ${host} refused: private address`);
   }
+
+  /** WHATWG fetch through the guard, for libraries that take a custom fetch (openid-client). No redirects. */
+  readonly fetch = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    this.check(target);
+    const response = await undiciFetch(target, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      redirect: 'manual',
+      dispatcher: this.agent,
+    });
+    return response as unknown as Response;
+  };
 
   async request(url: string | URL, options: EgressRequestOptions = {}): Promise<Dispatcher.ResponseData> {
     const target = typeof url === 'string' ? new URL(url) : url;

@@ -6,7 +6,23 @@ import { EgressDeniedError, EgressGuard } from './egress-guard.service';
 import { isPrivateAddress } from './private-address';
 
 const guard = (allowHosts: string[], allowPrivateHosts: string[] = []) =>
-  new EgressGuard({ egress: { allowHosts, allowPrivateHosts, timeoutMs: 2000 } } as AppConfig);
+  new EgressGuard({
+    egress: { allowHosts, allowPrivateHosts, timeoutMs: 2000 },
+    auth: { oidc: { publicUrl: '', providers: [] } },
+  } as unknown as AppConfig);
+
+describe('EgressGuard and single sign-on issuers', () => {
+  it('allows the hosts of configured OpenID Connect issuers, and only those', () => {
+    const g = new EgressGuard({
+      egress: { allowHosts: ['graph.facebook.com'], allowPrivateHosts: [], timeoutMs: 2000 },
+      auth: { oidc: { publicUrl: '', providers: [{ issuer: 'https://login.corp.example/realms/main' }] } },
+    } as unknown as AppConfig);
+    expect(() =>
+      g.check(new URL('https://login.corp.example/realms/main/.well-known/openid-configuration')),
+    ).not.toThrow();
+    expect(() => g.check(new URL('https://evil.example/'))).toThrow(EgressDeniedError);
+  });
+});
 
 describe('isPrivateAddress', () => {
   it.each([

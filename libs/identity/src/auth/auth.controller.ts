@@ -5,6 +5,8 @@ import {
   acceptLinkRequest,
   LoginResponse,
   loginRequest,
+  mfaChallengeRequest,
+  MfaChallengeRequest,
   MfaChallengeResponse,
   mfaCodeRequest,
   MfaCodeRequest,
@@ -71,6 +73,18 @@ export class AuthController {
       res,
       await this.auth.verifySecondFactor(body.mfaToken, body.code, this.client(req)),
     );
+  }
+
+  @Post('mfa/challenge')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What a pending second step needs (after single sign-on): a code, or a setup first',
+  })
+  challenge(
+    @Body(new ZodValidationPipe(mfaChallengeRequest)) body: MfaChallengeRequest,
+  ): Promise<MfaChallengeResponse> {
+    return this.auth.describeChallenge(body.mfaToken);
   }
 
   @Post('mfa/setup')

@@ -65,15 +65,33 @@ export class AuthService {
    * After the password (or, later, SSO): a session, or a second-factor challenge when the user has a factor or
    * must set one up. Every way of signing in goes through here, so the factor cannot be skipped.
    */
-  async completeLogin(user: UserView, client: ClientInfo): Promise<IssuedTokens | MfaChallengeResponse> {
+  async completeLogin(
+    user: UserView,
+    client: ClientInfo,
+    details: Record<string, unknown> = {},
+  ): Promise<IssuedTokens | MfaChallengeResponse> {
     const need = await this.mfa.requirement(user.id);
-    if (need === 'none') return this.startSession(user, client);
+    if (need === 'none') return this.startSession(user, client, details);
     const challenge: MfaChallengeResponse = {
       mfaRequired: true,
       mfaSetupRequired: need === 'setup',
       mfaToken: this.tokens.signMfaChallenge(user.id),
     };
     return need === 'setup' ? { ...challenge, ...(await this.mfa.begin(user.id)) } : challenge;
+  }
+
+  /** What the second step needs, for a client holding only the challenge (after single sign-on). */
+  async describeChallenge(mfaToken: string): Promise<MfaChallengeResponse> {
+    const userId = this.tokens.verifyMfaChallenge(mfaToken);
+    if (!userId) throw new UnauthorizedException('the sign-in step has expired; sign in again');
+    const need = await this.mfa.requirement(userId);
+    if (need === 'none') throw new UnauthorizedException('no second factor is pending; sign in again');
+    const challenge: MfaChallengeResponse = {
+      mfaRequired: true,
+      mfaSetupRequired: need === 'setup',
+      mfaToken,
+    };
+    return need === 'setup' ? { ...challenge, ...(await this.mfa.begin(userId)) } : challenge;
   }
 
   /** The second step: a TOTP code (confirming a new factor when setup was required), then a session. */

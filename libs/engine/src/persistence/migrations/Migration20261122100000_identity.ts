@@ -1,12 +1,19 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Identity and access: users, department memberships, refresh-token sessions, login attempts, TOTP factors,
- * API tokens, invitation and reset links, and the audit log, which a trigger keeps append-only (updates, deletes and
- * truncation are refused, whatever the role).
+ * Identity and access: users, department memberships, refresh-token sessions, single sign-on identities, login
+ * attempts, TOTP factors, API tokens, invitation and reset links, and the audit log, which a trigger keeps
+ * append-only (updates, deletes and truncation are refused, whatever the role).
  */
 export class Migration20261122100000_identity extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      `create table "user_identities" ("id" uuid not null, "user_id" uuid not null, "provider" text not null, "issuer" text not null, "subject" text not null, "email" text null, "created_at" timestamptz not null, "last_login_at" timestamptz null, constraint "user_identities_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "user_identities_user_id_index" on "user_identities" ("user_id");`);
+    this.addSql(
+      `alter table "user_identities" add constraint "user_identities_issuer_subject_unique" unique ("issuer", "subject");`,
+    );
     this.addSql(
       `create table "user_tokens" ("id" uuid not null, "user_id" uuid not null, "purpose" text not null, "token_hash" text not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null, constraint "user_tokens_pkey" primary key ("id"));`,
     );
