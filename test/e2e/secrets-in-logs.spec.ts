@@ -99,10 +99,20 @@ describe('no secret in logs, responses or the database', () => {
       .set('Authorization', `Bearer ${access.slice(0, -3)}abc`)
       .expect(401);
 
-    const everything = [user, token]
-      .map((r) => JSON.stringify(r.body))
-      .concat(JSON.stringify((await request(url).get('/api/users').set(auth).expect(200)).body));
-    for (const body of everything) expect(body).not.toMatch(/argon2|passwordHash|password_hash|tokenHash/);
+    // A TOTP seed is shown once, at setup, and never again: not in logs, lists or the database in clear.
+    const setup = await request(url).post('/api/auth/mfa/setup').set(auth).expect(200);
+    secrets.push(setup.body.secret);
+    const created = [user, token].map((r) => JSON.stringify(r.body));
+    const reads = [
+      await request(url).get('/api/users').set(auth).expect(200),
+      await request(url).get('/api/auth/me').set(auth).expect(200),
+      await request(url).get('/api/api-tokens').set(auth).expect(200),
+      await request(url).get('/api/audit-events?limit=200').set(auth).expect(200),
+    ].map((r) => JSON.stringify(r.body));
+    for (const body of [...created, ...reads])
+      expect(body).not.toMatch(/argon2|passwordHash|password_hash|tokenHash|token_hash|mfaSecret|mfa_secret/);
+    // Shown once at creation, never again.
+    for (const body of reads) for (const s of secrets) expect(body).not.toContain(s);
 
     // Give the logger a moment to flush, then look at everything the process printed.
     await new Promise((r) => setTimeout(r, 300));
@@ -118,6 +128,7 @@ describe('no secret in logs, responses or the database', () => {
         (
           await c.query(
             `select (select json_agg(s) from sessions s) as s, (select json_agg(t) from api_tokens t) as t,
+                    (select json_agg(u) from users u) as u,
                     (select json_agg(a) from audit_events a) as a, (select json_agg(l) from login_attempts l) as l`,
           )
         ).rows,
