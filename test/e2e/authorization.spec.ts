@@ -27,19 +27,18 @@ const ACTORS: Actor[] = [
  * beforeAll below). Every resource the walk touches belongs to department A (sales).
  */
 const AGENT = ['conversations.read', 'conversations.reply', 'media.read'];
+const AGENT_ROLE = [...AGENT, 'teams.read'];
+const SUPERVISOR = [...AGENT_ROLE, 'teams.manage'];
+const VIEWER = ['conversations.read', 'media.read', 'teams.read'];
 const GRANTS: Record<
   Exclude<Actor, 'anonymous'>,
   { admin?: boolean; user: boolean; sales: string[]; anywhere: string[] }
 > = {
   admin: { admin: true, user: true, sales: [], anywhere: [] },
-  salesSupervisor: { user: true, sales: AGENT, anywhere: AGENT },
-  salesAgent: { user: true, sales: AGENT, anywhere: AGENT },
-  supportAgent: { user: true, sales: [], anywhere: AGENT },
-  viewer: {
-    user: true,
-    sales: ['conversations.read', 'media.read'],
-    anywhere: ['conversations.read', 'media.read'],
-  },
+  salesSupervisor: { user: true, sales: SUPERVISOR, anywhere: SUPERVISOR },
+  salesAgent: { user: true, sales: AGENT_ROLE, anywhere: AGENT_ROLE },
+  supportAgent: { user: true, sales: [], anywhere: AGENT_ROLE },
+  viewer: { user: true, sales: VIEWER, anywhere: VIEWER },
   tokenScoped: { user: false, sales: AGENT, anywhere: AGENT },
   tokenUnscoped: { user: false, sales: [], anywhere: ['media.read'] },
 };
@@ -86,6 +85,7 @@ describe('authorization: every route × every actor', () => {
       .send({ email: 'target@test.switchboard', name: 'Target', password: 'a-long-password-1' })
       .expect(201);
     fixtures.user = target.body.id;
+    fixtures.team = await newSalesTeam();
     fixtures.apiToken = (
       await env
         .api()
@@ -130,6 +130,49 @@ describe('authorization: every route × every actor', () => {
     expect(served.length).toBeGreaterThan(15);
   });
 
+  let teamSeq = 0;
+  it('only the explicit allowlist is reachable without credentials', () => {
+    const publicRoutes = routes
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(publicRoutes).toEqual(
+      [
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /webhooks/whatsapp',
+        'POST /api/auth/login',
+        'POST /api/auth/refresh',
+        'POST /api/auth/logout',
+        'POST /api/auth/accept',
+        'POST /api/auth/mfa/verify',
+        'POST /api/auth/mfa/challenge',
+        'GET /api/auth/providers',
+        'GET /api/auth/oidc/:provider/start',
+        'GET /api/auth/oidc/:provider/callback',
+      ].sort(),
+    );
+  });
+
+  // Fixtures are made with an API token: the walk's logout-all probes end every admin session.
+  let fixtureToken = '';
+  async function newSalesTeam(): Promise<string> {
+    if (!fixtureToken)
+      fixtureToken = (
+        await env
+          .api()
+          .post('/api/api-tokens')
+          .send({ name: 'fixtures', permissions: ['teams.manage', 'teams.read'], allDepartments: true })
+          .expect(201)
+      ).body.token;
+    const r = await request(env.url)
+      .post('/api/teams')
+      .set('Authorization', `Bearer ${fixtureToken}`)
+      .send({ departmentId: env.numbers.sales.departmentId, name: `fixture team ${++teamSeq}` })
+      .expect(201);
+    return r.body.id as string;
+  }
+
   /** Path parameters come from the resource the route is about, always in department A (sales). */
   function fill(path: string): string {
     return path.replace(/:(\w+)/g, (_m, name: string) => {
@@ -139,6 +182,7 @@ describe('authorization: every route × every actor', () => {
       if (path.startsWith('/api/inbound-events')) return fixtures.event;
       if (path.startsWith('/api/users')) return fixtures.user;
       if (path.startsWith('/api/api-tokens')) return fixtures.apiToken;
+      if (path.startsWith('/api/teams')) return fixtures.team;
       throw new Error(`no fixture for ${path}: add one so the new route is covered`);
     });
   }
@@ -154,11 +198,14 @@ describe('authorization: every route × every actor', () => {
       };
     if (rule.path === '/api/api-tokens' && rule.method === 'POST')
       return { name: `made by ${actor}`, permissions: ['media.read'], allDepartments: true };
+    if (rule.path === '/api/teams' && rule.method === 'POST')
+      return { departmentId: env.numbers.sales.departmentId, name: `team by ${actor}` };
+    if (rule.path === '/api/teams/:id/members') return { userIds: [] };
     if (rule.method === 'PATCH') return { name: `renamed by ${actor}` };
     return undefined;
   }
 
-  function send(rule: RouteRule, actor: Actor): request.Test {
+  async function send(rule: RouteRule, actor: Actor): Promise<request.Response> {
     const agent = request(env.url);
     const url = fill(rule.path);
     const m = rule.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -234,8 +281,11 @@ describe('authorization: every route × every actor', () => {
     for (const actor of ACTORS) {
       for (const rule of ordered) {
         const want = expected(rule, actor);
+        // Deleting a team consumes it: each probe gets its own.
+        if (rule.method === 'DELETE' && rule.path === '/api/teams/:id') fixtures.team = await newSalesTeam();
         const repliesBefore = await count(env, 'messages', `body = $1`, [`authz probe by ${actor}`]);
         const usersBefore = await count(env, 'users');
+        const teamsBefore = await count(env, 'teams');
         const res = await send(rule, actor);
         const got = res.status;
         checked++;
@@ -251,6 +301,8 @@ describe('authorization: every route × every actor', () => {
             failures.push(`${label}: a refused reply was written`);
           if ((await count(env, 'users')) !== usersBefore)
             failures.push(`${label}: a refused request created a user`);
+          if ((await count(env, 'teams')) !== teamsBefore)
+            failures.push(`${label}: a refused request changed teams`);
         }
       }
     }

@@ -136,6 +136,8 @@ export const API_TOKEN_PERMISSIONS = [
   'conversations.read',
   'conversations.reply',
   'media.read',
+  'teams.read',
+  'teams.manage',
   'users.manage',
   'audit.read',
   'inbound_events.read',
@@ -173,4 +175,24 @@ export interface ApiTokenView {
 /** Returned once, at creation: the token itself is never shown again. */
 export interface CreatedApiToken extends ApiTokenView {
   token: string;
+}
+
+export const createTeamRequest = z.strictObject({
+  departmentId: z.uuid(),
+  name: z.string().trim().min(1).max(80),
+});
+export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
+
+export const setTeamMembersRequest = z.strictObject({ userIds: z.array(z.uuid()).max(500) });
+export type SetTeamMembersRequest = z.infer<typeof setTeamMembersRequest>;
+
+export const listTeamsQuery = z.strictObject({ departmentId: z.uuid().optional() });
+export type ListTeamsQuery = z.infer<typeof listTeamsQuery>;
+
+export interface TeamView {
+  id: string;
+  departmentId: string;
+  name: string;
+  members: { id: string; name: string; email: string }[];
+  createdAt: string;
 }

@@ -23,6 +23,8 @@ import { TokenService } from './auth/token.service';
 import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
 import { MfaService } from './mfa/mfa.service';
+import { TeamService } from './teams/team.service';
+import { TeamsController } from './teams/teams.controller';
 import { OidcClientService } from './sso/oidc-client.service';
 import { SsoLoginService } from './sso/sso-login.service';
 import { SsoController } from './sso/sso.controller';
@@ -44,7 +46,14 @@ export class IdentityCoreModule {}
  */
 @Module({
   imports: [IdentityCoreModule, PassportModule, DiscoveryModule],
-  controllers: [AuthController, SsoController, UsersController, AuditController, ApiTokensController],
+  controllers: [
+    AuthController,
+    SsoController,
+    UsersController,
+    AuditController,
+    ApiTokensController,
+    TeamsController,
+  ],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
     TokenService,
@@ -62,6 +71,7 @@ export class IdentityCoreModule {}
     UserAdminService,
     UserTokenService,
     MfaService,
+    TeamService,
     OidcClientService,
     SsoLoginService,
     InitialAdminService,

@@ -6,6 +6,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { UserToken } from './entities/user-token.entity';
 import { UserIdentity } from './entities/user-identity.entity';
+import { Team, TeamMember } from './entities/team.entity';
 
 export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
@@ -22,7 +23,18 @@ export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { currentStep, totpAt } from './mfa/totp';
 export { UserAdminService } from './users/user-admin.service';
-export { ApiToken, AuditEvent, DepartmentMembership, LoginAttempt, Session, User, UserIdentity, UserToken };
+export {
+  ApiToken,
+  AuditEvent,
+  DepartmentMembership,
+  LoginAttempt,
+  Session,
+  Team,
+  TeamMember,
+  User,
+  UserIdentity,
+  UserToken,
+};
 
 export const IDENTITY_ENTITIES = [
   User,
@@ -33,4 +45,6 @@ export const IDENTITY_ENTITIES = [
   ApiToken,
   UserToken,
   UserIdentity,
+  Team,
+  TeamMember,
 ];

@@ -3,7 +3,13 @@ export const DEPARTMENT_ROLES = ['supervisor', 'agent', 'viewer'] as const;
 export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
 
 /** Permissions held within a department (through a membership role). */
-export const DEPARTMENT_PERMISSIONS = ['conversations.read', 'conversations.reply', 'media.read'] as const;
+export const DEPARTMENT_PERMISSIONS = [
+  'conversations.read',
+  'conversations.reply',
+  'media.read',
+  'teams.read',
+  'teams.manage',
+] as const;
 
 /** Permissions only admins hold (installation-wide). */
 export const ADMIN_PERMISSIONS = [
@@ -22,7 +28,7 @@ export type Permission = DepartmentPermission | AdminPermission;
 
 /** The one table of who may do what. Routes name a permission; nothing else decides access. */
 export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermission[]> = {
-  supervisor: ['conversations.read', 'conversations.reply', 'media.read'],
-  agent: ['conversations.read', 'conversations.reply', 'media.read'],
-  viewer: ['conversations.read', 'media.read'],
+  supervisor: ['conversations.read', 'conversations.reply', 'media.read', 'teams.read', 'teams.manage'],
+  agent: ['conversations.read', 'conversations.reply', 'media.read', 'teams.read'],
+  viewer: ['conversations.read', 'media.read', 'teams.read'],
 };

@@ -1,12 +1,25 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Identity and access: users, department memberships, refresh-token sessions, single sign-on identities, login
+ * Identity and access: users, department memberships, teams, refresh-token sessions, single sign-on identities, login
  * attempts, TOTP factors, API tokens, invitation and reset links, and the audit log, which a trigger keeps
  * append-only (updates, deletes and truncation are refused, whatever the role).
  */
 export class Migration20261122100000_identity extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      `create table "teams" ("id" uuid not null, "department_id" uuid not null, "name" text not null, "created_at" timestamptz not null, constraint "teams_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `alter table "teams" add constraint "teams_department_id_name_unique" unique ("department_id", "name");`,
+    );
+    this.addSql(
+      `create table "team_members" ("id" uuid not null, "team_id" uuid not null, "user_id" uuid not null, constraint "team_members_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "team_members_user_id_index" on "team_members" ("user_id");`);
+    this.addSql(
+      `alter table "team_members" add constraint "team_members_team_id_user_id_unique" unique ("team_id", "user_id");`,
+    );
     this.addSql(
       `create table "user_identities" ("id" uuid not null, "user_id" uuid not null, "provider" text not null, "issuer" text not null, "subject" text not null, "email" text null, "created_at" timestamptz not null, "last_login_at" timestamptz null, constraint "user_identities_pkey" primary key ("id"));`,
     );

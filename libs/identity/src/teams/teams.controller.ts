@@ -1,0 +1,67 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  createTeamRequest,
+  CreateTeamRequest,
+  listTeamsQuery,
+  ListTeamsQuery,
+  setTeamMembersRequest,
+  SetTeamMembersRequest,
+  TeamView,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { z } from 'zod';
+import { RequirePermission } from '../access/require-permission.decorator';
+import { TeamService } from './team.service';
+
+@ApiTags('teams')
+@ApiBearerAuth()
+@Controller('api/teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamService) {}
+
+  @Get()
+  @RequirePermission('teams.read')
+  @ApiOperation({ summary: 'Teams of the departments you belong to, with their members' })
+  list(@Query(new ZodValidationPipe(listTeamsQuery)) q: ListTeamsQuery): Promise<TeamView[]> {
+    return this.teams.list(q);
+  }
+
+  @Post()
+  @RequirePermission('teams.manage')
+  @ApiOperation({ summary: 'Create a team in a department you supervise' })
+  @ApiBody({ schema: z.toJSONSchema(createTeamRequest) as Record<string, unknown> })
+  create(@Body(new ZodValidationPipe(createTeamRequest)) body: CreateTeamRequest): Promise<TeamView> {
+    return this.teams.create(body);
+  }
+
+  @Put(':id/members')
+  @RequirePermission('teams.manage')
+  @ApiOperation({ summary: "Replace a team's members (people with a role in its department)" })
+  @ApiBody({ schema: z.toJSONSchema(setTeamMembersRequest) as Record<string, unknown> })
+  setMembers(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(setTeamMembersRequest)) body: SetTeamMembersRequest,
+  ): Promise<TeamView> {
+    return this.teams.setMembers(id, body.userIds);
+  }
+
+  @Delete(':id')
+  @RequirePermission('teams.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a team' })
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.teams.remove(id);
+  }
+}
