@@ -74,9 +74,8 @@ export class ConversationQueryService {
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
     const cursor = readCursor(q.cursor, 'cursor');
     const rows = await this.select(
-      `where (?::uuid is null or c.department_id = ?::uuid) and (?::text is null or c.status = ?::text)
-         and (?::timestamptz is null or (coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid))
-       order by coalesce(c.last_message_at, c.created_at) desc, c.id desc limit ?`,
+      `(?::uuid is null or c.department_id = ?::uuid) and (?::text is null or c.status = ?::text)
+         and (?::timestamptz is null or (coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid))`,
       [
         q.departmentId ?? null,
         q.departmentId ?? null,
@@ -87,13 +86,14 @@ export class ConversationQueryService {
         cursor?.id ?? null,
         q.limit + 1,
       ],
+      'order by coalesce(c.last_message_at, c.created_at) desc, c.id desc limit ?',
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.sort_at, id: r.id }));
     return { items: page.rows.map((r) => this.toView(r)), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ConversationView | null> {
-    const rows = await this.select('where c.id = ?', [id]);
+    const rows = await this.select('c.id = ?', [id]);
     return rows[0] ? this.toView(rows[0]) : null;
   }
 
@@ -123,8 +123,8 @@ export class ConversationQueryService {
     return rows[0] ? this.toMessageView(rows[0]) : null;
   }
 
-  /** `where` must start with `where`; the department limit is added in front of it. */
-  private select(where: string, params: unknown[]): Promise<ConversationRow[]> {
+  /** Rows matching `conditions`, always within the departments the actor may read; `tail` orders and limits. */
+  private select(conditions: string, params: unknown[], tail = ''): Promise<ConversationRow[]> {
     const visible = this.scope.condition('conversations.read', 'c.department_id');
     return sql<ConversationRow>(
       this.em,
@@ -143,7 +143,7 @@ export class ConversationQueryService {
            select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
             where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
          ) lm on true
-       where ${visible.sql} and ${where.replace(/^\s*where\s+/, '')}`,
+       where ${visible.sql} and (${conditions}) ${tail}`,
       [...visible.params, ...params],
     );
   }

@@ -10,8 +10,8 @@ import {
   Page,
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
-import { ConversationQueryService } from './conversation-query.service';
 import { RequirePermission } from '@switchboard/identity';
+import { ConversationQueryService } from './conversation-query.service';
 
 @ApiTags('conversations')
 @ApiBearerAuth()

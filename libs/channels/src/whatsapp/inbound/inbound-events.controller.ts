@@ -16,9 +16,9 @@ import {
   Page,
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
+import { RequirePermission } from '@switchboard/identity';
 import { WebhookIntakeService } from '../webhook/webhook-intake.service';
 import { InboundEventQueryService } from './inbound-event-query.service';
-import { RequirePermission } from '@switchboard/identity';
 
 @ApiTags('intake')
 @ApiBearerAuth()
