@@ -42,6 +42,8 @@ const GRANTS: Record<
   tokenScoped: { user: false, sales: AGENT, anywhere: AGENT },
   tokenUnscoped: { user: false, sales: [], anywhere: ['media.read'] },
 };
+/** Actors that may see department B (support) conversations. */
+const SEES_SUPPORT: Actor[] = ['supportAgent', 'admin'];
 const holdsAnywhere = (actor: Exclude<Actor, 'anonymous'>, p: string) =>
   Boolean(GRANTS[actor].admin) || GRANTS[actor].anywhere.includes(p);
 const holdsInSales = (actor: Exclude<Actor, 'anonymous'>, p: string) =>
@@ -79,6 +81,21 @@ describe('authorization: every route × every actor', () => {
     fixtures.conversation = row.conversation_id;
     fixtures.message = row.id;
     fixtures.event = row.inbound_event_id;
+    // Department B (support): a conversation whose id and customer must never reach anyone without a role there.
+    await env.sandbox
+      .customer('5511944449999', { phoneNumberId: env.numbers.support.phoneNumberId })
+      .text('segredo do suporte');
+    fixtures.supportConversation = (
+      await waitFor(
+        async () =>
+          (
+            await env.query<{ id: string }>('select id from conversations where department_id = $1', [
+              env.numbers.support.departmentId,
+            ])
+          )[0],
+        { what: 'support conversation' },
+      )
+    ).id;
     const target = await env
       .api()
       .post('/api/users')
@@ -232,10 +249,7 @@ describe('authorization: every route × every actor', () => {
     await env.sandbox
       .customer('5511944440002', { phoneNumberId: env.numbers.support.phoneNumberId })
       .text('suporte, por favor');
-    await waitFor(
-      async () =>
-        (await count(env, 'conversations', 'department_id = $1', [env.numbers.support.departmentId])) > 0,
-    );
+    await waitFor(async () => (await count(env, 'messages', `body = 'suporte, por favor'`)) === 1);
     const list = async (actor: ActorKey, query = '') =>
       (
         await env
@@ -290,6 +304,12 @@ describe('authorization: every route × every actor', () => {
         const got = res.status;
         checked++;
         const label = `${actor} ${rule.method} ${rule.path} (${rule.access}) → ${got}, wanted ${want}`;
+        // Whatever the route, nothing of department B reaches an actor without a role there.
+        if (!SEES_SUPPORT.includes(actor) && got < 300) {
+          const text = res.text ?? '';
+          for (const secret of [fixtures.supportConversation, '5511944449999', 'segredo do suporte'])
+            if (text.includes(secret)) failures.push(`${label}: leaked department B data (${secret})`);
+        }
         if (want === 'public') {
           if (got >= 500) failures.push(label);
           continue;
