@@ -78,12 +78,20 @@ app.kubernetes.io/instance: {{ .Release.Name }}
       key: {{ .Values.env.redisUrlKey }}
       optional: true
 {{- end }}
-{{- if .Values.env.bootstrapTokenKey }}
-- name: SWITCHBOARD_BOOTSTRAP_TOKEN
+{{- if .Values.env.adminEmailKey }}
+- name: SWITCHBOARD_ADMIN_EMAIL
   valueFrom:
     secretKeyRef:
       name: {{ $secret }}
-      key: {{ .Values.env.bootstrapTokenKey }}
+      key: {{ .Values.env.adminEmailKey }}
+      optional: true
+{{- end }}
+{{- if .Values.env.adminPasswordKey }}
+- name: SWITCHBOARD_ADMIN_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .Values.env.adminPasswordKey }}
       optional: true
 {{- end }}
 {{- with .Values.env.extra }}
