@@ -15,6 +15,7 @@ export default defineConfig({
       '@switchboard/conversations': lib('conversations'),
       '@switchboard/pipelines': lib('pipelines'),
       '@switchboard/identity': lib('identity'),
+      '@switchboard/plugin-sdk': lib('plugin-sdk'),
       '@switchboard/contracts': lib('contracts'),
       '@switchboard/testing': lib('testing'),
       '@switchboard/wa-sandbox': resolve(root, 'apps/wa-sandbox/src/index.ts'),

@@ -4,6 +4,8 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { EngineModule, HealthController, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { LOADED_PLUGINS, PluginsController } from './plugins/plugins.controller';
+import { pluginModules } from './plugins/plugin-modules';
 
 export interface AppRoles {
   /** Also run the queue consumers and relays in this process (demo / single-pod mode). */
@@ -22,8 +24,10 @@ export class AppModule {
         ConversationsModule,
         ChannelsModule,
         ...(roles.worker ? [ChannelsWorkerModule] : []),
+        ...pluginModules(runtime),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, PluginsController],
+      providers: [{ provide: LOADED_PLUGINS, useValue: runtime.plugins }],
     };
   }
 }

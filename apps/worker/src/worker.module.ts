@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ChannelsWorkerModule } from '@switchboard/channels';
 import { EngineModule, Runtime } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
@@ -9,7 +9,12 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [EngineModule.forRoot(runtime), IdentityCoreModule, ChannelsWorkerModule],
+      imports: [
+        EngineModule.forRoot(runtime),
+        IdentityCoreModule,
+        ChannelsWorkerModule,
+        ...runtime.plugins.flatMap((p) => (p.plugin.module ? [p.plugin.module as Type] : [])),
+      ],
     };
   }
 }

@@ -27,5 +27,8 @@ export { QUEUES } from './queue/queue-names';
 export { startWorker } from './queue/start-worker';
 export type { WorkerTuning } from './queue/start-worker';
 export type { QueueName } from './queue/queue-names';
+export { CORE_VERSION } from './plugins/core-version';
+export { loadPlugins } from './plugins/load-plugins';
+export type { LoadedPlugin } from './plugins/load-plugins';
 export { prepareRuntime } from './runtime/prepare-runtime';
 export type { Runtime } from './runtime/runtime';

@@ -142,6 +142,10 @@ export const configSchema = z.strictObject({
      */
     cpuNice: z.coerce.number().int().min(0).max(19),
   }),
+  plugins: z.strictObject({
+    /** Plugins to load: local folders (relative to the working directory) or npm package names. */
+    enabled: hostList,
+  }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),

@@ -1,3 +1,4 @@
+import { loadPlugins } from '../plugins/load-plugins';
 import { EntityClass } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/config.schema';
@@ -17,6 +18,8 @@ export interface PrepareOptions {
 /** Resolves the database (starting the embedded one when no URL is set), migrates, and picks the queue backend. */
 export async function prepareRuntime(config: AppConfig, options: PrepareOptions): Promise<Runtime> {
   const encryptionKey = resolveEncryptionKey(config);
+  // Before anything starts: a wrong plugin stops boot here, naming the plugin and the field.
+  const plugins = loadPlugins(config.plugins.enabled);
   let stopDb: () => Promise<void> = async () => undefined;
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
@@ -42,5 +45,5 @@ export async function prepareRuntime(config: AppConfig, options: PrepareOptions)
     config.queue.postgresSchema,
     config.queue.prefix,
   );
-  return { config, databaseUrl, encryptionKey, queue, entities, shutdown: stopDb };
+  return { config, databaseUrl, encryptionKey, queue, entities, plugins, shutdown: stopDb };
 }

@@ -18,6 +18,7 @@ export const ADMIN_PERMISSIONS = [
   'inbound_events.read',
   'inbound_events.replay',
   'api_tokens.manage',
+  'plugins.manage',
 ] as const;
 
 export const ALL_PERMISSIONS = [...DEPARTMENT_PERMISSIONS, ...ADMIN_PERMISSIONS] as const;
