@@ -60,7 +60,9 @@ describe('authorization: every route × every actor', () => {
   let tokens: Record<Exclude<Actor, 'anonymous'>, string>;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({
+      config: { plugins: { enabled: ['./dist/test/fixtures/plugins/recorder'] } },
+    });
     routes = [...env.app.get(RoutePermissions).routes()];
 
     // Resources of department A (sales): a conversation with a stored document, its message, its raw event.
@@ -194,6 +196,8 @@ describe('authorization: every route × every actor', () => {
   function fill(path: string): string {
     return path.replace(/:(\w+)/g, (_m, name: string) => {
       if (name === 'provider') return 'not-configured';
+      if (name === 'pluginId') return 'fixture-recorder';
+      if (name === 'numberId') return env.numbers.sales.id;
       if (path.startsWith('/api/conversations')) return fixtures.conversation;
       if (path.startsWith('/api/messages')) return fixtures.message;
       if (path.startsWith('/api/inbound-events')) return fixtures.event;
@@ -218,6 +222,7 @@ describe('authorization: every route × every actor', () => {
     if (rule.path === '/api/teams' && rule.method === 'POST')
       return { departmentId: env.numbers.sales.departmentId, name: `team by ${actor}` };
     if (rule.path === '/api/teams/:id/members') return { userIds: [] };
+    if (rule.path === '/api/numbers/:numberId/plugins/:pluginId') return { enabled: true };
     if (rule.method === 'PATCH') return { name: `renamed by ${actor}` };
     return undefined;
   }

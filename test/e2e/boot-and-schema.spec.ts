@@ -1,4 +1,4 @@
-import { buildOrmConfig, OutboxEntry } from '@switchboard/engine';
+import { buildOrmConfig, ENGINE_ENTITIES } from '@switchboard/engine';
 import { CORE_ENTITIES } from '@switchboard/api';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -27,7 +27,7 @@ describe('boot, schema and secrets', () => {
       buildOrmConfig({
         url: env.runtime.databaseUrl,
         poolMax: 1,
-        entities: [OutboxEntry, ...CORE_ENTITIES],
+        entities: [...ENGINE_ENTITIES, ...CORE_ENTITIES],
         ignoreSchemas: [env.runtime.config.queue.postgresSchema],
       }),
     );

@@ -4,7 +4,8 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { EngineModule, HealthController, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
-import { LOADED_PLUGINS, PluginsController } from './plugins/plugins.controller';
+import { PluginInstallationsController } from './plugins/plugin-installations.controller';
+import { PluginsController } from './plugins/plugins.controller';
 import { pluginModules } from './plugins/plugin-modules';
 
 export interface AppRoles {
@@ -26,8 +27,7 @@ export class AppModule {
         ...(roles.worker ? [ChannelsWorkerModule] : []),
         ...pluginModules(runtime),
       ],
-      controllers: [HealthController, PluginsController],
-      providers: [{ provide: LOADED_PLUGINS, useValue: runtime.plugins }],
+      controllers: [HealthController, PluginsController, PluginInstallationsController],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './conversation.contract';
 export * from './reply.contract';
 export * from './inbound-event.contract';
 export * from './identity.contract';
+export * from './plugin.contract';

@@ -4,6 +4,7 @@ import { SecretBox } from './crypto/secret-box';
 import { EgressGuard } from './egress/egress-guard.service';
 import { OutboxModule } from './outbox/outbox.module';
 import { DatabaseModule } from './persistence/database.module';
+import { PluginsModule } from './plugins/plugins.module';
 import { QueueModule } from './queue/queue.module';
 import { Runtime } from './runtime/runtime';
 
@@ -22,9 +23,10 @@ export class EngineModule {
           baseDelayMs: runtime.config.worker.retryBaseMs,
         }),
         OutboxModule,
+        PluginsModule.forRoot(runtime.plugins),
       ],
       providers: [{ provide: SecretBox, useValue: new SecretBox(runtime.encryptionKey) }, EgressGuard],
-      exports: [SecretBox, EgressGuard, QueueModule, OutboxModule],
+      exports: [SecretBox, EgressGuard, QueueModule, OutboxModule, PluginsModule],
     };
   }
 }

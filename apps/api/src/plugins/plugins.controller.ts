@@ -1,16 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LoadedPlugin } from '@switchboard/engine';
+import { LOADED_PLUGINS, type LoadedPlugins } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import type { PluginManifest } from '@switchboard/plugin-sdk';
-
-export const LOADED_PLUGINS = Symbol('LOADED_PLUGINS');
 
 @ApiTags('plugins')
 @ApiBearerAuth()
 @Controller('api/plugins')
 export class PluginsController {
-  constructor(@Inject(LOADED_PLUGINS) private readonly plugins: LoadedPlugin[]) {}
+  constructor(@Inject(LOADED_PLUGINS) private readonly plugins: LoadedPlugins) {}
 
   @Get()
   @RequirePermission('plugins.manage')

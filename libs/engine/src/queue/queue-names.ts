@@ -3,6 +3,7 @@ export const QUEUES = {
   inboundEvents: 'inbound-events',
   outboundMessages: 'outbound-messages',
   mediaDownloads: 'media-downloads',
+  pluginHooks: 'plugin-hooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

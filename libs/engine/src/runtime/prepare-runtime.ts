@@ -3,7 +3,7 @@ import { EntityClass } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/config.schema';
 import { resolveEncryptionKey } from '../crypto/resolve-encryption-key';
-import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { ENGINE_ENTITIES } from '../engine-entities';
 import { startEmbeddedPostgres } from '../persistence/embedded-postgres';
 import { buildOrmConfig } from '../persistence/mikro-orm.config';
 import { runMigrations } from '../persistence/run-migrations';
@@ -30,7 +30,7 @@ export async function prepareRuntime(config: AppConfig, options: PrepareOptions)
     databaseUrl = embedded.url;
     stopDb = embedded.stop;
   }
-  const entities = [OutboxEntry, ...options.entities];
+  const entities = [...ENGINE_ENTITIES, ...options.entities];
   if (options.migrate) {
     const orm = await MikroORM.init(buildOrmConfig({ url: databaseUrl, poolMax: 2, entities }));
     try {

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConversationIntakeService, MessageStatusService } from '@switchboard/conversations';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OutboxService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
+import { OutboxService, PluginHooksService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberRegistry } from '../numbers/number-registry.service';
@@ -73,6 +73,7 @@ export class InboundEventService {
     private readonly statuses: MessageStatusService,
     private readonly outbox: OutboxService,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
+    private readonly hooks: PluginHooksService,
   ) {}
 
   /**
@@ -180,6 +181,9 @@ export class InboundEventService {
           this.logger.warn(
             `event ${p.eventId}: ${t.failures.length} item(s) kept as failed: ${t.failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
           );
+        // Plugin hooks run from their own queue after this commit: a slow or failing plugin never holds intake.
+        if (t.stored > 0 && this.hooks.anyLoaded)
+          jobs.push(await this.outbox.stage(em, QUEUES.pluginHooks, { eventId: p.eventId }));
       }
       if (parsed.length) {
         await sql(

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  PluginHookFailureView,
+  pluginInstallationRequest,
+  PluginInstallationRequest,
+  PluginInstallationView,
+} from '@switchboard/contracts';
+import {
+  InstallationRow,
+  PluginHooksService,
+  PluginInstallationsService,
+  ZodValidationPipe,
+} from '@switchboard/engine';
+import { AuditLog, RequirePermission } from '@switchboard/identity';
+import { z } from 'zod';
+
+const toView = (r: InstallationRow): PluginInstallationView => ({
+  id: r.id,
+  pluginId: r.plugin_id,
+  numberId: r.number_id,
+  enabled: r.enabled,
+  settings: r.settings,
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+@ApiTags('plugins')
+@ApiBearerAuth()
+@Controller('api')
+export class PluginInstallationsController {
+  constructor(
+    private readonly installations: PluginInstallationsService,
+    private readonly audit: AuditLog,
+    private readonly hooks: PluginHooksService,
+  ) {}
+
+  @Get('plugin-installations')
+  @RequirePermission('plugins.manage')
+  @ApiOperation({ summary: 'Which plugin is active on which WhatsApp number, with its settings' })
+  async list(): Promise<PluginInstallationView[]> {
+    return (await this.installations.list()).map(toView);
+  }
+
+  @Put('numbers/:numberId/plugins/:pluginId')
+  @RequirePermission('plugins.manage')
+  @ApiOperation({
+    summary: 'Install, enable, disable or configure a plugin on a number (effective immediately)',
+  })
+  @ApiBody({ schema: z.toJSONSchema(pluginInstallationRequest, { io: 'input' }) as Record<string, unknown> })
+  async upsert(
+    @Param('numberId', ParseUUIDPipe) numberId: string,
+    @Param('pluginId') pluginId: string,
+    @Body(new ZodValidationPipe(pluginInstallationRequest)) body: PluginInstallationRequest,
+  ): Promise<PluginInstallationView> {
+    const row = await this.installations.upsert(numberId, pluginId, body);
+    await this.audit.record({
+      action: 'plugin.installation.changed',
+      targetType: 'plugin_installation',
+      targetId: row.id,
+      details: { pluginId, numberId, enabled: row.enabled, settingsKeys: Object.keys(row.settings) },
+    });
+    return toView(row);
+  }
+
+  @Get('plugin-hook-failures')
+  @RequirePermission('plugins.manage')
+  @ApiOperation({ summary: 'Hook calls that threw or timed out, newest first (the last 200)' })
+  async failures(): Promise<PluginHookFailureView[]> {
+    const rows = await this.hooks.recentFailures();
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      pluginId: r.plugin_id,
+      numberId: r.number_id,
+      hook: r.hook,
+      kind: r.kind,
+      message: r.message,
+      subjectId: r.subject_id,
+    }));
+  }
+}
