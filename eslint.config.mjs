@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'libs/*/index.js',
       'apps/*/index.js',
+      'plugins/*/index.js',
       '**/dist/**',
       '**/node_modules/**',
       '.data/**',

@@ -27,6 +27,7 @@ export default defineConfig({
       'apps/*/src/**/*.spec.ts',
       'apps/*/test/**/*.spec.ts',
       'libs/*/src/**/*.spec.ts',
+      'plugins/*/src/**/*.spec.ts',
       'test/e2e/**/*.spec.ts',
     ],
     reporters: ['default', 'json'],
