@@ -2,16 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@switchboard/contracts';
 import { uuidv7 } from '@switchboard/engine';
-import { createHash, randomBytes } from 'node:crypto';
 import { Actor } from '../access/actor';
 import type { Permission } from '../access/permissions';
 import { AuditLog } from '../audit/audit-log.service';
+import { hashOpaqueToken as hash, newOpaqueToken } from '../auth/opaque-token';
 import { UserRepository } from '../users/user.repository';
 import { ApiTokenRepository, ApiTokenRow } from './api-token.repository';
 
 export const API_TOKEN_PREFIX = 'sbt_';
-
-const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 function toView(r: ApiTokenRow): ApiTokenView {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -40,7 +38,7 @@ export class ApiTokenService {
   ) {}
 
   async create(input: CreateApiTokenRequest, createdBy: string | null): Promise<CreatedApiToken> {
-    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = `${API_TOKEN_PREFIX}${newOpaqueToken()}`;
     const id = uuidv7();
     await this.em.transactional(async (em) => {
       const departmentIds = input.allDepartments ? null : [...new Set(input.departmentIds ?? [])];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SecretBox } from '@switchboard/engine';
 import jwt from 'jsonwebtoken';
-import { createHash, randomBytes } from 'node:crypto';
+import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 
 export interface AccessClaims {
   sub: string;
@@ -70,11 +70,11 @@ export class TokenService {
   }
 
   newRefreshToken(): { token: string; hash: string } {
-    const token = randomBytes(32).toString('base64url');
-    return { token, hash: this.hashRefresh(token) };
+    const token = newOpaqueToken();
+    return { token, hash: hashOpaqueToken(token) };
   }
 
   hashRefresh(token: string): string {
-    return createHash('sha256').update(token, 'utf8').digest('hex');
+    return hashOpaqueToken(token);
   }
 }

@@ -1,13 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, sql, uuidv7 } from '@switchboard/engine';
-import { createHash, randomBytes } from 'node:crypto';
 import { AuditLog } from '../audit/audit-log.service';
+import { hashOpaqueToken as hash, newOpaqueToken } from '../auth/opaque-token';
 import { PasswordHasher, passwordProblem } from '../auth/password-hasher';
 import { SessionRepository } from '../auth/session.repository';
 import type { UserTokenPurpose } from '../entities/user-token.entity';
 
-const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 const INVALID = 'this invitation or reset link is invalid, expired or already used';
 
 export interface IssuedLink {
@@ -32,7 +31,7 @@ export class UserTokenService {
   ) {}
 
   async issue(em: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<IssuedLink> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newOpaqueToken();
     const hours =
       purpose === 'invitation' ? this.config.auth.invitationTtlHours : this.config.auth.passwordResetTtlHours;
     const expiresAt = new Date(Date.now() + hours * 3_600_000);
