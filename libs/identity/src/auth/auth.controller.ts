@@ -24,6 +24,7 @@ import { UserAdminService } from '../users/user-admin.service';
 import { UserTokenService } from '../users/user-token.service';
 import { AuthService, IssuedTokens } from './auth.service';
 import { LocalLoginGuard } from './local-login.guard';
+import { clientInfo } from './request-info';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
@@ -50,7 +51,7 @@ export class AuthController {
     @Req() req: Request & { user: UserView },
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse | MfaChallengeResponse> {
-    const outcome = await this.auth.completeLogin(req.user, this.client(req));
+    const outcome = await this.auth.completeLogin(req.user, clientInfo(req));
     if ('mfaRequired' in outcome) {
       res.setHeader('Cache-Control', 'no-store');
       return outcome;
@@ -71,7 +72,7 @@ export class AuthController {
     return this.respond(
       req,
       res,
-      await this.auth.verifySecondFactor(body.mfaToken, body.code, this.client(req)),
+      await this.auth.verifySecondFactor(body.mfaToken, body.code, clientInfo(req)),
     );
   }
 
@@ -124,7 +125,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     try {
-      return this.respond(req, res, await this.auth.refresh(readRefreshCookie(req) ?? '', this.client(req)));
+      return this.respond(req, res, await this.auth.refresh(readRefreshCookie(req) ?? '', clientInfo(req)));
     } catch (e) {
       clearRefreshCookie(req, res, this.config);
       throw e;
@@ -175,9 +176,5 @@ export class AuthController {
     setRefreshCookie(req, res, this.config, t.refreshToken, t.refreshExpiresAt);
     res.setHeader('Cache-Control', 'no-store');
     return { accessToken: t.accessToken, tokenType: 'Bearer', expiresIn: t.expiresIn, user: t.user };
-  }
-
-  private client(req: Request) {
-    return { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null };
   }
 }

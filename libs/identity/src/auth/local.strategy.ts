@@ -4,6 +4,7 @@ import { UserView } from '@switchboard/contracts';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 import { AuthService } from './auth.service';
+import { clientInfo } from './request-info';
 
 /** E-mail + password (passport-local); the checks themselves live in AuthService. */
 @Injectable()
@@ -13,9 +14,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(req: Request, email: string, password: string): Promise<UserView> {
-    return this.auth.verifyCredentials(email, password, {
-      ip: req.ip ?? 'unknown',
-      userAgent: req.get('user-agent') ?? null,
-    });
+    return this.auth.verifyCredentials(email, password, clientInfo(req));
   }
 }

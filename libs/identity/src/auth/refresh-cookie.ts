@@ -1,16 +1,16 @@
 import type { CookieOptions, Request, Response } from 'express';
 import type { AppConfig } from '@switchboard/engine';
+import { secureCookies } from './request-info';
 
 export const REFRESH_COOKIE = 'sb_refresh';
 /** The cookie is only ever sent to the auth endpoints, never with API calls or page loads. */
 const PATH = '/api/auth';
 
 function options(req: Request, config: AppConfig, expires?: Date): CookieOptions {
-  const mode = config.auth.cookieSecure;
   return {
     httpOnly: true,
     sameSite: 'strict',
-    secure: mode === 'always' || (mode === 'auto' && req.secure),
+    secure: secureCookies(req, config),
     path: PATH,
     ...(expires ? { expires } : {}),
   };

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, Public, SecretBox } from '@switchboard/engine';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { setRefreshCookie } from '../auth/refresh-cookie';
+import { clientInfo, secureCookies } from '../auth/request-info';
 import { OidcClientService } from './oidc-client.service';
 import { SsoLoginService } from './sso-login.service';
 
@@ -59,7 +60,7 @@ export class SsoController {
     res.cookie(STATE_COOKIE, this.secrets.seal(JSON.stringify(pending)), {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.secure(req),
+      secure: secureCookies(req, this.config),
       path: '/api/auth/oidc',
       maxAge: STATE_TTL_MS,
     });
@@ -82,8 +83,7 @@ export class SsoController {
       throw new BadRequestException(`sign-in with ${p.name} failed: ${(e as Error).message}`);
     }
     const user = await this.sso.resolve(p, claims);
-    const client = { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null };
-    const outcome = await this.auth.completeLogin(user, client, { via: `sso:${p.id}` });
+    const outcome = await this.auth.completeLogin(user, clientInfo(req), { via: `sso:${p.id}` });
     if ('mfaRequired' in outcome) {
       // The code is asked by the web app; the challenge rides in the fragment, which never reaches a server.
       res.redirect(303, `/login#mfa=${encodeURIComponent(outcome.mfaToken)}`);
@@ -111,10 +111,5 @@ export class SsoController {
 
   private origin(req: Request): string {
     return `${req.protocol}://${req.get('host')}`;
-  }
-
-  private secure(req: Request): boolean {
-    const mode = this.config.auth.cookieSecure;
-    return mode === 'always' || (mode === 'auto' && req.secure);
   }
 }
