@@ -47,10 +47,11 @@ export class PluginHooksService {
     return this.plugins.length > 0;
   }
 
+  /** Runs `hook` for each event, in order, on one number; the number's installations are read once. */
   async dispatch(
     hook: HookName,
-    target: { numberId: string; departmentId: string; subjectId?: string },
-    event: Record<string, unknown>,
+    target: { numberId: string; departmentId: string },
+    events: { subjectId?: string; event: Record<string, unknown> }[],
   ): Promise<{ called: number; failed: number }> {
     const installed = await this.installations.enabledFor(target.numberId);
     const calls = installed
@@ -63,42 +64,43 @@ export class PluginHooksService {
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .sort((a, b) => a.declared.priority - b.declared.priority);
     let failed = 0;
-    for (const { inst, loaded, declared, handler } of calls) {
-      const pluginId = loaded.manifest.id;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          Promise.resolve().then(() =>
-            handler(event, {
-              pluginId,
-              numberId: target.numberId,
-              departmentId: target.departmentId,
-              settings: inst.settings,
-              log: (message) => this.logger.log(`[${pluginId}] ${message}`),
+    for (const { subjectId, event } of events)
+      for (const { inst, loaded, declared, handler } of calls) {
+        const pluginId = loaded.manifest.id;
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([
+            Promise.resolve().then(() =>
+              handler(event, {
+                pluginId,
+                numberId: target.numberId,
+                departmentId: target.departmentId,
+                settings: inst.settings,
+                log: (message) => this.logger.log(`[${pluginId}] ${message}`),
+              }),
+            ),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(
+                () => reject(new HookTimeout(`no answer within ${declared.timeoutMs} ms`)),
+                declared.timeoutMs,
+              );
             }),
-          ),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new HookTimeout(`no answer within ${declared.timeoutMs} ms`)),
-              declared.timeoutMs,
-            );
-          }),
-        ]);
-      } catch (e) {
-        failed++;
-        const kind = e instanceof HookTimeout ? 'timeout' : 'error';
-        const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
-        this.logger.warn(`plugin ${pluginId} ${hook} on number ${target.numberId}: ${kind}: ${message}`);
-        await sql(
-          this.em,
-          `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
+          ]);
+        } catch (e) {
+          failed++;
+          const kind = e instanceof HookTimeout ? 'timeout' : 'error';
+          const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+          this.logger.warn(`plugin ${pluginId} ${hook} on number ${target.numberId}: ${kind}: ${message}`);
+          await sql(
+            this.em,
+            `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
            values (?, now(), ?, ?, ?, ?, ?, ?)`,
-          [uuidv7(), pluginId, target.numberId, hook, kind, message, target.subjectId ?? null],
-        );
-      } finally {
-        clearTimeout(timer);
+            [uuidv7(), pluginId, target.numberId, hook, kind, message, subjectId ?? null],
+          );
+        } finally {
+          clearTimeout(timer);
+        }
       }
-    }
-    return { called: calls.length, failed };
+    return { called: calls.length * events.length, failed };
   }
 }

@@ -46,12 +46,24 @@ export class MessageHooksProcessor extends WorkerHost implements OnApplicationBo
         where m.inbound_event_id = ? and m.direction = 'in' order by m.created_at, m.id`,
       [job.data.eventId],
     );
+    // One dispatch per receiving number (a delivery can carry several): installations are read once each.
+    const byNumber = new Map<string, Row[]>();
+    for (const r of rows) byNumber.set(r.number_id, [...(byNumber.get(r.number_id) ?? []), r]);
     let failed = 0;
-    for (const r of rows) {
+    for (const [numberId, messages] of byNumber) {
       const result = await this.hooks.dispatch(
         'message.received',
-        { numberId: r.number_id, departmentId: r.department_id, subjectId: r.id },
-        { messageId: r.id, conversationId: r.conversation_id, type: r.type, body: r.body, from: r.wa_id },
+        { numberId, departmentId: messages[0].department_id },
+        messages.map((r) => ({
+          subjectId: r.id,
+          event: {
+            messageId: r.id,
+            conversationId: r.conversation_id,
+            type: r.type,
+            body: r.body,
+            from: r.wa_id,
+          },
+        })),
       );
       failed += result.failed;
     }
