@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsModule, ChannelsWorkerModule } from '@switchboard/channels';
 import { ConversationsModule } from '@switchboard/conversations';
-import { EngineModule, HealthController, Runtime } from '@switchboard/engine';
+import { EngineModule, HealthController, pluginModules, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
 import { PluginsController } from './plugins/plugins.controller';
-import { pluginModules } from './plugins/plugin-modules';
 
 export interface AppRoles {
   /** Also run the queue consumers and relays in this process (demo / single-pod mode). */

@@ -1,6 +1,6 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsWorkerModule } from '@switchboard/channels';
-import { EngineModule, Runtime } from '@switchboard/engine';
+import { EngineModule, pluginModules, Runtime } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
 
 /** `worker` role: queue consumers and relays, no HTTP. */
@@ -13,7 +13,7 @@ export class WorkerModule {
         EngineModule.forRoot(runtime),
         IdentityCoreModule,
         ChannelsWorkerModule,
-        ...runtime.plugins.flatMap((p) => (p.plugin.module ? [p.plugin.module as Type] : [])),
+        ...pluginModules(runtime),
       ],
     };
   }

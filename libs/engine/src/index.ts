@@ -33,6 +33,7 @@ export type { QueueName } from './queue/queue-names';
 export { CORE_VERSION } from './plugins/core-version';
 export { loadPlugins } from './plugins/load-plugins';
 export { LOADED_PLUGINS } from './plugins/loaded-plugins';
+export { pluginModules } from './plugins/plugin-modules';
 export type { LoadedPlugins } from './plugins/loaded-plugins';
 export { PluginHooksService } from './plugins/plugin-hooks.service';
 export type { HookFailureRow } from './plugins/plugin-hooks.service';

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { Runtime } from '@switchboard/engine';
+import type { Runtime } from '../runtime/runtime';
 
 /** The NestJS modules of the loaded plugins, registered with the core like its own modules. */
 export function pluginModules(runtime: Runtime): Type[] {
