@@ -1,19 +1,25 @@
 import type { ZodType } from 'zod';
-import type { HookName, PluginManifestInput } from './plugin-manifest';
+import type { HookContext, JsonValue, PluginCard } from './hook-context';
+import type { HookName, PluginManifestInput } from './manifest/plugin-manifest';
 
 /** Shared across module copies (source and compiled), so the runtime recognises any plugin object. */
 export const PLUGIN_BRAND = Symbol.for('switchboard.plugin');
 
-/** What a hook receives. It grows with the core: cards, notes, messages, jobs, a key-value store, HTTP. */
-export interface HookContext {
-  pluginId: string;
-  numberId: string;
-  departmentId: string;
-  settings: unknown;
-  log(message: string): void;
-}
+export type HookHandler<Settings = unknown> = (
+  event: Record<string, unknown>,
+  ctx: HookContext<Settings>,
+) => Promise<void> | void;
 
-export type HookHandler = (event: Record<string, unknown>, ctx: HookContext) => Promise<void> | void;
+/** Runs on a card: when it enters a stage that lists it in `onEnter`, or from a card action button. */
+export type AutomationHandler<Settings = unknown> = (
+  card: PluginCard,
+  ctx: HookContext<Settings>,
+) => Promise<void> | void;
+
+export type JobHandler<Settings = unknown> = (
+  data: Record<string, JsonValue>,
+  ctx: HookContext<Settings>,
+) => Promise<void> | void;
 
 export interface PluginDefinition<Settings = unknown> {
   manifest: PluginManifestInput;
@@ -21,7 +27,9 @@ export interface PluginDefinition<Settings = unknown> {
   settings?: ZodType<Settings>;
   /** A NestJS module class registered with the core (optional). */
   module?: new (...args: never[]) => unknown;
-  hooks?: Partial<Record<HookName, HookHandler>>;
+  hooks?: Partial<Record<HookName, HookHandler<Settings>>>;
+  automations?: Record<string, AutomationHandler<Settings>>;
+  jobs?: Record<string, JobHandler<Settings>>;
 }
 
 export interface SwitchboardPlugin<Settings = unknown> extends PluginDefinition<Settings> {

@@ -72,6 +72,25 @@ function check(entry: string, exported: unknown): { problems: Problem[]; loaded?
         key: at(`hooks.${name}`),
         reason: 'has a handler but is not declared in manifest.hooks',
       });
+  const automations = new Set(Object.keys(exported.automations ?? {}));
+  manifest.contributes.pipelines.forEach((p, i) =>
+    p.stages.forEach((s, j) =>
+      s.onEnter.forEach((name, k) => {
+        if (!automations.has(name))
+          problems.push({
+            key: at(`manifest.contributes.pipelines.${i}.stages.${j}.onEnter.${k}`),
+            reason: `"${name}" is not one of the plugin's automations`,
+          });
+      }),
+    ),
+  );
+  manifest.contributes.cardActions.forEach((a, i) => {
+    if (!automations.has(a.automation))
+      problems.push({
+        key: at(`manifest.contributes.cardActions.${i}.automation`),
+        reason: `"${a.automation}" is not one of the plugin's automations`,
+      });
+  });
   let defaultSettings: unknown = {};
   if (exported.settings) {
     const settings = exported.settings.safeParse({});

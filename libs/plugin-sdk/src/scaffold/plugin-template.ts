@@ -65,9 +65,21 @@ export default definePlugin({
 `;
 }
 
-export function pluginSpec(id: string): string {
+export function pluginSpec(id: string, kind: ScaffoldKind): string {
+  // A connector declares a required credential: the installation must carry it to be enabled.
+  const install =
+    kind === 'connector'
+      ? `{ plugin: '${id}', credentials: { apiKey: 'test-api-key' } }`
+      : `{ plugin: '${id}' }`;
+  const cardCheck =
+    kind === 'department'
+      ? `
+      // A department plugin's pipeline is where the number's new conversations land.
+      const card = await env.api().get(\`/api/cards/\${turn.cardId}\`).expect(200);
+      expect(card.body.stage.key).toBe('new');`
+      : '';
   return `import { loadPlugins } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createPluginTestEnvironment, PluginTestEnvironment } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const entry = './plugins/${id}';
@@ -79,24 +91,18 @@ describe('${id}', () => {
   });
 
   describe('installed on a WhatsApp number', () => {
-    let env: TestEnvironment;
+    let env: PluginTestEnvironment;
     beforeAll(async () => {
-      env = await createTestEnvironment({ config: { plugins: { enabled: [entry] } } });
+      env = await createPluginTestEnvironment({ plugins: [entry], install: [${install}] });
     });
     afterAll(async () => {
       await env?.close();
     });
 
     it('handles incoming messages without a failure', async () => {
-      await env.api().put(\`/api/numbers/\${env.numbers.sales.id}/plugins/${id}\`).send({ enabled: true }).expect(200);
-      await env.sandbox.customer('5511900001234', { phoneNumberId: env.numbers.sales.phoneNumberId }).text('Olá!');
-      // The hook job for the delivery is done once its outbox entry is marked done.
-      await waitFor(
-        async () =>
-          (await env.query(\`select 1 from outbox where queue = 'plugin-hooks' and done_at is not null\`)).length > 0,
-        { what: 'the plugin hooks ran' },
-      );
-      expect((await env.api().get('/api/plugin-hook-failures').expect(200)).body).toEqual([]);
+      ${kind === 'department' ? 'const turn = ' : ''}await env.customerSays('Olá!');
+      await env.hooksSettled();
+      expect(await env.hookFailures()).toEqual([]);${cardCheck}
     });
   });
 });

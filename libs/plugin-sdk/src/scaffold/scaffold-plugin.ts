@@ -13,7 +13,7 @@ export function scaffoldPlugin(root: string, id: string, kind: ScaffoldKind): st
     ['package.json', packageJson(id)],
     ['index.js', indexJs(id)],
     ['src/index.ts', pluginSource(id, kind)],
-    [`src/${id}.spec.ts`, pluginSpec(id)],
+    [`src/${id}.spec.ts`, pluginSpec(id, kind)],
   ];
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
   return files.map(([name]) => join('plugins', id, name));
