@@ -27,7 +27,7 @@ const ACTORS: Actor[] = [
  * beforeAll below). Every resource the walk touches belongs to department A (sales).
  */
 const AGENT = ['conversations.read', 'conversations.reply', 'media.read'];
-const AGENT_ROLE = [...AGENT, 'teams.read'];
+const AGENT_ROLE = [...AGENT, 'cards.write', 'teams.read'];
 const SUPERVISOR = [...AGENT_ROLE, 'teams.manage'];
 const VIEWER = ['conversations.read', 'media.read', 'teams.read'];
 const GRANTS: Record<
@@ -83,6 +83,23 @@ describe('authorization: every route × every actor', () => {
     fixtures.conversation = row.conversation_id;
     fixtures.message = row.id;
     fixtures.event = row.inbound_event_id;
+    fixtures.card = (
+      await env.query<{ id: string; pipeline_id: string }>(
+        'select id, pipeline_id from cards where conversation_id = $1',
+        [row.conversation_id],
+      )
+    )[0].id;
+    fixtures.pipeline = (
+      await env.query<{ id: string }>('select id from pipelines where department_id = $1 and is_default', [
+        env.numbers.sales.departmentId,
+      ])
+    )[0].id;
+    // The recorder's card action needs the plugin on the card's number.
+    await env
+      .api()
+      .put(`/api/numbers/${env.numbers.sales.id}/plugins/fixture-recorder`)
+      .send({ enabled: true })
+      .expect(200);
     // Department B (support): a conversation whose id and customer must never reach anyone without a role there.
     await env.sandbox
       .customer('5511944449999', { phoneNumberId: env.numbers.support.phoneNumberId })
@@ -198,6 +215,9 @@ describe('authorization: every route × every actor', () => {
       if (name === 'provider') return 'not-configured';
       if (name === 'pluginId') return 'fixture-recorder';
       if (name === 'numberId') return env.numbers.sales.id;
+      if (name === 'action') return 'record';
+      if (path.startsWith('/api/pipelines')) return fixtures.pipeline;
+      if (path.startsWith('/api/cards')) return fixtures.card;
       if (path.startsWith('/api/conversations')) return fixtures.conversation;
       if (path.startsWith('/api/messages')) return fixtures.message;
       if (path.startsWith('/api/inbound-events')) return fixtures.event;
@@ -223,6 +243,9 @@ describe('authorization: every route × every actor', () => {
       return { departmentId: env.numbers.sales.departmentId, name: `team by ${actor}` };
     if (rule.path === '/api/teams/:id/members') return { userIds: [] };
     if (rule.path === '/api/numbers/:numberId/plugins/:pluginId') return { enabled: true };
+    if (rule.path === '/api/cards/:id/move') return { stage: 'in_progress' };
+    if (rule.path === '/api/cards/:id/notes') return { text: `note by ${actor}` };
+    if (rule.path === '/api/cards/:id' && rule.method === 'PATCH') return { title: `renamed by ${actor}` };
     if (rule.method === 'PATCH') return { name: `renamed by ${actor}` };
     return undefined;
   }

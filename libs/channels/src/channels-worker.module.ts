@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
+import { PipelinesModule } from '@switchboard/pipelines';
 import { ChannelsModule } from './channels.module';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
-import { MessageHooksProcessor } from './whatsapp/plugins/message-hooks.processor';
+import { PluginCapabilities } from './whatsapp/plugins/plugin-capabilities';
+import { PluginHooksProcessor } from './whatsapp/plugins/plugin-hooks.processor';
 import { InboundEventProcessor } from './whatsapp/processing/inbound-event.processor';
 import { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.processor';
 
 /** The queue consumers; imported only by processes that run the worker role. */
 @Module({
-  imports: [ChannelsModule],
+  imports: [ChannelsModule, PipelinesModule],
   providers: [
     InboundEventProcessor,
     OutboundMessageProcessor,
     MediaDownloadProcessor,
-    MessageHooksProcessor,
+    PluginCapabilities,
+    PluginHooksProcessor,
     RelayScheduler,
   ],
   exports: [RelayScheduler],

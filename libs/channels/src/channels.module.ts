@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '@switchboard/conversations';
+import { PipelinesModule } from '@switchboard/pipelines';
 import { GraphClient } from './whatsapp/graph/graph-client';
 import { InboundEventQueryService } from './whatsapp/inbound/inbound-event-query.service';
 import { InboundEventsController } from './whatsapp/inbound/inbound-events.controller';
@@ -34,7 +35,7 @@ const services = [
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, PipelinesModule],
   controllers: [WhatsappWebhookController, ReplyController, MediaController, InboundEventsController],
   providers: services,
   exports: services,

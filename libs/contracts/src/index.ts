@@ -3,3 +3,4 @@ export * from './reply.contract';
 export * from './inbound-event.contract';
 export * from './identity.contract';
 export * from './plugin.contract';
+export * from './card.contract';

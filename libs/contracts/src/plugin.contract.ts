@@ -5,8 +5,13 @@ export const pluginInstallationRequest = z
   .strictObject({
     enabled: z.boolean().optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
+    /** Write-only: a value sets a credential (stored encrypted), null removes it. */
+    credentials: z.record(z.string(), z.string().max(4096).nullable()).optional(),
   })
-  .refine((v) => v.enabled !== undefined || v.settings !== undefined, 'give enabled, settings or both');
+  .refine(
+    (v) => v.enabled !== undefined || v.settings !== undefined || v.credentials !== undefined,
+    'give enabled, settings, credentials or a combination',
+  );
 export type PluginInstallationRequest = z.infer<typeof pluginInstallationRequest>;
 
 export interface PluginInstallationView {
@@ -15,6 +20,8 @@ export interface PluginInstallationView {
   numberId: string;
   enabled: boolean;
   settings: Record<string, unknown>;
+  /** Keys of the credentials that are set; values are never returned. */
+  credentials: string[];
   updatedAt: string;
 }
 

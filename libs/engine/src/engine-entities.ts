@@ -1,6 +1,14 @@
 import { OutboxEntry } from './outbox/outbox-entry.entity';
 import { PluginHookFailure } from './plugins/plugin-hook-failure.entity';
 import { PluginInstallation } from './plugins/plugin-installation.entity';
+import { PluginJob } from './plugins/plugin-job.entity';
+import { PluginStoreEntry } from './plugins/plugin-store-entry.entity';
 
 /** The engine's own tables, registered in every process before the domain libs' entities. */
-export const ENGINE_ENTITIES = [OutboxEntry, PluginInstallation, PluginHookFailure];
+export const ENGINE_ENTITIES = [
+  OutboxEntry,
+  PluginInstallation,
+  PluginHookFailure,
+  PluginStoreEntry,
+  PluginJob,
+];

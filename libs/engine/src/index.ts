@@ -36,9 +36,14 @@ export { LOADED_PLUGINS } from './plugins/loaded-plugins';
 export { pluginModules } from './plugins/plugin-modules';
 export type { LoadedPlugins } from './plugins/loaded-plugins';
 export { PluginHooksService } from './plugins/plugin-hooks.service';
-export type { HookFailureRow } from './plugins/plugin-hooks.service';
+export type {
+  CapabilityFactory,
+  CoreCapabilities,
+  HookFailureRow,
+  PluginTarget,
+} from './plugins/plugin-hooks.service';
 export { PluginInstallationsService } from './plugins/plugin-installations.service';
-export type { InstallationRow } from './plugins/plugin-installations.service';
+export type { InstallationChange, InstallationRow } from './plugins/plugin-installations.service';
 export type { LoadedPlugin } from './plugins/load-plugins';
 export { prepareRuntime } from './runtime/prepare-runtime';
 export type { Runtime } from './runtime/runtime';

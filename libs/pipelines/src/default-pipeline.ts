@@ -2,9 +2,11 @@ import { StageCategory } from './entities/pipeline-stage.entity';
 
 /** The pipeline every department starts with until a department plugin contributes its own. */
 export const DEFAULT_PIPELINE: {
+  key: string;
   name: string;
   stages: { key: string; name: string; category: StageCategory }[];
 } = {
+  key: 'conversations',
   name: 'Conversations',
   stages: [
     { key: 'new', name: 'New', category: 'open' },

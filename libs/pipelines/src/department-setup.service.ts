@@ -14,9 +14,15 @@ export class DepartmentSetupService {
     return this.em.fork().transactional(async (em) => {
       const existing = await em.findOne(Department, { key });
       if (existing) return existing;
-      const department = em.create(Department, { key, name, createdAt: new Date() });
+      const department = em.create(Department, {
+        key,
+        name,
+        visibility: 'department',
+        createdAt: new Date(),
+      });
       const pipeline = em.create(Pipeline, {
         department,
+        key: DEFAULT_PIPELINE.key,
         name: DEFAULT_PIPELINE.name,
         isDefault: true,
         createdAt: new Date(),
@@ -28,6 +34,8 @@ export class DepartmentSetupService {
           name: stage.name,
           category: stage.category,
           position,
+          requiredFields: [],
+          onEnter: [],
         }),
       );
       return department;

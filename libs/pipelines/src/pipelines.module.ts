@@ -1,9 +1,30 @@
 import { Module } from '@nestjs/common';
+import { CardActionService } from './cards/card-action.service';
+import { CardCommandsService } from './cards/card-commands.service';
+import { CardQueryService } from './cards/card-query.service';
 import { CardRepository } from './cards/card.repository';
+import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
+import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.repository';
+import { PipelinesController } from './pipelines/pipelines.controller';
+import { PipelineSyncService } from './sync/pipeline-sync.service';
+import { PluginActivationService } from './sync/plugin-activation.service';
 
+const SERVICES = [
+  CardRepository,
+  CardCommandsService,
+  CardActionService,
+  CardQueryService,
+  DepartmentSetupService,
+  PipelineDefinitionRepository,
+  PipelineSyncService,
+  PluginActivationService,
+];
+
+/** Departments, pipelines and cards: sync from department plugins, card rules, the board and card API. */
 @Module({
-  providers: [CardRepository, DepartmentSetupService],
-  exports: [CardRepository, DepartmentSetupService],
+  controllers: [PipelinesController, CardsController],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class PipelinesModule {}

@@ -12,6 +12,7 @@ import {
   PluginInstallationsService,
   ZodValidationPipe,
 } from '@switchboard/engine';
+import { PluginActivationService } from '@switchboard/pipelines';
 import { AuditLog, RequirePermission } from '@switchboard/identity';
 import { z } from 'zod';
 
@@ -21,6 +22,7 @@ const toView = (r: InstallationRow): PluginInstallationView => ({
   numberId: r.number_id,
   enabled: r.enabled,
   settings: r.settings,
+  credentials: r.credential_keys,
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
@@ -30,6 +32,7 @@ const toView = (r: InstallationRow): PluginInstallationView => ({
 export class PluginInstallationsController {
   constructor(
     private readonly installations: PluginInstallationsService,
+    private readonly activation: PluginActivationService,
     private readonly audit: AuditLog,
     private readonly hooks: PluginHooksService,
   ) {}
@@ -44,7 +47,8 @@ export class PluginInstallationsController {
   @Put('numbers/:numberId/plugins/:pluginId')
   @RequirePermission('plugins.manage')
   @ApiOperation({
-    summary: 'Install, enable, disable or configure a plugin on a number (effective immediately)',
+    summary:
+      'Install, enable, disable or configure a plugin on a number (effective immediately; credentials are write-only)',
   })
   @ApiBody({ schema: z.toJSONSchema(pluginInstallationRequest, { io: 'input' }) as Record<string, unknown> })
   async upsert(
@@ -52,12 +56,18 @@ export class PluginInstallationsController {
     @Param('pluginId') pluginId: string,
     @Body(new ZodValidationPipe(pluginInstallationRequest)) body: PluginInstallationRequest,
   ): Promise<PluginInstallationView> {
-    const row = await this.installations.upsert(numberId, pluginId, body);
+    const row = await this.activation.apply(numberId, pluginId, body);
     await this.audit.record({
       action: 'plugin.installation.changed',
       targetType: 'plugin_installation',
       targetId: row.id,
-      details: { pluginId, numberId, enabled: row.enabled, settingsKeys: Object.keys(row.settings) },
+      details: {
+        pluginId,
+        numberId,
+        enabled: row.enabled,
+        settingsKeys: Object.keys(body.settings ?? {}),
+        credentialsChanged: Object.keys(body.credentials ?? {}),
+      },
     });
     return toView(row);
   }

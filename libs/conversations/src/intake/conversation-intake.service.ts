@@ -74,7 +74,10 @@ export class ConversationIntakeService {
       contactId: contacts.get(contactKey(f.input.contact))!,
     }));
     const conversations = await this.repo.openConversations(em, pairs);
-    const newCards = new Map<string, { conversationId: string; departmentId: string; title: string }>();
+    const newCards = new Map<
+      string,
+      { conversationId: string; departmentId: string; title: string; eventId: string | null }
+    >();
     const rows = fresh.map((f, i) => {
       const conversation = conversations.get(`${pairs[i].numberId}|${pairs[i].contactId}`)!;
       if (conversation.created && !newCards.has(conversation.id)) {
@@ -83,6 +86,7 @@ export class ConversationIntakeService {
           conversationId: conversation.id,
           departmentId: f.input.departmentId,
           title: c.profileName || (c.waId ? `+${c.waId}` : c.bsuid) || 'Customer',
+          eventId: f.input.inboundEventId ?? null,
         });
       }
       return {

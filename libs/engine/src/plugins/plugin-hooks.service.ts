@@ -1,10 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { HookName } from '@switchboard/plugin-sdk';
+import { ModuleRef } from '@nestjs/core';
+import type { HookContext, HookName, JsonValue, PluginCard } from '@switchboard/plugin-sdk';
+import { Queue } from 'bullmq';
+import { EgressGuard } from '../egress/egress-guard.service';
 import { uuidv7 } from '../ids/uuid-v7';
 import { sql } from '../persistence/sql';
+import { QUEUES } from '../queue/queue-names';
+import type { LoadedPlugin } from './load-plugins';
 import { LOADED_PLUGINS, LoadedPlugins } from './loaded-plugins';
-import { PluginInstallationsService } from './plugin-installations.service';
+import { InstallationRow, PluginInstallationsService } from './plugin-installations.service';
+import { PluginStoreService } from './plugin-store.service';
 
 class HookTimeout extends Error {}
 
@@ -19,10 +26,27 @@ export interface HookFailureRow {
   subject_id: string | null;
 }
 
+/** The number an event belongs to, and its department. */
+export interface PluginTarget {
+  numberId: string;
+  departmentId: string;
+}
+
+/** The parts of the hook context that need the domain (cards, messages): supplied by the process running hooks. */
+export type CoreCapabilities = Pick<HookContext, 'cards' | 'messages'>;
+export type CapabilityFactory = (scope: {
+  plugin: LoadedPlugin;
+  target: PluginTarget;
+  settings: unknown;
+}) => CoreCapabilities;
+
+const AUTOMATION_TIMEOUT_MS = 10_000;
+const JOB_TIMEOUT_MS = 30_000;
+
 /**
- * Runs a hook for the plugins installed on one number, in priority order. A handler that throws or runs past its
- * timeout is recorded and skipped: it never stops the others, and never reaches intake. Another number's plugins
- * are never called.
+ * Runs plugin code for one number: hooks (in priority order), stage automations and plugin jobs. A call that
+ * throws or runs past its timeout is recorded and skipped: it never stops the others, and never reaches intake.
+ * Only the plugins installed and enabled on that number are called, each with a context limited to it.
  */
 @Injectable()
 export class PluginHooksService {
@@ -31,6 +55,9 @@ export class PluginHooksService {
   constructor(
     private readonly em: EntityManager,
     private readonly installations: PluginInstallationsService,
+    private readonly store: PluginStoreService,
+    private readonly egress: EgressGuard,
+    private readonly moduleRef: ModuleRef,
     @Inject(LOADED_PLUGINS) private readonly plugins: LoadedPlugins,
   ) {}
 
@@ -50,13 +77,16 @@ export class PluginHooksService {
   /** Runs `hook` for each event, in order, on one number; the number's installations are read once. */
   async dispatch(
     hook: HookName,
-    target: { numberId: string; departmentId: string },
+    target: PluginTarget,
     events: { subjectId?: string; event: Record<string, unknown> }[],
+    capabilities: CapabilityFactory,
+    /** The number's enabled installations when the caller already read them (several hooks in one job). */
+    installations?: InstallationRow[],
   ): Promise<{ called: number; failed: number }> {
-    const installed = await this.installations.enabledFor(target.numberId);
+    const installed = installations ?? (await this.installations.enabledFor(target.numberId));
     const calls = installed
       .map((inst) => {
-        const loaded = this.plugins.find((p) => p.manifest.id === inst.plugin_id)!;
+        const loaded = this.installations.plugin(inst.plugin_id)!;
         const declared = loaded.manifest.hooks.find((h) => h.name === hook);
         const handler = loaded.plugin.hooks?.[hook];
         return declared && handler ? { inst, loaded, declared, handler } : null;
@@ -66,41 +96,152 @@ export class PluginHooksService {
     let failed = 0;
     for (const { subjectId, event } of events)
       for (const { inst, loaded, declared, handler } of calls) {
-        const pluginId = loaded.manifest.id;
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([
-            Promise.resolve().then(() =>
-              handler(event, {
-                pluginId,
-                numberId: target.numberId,
-                departmentId: target.departmentId,
-                settings: inst.settings,
-                log: (message) => this.logger.log(`[${pluginId}] ${message}`),
-              }),
-            ),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(
-                () => reject(new HookTimeout(`no answer within ${declared.timeoutMs} ms`)),
-                declared.timeoutMs,
-              );
-            }),
-          ]);
-        } catch (e) {
-          failed++;
-          const kind = e instanceof HookTimeout ? 'timeout' : 'error';
-          const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
-          this.logger.warn(`plugin ${pluginId} ${hook} on number ${target.numberId}: ${kind}: ${message}`);
-          await sql(
-            this.em,
-            `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
-           values (?, now(), ?, ?, ?, ?, ?, ?)`,
-            [uuidv7(), pluginId, target.numberId, hook, kind, message, subjectId ?? null],
-          );
-        } finally {
-          clearTimeout(timer);
-        }
+        const ctx = this.context(loaded, inst, target, capabilities);
+        const ok = await this.invoke(loaded, target, hook, declared.timeoutMs, subjectId, () =>
+          handler(event, ctx),
+        );
+        if (!ok) failed++;
       }
     return { called: calls.length * events.length, failed };
+  }
+
+  /**
+   * Runs automations of `pluginId` on a card (stage entry, card actions), when the plugin is enabled on the
+   * card's number. Returns how many failed; false when the plugin is not active there.
+   */
+  async runAutomations(
+    target: PluginTarget,
+    pluginId: string,
+    names: string[],
+    card: PluginCard,
+    capabilities: CapabilityFactory,
+  ): Promise<{ active: boolean; failed: number }> {
+    const inst = (await this.installations.enabledFor(target.numberId)).find((i) => i.plugin_id === pluginId);
+    if (!inst) return { active: false, failed: 0 };
+    const loaded = this.installations.plugin(pluginId)!;
+    let failed = 0;
+    for (const name of names) {
+      const automation = loaded.plugin.automations?.[name];
+      const ctx = this.context(loaded, inst, target, capabilities);
+      const ok = await this.invoke(
+        loaded,
+        target,
+        `automation:${name}`,
+        AUTOMATION_TIMEOUT_MS,
+        card.id,
+        () => {
+          if (!automation) throw new Error(`the plugin has no automation "${name}"`);
+          return automation(card, ctx);
+        },
+      );
+      if (!ok) failed++;
+    }
+    return { active: true, failed };
+  }
+
+  /** Runs a job a plugin enqueued; a job of a plugin no longer enabled on its number is dropped. */
+  async runJob(
+    jobId: string,
+    capabilities: CapabilityFactory,
+    departmentOf: (numberId: string) => Promise<string | null>,
+  ): Promise<'done' | 'failed' | 'dropped'> {
+    const [job] = await sql<{
+      plugin_id: string;
+      number_id: string;
+      name: string;
+      data: Record<string, JsonValue>;
+      done_at: Date | null;
+    }>(this.em, 'select plugin_id, number_id, name, data, done_at from plugin_jobs where id = ?', [jobId]);
+    if (!job || job.done_at) return 'dropped';
+    const inst = (await this.installations.enabledFor(job.number_id)).find(
+      (i) => i.plugin_id === job.plugin_id,
+    );
+    const departmentId = await departmentOf(job.number_id);
+    let outcome: 'done' | 'failed' | 'dropped' = 'dropped';
+    if (inst && departmentId) {
+      const loaded = this.installations.plugin(job.plugin_id)!;
+      const target = { numberId: job.number_id, departmentId };
+      const handler = loaded.plugin.jobs?.[job.name];
+      const ctx = this.context(loaded, inst, target, capabilities);
+      const ok = await this.invoke(loaded, target, `job:${job.name}`, JOB_TIMEOUT_MS, jobId, () => {
+        if (!handler) throw new Error(`the plugin has no job handler "${job.name}"`);
+        return handler(job.data, ctx);
+      });
+      outcome = ok ? 'done' : 'failed';
+    }
+    await sql(this.em, 'update plugin_jobs set done_at = now() where id = ?', [jobId]);
+    return outcome;
+  }
+
+  private context(
+    loaded: LoadedPlugin,
+    inst: InstallationRow,
+    target: PluginTarget,
+    capabilities: CapabilityFactory,
+  ): HookContext {
+    const pluginId = loaded.manifest.id;
+    const core = capabilities({ plugin: loaded, target, settings: inst.settings });
+    return {
+      pluginId,
+      numberId: target.numberId,
+      departmentId: target.departmentId,
+      settings: inst.settings,
+      log: (message) => this.logger.log(`[${pluginId}] ${message}`),
+      cards: core.cards,
+      messages: core.messages,
+      store: this.store.for(pluginId, target.numberId),
+      http: { fetch: (url, init) => this.egress.fetch(url, init) },
+      credentials: { get: (key) => this.installations.credential(pluginId, target.numberId, key) },
+      jobs: {
+        enqueue: async (name, data, options) => {
+          if (!loaded.plugin.jobs?.[name]) throw new Error(`the plugin has no job handler "${name}"`);
+          const id = uuidv7();
+          const delay = Math.max(0, options?.delayMs ?? 0);
+          await sql(
+            this.em,
+            `insert into plugin_jobs (id, plugin_id, number_id, name, data, run_at, created_at)
+             values (?, ?, ?, ?, ?::jsonb, now() + make_interval(secs => ?::float / 1000), now())`,
+            [id, pluginId, target.numberId, name, JSON.stringify(data), delay],
+          );
+          const queue = this.moduleRef.get<Queue>(getQueueToken(QUEUES.pluginHooks), { strict: false });
+          await queue.add('plugin-job', { pluginJobId: id }, { jobId: id, delay });
+        },
+      },
+    };
+  }
+
+  /** Calls `fn` under the timeout; a throw or a timeout is recorded against the plugin, the number and `what`. */
+  private async invoke(
+    loaded: LoadedPlugin,
+    target: PluginTarget,
+    what: string,
+    timeoutMs: number,
+    subjectId: string | undefined,
+    fn: () => Promise<void> | void,
+  ): Promise<boolean> {
+    const pluginId = loaded.manifest.id;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(fn),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new HookTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      return true;
+    } catch (e) {
+      const kind = e instanceof HookTimeout ? 'timeout' : 'error';
+      const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+      this.logger.warn(`plugin ${pluginId} ${what} on number ${target.numberId}: ${kind}: ${message}`);
+      await sql(
+        this.em,
+        `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
+         values (?, now(), ?, ?, ?, ?, ?, ?)`,
+        [uuidv7(), pluginId, target.numberId, what, kind, message, subjectId ?? null],
+      );
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

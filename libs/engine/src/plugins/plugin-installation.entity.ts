@@ -21,6 +21,10 @@ export class PluginInstallation {
   @Property({ type: 'jsonb' })
   settings: Record<string, unknown> = {};
 
+  /** Credential key → value sealed with the SecretBox. Never returned by the API, never in logs or job data. */
+  @Property({ type: 'jsonb', hidden: true })
+  credentialsSealed: Record<string, string> = {};
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

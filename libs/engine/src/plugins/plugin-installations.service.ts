@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { SecretBox } from '../crypto/secret-box';
 import { uuidv7 } from '../ids/uuid-v7';
 import { sql } from '../persistence/sql';
+import type { LoadedPlugin } from './load-plugins';
 import { LOADED_PLUGINS, LoadedPlugins } from './loaded-plugins';
 
 export interface InstallationRow {
@@ -10,71 +12,131 @@ export interface InstallationRow {
   number_id: string;
   enabled: boolean;
   settings: Record<string, unknown>;
+  /** Keys of the credentials that are set; their values never leave this service unsealed. */
+  credential_keys: string[];
   updated_at: Date;
 }
+
+export interface InstallationChange {
+  enabled?: boolean;
+  settings?: Record<string, unknown>;
+  /** A value sets the credential, null removes it; absent keys are left as they are. */
+  credentials?: Record<string, string | null>;
+}
+
+const COLUMNS = `id, plugin_id, number_id, enabled, settings,
+  array(select jsonb_object_keys(credentials_sealed) order by 1) as credential_keys, updated_at`;
 
 /** Activation of plugins per WhatsApp number, as data: read on every dispatch, so changes need no restart. */
 @Injectable()
 export class PluginInstallationsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly box: SecretBox,
     @Inject(LOADED_PLUGINS) private readonly plugins: LoadedPlugins,
   ) {}
 
+  loaded(): LoadedPlugins {
+    return this.plugins;
+  }
+
+  plugin(pluginId: string): LoadedPlugin | undefined {
+    return this.plugins.find((p) => p.manifest.id === pluginId);
+  }
+
   list(): Promise<InstallationRow[]> {
-    return sql<InstallationRow>(this.em, 'select * from plugin_installations order by plugin_id, number_id');
+    return sql<InstallationRow>(
+      this.em,
+      `select ${COLUMNS} from plugin_installations order by plugin_id, number_id`,
+    );
   }
 
   /** Enabled installations of one number, for loaded plugins only. */
   async enabledFor(numberId: string): Promise<InstallationRow[]> {
     const rows = await sql<InstallationRow>(
       this.em,
-      'select * from plugin_installations where number_id = ? and enabled',
+      `select ${COLUMNS} from plugin_installations where number_id = ? and enabled`,
       [numberId],
       'switchboard_enabled_installations',
     );
-    return rows.filter((r) => this.plugins.some((p) => p.manifest.id === r.plugin_id));
+    return rows.filter((r) => this.plugin(r.plugin_id));
+  }
+
+  /** One credential of an installation, unsealed for the plugin's own use (never logged or returned by the API). */
+  async credential(pluginId: string, numberId: string, key: string): Promise<string | undefined> {
+    const [row] = await sql<{ sealed: string | null }>(
+      this.em,
+      'select credentials_sealed ->> ? as sealed from plugin_installations where plugin_id = ? and number_id = ?',
+      [key, pluginId, numberId],
+    );
+    return row?.sealed ? this.box.open(row.sealed) : undefined;
   }
 
   /**
-   * Installs or changes a plugin on a number. Settings are merged over the current ones (or the defaults) and must
-   * pass the plugin's schema; the answer names each wrong field.
+   * Installs or changes a plugin on a number, inside `em`'s transaction when given. Settings are merged over the
+   * current ones (or the defaults) and must pass the plugin's schema; credentials must be ones the manifest
+   * declares, and an enabled installation needs every required one. The answer names each wrong field.
    */
   async upsert(
     numberId: string,
     pluginId: string,
-    change: { enabled?: boolean; settings?: Record<string, unknown> },
+    change: InstallationChange,
+    em: EntityManager = this.em,
   ): Promise<InstallationRow> {
-    const plugin = this.plugins.find((p) => p.manifest.id === pluginId);
+    const plugin = this.plugin(pluginId);
     if (!plugin) throw new NotFoundException(`no plugin "${pluginId}" is loaded (see plugins.enabled)`);
-    const number = await sql(this.em, 'select 1 from whatsapp_numbers where id = ?', [numberId]);
+    const number = await sql(em, 'select 1 from whatsapp_numbers where id = ?', [numberId]);
     if (!number.length) throw new NotFoundException(`WhatsApp number ${numberId} not found`);
-    const current = (
-      await sql<InstallationRow>(
-        this.em,
-        'select * from plugin_installations where number_id = ? and plugin_id = ?',
-        [numberId, pluginId],
-      )
-    )[0];
-    const base = current?.settings ?? (plugin.defaultSettings as Record<string, unknown>);
-    let settings: unknown = { ...base, ...(change.settings ?? {}) };
-    if (plugin.plugin.settings) {
-      const parsed = plugin.plugin.settings.safeParse(settings);
-      if (!parsed.success)
-        throw new BadRequestException(
-          parsed.error.issues.map((i) => `settings.${i.path.map(String).join('.')}: ${i.message}`).join('; '),
-        );
-      settings = parsed.data;
-    }
-    const rows = await sql<InstallationRow>(
-      this.em,
-      `insert into plugin_installations (id, plugin_id, number_id, enabled, settings, created_at, updated_at)
-       values (?, ?, ?, ?, ?::jsonb, now(), now())
-       on conflict (number_id, plugin_id) do update
-         set enabled = excluded.enabled, settings = excluded.settings, updated_at = now()
-       returning *`,
-      [uuidv7(), pluginId, numberId, change.enabled ?? current?.enabled ?? true, JSON.stringify(settings)],
+    const [current] = await sql<{
+      enabled: boolean;
+      settings: Record<string, unknown>;
+      credentials_sealed: Record<string, string>;
+    }>(
+      em,
+      'select enabled, settings, credentials_sealed from plugin_installations where number_id = ? and plugin_id = ? for update',
+      [numberId, pluginId],
     );
-    return rows[0];
+    const problems: string[] = [];
+    const settings = this.checkSettings(
+      plugin,
+      { ...(current?.settings ?? {}), ...(change.settings ?? {}) },
+      problems,
+    );
+    const sealed = { ...(current?.credentials_sealed ?? {}) };
+    for (const [key, value] of Object.entries(change.credentials ?? {})) {
+      if (!plugin.manifest.credentials.some((c) => c.key === key))
+        problems.push(`credentials.${key}: the plugin declares no such credential`);
+      else if (value === null) delete sealed[key];
+      else if (!value) problems.push(`credentials.${key}: must not be empty (use null to remove it)`);
+      else sealed[key] = this.box.seal(value);
+    }
+    const enabled = change.enabled ?? current?.enabled ?? true;
+    if (enabled)
+      for (const c of plugin.manifest.credentials)
+        if (!c.optional && !sealed[c.key])
+          problems.push(`credentials.${c.key}: required to enable the plugin (${c.label})`);
+    if (problems.length) throw new BadRequestException(problems.join('; '));
+    const [row] = await sql<InstallationRow>(
+      em,
+      `insert into plugin_installations (id, plugin_id, number_id, enabled, settings, credentials_sealed, created_at, updated_at)
+       values (?, ?, ?, ?, ?::jsonb, ?::jsonb, now(), now())
+       on conflict (number_id, plugin_id) do update
+         set enabled = excluded.enabled, settings = excluded.settings,
+             credentials_sealed = excluded.credentials_sealed, updated_at = now()
+       returning ${COLUMNS}`,
+      [uuidv7(), pluginId, numberId, enabled, JSON.stringify(settings), JSON.stringify(sealed)],
+    );
+    return row;
+  }
+
+  /** Defaults first, then the stored and changed values; the plugin's schema has the last word. */
+  private checkSettings(plugin: LoadedPlugin, merged: Record<string, unknown>, problems: string[]): unknown {
+    const candidate = { ...(plugin.defaultSettings as Record<string, unknown>), ...merged };
+    if (!plugin.plugin.settings) return candidate;
+    const parsed = plugin.plugin.settings.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+    for (const i of parsed.error.issues)
+      problems.push(`settings.${i.path.map(String).join('.')}: ${i.message}`);
+    return candidate;
   }
 }

@@ -3,6 +3,7 @@ import type { LoadedPlugin } from './load-plugins';
 import { LOADED_PLUGINS } from './loaded-plugins';
 import { PluginHooksService } from './plugin-hooks.service';
 import { PluginInstallationsService } from './plugin-installations.service';
+import { PluginStoreService } from './plugin-store.service';
 
 /** The plugin runtime inside a process: the loaded plugins, their installations per number, hook dispatch. */
 @Global()
@@ -14,6 +15,7 @@ export class PluginsModule {
       providers: [
         { provide: LOADED_PLUGINS, useValue: plugins },
         PluginInstallationsService,
+        PluginStoreService,
         PluginHooksService,
       ],
       exports: [LOADED_PLUGINS, PluginInstallationsService, PluginHooksService],

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
 import { Actor } from './actor';
+import { openDepartmentsSql } from './open-departments';
 import type { DepartmentRole } from './permissions';
 
 interface Row {
@@ -9,6 +10,7 @@ interface Row {
   email: string;
   is_admin: boolean;
   memberships: { d: string; r: DepartmentRole }[] | null;
+  open_departments: string[] | null;
 }
 
 /**
@@ -23,7 +25,8 @@ export class ActorLoader {
     const rows = await sql<Row>(
       this.em,
       `select u.id, u.email, u.is_admin,
-              (select json_agg(json_build_object('d', m.department_id, 'r', m.role)) from department_memberships m where m.user_id = u.id) as memberships
+              (select json_agg(json_build_object('d', m.department_id, 'r', m.role)) from department_memberships m where m.user_id = u.id) as memberships,
+              ${openDepartmentsSql('u.id')} as open_departments
          from sessions s join users u on u.id = s.user_id
         where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now() and u.status = 'active'`,
       [sessionId, userId],
@@ -37,6 +40,7 @@ export class ActorLoader {
       r.is_admin,
       (r.memberships ?? []).map((m): [string, DepartmentRole] => [m.d, m.r]),
       sessionId,
+      r.open_departments,
     );
   }
 }

@@ -20,6 +20,11 @@ export class Actor {
     readonly perDepartment: ReadonlyMap<string, ReadonlySet<DepartmentPermission>>,
     readonly everywhere: ReadonlySet<Permission>,
     readonly sessionId: string | null,
+    /**
+     * What "everywhere" covers for admins and all-department tokens: every department, or (when some departments
+     * are members-only, like HR) the listed ones.
+     */
+    readonly everywhereScope: 'all' | readonly string[] = 'all',
   ) {}
 
   static user(
@@ -28,9 +33,10 @@ export class Actor {
     isAdmin: boolean,
     memberships: Iterable<[string, DepartmentRole]>,
     sessionId: string,
+    openDepartments: string[] | null = null,
   ): Actor {
     const per = new Map([...memberships].map(([d, role]) => [d, new Set(ROLE_PERMISSIONS[role])]));
-    return new Actor('user', id, email, isAdmin, per, new Set(), sessionId);
+    return new Actor('user', id, email, isAdmin, per, new Set(), sessionId, openDepartments ?? 'all');
   }
 
   /** A token holds its permissions in its departments, or everywhere when it is not limited to departments. */
@@ -39,13 +45,23 @@ export class Actor {
     name: string,
     permissions: Permission[],
     departmentIds: string[] | 'all',
+    openDepartments: string[] | null = null,
   ): Actor {
     const departmental = permissions.filter((p): p is DepartmentPermission =>
       (DEPARTMENT_PERMISSIONS as readonly string[]).includes(p),
     );
     const global = permissions.filter((p) => !(DEPARTMENT_PERMISSIONS as readonly string[]).includes(p));
     if (departmentIds === 'all')
-      return new Actor('api_token', id, name, false, new Map(), new Set(permissions), null);
+      return new Actor(
+        'api_token',
+        id,
+        name,
+        false,
+        new Map(),
+        new Set(permissions),
+        null,
+        openDepartments ?? 'all',
+      );
     const per = new Map(departmentIds.map((d) => [d, new Set(departmental)]));
     return new Actor('api_token', id, name, false, per, new Set(global), null);
   }
@@ -60,8 +76,10 @@ export class Actor {
 
   /** Departments where the actor holds `permission`; `'all'` when it holds it everywhere. */
   departmentsWith(permission: DepartmentPermission): 'all' | string[] {
-    if (this.isAdmin || this.everywhere.has(permission)) return 'all';
-    return [...this.perDepartment].filter(([, held]) => held.has(permission)).map(([d]) => d);
+    const own = [...this.perDepartment].filter(([, held]) => held.has(permission)).map(([d]) => d);
+    if (this.isAdmin || this.everywhere.has(permission))
+      return this.everywhereScope === 'all' ? 'all' : [...new Set([...this.everywhereScope, ...own])];
+    return own;
   }
 
   canIn(permission: DepartmentPermission, departmentId: string): boolean {

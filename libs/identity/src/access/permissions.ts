@@ -6,6 +6,7 @@ export type DepartmentRole = (typeof DEPARTMENT_ROLES)[number];
 export const DEPARTMENT_PERMISSIONS = [
   'conversations.read',
   'conversations.reply',
+  'cards.write',
   'media.read',
   'teams.read',
   'teams.manage',
@@ -29,7 +30,14 @@ export type Permission = DepartmentPermission | AdminPermission;
 
 /** The one table of who may do what. Routes name a permission; nothing else decides access. */
 export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermission[]> = {
-  supervisor: ['conversations.read', 'conversations.reply', 'media.read', 'teams.read', 'teams.manage'],
-  agent: ['conversations.read', 'conversations.reply', 'media.read', 'teams.read'],
+  supervisor: [
+    'conversations.read',
+    'conversations.reply',
+    'cards.write',
+    'media.read',
+    'teams.read',
+    'teams.manage',
+  ],
+  agent: ['conversations.read', 'conversations.reply', 'cards.write', 'media.read', 'teams.read'],
   viewer: ['conversations.read', 'media.read', 'teams.read'],
 };

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { openDepartmentsSql } from '../access/open-departments';
 import { sql } from '@switchboard/engine';
 
 export interface ApiTokenRow {
@@ -52,13 +53,13 @@ export class ApiTokenRepository {
     );
   }
 
-  /** A usable token: not revoked, not expired. */
-  async live(tokenHash: string): Promise<ApiTokenRow | null> {
+  /** A usable token: not revoked, not expired; with the departments "all" covers (see openDepartmentsSql). */
+  async live(tokenHash: string): Promise<(ApiTokenRow & { open_departments: string[] | null }) | null> {
     return (
       (
-        await sql<ApiTokenRow>(
+        await sql<ApiTokenRow & { open_departments: string[] | null }>(
           this.em,
-          `select ${COLUMNS} from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())`,
+          `select ${COLUMNS}, ${openDepartmentsSql('null')} as open_departments from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())`,
           [tokenHash],
           'switchboard_live_api_token',
         )

@@ -89,6 +89,7 @@ export class ApiTokenService {
       row.name,
       row.permissions as Permission[],
       row.department_ids ?? 'all',
+      row.open_departments,
     );
     if (await this.tokens.touch(row.id))
       await this.audit.record({

@@ -6,27 +6,36 @@ import { uuidv7, sql } from '@switchboard/engine';
 @Injectable()
 export class CardRepository {
   /**
-   * Opens each conversation's card in the first stage of its department's default pipeline, in one statement.
-   * A second call for the same conversation is a no-op (unique conversation_id).
+   * Opens each conversation's card in the first live stage of its department's default pipeline, with its
+   * `created` timeline line, in one statement. A second call for the same conversation is a no-op (unique
+   * conversation_id).
    */
   async openForConversations(
     em: EntityManager,
-    inputs: { conversationId: string; departmentId: string; title: string }[],
+    inputs: { conversationId: string; departmentId: string; title: string; eventId: string | null }[],
   ): Promise<void> {
     if (!inputs.length) return;
     const params: unknown[] = [];
     const values = inputs.map((i) => {
-      params.push(uuidv7(), i.conversationId, i.departmentId, i.title);
-      return '(?::uuid, ?::uuid, ?::uuid, ?::text)';
+      params.push(uuidv7(), uuidv7(), i.conversationId, i.departmentId, i.title, i.eventId);
+      return '(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::uuid)';
     });
     await sql(
       em,
-      `insert into cards (id, conversation_id, department_id, pipeline_id, stage_id, title, created_at, updated_at)
-       select v.id, v.conversation_id, p.department_id, p.id, s.id, v.title, now(), now()
-         from (values ${values.join(', ')}) as v(id, conversation_id, department_id, title)
-         join pipelines p on p.department_id = v.department_id and p.is_default
-         join lateral (select id from pipeline_stages where pipeline_id = p.id order by position limit 1) s on true
-       on conflict (conversation_id) do nothing`,
+      `with v(id, event_id, conversation_id, department_id, title, opened_by) as (values ${values.join(', ')}),
+       opened as (
+         insert into cards (id, conversation_id, department_id, pipeline_id, stage_id, title, fields,
+                            stage_entered_at, opened_by_event_id, created_at, updated_at)
+         select v.id, v.conversation_id, p.department_id, p.id, s.id, v.title, '{}'::jsonb, now(), v.opened_by, now(), now()
+           from v
+           join pipelines p on p.department_id = v.department_id and p.is_default
+           join lateral (select id from pipeline_stages
+                          where pipeline_id = p.id and archived_at is null order by position limit 1) s on true
+         on conflict (conversation_id) do nothing
+         returning id, stage_id)
+       insert into card_events (id, card_id, at, kind, actor_type, actor_id, actor_label, from_stage_id, to_stage_id, data)
+       select v.event_id, o.id, now(), 'created', 'system', null, 'WhatsApp', null, o.stage_id, '{}'::jsonb
+         from opened o join v on v.id = o.id`,
       params,
     );
   }

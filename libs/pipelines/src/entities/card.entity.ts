@@ -14,7 +14,7 @@ export class Card {
   @Property({ type: 'uuid', unique: true })
   conversationId!: string;
 
-  @Property({ type: 'uuid' })
+  @Property({ type: 'uuid', index: true })
   departmentId!: string;
 
   @Property({ type: 'uuid' })
@@ -25,6 +25,17 @@ export class Card {
 
   @Property({ type: 'text' })
   title!: string;
+
+  /** Custom field values by field key, validated against the pipeline's fields. */
+  @Property({ type: 'jsonb' })
+  fields: Record<string, unknown> = {};
+
+  @Property({ type: 'timestamptz' })
+  stageEnteredAt: Date = new Date();
+
+  /** The stored webhook delivery whose message opened the card: card.created hooks run with its job. */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  openedByEventId?: string | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

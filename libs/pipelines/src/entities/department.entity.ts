@@ -1,6 +1,12 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
+/**
+ * `department`: everyone with a role there, and admins, see its conversations. `members`: only people with a role
+ * there (HR, legal): admins too need a membership.
+ */
+export type DepartmentVisibility = 'department' | 'members';
+
 /** A business department (sales, support, HR…): owns pipelines and WhatsApp numbers. */
 @Entity({ tableName: 'departments' })
 export class Department {
@@ -13,6 +19,10 @@ export class Department {
 
   @Property({ type: 'text' })
   name!: string;
+
+  /** Set by the department plugin installed on the department's numbers. */
+  @Property({ type: 'text' })
+  visibility: DepartmentVisibility = 'department';
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

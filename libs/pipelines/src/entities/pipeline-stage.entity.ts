@@ -24,4 +24,23 @@ export class PipelineStage {
 
   @Property({ type: 'text' })
   category: StageCategory = 'open';
+
+  @Property({ type: 'text', nullable: true })
+  color?: string | null;
+
+  /** At most this many cards at once; null = no limit. */
+  @Property({ type: 'integer', nullable: true })
+  wipLimit?: number | null;
+
+  /** Field keys that must have a value before a card may enter. */
+  @Property({ type: 'jsonb' })
+  requiredFields: string[] = [];
+
+  /** Automations of the pipeline's plugin run when a card enters. */
+  @Property({ type: 'jsonb' })
+  onEnter: string[] = [];
+
+  /** Set when the stage left the plugin's manifest: cards may stay, none may enter. */
+  @Property({ type: 'timestamptz', nullable: true })
+  archivedAt?: Date | null;
 }

@@ -4,30 +4,70 @@ import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import {
   APP_CONFIG,
   AppConfig,
+  InstallationRow,
   OutboxService,
+  PluginInstallationsService,
   PluginHooksService,
+  PluginTarget,
   QUEUES,
   sql,
   startWorker,
 } from '@switchboard/engine';
+import { CARD_SELECT, CardRow, toPluginCard } from '@switchboard/pipelines';
 import { Job } from 'bullmq';
+import { PluginCapabilities } from './plugin-capabilities';
 
-interface Row {
+/** eventIds: stored webhook deliveries, comma-separated (one job per drained batch). */
+type HookJob = { outboxId?: string } & (
+  { eventIds: string } | { cardEventId: string } | { pluginJobId: string }
+);
+
+interface MessageRow {
   id: string;
   conversation_id: string;
+  card_id: string | null;
   number_id: string;
   department_id: string;
   type: string;
   body: string | null;
   wa_id: string | null;
+  received_at: Date;
 }
 
-/** `message.received` for the plugins installed on the receiving number, one job per stored webhook delivery. */
+interface CardEventRow {
+  kind: string;
+  card_id: string;
+  number_id: string;
+  plugin_id: string | null;
+  data: Record<string, unknown>;
+  actor_type: string;
+  actor_label: string;
+  from_key: string | null;
+  from_name: string | null;
+  to_key: string | null;
+  to_name: string | null;
+  on_enter: string[] | null;
+}
+
+const groupBy = <T>(rows: T[], key: (r: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  return groups;
+};
+
+/**
+ * Runs plugin code on the worker: for stored webhook deliveries, card.created (cards it opened) then
+ * message.received; for a card's stage move, card.stage_changed and the entered stage's automations; for a card
+ * action, its automation; and the jobs plugins enqueue. Failures are recorded per call and not retried: a retry
+ * would call every other plugin again.
+ */
 @Processor(QUEUES.pluginHooks, { autorun: false })
-export class MessageHooksProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class PluginHooksProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly em: EntityManager,
     private readonly hooks: PluginHooksService,
+    private readonly installations: PluginInstallationsService,
+    private readonly capabilities: PluginCapabilities,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -38,37 +78,133 @@ export class MessageHooksProcessor extends WorkerHost implements OnApplicationBo
     startWorker(this.worker, { concurrency: 4, lockDurationMs: this.config.worker.lockDurationMs });
   }
 
-  async process(job: Job<{ eventId: string; outboxId?: string }>) {
-    const rows = await sql<Row>(
+  async process(job: Job<HookJob>) {
+    const data = job.data;
+    let result: Record<string, unknown>;
+    if ('eventIds' in data) result = await this.deliveries(data.eventIds.split(','));
+    else if ('cardEventId' in data) result = await this.cardEvent(data.cardEventId);
+    else
+      result = {
+        job: await this.hooks.runJob(data.pluginJobId, this.capabilities.factory, (numberId) =>
+          this.departmentOf(numberId),
+        ),
+      };
+    await this.outbox.markDone(data.outboxId);
+    return result;
+  }
+
+  private async deliveries(eventIds: string[]) {
+    // Each number's installations are read once for both hooks.
+    const installed = new Map<string, Promise<InstallationRow[]>>();
+    const installationsOf = (numberId: string) => {
+      if (!installed.has(numberId)) installed.set(numberId, this.installations.enabledFor(numberId));
+      return installed.get(numberId)!;
+    };
+    const cards = await sql<CardRow & { number_id: string }>(
       this.em,
-      `select m.id, m.conversation_id, c.number_id, c.department_id, m.type, m.body, ct.wa_id
-         from messages m join conversations c on c.id = m.conversation_id join contacts ct on ct.id = c.contact_id
-        where m.inbound_event_id = ? and m.direction = 'in' order by m.created_at, m.id`,
-      [job.data.eventId],
+      `${CARD_SELECT.replace('select k.id', 'select c.number_id, k.id')} where k.opened_by_event_id = any(?::uuid[]) order by k.created_at, k.id`,
+      [eventIds],
     );
-    // One dispatch per receiving number (a delivery can carry several): installations are read once each.
-    const byNumber = new Map<string, Row[]>();
-    for (const r of rows) byNumber.set(r.number_id, [...(byNumber.get(r.number_id) ?? []), r]);
     let failed = 0;
-    for (const [numberId, messages] of byNumber) {
-      const result = await this.hooks.dispatch(
-        'message.received',
-        { numberId, departmentId: messages[0].department_id },
-        messages.map((r) => ({
-          subjectId: r.id,
-          event: {
-            messageId: r.id,
-            conversationId: r.conversation_id,
-            type: r.type,
-            body: r.body,
-            from: r.wa_id,
-          },
-        })),
-      );
-      failed += result.failed;
+    // One dispatch per receiving number (a delivery can carry several): installations are read once each.
+    for (const [numberId, opened] of groupBy(cards, (c) => c.number_id))
+      failed += (
+        await this.hooks.dispatch(
+          'card.created',
+          { numberId, departmentId: opened[0].department_id },
+          opened.map((c) => ({
+            subjectId: c.id,
+            event: { cardId: c.id, conversationId: c.conversation_id, title: c.title, card: toPluginCard(c) },
+          })),
+          this.capabilities.factory,
+          await installationsOf(numberId),
+        )
+      ).failed;
+    const messages = await sql<MessageRow>(
+      this.em,
+      `select m.id, m.conversation_id, k.id as card_id, c.number_id, c.department_id, m.type, m.body, ct.wa_id,
+              coalesce(m.sent_at, m.created_at) as received_at
+         from messages m join conversations c on c.id = m.conversation_id join contacts ct on ct.id = c.contact_id
+         left join cards k on k.conversation_id = c.id
+        where m.inbound_event_id = any(?::uuid[]) and m.direction = 'in' order by m.created_at, m.id`,
+      [eventIds],
+    );
+    for (const [numberId, rows] of groupBy(messages, (m) => m.number_id))
+      failed += (
+        await this.hooks.dispatch(
+          'message.received',
+          { numberId, departmentId: rows[0].department_id },
+          rows.map((r) => ({
+            subjectId: r.id,
+            event: {
+              messageId: r.id,
+              conversationId: r.conversation_id,
+              cardId: r.card_id,
+              type: r.type,
+              body: r.body,
+              from: r.wa_id,
+              receivedAt: new Date(r.received_at).toISOString(),
+            },
+          })),
+          this.capabilities.factory,
+          await installationsOf(numberId),
+        )
+      ).failed;
+    return { cards: cards.length, messages: messages.length, failed };
+  }
+
+  private async cardEvent(cardEventId: string) {
+    const [e] = await sql<CardEventRow>(
+      this.em,
+      `select e.kind, e.card_id, c.number_id, p.plugin_id, e.data, e.actor_type, e.actor_label,
+              f.key as from_key, f.name as from_name, t.key as to_key, t.name as to_name, t.on_enter
+         from card_events e join cards k on k.id = e.card_id join pipelines p on p.id = k.pipeline_id
+         join conversations c on c.id = k.conversation_id
+         left join pipeline_stages f on f.id = e.from_stage_id left join pipeline_stages t on t.id = e.to_stage_id
+        where e.id = ?`,
+      [cardEventId],
+    );
+    if (!e) return { skipped: 'no such card event' };
+    const [row] = await sql<CardRow>(this.em, `${CARD_SELECT} where k.id = ?`, [e.card_id]);
+    const card = toPluginCard(row);
+    const target: PluginTarget = { numberId: e.number_id, departmentId: row.department_id };
+    if (e.kind === 'action') {
+      const pluginId = String(e.data.pluginId);
+      const automation = String(e.data.automation);
+      return this.hooks.runAutomations(target, pluginId, [automation], card, this.capabilities.factory);
     }
-    // Failures are recorded per call and not retried: a retry would call every other plugin again.
-    await this.outbox.markDone(job.data.outboxId);
-    return { messages: rows.length, failed };
+    const hook = await this.hooks.dispatch(
+      'card.stage_changed',
+      target,
+      [
+        {
+          subjectId: e.card_id,
+          event: {
+            cardId: e.card_id,
+            conversationId: row.conversation_id,
+            from: e.from_key ? { key: e.from_key, name: e.from_name } : null,
+            to: { key: e.to_key, name: e.to_name },
+            by: { type: e.actor_type, label: e.actor_label },
+            card,
+          },
+        },
+      ],
+      this.capabilities.factory,
+    );
+    // Automations belong to the plugin that contributed the pipeline, and run only while it is enabled there.
+    const automations =
+      e.plugin_id && e.on_enter?.length
+        ? await this.hooks.runAutomations(target, e.plugin_id, e.on_enter, card, this.capabilities.factory)
+        : { active: false, failed: 0 };
+    return { failed: hook.failed + automations.failed };
+  }
+
+  private async departmentOf(numberId: string): Promise<string | null> {
+    const [n] = await sql<{ department_id: string }>(
+      this.em,
+      'select department_id from whatsapp_numbers where id = ?',
+      [numberId],
+    );
+    return n?.department_id ?? null;
   }
 }

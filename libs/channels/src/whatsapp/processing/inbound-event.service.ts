@@ -181,10 +181,12 @@ export class InboundEventService {
           this.logger.warn(
             `event ${p.eventId}: ${t.failures.length} item(s) kept as failed: ${t.failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
           );
-        // Plugin hooks run from their own queue after this commit: a slow or failing plugin never holds intake.
-        if (t.stored > 0 && this.hooks.anyLoaded)
-          jobs.push(await this.outbox.stage(em, QUEUES.pluginHooks, { eventId: p.eventId }));
       }
+      // Plugin hooks run from their own queue after this commit: a slow or failing plugin never holds intake.
+      // One job for the whole drained batch: under load a batch holds hundreds of single-message deliveries.
+      const withMessages = parsed.filter((p) => tallies.get(p.eventId)!.stored > 0).map((p) => p.eventId);
+      if (withMessages.length && this.hooks.anyLoaded)
+        jobs.push(await this.outbox.stage(em, QUEUES.pluginHooks, { eventIds: withMessages.join(',') }));
       if (parsed.length) {
         await sql(
           em,

@@ -22,6 +22,7 @@ export class ReplyService {
     conversationId: string,
     req: ReplyRequest,
     idempotencyKey?: string,
+    options: { automated?: boolean } = {},
   ): Promise<{ messageId: string; created: boolean }> {
     const em = this.em.fork();
     if (idempotencyKey) {
@@ -99,8 +100,12 @@ export class ReplyService {
         ],
         'run',
       );
+      // An automated message (a plugin's greeting, out-of-hours notice) is not an answer: the customer still waits.
       await tx.execute(
-        `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
+        options.automated
+          ? `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
+                updated_at = now() where id = ?`
+          : `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
                 last_speaker = 'agent', waiting_since = null, updated_at = now() where id = ?`,
         [conversationId],
         'run',

@@ -2,10 +2,12 @@ import { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_spine } from './Migration20261122000000_spine';
 import { Migration20261122100000_identity } from './Migration20261122100000_identity';
 import { Migration20261122200000_plugins } from './Migration20261122200000_plugins';
+import { Migration20261122300000_pipelines } from './Migration20261122300000_pipelines';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122000000_spine', class: Migration20261122000000_spine },
   { name: 'Migration20261122100000_identity', class: Migration20261122100000_identity },
   { name: 'Migration20261122200000_plugins', class: Migration20261122200000_plugins },
+  { name: 'Migration20261122300000_pipelines', class: Migration20261122300000_pipelines },
 ];

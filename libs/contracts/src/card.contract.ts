@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+const fieldValues = z.record(z.string(), z.unknown());
+
+/** PATCH /api/cards/:id: field values are validated by type; null clears a field. */
+export const updateCardRequest = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    fields: fieldValues.optional(),
+  })
+  .refine((v) => v.title !== undefined || v.fields !== undefined, 'give title, fields or both');
+export type UpdateCardRequest = z.infer<typeof updateCardRequest>;
+
+/** POST /api/cards/:id/move: to a stage of the card's pipeline (by key), optionally filling fields on the way. */
+export const moveCardRequest = z.strictObject({
+  stage: z.string().min(1).max(40),
+  fields: fieldValues.optional(),
+});
+export type MoveCardRequest = z.infer<typeof moveCardRequest>;
+
+export const addCardNoteRequest = z.strictObject({ text: z.string().trim().min(1).max(5000) });
+export type AddCardNoteRequest = z.infer<typeof addCardNoteRequest>;
+
+/** GET /api/cards: filtered, searched (title, customer name or number, field values), keyset-paginated. */
+export const listCardsQuery = z.strictObject({
+  pipelineId: z.uuid().optional(),
+  departmentId: z.uuid().optional(),
+  /** Stage key (with pipelineId) or stage id. */
+  stage: z.string().min(1).max(40).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListCardsQuery = z.infer<typeof listCardsQuery>;
+
+export const boardQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100).optional(),
+  /** Cards shown per stage; the rest are paged with GET /api/cards?stage=…&cursor=…. */
+  perStage: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type BoardQuery = z.infer<typeof boardQuery>;
+
+export interface StageView {
+  id: string;
+  key: string;
+  name: string;
+  category: 'open' | 'waiting' | 'done';
+  color: string | null;
+  wipLimit: number | null;
+  requiredFields: string[];
+  archived: boolean;
+}
+
+export interface FieldView {
+  key: string;
+  label: string;
+  type: string;
+  config: Record<string, unknown>;
+  archived: boolean;
+}
+
+export interface PipelineView {
+  id: string;
+  key: string;
+  name: string;
+  departmentId: string;
+  pluginId: string | null;
+  isDefault: boolean;
+  stages: StageView[];
+  fields: FieldView[];
+}
+
+export interface CardView {
+  id: string;
+  conversationId: string;
+  departmentId: string;
+  pipelineId: string;
+  stage: { id: string; key: string; name: string; category: 'open' | 'waiting' | 'done' };
+  title: string;
+  fields: Record<string, unknown>;
+  contact: { name: string | null; waId: string | null };
+  /** Since when the customer has been waiting for an answer, or null. */
+  waitingSince: string | null;
+  stageEnteredAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BoardView {
+  pipeline: PipelineView;
+  columns: { stage: StageView; count: number; cards: CardView[]; nextCursor: string | null }[];
+}
+
+export interface CardEventView {
+  id: string;
+  at: string;
+  kind: 'created' | 'stage_changed' | 'fields_changed' | 'note' | 'action';
+  actor: { type: 'user' | 'api_token' | 'plugin' | 'system'; id: string | null; label: string };
+  fromStage: { id: string; key: string; name: string } | null;
+  toStage: { id: string; key: string; name: string } | null;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AddCardNoteRequest,
+  addCardNoteRequest,
+  CardEventView,
+  CardView,
+  ListCardsQuery,
+  listCardsQuery,
+  MoveCardRequest,
+  moveCardRequest,
+  Page,
+  UpdateCardRequest,
+  updateCardRequest,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { AccessScope, RequirePermission } from '@switchboard/identity';
+import { z } from 'zod';
+import { CardActionService } from './card-action.service';
+import { CardAccess, CardActor, CardCommandsService } from './card-commands.service';
+import { CardQueryService } from './card-query.service';
+
+const body = (schema: z.ZodType) => ({
+  schema: z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>,
+});
+
+@ApiTags('cards')
+@ApiBearerAuth()
+@Controller('api/cards')
+export class CardsController {
+  constructor(
+    private readonly query: CardQueryService,
+    private readonly commands: CardCommandsService,
+    private readonly actions: CardActionService,
+    private readonly scope: AccessScope,
+  ) {}
+
+  @Get()
+  @RequirePermission('conversations.read')
+  @ApiOperation({ summary: 'Cards, newest first: filter by pipeline, department, stage; search with q' })
+  list(@Query(new ZodValidationPipe(listCardsQuery)) q: ListCardsQuery): Promise<Page<CardView>> {
+    return this.query.list(q);
+  }
+
+  @Get(':id')
+  @RequirePermission('conversations.read')
+  @ApiOperation({ summary: 'One card with its stage, field values and customer' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CardView> {
+    return this.query.get(id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('cards.write')
+  @ApiOperation({
+    summary: 'Change the title or field values (validated by field type; null clears a field)',
+  })
+  @ApiBody(body(updateCardRequest))
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(updateCardRequest)) req: UpdateCardRequest,
+  ): Promise<CardView> {
+    await this.commands.update(id, req, this.actor(), this.access());
+    return this.query.get(id);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequirePermission('cards.write')
+  @ApiOperation({
+    summary:
+      'Move to another stage: 422 when required fields are missing, 409 at the WIP limit or for a retired stage',
+  })
+  @ApiBody(body(moveCardRequest))
+  async move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(moveCardRequest)) req: MoveCardRequest,
+  ): Promise<CardView> {
+    await this.commands.move(id, req.stage, req.fields, this.actor(), this.access());
+    return this.query.get(id);
+  }
+
+  @Post(':id/notes')
+  @RequirePermission('cards.write')
+  @ApiOperation({ summary: 'Add an internal note to the card timeline (never sent to the customer)' })
+  @ApiBody(body(addCardNoteRequest))
+  async note(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(addCardNoteRequest)) req: AddCardNoteRequest,
+  ): Promise<{ id: string }> {
+    return { id: await this.commands.addNote(id, req.text, this.actor(), this.access()) };
+  }
+
+  @Get(':id/timeline')
+  @RequirePermission('conversations.read')
+  @ApiOperation({
+    summary: 'The card timeline, oldest first: created, stage moves (who, when, from, to), edits, notes',
+  })
+  timeline(@Param('id', ParseUUIDPipe) id: string): Promise<CardEventView[]> {
+    return this.query.timeline(id);
+  }
+
+  @Post(':id/actions/:pluginId/:action')
+  @HttpCode(202)
+  @RequirePermission('cards.write')
+  @ApiOperation({ summary: "Run a plugin's card action on the card (queued; the timeline records it)" })
+  async action(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('pluginId') pluginId: string,
+    @Param('action') action: string,
+  ): Promise<{ id: string }> {
+    return { id: await this.actions.request(id, pluginId, action, this.actor(), this.access()) };
+  }
+
+  private actor(): CardActor {
+    const a = this.scope.actor();
+    return { type: a.type, id: a.id, label: a.label };
+  }
+
+  private access(): CardAccess {
+    return (departmentId) => this.scope.assertIn('cards.write', departmentId, 'card');
+  }
+}
