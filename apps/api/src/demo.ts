@@ -2,17 +2,30 @@ import 'reflect-metadata';
 import { WhatsappNumberService } from '@switchboard/channels';
 import { ConfigError, loadConfig, prepareRuntime } from '@switchboard/engine';
 import { UserAdminService } from '@switchboard/identity';
-import { DepartmentSetupService } from '@switchboard/pipelines';
+import { DepartmentSetupService, PluginActivationService } from '@switchboard/pipelines';
 import { startSandbox } from '@switchboard/wa-sandbox';
 import { createApp } from './create-app';
 import { runDemoCustomers } from './demo/demo-customers';
 import { DEMO_PASSWORD, seedDemoUsers } from './demo/demo-users';
 import { CORE_ENTITIES } from './entities';
 
+/** Each department runs its plugin (plugins.enabled in config/demo.yaml) on its own sandbox number. */
 const DEPARTMENTS = [
-  { key: 'sales', name: 'Sales', phoneNumberId: '110000000000001', display: '15550100001' },
-  { key: 'support', name: 'Support', phoneNumberId: '110000000000002', display: '15550100002' },
-  { key: 'hr', name: 'HR', phoneNumberId: '110000000000003', display: '15550100003' },
+  {
+    key: 'sales',
+    name: 'Sales',
+    plugin: 'dept-sales',
+    phoneNumberId: '110000000000001',
+    display: '15550100001',
+  },
+  {
+    key: 'support',
+    name: 'Support',
+    plugin: 'dept-support',
+    phoneNumberId: '110000000000002',
+    display: '15550100002',
+  },
+  { key: 'hr', name: 'HR', plugin: 'dept-hr', phoneNumberId: '110000000000003', display: '15550100003' },
 ] as const;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -44,11 +57,12 @@ async function demo() {
 
   const departments = app.get(DepartmentSetupService);
   const numbers = app.get(WhatsappNumberService);
+  const activation = app.get(PluginActivationService);
   const ids: Record<string, string> = {};
   for (const d of DEPARTMENTS) {
     const dept = await departments.ensure(d.key, d.name);
     ids[d.key] = dept.id;
-    await numbers.upsert({
+    const number = await numbers.upsert({
       phoneNumberId: d.phoneNumberId,
       displayPhoneNumber: d.display,
       wabaId: '210000000000001',
@@ -58,6 +72,14 @@ async function demo() {
       verifyToken: `demo-verify-${d.key}`,
       graphBaseUrl: sandbox.url,
       graphVersion: sandbox.graphVersion,
+    });
+    // The demo customers write in Portuguese; the department answers in kind, around the clock.
+    await activation.apply(number.id, d.plugin, {
+      enabled: true,
+      settings: {
+        language: 'pt-BR',
+        businessHours: { days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' },
+      },
     });
     const handshake = await sandbox.verifyWebhook(d.phoneNumberId);
     if (!handshake.ok) throw new Error(`webhook handshake failed for ${d.key}: HTTP ${handshake.status}`);
@@ -82,6 +104,9 @@ async function demo() {
   for (const l of logins) out(`              ${l.email.padEnd(32)} ${l.role}`);
   out(
     `  Sandbox:    ${sandbox.url} (WhatsApp Cloud API stand-in; numbers: ${DEPARTMENTS.map((d) => `${d.key} +${d.display}`).join(', ')})`,
+  );
+  out(
+    `  Plugins:    ${DEPARTMENTS.map((d) => `${d.plugin} on +${d.display}`).join(', ')} (HR is visible to HR members only)`,
   );
   out(
     `  Customers:  simulated customers write in now and every ${Math.round(Number(process.env.DEMO_MESSAGE_EVERY_MS ?? 20_000) / 1000)} s.`,

@@ -1,0 +1,278 @@
+import {
+  fakeHookContext,
+  HookName,
+  PluginCard,
+  PluginManifest,
+  pluginManifestSchema,
+} from '@switchboard/plugin-sdk';
+import { describe, expect, it } from 'vitest';
+import plugin from './index';
+
+const LANGUAGES = ['en', 'pt-BR', 'es'];
+
+const parsed = pluginManifestSchema.safeParse(plugin.manifest);
+/** The manifest as the core sees it (defaults filled in); the first test names the issues when it does not parse. */
+const manifest = (): PluginManifest => {
+  if (!parsed.success) throw new Error('the manifest does not parse (see the manifest test)');
+  return parsed.data;
+};
+const contributes = () => manifest().contributes;
+const template = (key: string) => {
+  const found = contributes().templates.find((t) => t.key === key);
+  if (!found) throw new Error(`no template ${key}`);
+  return found;
+};
+
+/** A Monday 12:00 UTC (inside the default hours) and a Saturday 12:00 UTC (outside). */
+const MONDAY_NOON = '2024-06-03T12:00:00.000Z';
+const SATURDAY_NOON = '2024-06-08T12:00:00.000Z';
+
+const HOUR = 3600_000;
+
+const hook = (name: HookName) => {
+  const handler = plugin.hooks?.[name];
+  if (!handler) throw new Error(`no handler for ${name}`);
+  return handler;
+};
+const automation = (name: string) => {
+  const handler = plugin.automations?.[name];
+  if (!handler) throw new Error(`no automation ${name}`);
+  return handler;
+};
+const card = (overrides: Partial<PluginCard> = {}): PluginCard => ({
+  id: 'card-1',
+  conversationId: 'conversation-1',
+  departmentId: 'department-1',
+  pipelineKey: 'sales',
+  stageKey: 'won',
+  title: 'Maria Silva',
+  fields: { deal_value: 1200 },
+  createdAt: MONDAY_NOON,
+  ...overrides,
+});
+const message = (receivedAt: string | undefined, conversationId = 'conversation-1') => ({
+  messageId: 'wamid-1',
+  conversationId,
+  type: 'text',
+  body: 'Olá!',
+  from: '5511900001234',
+  receivedAt,
+});
+
+describe('dept-sales', () => {
+  describe('declaration', () => {
+    it('passes the manifest schema as a department plugin', () => {
+      if (!parsed.success) console.error(JSON.stringify(parsed.error.issues, null, 2));
+      expect(parsed.success).toBe(true);
+      expect(manifest()).toMatchObject({
+        id: 'dept-sales',
+        name: 'Sales',
+        kind: 'department',
+        core: '^0.1.0',
+      });
+      expect(contributes().visibility).toBe('department');
+    });
+
+    it('ships the sales process: stages in order, required fields and automations', () => {
+      const [pipeline] = contributes().pipelines;
+      expect(pipeline.key).toBe('sales');
+      expect(pipeline.stages.map((s) => [s.key, s.category])).toEqual([
+        ['lead', 'open'],
+        ['qualified', 'open'],
+        ['proposal', 'open'],
+        ['negotiation', 'open'],
+        ['won', 'done'],
+        ['lost', 'done'],
+      ]);
+      const stage = (key: string) => pipeline.stages.find((s) => s.key === key);
+      expect(stage('proposal')?.requiredFields).toEqual(['deal_value', 'product_interest']);
+      expect(stage('won')?.requiredFields).toEqual(['deal_value']);
+      expect(stage('won')?.onEnter).toEqual(['send_closing']);
+      expect(pipeline.fields.find((f) => f.key === 'erp_customer')?.reference).toEqual({
+        system: 'erp',
+        entity: 'customer',
+      });
+    });
+
+    it('has every template purpose in en, pt-BR and es, with the name where it greets or closes', () => {
+      expect(
+        contributes()
+          .templates.map((t) => t.purpose)
+          .sort(),
+      ).toEqual(['closing', 'csat', 'greeting', 'out_of_hours']);
+      for (const t of contributes().templates) {
+        expect(Object.keys(t.text).sort(), t.key).toEqual([...LANGUAGES].sort());
+        if (t.purpose === 'greeting' || t.purpose === 'closing')
+          for (const text of Object.values(t.text)) expect(text, t.key).toContain('{{name}}');
+        if (t.purpose === 'csat') for (const text of Object.values(t.text)) expect(text).toMatch(/1\D+5/);
+      }
+    });
+
+    it('gives every intent at least four examples in each language', () => {
+      expect(contributes().triageIntents.map((i) => i.key)).toEqual([
+        'pricing',
+        'demo_request',
+        'purchase',
+        'partnership',
+      ]);
+      for (const intent of contributes().triageIntents)
+        for (const language of LANGUAGES)
+          expect(intent.examples[language]?.length, intent.key).toBeGreaterThanOrEqual(4);
+    });
+
+    it('parses its settings from defaults alone', () => {
+      expect(plugin.settings?.parse({})).toEqual({
+        language: 'en',
+        greetNewConversations: true,
+        businessHours: { timezone: 'UTC', days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' },
+        csatOnClose: true,
+      });
+    });
+
+    it('defines every automation that a stage or card action names', () => {
+      const named = [
+        ...contributes().pipelines.flatMap((p) => p.stages.flatMap((s) => s.onEnter)),
+        ...contributes().cardActions.map((a) => a.automation),
+      ];
+      expect(named.length).toBeGreaterThan(0);
+      for (const name of named) expect(plugin.automations?.[name], name).toBeTypeOf('function');
+    });
+
+    it('handles exactly the hooks it declares', () => {
+      expect(Object.keys(plugin.hooks ?? {}).sort()).toEqual(
+        manifest()
+          .hooks.map((h) => h.name)
+          .sort(),
+      );
+    });
+  });
+
+  describe('card.created', () => {
+    it('greets the customer by name in the configured language', async () => {
+      const { ctx, sent } = fakeHookContext(plugin, { language: 'pt-BR' });
+      await hook('card.created')(
+        { cardId: 'card-1', conversationId: 'conversation-1', title: 'Maria Silva' },
+        ctx,
+      );
+      expect(sent).toEqual([
+        {
+          conversationId: 'conversation-1',
+          templateKey: 'greeting',
+          values: { name: 'Maria Silva' },
+          text: template('greeting').text['pt-BR'].replace('{{name}}', 'Maria Silva'),
+        },
+      ]);
+    });
+
+    it('does not greet when greetings are off', async () => {
+      const { ctx, sent } = fakeHookContext(plugin, { greetNewConversations: false });
+      await hook('card.created')({ cardId: 'card-1', conversationId: 'conversation-1', title: 'Maria' }, ctx);
+      expect(sent).toEqual([]);
+    });
+
+    it('tolerates a missing conversation or title', async () => {
+      const { ctx, sent } = fakeHookContext(plugin);
+      await hook('card.created')({ cardId: 'card-1' }, ctx);
+      expect(sent).toEqual([]);
+      await hook('card.created')({ conversationId: 'conversation-1', title: 42 }, ctx);
+      expect(sent.map((s) => s.values)).toEqual([{ name: '' }]);
+    });
+  });
+
+  describe('message.received', () => {
+    it('sends nothing inside business hours', async () => {
+      const { ctx, sent, stored } = fakeHookContext(plugin);
+      await hook('message.received')(message(MONDAY_NOON), ctx);
+      expect(sent).toEqual([]);
+      expect(stored.size).toBe(0);
+    });
+
+    it('answers out of hours once per conversation within 12 hours', async () => {
+      const { ctx, sent, clock } = fakeHookContext(plugin, { language: 'es' });
+      // A burst of messages runs as parallel hook jobs: the claim is atomic, so one notice.
+      await Promise.all([
+        hook('message.received')(message(SATURDAY_NOON), ctx),
+        hook('message.received')(message(SATURDAY_NOON), ctx),
+      ]);
+      expect(sent.map((s) => [s.conversationId, s.templateKey, s.text])).toEqual([
+        ['conversation-1', 'out_of_hours', template('out_of_hours').text.es],
+      ]);
+
+      clock.now += 11 * HOUR;
+      await hook('message.received')(message('2024-06-08T23:00:00.000Z'), ctx);
+      expect(sent).toHaveLength(1);
+
+      // Another conversation has its own window.
+      await hook('message.received')(message('2024-06-08T23:00:00.000Z', 'conversation-2'), ctx);
+      expect(sent.map((s) => s.conversationId)).toEqual(['conversation-1', 'conversation-2']);
+
+      // Once the 12 hours are over, the customer is told again.
+      clock.now += 2 * HOUR;
+      await hook('message.received')(message('2024-06-09T01:00:00.000Z'), ctx);
+      expect(sent.map((s) => s.conversationId)).toEqual([
+        'conversation-1',
+        'conversation-2',
+        'conversation-1',
+      ]);
+    });
+
+    it('releases the claim when the notice fails to send, so the next message tries again', async () => {
+      const { ctx, sent, faults } = fakeHookContext(plugin);
+      faults.sends = 1;
+      await expect(hook('message.received')(message(SATURDAY_NOON), ctx)).rejects.toThrow('send failed');
+      expect(sent).toEqual([]);
+      await hook('message.received')(message(SATURDAY_NOON), ctx);
+      expect(sent.map((s) => s.templateKey)).toEqual(['out_of_hours']);
+    });
+
+    it('judges the hours in the configured time zone', async () => {
+      // Monday 12:00 UTC is 21:00 in Tokyo: closed there.
+      const { ctx, sent } = fakeHookContext(plugin, {
+        businessHours: { timezone: 'Asia/Tokyo', days: [1], open: '09:00', close: '18:00' },
+      });
+      await hook('message.received')(message(MONDAY_NOON), ctx);
+      expect(sent.map((s) => s.templateKey)).toEqual(['out_of_hours']);
+    });
+
+    it('uses the current time when receivedAt is missing or invalid, and ignores events without a conversation', async () => {
+      // No open days: out of hours whatever the time.
+      const closed = { timezone: 'UTC', days: [], open: '09:00', close: '18:00' };
+      const { ctx, sent } = fakeHookContext(plugin, { businessHours: closed });
+      await hook('message.received')(message(undefined), ctx);
+      await hook('message.received')(message('yesterday', 'conversation-2'), ctx);
+      await hook('message.received')({ body: 'hi' }, ctx);
+      expect(sent.map((s) => s.conversationId)).toEqual(['conversation-1', 'conversation-2']);
+    });
+  });
+
+  describe('send_closing', () => {
+    it('sends the closing message with the name, then the CSAT survey', async () => {
+      const { ctx, sent } = fakeHookContext(plugin);
+      await automation('send_closing')(card(), ctx);
+      expect(sent.map((s) => [s.conversationId, s.templateKey, s.values])).toEqual([
+        ['conversation-1', 'closing', { name: 'Maria Silva' }],
+        ['conversation-1', 'csat', undefined],
+      ]);
+      expect(sent[0].text).toBe(template('closing').text.en.replace('{{name}}', 'Maria Silva'));
+    });
+
+    it('skips the survey when csatOnClose is off', async () => {
+      const { ctx, sent } = fakeHookContext(plugin, { csatOnClose: false });
+      await automation('send_closing')(card(), ctx);
+      expect(sent.map((s) => s.templateKey)).toEqual(['closing']);
+    });
+
+    it('closes each card once: a second run (the card action after the stage automation) sends nothing', async () => {
+      const { ctx, sent } = fakeHookContext(plugin);
+      await automation('send_closing')(card(), ctx);
+      await automation('send_closing')(card(), ctx);
+      expect(sent.map((s) => s.templateKey)).toEqual(['closing', 'csat']);
+      // Another card is closed as usual.
+      await automation('send_closing')(card({ id: 'card-2', conversationId: 'conversation-2' }), ctx);
+      expect(sent.filter((s) => s.conversationId === 'conversation-2').map((s) => s.templateKey)).toEqual([
+        'closing',
+        'csat',
+      ]);
+    });
+  });
+});
