@@ -8,3 +8,5 @@ export { waitFor } from './wait-for';
 export { freePort, RedisProcess } from './redis-process';
 export { WorkerProcess } from './worker-process';
 export { CHROMIUM_PATH, launchBrowser } from './browser';
+export { createPluginTestEnvironment } from './plugin-test-environment';
+export type { CustomerTurn, PluginTestEnvironment, PluginTestOptions } from './plugin-test-environment';
