@@ -8,8 +8,8 @@ import { request } from 'undici';
 export interface GeneratorJob {
   url: string;
   appSecret: string;
-  phoneNumberId: string;
-  displayPhoneNumber: string;
+  /** POSTs go to these numbers in turn (one WhatsApp Business Account, one app secret). */
+  numbers: { phoneNumberId: string; displayPhoneNumber: string }[];
   wabaId: string;
   messages: number;
   perPost: number;
@@ -27,7 +27,12 @@ export interface GeneratorReport {
   finishedAt: number;
 }
 
-function payload(job: GeneratorJob, from: number, count: number): { body: string; wamids: string[] } {
+function payload(
+  job: GeneratorJob,
+  number: GeneratorJob['numbers'][number],
+  from: number,
+  count: number,
+): { body: string; wamids: string[] } {
   const ts = String(Math.floor(Date.now() / 1000));
   const wamids: string[] = [];
   const messages = [];
@@ -55,7 +60,10 @@ function payload(job: GeneratorJob, from: number, count: number): { body: string
           {
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: job.displayPhoneNumber, phone_number_id: job.phoneNumberId },
+              metadata: {
+                display_phone_number: number.displayPhoneNumber,
+                phone_number_id: number.phoneNumberId,
+              },
               contacts,
               messages,
             },
@@ -75,6 +83,7 @@ export async function generate(job: GeneratorJob): Promise<GeneratorReport> {
   const prepared = Array.from({ length: posts }, (_, index) => {
     const { body, wamids } = payload(
       job,
+      job.numbers[index % job.numbers.length],
       index * job.perPost,
       Math.min(job.perPost, job.messages - index * job.perPost),
     );
