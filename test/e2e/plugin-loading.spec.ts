@@ -47,8 +47,22 @@ describe('plugin loading', () => {
       'plugins.enabled[fixture-hook-mismatch] hooks.card.created: declared in the manifest but has no handler',
     ],
     ['not-a-plugin', 'does not export a plugin made with definePlugin()'],
+    [
+      'bad-pipeline',
+      'plugins.enabled[fixture-bad-pipeline] manifest.contributes.pipelines.0.stages.1.requiredFields.0: "deal_size" is not one of the pipeline\'s fields',
+    ],
   ])('refuses %s, naming plugin and field', (name, expected) => {
     expect(problemsOf([fixture(name)])).toContain(expected);
+  });
+
+  it('refuses stage automations and card actions that name an automation the plugin does not export', () => {
+    const message = problemsOf([fixture('missing-automation')]);
+    expect(message).toContain(
+      'plugins.enabled[fixture-missing-automation] manifest.contributes.pipelines.0.stages.1.onEnter.0: "celebrate" is not one of the plugin\'s automations',
+    );
+    expect(message).toContain(
+      'plugins.enabled[fixture-missing-automation] manifest.contributes.cardActions.0.automation: "celebrate" is not one of the plugin\'s automations',
+    );
   });
 
   it('refuses a missing plugin and a duplicate id', () => {
@@ -80,7 +94,9 @@ describe('plugin loading', () => {
 describe('loaded plugins in a running core', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment({ config: { plugins: { enabled: [fixture('valid')] } } });
+    env = await createTestEnvironment({
+      config: { plugins: { enabled: [fixture('valid'), fixture('module')] } },
+    });
   });
   afterAll(async () => {
     await env?.close();
@@ -94,7 +110,15 @@ describe('loaded plugins in a running core', () => {
         manifest: expect.objectContaining({ id: 'fixture-valid', version: '1.0.0' }),
         defaultSettings: { greeting: 'Olá!' },
       }),
+      expect.objectContaining({ entry: fixture('module') }),
     ]);
     await env.as('salesSupervisor').get('/api/plugins').expect(403);
+  });
+
+  it("a plugin's NestJS module, entities and migrations are registered with the core", async () => {
+    expect(await env.query('select id from plugin_fixture_module_boots')).toEqual([{ id: 'booted' }]);
+    expect(await env.query("select name from schema_migrations where name like 'plugin:%'")).toEqual([
+      { name: 'plugin:fixture-module:0001_boots' },
+    ]);
   });
 });

@@ -21,12 +21,25 @@ export type JobHandler<Settings = unknown> = (
   ctx: HookContext<Settings>,
 ) => Promise<void> | void;
 
+export interface PluginMigration {
+  /** Unique within the plugin and never renamed once released, e.g. `0001_create_orders`. */
+  name: string;
+  sql: string[];
+}
+
 export interface PluginDefinition<Settings = unknown> {
   manifest: PluginManifestInput;
   /** Validates an installation's settings; its defaults are checked at boot. */
   settings?: ZodType<Settings>;
   /** A NestJS module class registered with the core (optional). */
   module?: new (...args: never[]) => unknown;
+  /** MikroORM entity classes for the plugin's own tables, registered with the core's ORM. */
+  entities?: (abstract new (...args: never[]) => unknown)[];
+  /**
+   * The plugin's schema changes, in order, as SQL statements. Applied at boot with the core's migrations (once
+   * each, tracked as `plugin:<id>:<name>`). Name your tables `plugin_<id>_…` so they never collide.
+   */
+  migrations?: PluginMigration[];
   hooks?: Partial<Record<HookName, HookHandler<Settings>>>;
   automations?: Record<string, AutomationHandler<Settings>>;
   jobs?: Record<string, JobHandler<Settings>>;

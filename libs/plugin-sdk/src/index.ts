@@ -4,6 +4,7 @@ export type {
   HookHandler,
   JobHandler,
   PluginDefinition,
+  PluginMigration,
   SwitchboardPlugin,
 } from './define-plugin';
 export type { HookContext, JsonValue, PluginCard } from './hook-context';

@@ -1,4 +1,4 @@
-import { EntityClass, ReflectMetadataProvider } from '@mikro-orm/core';
+import { EntityClass, MigrationObject, ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { CORE_MIGRATIONS } from './migrations';
@@ -9,6 +9,8 @@ export interface OrmOptions {
   entities: EntityClass<unknown>[];
   /** Schemas owned by others (the BullMQ PostgreSQL backend's): left out of schema diffs. */
   ignoreSchemas?: string[];
+  /** Migrations run after the core's (the plugins'). */
+  extraMigrations?: MigrationObject[];
 }
 
 export function buildOrmConfig(options: OrmOptions) {
@@ -21,7 +23,7 @@ export function buildOrmConfig(options: OrmOptions) {
     extensions: [Migrator],
     schemaGenerator: { ignoreSchema: options.ignoreSchemas ?? ['bullmq'] },
     migrations: {
-      migrationsList: CORE_MIGRATIONS,
+      migrationsList: [...CORE_MIGRATIONS, ...(options.extraMigrations ?? [])],
       tableName: 'schema_migrations',
       transactional: true,
       allOrNothing: true,

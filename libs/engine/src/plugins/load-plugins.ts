@@ -91,6 +91,17 @@ function check(entry: string, exported: unknown): { problems: Problem[]; loaded?
         reason: `"${a.automation}" is not one of the plugin's automations`,
       });
   });
+  const migrationNames = new Set<string>();
+  (exported.migrations ?? []).forEach((m, i) => {
+    if (!/^[0-9a-z_]{1,80}$/.test(m.name) || !m.sql.length)
+      problems.push({
+        key: at(`migrations.${i}`),
+        reason: 'needs a name of lowercase letters, digits and _ and at least one SQL statement',
+      });
+    if (migrationNames.has(m.name))
+      problems.push({ key: at(`migrations.${i}`), reason: `duplicate name "${m.name}"` });
+    migrationNames.add(m.name);
+  });
   let defaultSettings: unknown = {};
   if (exported.settings) {
     const settings = exported.settings.safeParse({});

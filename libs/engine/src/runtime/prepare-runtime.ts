@@ -1,4 +1,5 @@
 import { loadPlugins } from '../plugins/load-plugins';
+import { pluginMigrations } from '../plugins/plugin-migrations';
 import { EntityClass } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/config.schema';
@@ -30,9 +31,15 @@ export async function prepareRuntime(config: AppConfig, options: PrepareOptions)
     databaseUrl = embedded.url;
     stopDb = embedded.stop;
   }
-  const entities = [...ENGINE_ENTITIES, ...options.entities];
+  const entities = [
+    ...ENGINE_ENTITIES,
+    ...options.entities,
+    ...plugins.flatMap((p) => (p.plugin.entities ?? []) as EntityClass<unknown>[]),
+  ];
   if (options.migrate) {
-    const orm = await MikroORM.init(buildOrmConfig({ url: databaseUrl, poolMax: 2, entities }));
+    const orm = await MikroORM.init(
+      buildOrmConfig({ url: databaseUrl, poolMax: 2, entities, extraMigrations: pluginMigrations(plugins) }),
+    );
     try {
       await runMigrations(orm);
     } finally {
