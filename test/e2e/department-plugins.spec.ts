@@ -71,6 +71,7 @@ describe('department plugins: sales, support and HR', () => {
 
   it('sales: a proposal needs the deal value and products; winning sends the closing message and the survey', async () => {
     const lead = await write('sales', 'Quero uma proposta', 'Bruno');
+    await waitFor(() => textsTo('sales', lead.waId).length === 1, { what: 'the greeting' });
     await env.as('salesAgent').post(`/api/cards/${lead.id}/move`).send({ stage: 'qualified' }).expect(200);
     const refused = await env
       .as('salesAgent')

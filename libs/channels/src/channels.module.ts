@@ -11,6 +11,7 @@ import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
 import { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
+import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
@@ -25,6 +26,7 @@ const services = [
   WebhookReceiver,
   InboundEventService,
   InboundRelayService,
+  PluginHookPublisher,
   GraphClient,
   ReplyService,
   SendMessageService,

@@ -81,10 +81,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  */
 export function isWithinBusinessHours(hours: BusinessHours, at: Date): boolean {
   if (Number.isNaN(at.getTime())) throw new RangeError('isWithinBusinessHours: invalid date');
-  const parts = formatterFor(hours.timezone).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = WEEKDAYS[part('weekday')];
+  const { weekday, minutes } = localTime(hours.timezone, at);
   if (weekday === undefined || !hours.days.includes(weekday)) return false;
-  const minutes = Number(part('hour')) * 60 + Number(part('minute'));
   return minutes >= minutesOf(hours.open) && minutes < minutesOf(hours.close);
+}
+
+/**
+ * Local weekday and minute of the day. Offsets change only on whole minutes, so the answer is kept per time zone
+ * and minute: a batch of messages (all from the same minute) costs one formatting instead of one each.
+ */
+const lastLocal = new Map<string, { minute: number; weekday: number | undefined; minutes: number }>();
+function localTime(timeZone: string, at: Date): { weekday: number | undefined; minutes: number } {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cached = lastLocal.get(timeZone);
+  if (cached?.minute === minute) return cached;
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const local = {
+    minute,
+    weekday: WEEKDAYS[part('weekday')],
+    minutes: Number(part('hour')) * 60 + Number(part('minute')),
+  };
+  lastLocal.set(timeZone, local);
+  return local;
 }

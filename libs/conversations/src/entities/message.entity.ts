@@ -103,7 +103,7 @@ export class Message {
   revokedAt?: Date | null;
 
   /** The webhook delivery (inbound_events row) that brought this message: traceability and replay. */
-  @Property({ type: 'uuid', nullable: true })
+  @Property({ type: 'uuid', nullable: true, index: true })
   inboundEventId?: string | null;
 
   /** Idempotency key supplied by the API caller for outbound messages. */

@@ -145,6 +145,8 @@ export const configSchema = z.strictObject({
   plugins: z.strictObject({
     /** Plugins to load: local folders (relative to the working directory) or npm package names. */
     enabled: hostList,
+    /** Hook work for stored messages is queued at most once per this many ms (one job covers everything since). */
+    hookCoalesceMs: z.coerce.number().int().min(0).max(5000),
   }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

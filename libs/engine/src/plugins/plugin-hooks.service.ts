@@ -89,14 +89,16 @@ export class PluginHooksService {
         const loaded = this.installations.plugin(inst.plugin_id)!;
         const declared = loaded.manifest.hooks.find((h) => h.name === hook);
         const handler = loaded.plugin.hooks?.[hook];
-        return declared && handler ? { inst, loaded, declared, handler } : null;
+        // One context per installation for the whole dispatch: events of a batch share it.
+        return declared && handler
+          ? { loaded, declared, handler, ctx: this.context(loaded, inst, target, capabilities) }
+          : null;
       })
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .sort((a, b) => a.declared.priority - b.declared.priority);
     let failed = 0;
     for (const { subjectId, event } of events)
-      for (const { inst, loaded, declared, handler } of calls) {
-        const ctx = this.context(loaded, inst, target, capabilities);
+      for (const { loaded, declared, handler, ctx } of calls) {
         const ok = await this.invoke(loaded, target, hook, declared.timeoutMs, subjectId, () =>
           handler(event, ctx),
         );
@@ -222,8 +224,11 @@ export class PluginHooksService {
     const pluginId = loaded.manifest.id;
     let timer: NodeJS.Timeout | undefined;
     try {
+      const result = fn();
+      // Returned without pending work (the common case for most messages): no timer, no extra turn.
+      if (typeof (result as { then?: unknown } | undefined)?.then !== 'function') return true;
       await Promise.race([
-        Promise.resolve().then(fn),
+        result,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new HookTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
         }),

@@ -1,5 +1,6 @@
 import { isWithinBusinessHours } from '../business-hours';
 import type { AutomationHandler, HookHandler } from '../define-plugin';
+import type { HookContext } from '../hook-context';
 import type { DepartmentSettings } from './department-settings';
 
 /** Event fields are plain values from the runtime: anything but a non-empty string counts as missing. */
@@ -8,10 +9,12 @@ const text = (value: unknown): string | undefined =>
 
 /** card.created: greets the customer of a new card by name (template `greeting`), when the setting is on. */
 export function greetNewCards(template = 'greeting'): HookHandler<DepartmentSettings> {
-  return async (event, ctx) => {
+  return (event, ctx) => {
     const conversationId = text(event.conversationId);
     if (!ctx.settings.greetNewConversations || !conversationId) return;
-    await ctx.messages.sendTemplate(conversationId, template, { name: text(event.title) ?? '' });
+    return ctx.messages
+      .sendTemplate(conversationId, template, { name: text(event.title) ?? '' })
+      .then(() => undefined);
   };
 }
 
@@ -23,12 +26,17 @@ export function outOfHoursNotice(
   template = 'out_of_hours',
   quietSeconds = 12 * 60 * 60,
 ): HookHandler<DepartmentSettings> {
-  return async (event, ctx) => {
+  // Synchronous until there is something to send: most messages arrive in business hours and cost nothing more.
+  return (event, ctx) => {
     const conversationId = text(event.conversationId);
     if (!conversationId) return;
     const at = typeof event.receivedAt === 'string' ? new Date(event.receivedAt) : new Date();
     if (isWithinBusinessHours(ctx.settings.businessHours, Number.isNaN(at.getTime()) ? new Date() : at))
       return;
+    return notify(ctx, conversationId);
+  };
+
+  async function notify(ctx: HookContext<DepartmentSettings>, conversationId: string): Promise<void> {
     const key = `ooh:${conversationId}`;
     if (!(await ctx.store.add(key, true, { ttlSeconds: quietSeconds }))) return;
     try {
@@ -38,7 +46,7 @@ export function outOfHoursNotice(
       await ctx.store.delete(key);
       throw e;
     }
-  };
+  }
 }
 
 /**

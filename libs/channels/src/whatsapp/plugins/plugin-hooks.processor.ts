@@ -17,10 +17,16 @@ import { CARD_SELECT, CardRow, toPluginCard } from '@switchboard/pipelines';
 import { Job } from 'bullmq';
 import { PluginCapabilities } from './plugin-capabilities';
 
-/** eventIds: stored webhook deliveries, comma-separated (one job per drained batch). */
-type HookJob = { outboxId?: string } & (
-  { eventIds: string } | { cardEventId: string } | { pluginJobId: string }
-);
+/** Exactly one kind of work per job; ids only. */
+interface HookJob {
+  /** Hook entries staged by intake (each names stored deliveries), published together. */
+  outboxIds?: string;
+  /** One such entry, republished on its own by the outbox relay (with its outboxId). */
+  eventIds?: string;
+  outboxId?: string;
+  cardEventId?: string;
+  pluginJobId?: string;
+}
 
 interface MessageRow {
   id: string;
@@ -80,16 +86,34 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
 
   async process(job: Job<HookJob>) {
     const data = job.data;
+    if (data.outboxIds) return this.stagedDeliveries(data.outboxIds.split(','));
+    // The relay republishes a hook entry on its own: same path, so it runs once whichever job comes first.
+    if (data.eventIds && data.outboxId) return this.stagedDeliveries([data.outboxId]);
     let result: Record<string, unknown>;
-    if ('eventIds' in data) result = await this.deliveries(data.eventIds.split(','));
-    else if ('cardEventId' in data) result = await this.cardEvent(data.cardEventId);
-    else
+    if (data.cardEventId) result = await this.cardEvent(data.cardEventId);
+    else if (data.pluginJobId)
       result = {
         job: await this.hooks.runJob(data.pluginJobId, this.capabilities.factory, (numberId) =>
           this.departmentOf(numberId),
         ),
       };
+    else result = { skipped: 'unknown job' };
     await this.outbox.markDone(data.outboxId);
+    return result;
+  }
+
+  /** Entries already done (their relay copy ran first) are skipped, so hooks run once per delivery. */
+  private async stagedDeliveries(outboxIds: string[]) {
+    const entries = await sql<{ id: string; event_ids: string }>(
+      this.em,
+      `select id, data->>'eventIds' as event_ids from outbox where id = any(?::uuid[]) and done_at is null`,
+      [outboxIds],
+    );
+    if (!entries.length) return { skipped: outboxIds.length };
+    const result = await this.deliveries(entries.flatMap((e) => e.event_ids.split(',')));
+    await sql(this.em, 'update outbox set done_at = now() where id = any(?::uuid[])', [
+      entries.map((e) => e.id),
+    ]);
     return result;
   }
 

@@ -6,6 +6,7 @@ import { OutboxService, PluginHooksService, QUEUES, StagedJob, uuidv7, sql } fro
 import { Queue } from 'bullmq';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberRegistry } from '../numbers/number-registry.service';
+import { PluginHookPublisher } from '../plugins/plugin-hook-publisher';
 import { dbErrorReason } from './db-error-reason';
 import { parseEvent, ParsedEvent } from './parse-event';
 import { withSavepoint } from './savepoint';
@@ -72,6 +73,7 @@ export class InboundEventService {
     private readonly intake: ConversationIntakeService,
     private readonly statuses: MessageStatusService,
     private readonly outbox: OutboxService,
+    private readonly hookPublisher: PluginHookPublisher,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
     private readonly hooks: PluginHooksService,
   ) {}
@@ -136,6 +138,7 @@ export class InboundEventService {
     onlyThis = false,
   ): Promise<ProcessOutcome> {
     const jobs: StagedJob[] = [];
+    let hookEntry: StagedJob | undefined;
     const outcome = emptyOutcome();
     await this.em.fork().transactional(async (em) => {
       // Everything written here is derived from the raw event, which was committed synchronously before the
@@ -186,7 +189,7 @@ export class InboundEventService {
       // One job for the whole drained batch: under load a batch holds hundreds of single-message deliveries.
       const withMessages = parsed.filter((p) => tallies.get(p.eventId)!.stored > 0).map((p) => p.eventId);
       if (withMessages.length && this.hooks.anyLoaded)
-        jobs.push(await this.outbox.stage(em, QUEUES.pluginHooks, { eventIds: withMessages.join(',') }));
+        hookEntry = await this.outbox.stage(em, QUEUES.pluginHooks, { eventIds: withMessages.join(',') });
       if (parsed.length) {
         await sql(
           em,
@@ -201,6 +204,7 @@ export class InboundEventService {
       }
     });
     for (const job of jobs) await this.outbox.publish(job);
+    if (hookEntry) this.hookPublisher.schedule(hookEntry);
     return outcome;
   }
 

@@ -37,6 +37,9 @@ export class Migration20261122300000_pipelines extends Migration {
     this.addSql(`create index "cards_department_id_index" on "cards" ("department_id");`);
     this.addSql(`create index "cards_opened_by_event_id_index" on "cards" ("opened_by_event_id");`);
 
+    // Plugin hook jobs read the messages of the deliveries they run for.
+    this.addSql(`create index "messages_inbound_event_id_index" on "messages" ("inbound_event_id");`);
+
     this.addSql(`alter table "departments" add column "visibility" text not null default 'department';`);
 
     this.addSql(`alter table "pipelines" add column "key" text null, add column "plugin_id" text null;`);
