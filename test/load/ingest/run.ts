@@ -1,5 +1,6 @@
 /**
- * Ingest benchmark: `npm run bench:ingest` (add `-- --quick` for a short run).
+ * Ingest benchmark: `npm run bench:ingest` (add `-- --quick` for a short run, `-- --targets=postgres,plugins`
+ * to measure only some targets without writing the report).
  * Starts the built api and worker as separate processes on a fresh database, floods them with signed webhooks
  * from a separate load-generator process (single messages, then batches), and measures messages/s stored,
  * webhook ack latency and webhook-to-stored latency; then runs the same load against a bare node:http + pg
@@ -23,6 +24,9 @@ import type { GeneratorJob, GeneratorReport } from './load-generator';
 const quick = process.argv.includes('--quick');
 /** Every target is measured this many times (interleaved); the report gives the median and the range. */
 const rounds = Number(/--rounds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? (quick ? 1 : 3));
+/** `--targets=postgres,plugins` measures only those (baseline, postgres, plugins, redis); the report is not written. */
+const targets = /--targets=([\w,]+)/.exec(process.argv.join(' '))?.[1]?.split(',');
+const wanted = (name: string) => !targets || targets.includes(name);
 const SECRET = 'bench-app-secret';
 const WABA_ID = '230000000000001';
 /** One number per department; the load goes to them in turn. */
@@ -377,12 +381,14 @@ async function main() {
   const results: Result[] = [];
   for (let round = 1; round <= rounds; round++) {
     process.stdout.write(`round ${round} of ${rounds}\n`);
-    results.push(
-      ...(await benchBaseline()),
-      ...(await benchSwitchboard('postgres')),
-      ...(await benchSwitchboard('postgres', true)),
-      ...(await benchSwitchboard('redis')),
-    );
+    if (wanted('baseline')) results.push(...(await benchBaseline()));
+    if (wanted('postgres')) results.push(...(await benchSwitchboard('postgres')));
+    if (wanted('plugins')) results.push(...(await benchSwitchboard('postgres', true)));
+    if (wanted('redis')) results.push(...(await benchSwitchboard('redis')));
+  }
+  if (targets) {
+    process.stdout.write('partial run (--targets): docs/benchmarks.md left as it was\n');
+    process.exit(0);
   }
   writeReport(results, `PostgreSQL ${pgVersion}`);
   process.stdout.write('written docs/benchmarks.md\n');
