@@ -291,5 +291,13 @@ describe('dept-support', () => {
         'csat',
       ]);
     });
+
+    it('a closing message that fails to send can be sent again', async () => {
+      const { ctx, sent, faults } = fakeHookContext(plugin);
+      faults.sends = 1;
+      await expect(automation('send_closing')(card(), ctx)).rejects.toThrow('send failed');
+      await automation('send_closing')(card(), ctx);
+      expect(sent.map((s) => s.templateKey)).toEqual(['closing', 'csat']);
+    });
   });
 });

@@ -57,8 +57,15 @@ export function sendClosing(
   templates = { closing: 'closing', csat: 'csat' },
 ): AutomationHandler<DepartmentSettings> {
   return async (card, ctx) => {
-    if (!(await ctx.store.add(`closed:${card.id}`, true))) return;
-    await ctx.messages.sendTemplate(card.conversationId, templates.closing, { name: card.title });
+    const key = `closed:${card.id}`;
+    if (!(await ctx.store.add(key, true))) return;
+    try {
+      await ctx.messages.sendTemplate(card.conversationId, templates.closing, { name: card.title });
+    } catch (e) {
+      // Not sent: release the claim so a card action (or the next entry into the stage) can try again.
+      await ctx.store.delete(key);
+      throw e;
+    }
     if (ctx.settings.csatOnClose) await ctx.messages.sendTemplate(card.conversationId, templates.csat);
   };
 }
