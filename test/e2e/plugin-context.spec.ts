@@ -144,11 +144,14 @@ describe('plugin hook context', () => {
   it('jobs: a job the plugin enqueues runs later with the same context', async () => {
     expect(await command('job')).toBe('queued');
     expect(await stored('last:job-ran')).toBe('yes');
-    expect(
-      env.sandbox
-        .sent(env.numbers.sales.phoneNumberId)
-        .some((s) => (s.request as { text?: { body?: string } }).text?.body === 'sent from a job'),
-    ).toBe(true);
+    // The job queued the message; the worker sends it to WhatsApp moments later.
+    await waitFor(
+      () =>
+        env.sandbox
+          .sent(env.numbers.sales.phoneNumberId)
+          .some((s) => (s.request as { text?: { body?: string } }).text?.body === 'sent from a job'),
+      { what: 'the message sent from the job reaching WhatsApp' },
+    );
   });
 
   it('http goes through the egress guard; credentials are readable by the plugin only', async () => {
