@@ -41,3 +41,5 @@ export { renderTemplate } from './render-template';
 export { businessHoursSchema, isWithinBusinessHours } from './business-hours';
 export type { BusinessHours } from './business-hours';
 export { fakeHookContext } from './testing/fake-hook-context';
+export { checkPlugin, missingTranslations } from './check-plugin';
+export type { PluginProblem } from './check-plugin';

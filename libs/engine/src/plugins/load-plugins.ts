@@ -1,9 +1,4 @@
-import {
-  isSwitchboardPlugin,
-  PluginManifest,
-  pluginManifestSchema,
-  SwitchboardPlugin,
-} from '@switchboard/plugin-sdk';
+import { checkPlugin, isSwitchboardPlugin, PluginManifest, SwitchboardPlugin } from '@switchboard/plugin-sdk';
 import { isAbsolute, resolve } from 'node:path';
 import semver from 'semver';
 import { ConfigError } from '../config/config-error';
@@ -19,8 +14,6 @@ export interface LoadedPlugin {
 }
 
 type Problem = { key: string; reason: string };
-
-const issuePath = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(root)');
 
 function requireEntry(entry: string, cwd: string): unknown {
   const target =
@@ -41,18 +34,14 @@ function check(entry: string, exported: unknown): { problems: Problem[]; loaded?
         { key: label(), reason: 'does not export a plugin made with definePlugin() (default export)' },
       ],
     };
-  const parsed = pluginManifestSchema.safeParse(exported.manifest);
   const rawId = (exported.manifest as { id?: unknown } | undefined)?.id;
-  const id = typeof rawId === 'string' ? rawId : undefined;
-  if (!parsed.success)
-    return {
-      problems: parsed.error.issues.map((i) => ({
-        key: `${label(id)} manifest.${issuePath(i.path)}`,
-        reason: i.message,
-      })),
-    };
-  const manifest = parsed.data;
-  const problems: Problem[] = [];
+  const { problems: own, manifest, defaultSettings } = checkPlugin(exported);
+  const problems: Problem[] = own.map((p) => ({
+    key: `${label(manifest?.id ?? (typeof rawId === 'string' ? rawId : undefined))} ${p.field}`,
+    reason: p.reason,
+  }));
+  if (!manifest) return { problems };
+  // What only the core knows: its own version.
   const at = (field: string) => `${label(manifest.id)} ${field}`;
   if (!semver.validRange(manifest.core))
     problems.push({ key: at('manifest.core'), reason: `"${manifest.core}" is not a semver range` });
@@ -61,58 +50,6 @@ function check(entry: string, exported: unknown): { problems: Problem[]; loaded?
       key: at('manifest.core'),
       reason: `the plugin supports Switchboard ${manifest.core}; this is ${CORE_VERSION}`,
     });
-  const declared = new Set(manifest.hooks.map((h) => h.name));
-  const handled = new Set(Object.keys(exported.hooks ?? {}));
-  for (const name of declared)
-    if (!handled.has(name))
-      problems.push({ key: at(`hooks.${name}`), reason: 'declared in the manifest but has no handler' });
-  for (const name of handled)
-    if (!declared.has(name as never))
-      problems.push({
-        key: at(`hooks.${name}`),
-        reason: 'has a handler but is not declared in manifest.hooks',
-      });
-  const automations = new Set(Object.keys(exported.automations ?? {}));
-  manifest.contributes.pipelines.forEach((p, i) =>
-    p.stages.forEach((s, j) =>
-      s.onEnter.forEach((name, k) => {
-        if (!automations.has(name))
-          problems.push({
-            key: at(`manifest.contributes.pipelines.${i}.stages.${j}.onEnter.${k}`),
-            reason: `"${name}" is not one of the plugin's automations`,
-          });
-      }),
-    ),
-  );
-  manifest.contributes.cardActions.forEach((a, i) => {
-    if (!automations.has(a.automation))
-      problems.push({
-        key: at(`manifest.contributes.cardActions.${i}.automation`),
-        reason: `"${a.automation}" is not one of the plugin's automations`,
-      });
-  });
-  const migrationNames = new Set<string>();
-  (exported.migrations ?? []).forEach((m, i) => {
-    if (!/^[0-9a-z_]{1,80}$/.test(m.name) || !m.sql.length)
-      problems.push({
-        key: at(`migrations.${i}`),
-        reason: 'needs a name of lowercase letters, digits and _ and at least one SQL statement',
-      });
-    if (migrationNames.has(m.name))
-      problems.push({ key: at(`migrations.${i}`), reason: `duplicate name "${m.name}"` });
-    migrationNames.add(m.name);
-  });
-  let defaultSettings: unknown = {};
-  if (exported.settings) {
-    const settings = exported.settings.safeParse({});
-    if (!settings.success)
-      for (const i of settings.error.issues)
-        problems.push({
-          key: at(`settings.${issuePath(i.path)}`),
-          reason: `${i.message} (settings must have defaults)`,
-        });
-    else defaultSettings = settings.data;
-  }
   return problems.length
     ? { problems }
     : { problems, loaded: { entry, manifest, plugin: exported, defaultSettings } };
