@@ -5,7 +5,7 @@ import { count } from './helpers';
 interface HookCall {
   pluginId: string;
   numberId: string;
-  event: { body?: string };
+  event: { body?: string; [key: string]: unknown };
   settings: { label?: string };
 }
 const calls = (): HookCall[] =>
@@ -69,6 +69,61 @@ describe('plugins activated per WhatsApp number, with contained hooks', () => {
     await send('sales', 'depois do suporte');
     await waitFor(() => recorded('depois do suporte').length === 1);
     expect(recorded('mensagem do suporte')).toEqual([]);
+  });
+
+  it('a burst to two numbers reaches each message once, in order, with its sender and card', async () => {
+    for (const numberKey of ['support', 'hr'] as const)
+      await install(numberKey, 'fixture-recorder', { enabled: true }).expect(200);
+    const burst = async (numberKey: 'support' | 'hr', from: string[]) => {
+      const specs = Array.from({ length: 450 }, (_, i) => ({
+        type: 'text' as const,
+        body: `rajada ${numberKey} ${i}`,
+      }));
+      const { results } = await env.sandbox.sendBatch(env.numbers[numberKey].phoneNumberId, specs, {
+        from,
+        perPost: 150,
+      });
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    };
+    const senders = (prefix: string) =>
+      Array.from({ length: 7 }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+    // Both numbers at once: hook jobs then carry hundreds of messages of two numbers (more than one dispatch
+    // turn each), and the messages of a conversation arrive interleaved with the others.
+    await Promise.all([burst('support', senders('551197001')), burst('hr', senders('551197002'))]);
+    const burstCalls = (numberKey: 'support' | 'hr') =>
+      calls().filter(
+        (c) => c.pluginId === 'fixture-recorder' && c.event.body?.startsWith(`rajada ${numberKey} `),
+      );
+    await waitFor(() => burstCalls('support').length >= 450 && burstCalls('hr').length >= 450, {
+      what: 'every message of the burst reached the recorder',
+    });
+
+    const cards = await env.query<{ wa_id: string; card_id: string }>(
+      `select ct.wa_id, k.id as card_id from cards k join conversations c on c.id = k.conversation_id
+         join contacts ct on ct.id = c.contact_id where ct.wa_id like '55119700%'`,
+    );
+    const cardOf = new Map(cards.map((c) => [c.wa_id, c.card_id]));
+    for (const numberKey of ['support', 'hr'] as const) {
+      const seen = burstCalls(numberKey);
+      expect(seen).toHaveLength(450);
+      expect(new Set(seen.map((c) => c.numberId))).toEqual(new Set([env.numbers[numberKey].id]));
+      // sendBatch builds message i from sender i % 7, 150 per POST; the POSTs travel concurrently, so only the
+      // order inside each delivery is fixed.
+      const index = (c: HookCall) => Number(String(c.event.body).split(' ')[2]);
+      expect(seen.map(index).sort((a, b) => a - b)).toEqual(Array.from({ length: 450 }, (_, i) => i));
+      for (let post = 0; post < 3; post++) {
+        const inPost = seen.map(index).filter((i) => Math.floor(i / 150) === post);
+        expect(inPost).toEqual([...inPost].sort((a, b) => a - b));
+      }
+      const prefix = numberKey === 'support' ? '551197001' : '551197002';
+      for (const c of seen) {
+        const from = `${prefix}${String(index(c) % 7).padStart(4, '0')}`;
+        expect(c.event).toMatchObject({ from, cardId: cardOf.get(from), type: 'text' });
+        expect(Date.parse(String(c.event.receivedAt))).not.toBeNaN();
+      }
+    }
+    for (const numberKey of ['support', 'hr'] as const)
+      await install(numberKey, 'fixture-recorder', { enabled: false }).expect(200);
   });
 
   it('enabling, disabling and settings changes apply without a restart', async () => {

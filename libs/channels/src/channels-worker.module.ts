@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { ChannelsModule } from './channels.module';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
+import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
 import { PluginCapabilities } from './whatsapp/plugins/plugin-capabilities';
 import { PluginHooksProcessor } from './whatsapp/plugins/plugin-hooks.processor';
 import { InboundEventProcessor } from './whatsapp/processing/inbound-event.processor';
@@ -15,6 +16,7 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     InboundEventProcessor,
     OutboundMessageProcessor,
     MediaDownloadProcessor,
+    HookDeliveryRepository,
     PluginCapabilities,
     PluginHooksProcessor,
     RelayScheduler,

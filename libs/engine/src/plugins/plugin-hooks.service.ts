@@ -42,6 +42,8 @@ export type CapabilityFactory = (scope: {
 
 const AUTOMATION_TIMEOUT_MS = 10_000;
 const JOB_TIMEOUT_MS = 30_000;
+/** Events dispatched between two turns of the event loop. */
+const YIELD_EVERY = 200;
 
 /**
  * Runs plugin code for one number: hooks (in priority order), stage automations and plugin jobs. A call that
@@ -97,13 +99,17 @@ export class PluginHooksService {
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .sort((a, b) => a.declared.priority - b.declared.priority);
     let failed = 0;
-    for (const { subjectId, event } of events)
+    for (const [index, { subjectId, event }] of events.entries()) {
+      // A hook job can carry thousands of messages: let the process's other work (intake) in between.
+      if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       for (const { loaded, declared, handler, ctx } of calls) {
-        const ok = await this.invoke(loaded, target, hook, declared.timeoutMs, subjectId, () =>
+        const outcome = this.invoke(loaded, target, hook, declared.timeoutMs, subjectId, () =>
           handler(event, ctx),
         );
-        if (!ok) failed++;
+        // Most calls return with nothing to do: no await, so a batch of thousands costs no extra turns.
+        if (!(outcome === true || (await outcome))) failed++;
       }
+    }
     return { called: calls.length * events.length, failed };
   }
 
@@ -212,41 +218,54 @@ export class PluginHooksService {
     };
   }
 
-  /** Calls `fn` under the timeout; a throw or a timeout is recorded against the plugin, the number and `what`. */
-  private async invoke(
+  /**
+   * Calls `fn` under the timeout; a throw or a timeout is recorded against the plugin, the number and `what`.
+   * Answers `true` straight away when `fn` returned without pending work, else a promise of whether it succeeded.
+   */
+  private invoke(
     loaded: LoadedPlugin,
     target: PluginTarget,
     what: string,
     timeoutMs: number,
     subjectId: string | undefined,
     fn: () => Promise<void> | void,
-  ): Promise<boolean> {
-    const pluginId = loaded.manifest.id;
-    let timer: NodeJS.Timeout | undefined;
+  ): true | Promise<boolean> {
+    let result: Promise<void> | void;
     try {
-      const result = fn();
-      // Returned without pending work (the common case for most messages): no timer, no extra turn.
-      if (typeof (result as { then?: unknown } | undefined)?.then !== 'function') return true;
-      await Promise.race([
-        result,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new HookTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
-      return true;
+      result = fn();
     } catch (e) {
-      const kind = e instanceof HookTimeout ? 'timeout' : 'error';
-      const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
-      this.logger.warn(`plugin ${pluginId} ${what} on number ${target.numberId}: ${kind}: ${message}`);
-      await sql(
-        this.em,
-        `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
-         values (?, now(), ?, ?, ?, ?, ?, ?)`,
-        [uuidv7(), pluginId, target.numberId, what, kind, message, subjectId ?? null],
-      );
-      return false;
-    } finally {
-      clearTimeout(timer);
+      return this.recordFailure(loaded, target, what, subjectId, e);
     }
+    if (typeof (result as { then?: unknown } | undefined)?.then !== 'function') return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new HookTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([result, timeout])
+      .then(
+        () => true,
+        (e: unknown) => this.recordFailure(loaded, target, what, subjectId, e),
+      )
+      .finally(() => clearTimeout(timer));
+  }
+
+  private async recordFailure(
+    loaded: LoadedPlugin,
+    target: PluginTarget,
+    what: string,
+    subjectId: string | undefined,
+    e: unknown,
+  ): Promise<false> {
+    const pluginId = loaded.manifest.id;
+    const kind = e instanceof HookTimeout ? 'timeout' : 'error';
+    const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+    this.logger.warn(`plugin ${pluginId} ${what} on number ${target.numberId}: ${kind}: ${message}`);
+    await sql(
+      this.em,
+      `insert into plugin_hook_failures (id, at, plugin_id, number_id, hook, kind, message, subject_id)
+       values (?, now(), ?, ?, ?, ?, ?, ?)`,
+      [uuidv7(), pluginId, target.numberId, what, kind, message, subjectId ?? null],
+    );
+    return false;
   }
 }

@@ -14,6 +14,7 @@ import {
   startWorker,
 } from '@switchboard/engine';
 import { CARD_SELECT, CardRow, toPluginCard } from '@switchboard/pipelines';
+import { HookDeliveryRepository } from './hook-delivery.repository';
 import { Job } from 'bullmq';
 import { PluginCapabilities } from './plugin-capabilities';
 
@@ -26,18 +27,6 @@ interface HookJob {
   outboxId?: string;
   cardEventId?: string;
   pluginJobId?: string;
-}
-
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  card_id: string | null;
-  number_id: string;
-  department_id: string;
-  type: string;
-  body: string | null;
-  wa_id: string | null;
-  received_at: Date;
 }
 
 interface CardEventRow {
@@ -57,7 +46,11 @@ interface CardEventRow {
 
 const groupBy = <T>(rows: T[], key: (r: T) => string) => {
   const groups = new Map<string, T[]>();
-  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(key(r));
+    if (group) group.push(r);
+    else groups.set(key(r), [r]);
+  }
   return groups;
 };
 
@@ -75,6 +68,7 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
     private readonly installations: PluginInstallationsService,
     private readonly capabilities: PluginCapabilities,
     private readonly outbox: OutboxService,
+    private readonly deliveryRows: HookDeliveryRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -124,11 +118,7 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
       if (!installed.has(numberId)) installed.set(numberId, this.installations.enabledFor(numberId));
       return installed.get(numberId)!;
     };
-    const cards = await sql<CardRow & { number_id: string }>(
-      this.em,
-      `${CARD_SELECT.replace('select k.id', 'select c.number_id, k.id')} where k.opened_by_event_id = any(?::uuid[]) order by k.created_at, k.id`,
-      [eventIds],
-    );
+    const cards = await this.deliveryRows.openedCards(eventIds);
     let failed = 0;
     // One dispatch per receiving number (a delivery can carry several): installations are read once each.
     for (const [numberId, opened] of groupBy(cards, (c) => c.number_id))
@@ -144,37 +134,20 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
           await installationsOf(numberId),
         )
       ).failed;
-    const messages = await sql<MessageRow>(
-      this.em,
-      `select m.id, m.conversation_id, k.id as card_id, c.number_id, c.department_id, m.type, m.body, ct.wa_id,
-              coalesce(m.sent_at, m.created_at) as received_at
-         from messages m join conversations c on c.id = m.conversation_id join contacts ct on ct.id = c.contact_id
-         left join cards k on k.conversation_id = c.id
-        where m.inbound_event_id = any(?::uuid[]) and m.direction = 'in' order by m.created_at, m.id`,
-      [eventIds],
-    );
-    for (const [numberId, rows] of groupBy(messages, (m) => m.number_id))
+    let messages = 0;
+    for (const [numberId, { departmentId, events }] of await this.deliveryRows.receivedMessages(eventIds)) {
+      messages += events.length;
       failed += (
         await this.hooks.dispatch(
           'message.received',
-          { numberId, departmentId: rows[0].department_id },
-          rows.map((r) => ({
-            subjectId: r.id,
-            event: {
-              messageId: r.id,
-              conversationId: r.conversation_id,
-              cardId: r.card_id,
-              type: r.type,
-              body: r.body,
-              from: r.wa_id,
-              receivedAt: new Date(r.received_at).toISOString(),
-            },
-          })),
+          { numberId, departmentId },
+          events,
           this.capabilities.factory,
           await installationsOf(numberId),
         )
       ).failed;
-    return { cards: cards.length, messages: messages.length, failed };
+    }
+    return { cards: cards.length, messages, failed };
   }
 
   private async cardEvent(cardEventId: string) {
