@@ -27,4 +27,8 @@ export class OutboxEntry {
 
   @Property({ type: 'timestamptz', nullable: true })
   doneAt?: Date | null;
+
+  /** A consumer running the entry's side effects holds it until then (see OutboxService.claim). */
+  @Property({ type: 'timestamptz', nullable: true })
+  claimedUntil?: Date | null;
 }

@@ -27,12 +27,29 @@ export class OutboxService {
   /** Inserts an entry inside the caller's transaction (`em`), so it commits or rolls back with the business rows. */
   async stage(em: EntityManager, queue: QueueName, data: Record<string, string>): Promise<StagedJob> {
     const id = uuidv7();
-    await sql(em, 'insert into outbox (id, queue, data, created_at) values (?, ?, ?, now())', [
+    // clock_timestamp(), not now(): a batch transaction can run for seconds before it stages, and the relay's grace
+    // for unpublished entries counts from here (with now() it would race the fast path under load).
+    await sql(em, 'insert into outbox (id, queue, data, created_at) values (?, ?, ?, clock_timestamp())', [
       id,
       queue,
       JSON.stringify(data),
     ]);
     return { id, queue, data };
+  }
+
+  /**
+   * Claims the entries among `ids` that are not done and not claimed by another consumer, for `leaseMs`; returns
+   * them. For consumers with side effects: the fast-path job and a relay copy of it then never run an entry at the
+   * same time. A consumer that dies leaves its claim to expire, and the relay's next copy runs the entry.
+   */
+  async claim(ids: string[], leaseMs: number): Promise<{ id: string; data: Record<string, string> }[]> {
+    return sql(
+      this.em,
+      `update outbox set claimed_until = now() + make_interval(secs => ?::float / 1000)
+        where id = any(?::uuid[]) and done_at is null and (claimed_until is null or claimed_until < now())
+        returning id, data`,
+      [leaseMs, ids],
+    );
   }
 
   queue(name: string): Queue {

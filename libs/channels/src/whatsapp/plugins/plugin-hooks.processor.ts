@@ -44,6 +44,12 @@ interface CardEventRow {
   on_enter: string[] | null;
 }
 
+/**
+ * How long a job holds the hook entries it runs. Far above any job's run time (each call is bounded by its timeout);
+ * if the worker dies mid-job, the relay's next copy runs the entries once the claim has expired.
+ */
+const CLAIM_MS = 5 * 60_000;
+
 const groupBy = <T>(rows: T[], key: (r: T) => string) => {
   const groups = new Map<string, T[]>();
   for (const r of rows) {
@@ -83,28 +89,31 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
     if (data.outboxIds) return this.stagedDeliveries(data.outboxIds.split(','));
     // The relay republishes a hook entry on its own: same path, so it runs once whichever job comes first.
     if (data.eventIds && data.outboxId) return this.stagedDeliveries([data.outboxId]);
-    let result: Record<string, unknown>;
-    if (data.cardEventId) result = await this.cardEvent(data.cardEventId);
-    else if (data.pluginJobId)
-      result = {
+    if (data.cardEventId) {
+      // A card move or action staged in the outbox: claimed like deliveries, so a relay copy never runs it twice.
+      if (data.outboxId && !(await this.outbox.claim([data.outboxId], CLAIM_MS)).length)
+        return { skipped: 'done or running elsewhere' };
+      const result = await this.cardEvent(data.cardEventId);
+      await this.outbox.markDone(data.outboxId);
+      return result;
+    }
+    if (data.pluginJobId)
+      return {
         job: await this.hooks.runJob(data.pluginJobId, this.capabilities.factory, (numberId) =>
           this.departmentOf(numberId),
         ),
       };
-    else result = { skipped: 'unknown job' };
-    await this.outbox.markDone(data.outboxId);
-    return result;
+    return { skipped: 'unknown job' };
   }
 
-  /** Entries already done (their relay copy ran first) are skipped, so hooks run once per delivery. */
+  /**
+   * Runs the hooks of the entries this job claims: entries done, or claimed by a job still running them (the relay's
+   * copy, or the other way round), are skipped, so hooks run once per delivery.
+   */
   private async stagedDeliveries(outboxIds: string[]) {
-    const entries = await sql<{ id: string; event_ids: string }>(
-      this.em,
-      `select id, data->>'eventIds' as event_ids from outbox where id = any(?::uuid[]) and done_at is null`,
-      [outboxIds],
-    );
+    const entries = await this.outbox.claim(outboxIds, CLAIM_MS);
     if (!entries.length) return { skipped: outboxIds.length };
-    const result = await this.deliveries(entries.flatMap((e) => e.event_ids.split(',')));
+    const result = await this.deliveries(entries.flatMap((e) => e.data.eventIds.split(',')));
     await sql(this.em, 'update outbox set done_at = now() where id = any(?::uuid[])', [
       entries.map((e) => e.id),
     ]);

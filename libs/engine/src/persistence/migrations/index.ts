@@ -3,6 +3,7 @@ import { Migration20261122000000_spine } from './Migration20261122000000_spine';
 import { Migration20261122100000_identity } from './Migration20261122100000_identity';
 import { Migration20261122200000_plugins } from './Migration20261122200000_plugins';
 import { Migration20261122300000_pipelines } from './Migration20261122300000_pipelines';
+import { Migration20261122400000_outbox_claims } from './Migration20261122400000_outbox_claims';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122100000_identity', class: Migration20261122100000_identity },
   { name: 'Migration20261122200000_plugins', class: Migration20261122200000_plugins },
   { name: 'Migration20261122300000_pipelines', class: Migration20261122300000_pipelines },
+  { name: 'Migration20261122400000_outbox_claims', class: Migration20261122400000_outbox_claims },
 ];
