@@ -21,7 +21,10 @@ describe('plugins activated per WhatsApp number, with contained hooks', () => {
   beforeAll(async () => {
     env = await createTestEnvironment({
       config: {
-        plugins: { enabled: [fixture('recorder'), fixture('thrower'), fixture('hanger'), fixture('gate')] },
+        plugins: {
+          enabled: [fixture('recorder'), fixture('thrower'), fixture('hanger'), fixture('gate')],
+          hookMaxDeferMs: 3000,
+        },
       },
     });
   });
@@ -160,6 +163,30 @@ describe('plugins activated per WhatsApp number, with contained hooks', () => {
     expect(recorded('uma vez só')).toHaveLength(1);
     for (const id of ['fixture-gate', 'fixture-recorder'])
       await install('hr', id, { enabled: false }).expect(200);
+  });
+
+  it('during an intake backlog hooks wait for intake, at most plugins.hookMaxDeferMs', async () => {
+    await install('hr', 'fixture-recorder', { enabled: true }).expect(200);
+    // A backlog intake cannot drain now: deliveries that failed once, which only the relay retries, and not before
+    // their (future) claim goes stale.
+    await env.query(
+      `insert into inbound_events (id, received_at, claimed_at, raw_body, secret_fingerprint, status, attempts, last_error)
+       select gen_random_uuid(), now(), now() + interval '1 hour', '{}', 'test', 'pending', 1, 'simulated backlog'
+         from generate_series(1, 150)`,
+    );
+    const sentAt = Date.now();
+    await send('hr', 'durante o pico');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(recorded('durante o pico')).toEqual([]);
+    await waitFor(() => recorded('durante o pico').length === 1, { what: 'the hook after the longest wait' });
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2900);
+
+    await env.query(`delete from inbound_events where last_error = 'simulated backlog'`);
+    const quietAt = Date.now();
+    await send('hr', 'depois do pico');
+    await waitFor(() => recorded('depois do pico').length === 1, { what: 'the hook without a backlog' });
+    expect(Date.now() - quietAt).toBeLessThan(2500);
+    await install('hr', 'fixture-recorder', { enabled: false }).expect(200);
   });
 
   it('enabling, disabling and settings changes apply without a restart', async () => {

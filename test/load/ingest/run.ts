@@ -393,6 +393,10 @@ ${pluginRows.join('\n')}
   (thousands of messages under load): it reads the messages alone and each conversation once, calls handlers that
   return without work synchronously (no promise, no timer), and yields to the event loop every 200 messages so
   intake's transactions, which share the worker process, are never held waiting behind a long dispatch.
+- **Intake first**: that work still costs CPU (compare the CPU columns). During a burst, while more than a drain's
+  worth of stored webhooks waits to be processed, hook jobs wait for intake to catch up (at most
+  \`plugins.hookMaxDeferMs\`, 30 s, after their messages were stored), so plugins take the cores after the burst
+  instead of slowing it down: the hook backlog column is how long after the last stored message the last hook ran.
 - What made the difference: bound parameters and prepared statements on the hot path; the event POST answered
   straight from the HTTP server ahead of the framework's router (the handshake and everything else go through
   the framework); draining pending events in batches (one queue job per 20 ms instead of one per webhook);

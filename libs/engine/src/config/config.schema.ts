@@ -147,6 +147,11 @@ export const configSchema = z.strictObject({
     enabled: hostList,
     /** Hook work for stored messages is queued at most once per this many ms (one job covers everything since). */
     hookCoalesceMs: z.coerce.number().int().min(0).max(5000),
+    /**
+     * Intake first: while stored webhooks wait to be processed (a burst), hooks for stored messages wait too, up to
+     * this many ms after their messages were stored; 0 runs them at once.
+     */
+    hookMaxDeferMs: z.coerce.number().int().min(0).max(600_000),
   }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

@@ -42,14 +42,19 @@ export class OutboxService {
    * them. For consumers with side effects: the fast-path job and a relay copy of it then never run an entry at the
    * same time. A consumer that dies leaves its claim to expire, and the relay's next copy runs the entry.
    */
-  async claim(ids: string[], leaseMs: number): Promise<{ id: string; data: Record<string, string> }[]> {
-    return sql(
+  async claim(
+    ids: string[],
+    leaseMs: number,
+  ): Promise<{ id: string; data: Record<string, string>; createdAt: Date }[]> {
+    const rows = await sql<{ id: string; data: Record<string, string>; created_at: Date | string }>(
       this.em,
       `update outbox set claimed_until = now() + make_interval(secs => ?::float / 1000)
         where id = any(?::uuid[]) and done_at is null and (claimed_until is null or claimed_until < now())
-        returning id, data`,
+        returning id, data, created_at`,
       [leaseMs, ids],
     );
+    // The driver may hand timestamps over as text (the ORM's type parsers): normalised here.
+    return rows.map((r) => ({ id: r.id, data: r.data, createdAt: new Date(r.created_at) }));
   }
 
   queue(name: string): Queue {

@@ -47,6 +47,16 @@ interface ConversationRow {
 export class HookDeliveryRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** Whether more than `threshold` stored webhooks are waiting to be processed (counts no further). */
+  async intakeBacklogOver(threshold: number): Promise<boolean> {
+    const rows = await sql(
+      this.em,
+      `select 1 from inbound_events where status = 'pending' offset ? limit 1`,
+      [threshold],
+    );
+    return rows.length > 0;
+  }
+
   /** Cards opened by these deliveries, oldest first. */
   openedCards(eventIds: string[]): Promise<(CardRow & { number_id: string })[]> {
     return sql(

@@ -49,6 +49,9 @@ interface CardEventRow {
  * if the worker dies mid-job, the relay's next copy runs the entries once the claim has expired.
  */
 const CLAIM_MS = 5 * 60_000;
+/** Stored webhooks waiting for processing above which intake counts as behind (about one drain's worth). */
+const BACKLOG_THRESHOLD = 100;
+const BACKLOG_POLL_MS = 200;
 
 const groupBy = <T>(rows: T[], key: (r: T) => string) => {
   const groups = new Map<string, T[]>();
@@ -113,11 +116,25 @@ export class PluginHooksProcessor extends WorkerHost implements OnApplicationBoo
   private async stagedDeliveries(outboxIds: string[]) {
     const entries = await this.outbox.claim(outboxIds, CLAIM_MS);
     if (!entries.length) return { skipped: outboxIds.length };
+    const deferredMs = await this.letIntakeCatchUp(Math.min(...entries.map((e) => e.createdAt.getTime())));
     const result = await this.deliveries(entries.flatMap((e) => e.data.eventIds.split(',')));
     await sql(this.em, 'update outbox set done_at = now() where id = any(?::uuid[])', [
       entries.map((e) => e.id),
     ]);
-    return result;
+    return { ...result, deferredMs };
+  }
+
+  /**
+   * Intake first: while a burst of stored webhooks waits to be processed, hook work (reading every message again,
+   * running plugin code) would slow storing them down on the same cores. Waits until the backlog is down to about
+   * one drain, or until `plugins.hookMaxDeferMs` after the entries were staged. Returns how long it waited.
+   */
+  private async letIntakeCatchUp(stagedAtMs: number): Promise<number> {
+    const started = Date.now();
+    const deadline = stagedAtMs + this.config.plugins.hookMaxDeferMs;
+    while (Date.now() < deadline && (await this.deliveryRows.intakeBacklogOver(BACKLOG_THRESHOLD)))
+      await new Promise((resolve) => setTimeout(resolve, Math.min(BACKLOG_POLL_MS, deadline - Date.now())));
+    return Date.now() - started;
   }
 
   private async deliveries(eventIds: string[]) {
