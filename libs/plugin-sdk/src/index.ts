@@ -41,5 +41,6 @@ export { renderTemplate } from './render-template';
 export { businessHoursSchema, isWithinBusinessHours } from './business-hours';
 export type { BusinessHours } from './business-hours';
 export { fakeHookContext } from './testing/fake-hook-context';
+export { pluginUnderTest } from './testing/plugin-under-test';
 export { checkPlugin, missingTranslations } from './check-plugin';
 export type { PluginProblem } from './check-plugin';

@@ -1,43 +1,15 @@
-import {
-  checkPlugin,
-  fakeHookContext,
-  HookName,
-  missingTranslations,
-  PluginCard,
-  PluginManifest,
-} from '@switchboard/plugin-sdk';
+import { fakeHookContext, missingTranslations, PluginCard, pluginUnderTest } from '@switchboard/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import plugin from './index';
 
 const LANGUAGES = ['en', 'pt-BR', 'es'];
 
-/** What the core checks at boot; the first test names any problem. */
-const checked = checkPlugin(plugin);
-/** The manifest as the core sees it (defaults filled in). */
-const manifest = (): PluginManifest => {
-  if (!checked.manifest) throw new Error('the manifest does not parse (see the first test)');
-  return checked.manifest;
-};
-const contributes = () => manifest().contributes;
-const template = (key: string) => {
-  const found = contributes().templates.find((t) => t.key === key);
-  if (!found) throw new Error(`no template ${key}`);
-  return found;
-};
+/** What the core checks at boot (the first test names any problem), and lookups that name what is missing. */
+const { checked, manifest, contributes, template, hook, automation } = pluginUnderTest(plugin);
 
 /** A Monday 12:00 UTC: inside the default hours, outside when the test closes every day. */
 const MONDAY_NOON = '2024-06-03T12:00:00.000Z';
 
-const hook = (name: HookName) => {
-  const handler = plugin.hooks?.[name];
-  if (!handler) throw new Error(`no handler for ${name}`);
-  return handler;
-};
-const automation = (name: string) => {
-  const handler = plugin.automations?.[name];
-  if (!handler) throw new Error(`no automation ${name}`);
-  return handler;
-};
 const card = (overrides: Partial<PluginCard> = {}): PluginCard => ({
   id: 'card-1',
   conversationId: 'conversation-1',
