@@ -23,6 +23,8 @@ export default defineConfig({
     },
   },
   test: {
+    // One PostgreSQL server and one browser for the whole run (embedded / npm-shipped when none is installed).
+    globalSetup: ['test/setup/global-setup.ts'],
     include: [
       'apps/*/src/**/*.spec.ts',
       'apps/*/test/**/*.spec.ts',

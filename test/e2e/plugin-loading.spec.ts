@@ -1,5 +1,5 @@
 import { ConfigError, CORE_VERSION, loadPlugins } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment } from '@switchboard/testing';
+import { createTestEnvironment, TEST_SERVER_URL, TestEnvironment } from '@switchboard/testing';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ describe('plugin loading', () => {
       env: {
         ...process.env,
         NODE_ENV: 'test',
-        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres',
+        DATABASE_URL: TEST_SERVER_URL,
         SWITCHBOARD__PLUGINS__ENABLED: `${fixture('valid')},${fixture('incompatible')}`,
       },
       encoding: 'utf8',

@@ -23,6 +23,8 @@ export { OutboxService } from './outbox/outbox.service';
 export type { StagedJob } from './outbox/outbox.service';
 export { buildOrmConfig } from './persistence/mikro-orm.config';
 export { sql } from './persistence/sql';
+export { startEmbeddedPostgres } from './persistence/embedded-postgres';
+export type { EmbeddedDatabase } from './persistence/embedded-postgres';
 export { runMigrations } from './persistence/run-migrations';
 export { QUEUE_CONNECTION } from './queue/queue.module';
 export type { QueueConnection } from './queue/queue-connection';

@@ -1,18 +1,37 @@
 import { existsSync } from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium (apt install chromium; .ci/run installs it). CHROMIUM_PATH overrides. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's package path; used when present and CHROMIUM_PATH is unset. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
-/** A headless Chromium for SPA tests; a clear error when the browser is not installed. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
+/**
+ * The Chromium the SPA tests drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the binary shipped
+ * inside the `@sparticuz/chromium` npm package (unpacked on first use), so a fresh machine needs no browser
+ * install. The suite's global setup resolves it once and exports CHROMIUM_PATH, so parallel test workers never
+ * unpack it concurrently.
+ */
+export async function resolveChromium(): Promise<string> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured))
+      throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist`);
+    return configured;
+  }
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  try {
+    const { default: shipped } = await import('@sparticuz/chromium');
+    return await shipped.executablePath();
+  } catch (e) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+      `no Chromium found: CHROMIUM_PATH is unset, ${SYSTEM_CHROMIUM} is absent and @sparticuz/chromium could not be unpacked (${(e as Error).message})`,
     );
   }
+}
+
+/** A headless Chromium for SPA tests. */
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: await resolveChromium(),
     args: [
       '--headless',
       '--no-sandbox',

@@ -7,6 +7,8 @@ export type { SeededNumber, TestEnvironment, TestEnvironmentOptions } from './te
 export { waitFor } from './wait-for';
 export { freePort, RedisProcess } from './redis-process';
 export { WorkerProcess } from './worker-process';
-export { CHROMIUM_PATH, launchBrowser } from './browser';
+export { launchBrowser, resolveChromium } from './browser';
 export { createPluginTestEnvironment } from './plugin-test-environment';
 export type { CustomerTurn, PluginTestEnvironment, PluginTestOptions } from './plugin-test-environment';
+export { ensureTestServer } from './test-server';
+export type { TestServer } from './test-server';
