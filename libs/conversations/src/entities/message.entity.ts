@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
 export type MessageDirection = 'in' | 'out';
@@ -44,6 +44,8 @@ export interface MessageMedia {
 
 @Entity({ tableName: 'messages' })
 @Index({ properties: ['conversationId', 'createdAt'] })
+// An Idempotency-Key belongs to its conversation: another department reusing the same key is another request.
+@Unique({ properties: ['conversationId', 'clientKey'] })
 export class Message {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -106,8 +108,8 @@ export class Message {
   @Property({ type: 'uuid', nullable: true, index: true })
   inboundEventId?: string | null;
 
-  /** Idempotency key supplied by the API caller for outbound messages. */
-  @Property({ type: 'text', nullable: true, unique: true })
+  /** Idempotency key supplied by the API caller for outbound messages; unique within the conversation. */
+  @Property({ type: 'text', nullable: true })
   clientKey?: string | null;
 
   @Property({ type: 'timestamptz' })

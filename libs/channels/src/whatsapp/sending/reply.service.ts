@@ -25,17 +25,12 @@ export class ReplyService {
     options: { automated?: boolean } = {},
   ): Promise<{ messageId: string; created: boolean }> {
     const em = this.em.fork();
+    // A key is scoped to its conversation: the same key on another conversation is a different request.
+    const replayOf = async (key: string) =>
+      (await em.findOne(Message, { conversationId, clientKey: key }, { fields: ['id'] }))?.id;
     if (idempotencyKey) {
-      const existing = await em.findOne(
-        Message,
-        { clientKey: idempotencyKey },
-        { fields: ['id', 'conversationId'] },
-      );
-      if (existing) {
-        if (existing.conversationId !== conversationId)
-          throw new ConflictException('Idempotency-Key was already used for another conversation');
-        return { messageId: existing.id, created: false };
-      }
+      const existing = await replayOf(idempotencyKey);
+      if (existing) return { messageId: existing, created: false };
     }
     const conversation = await em.findOne(Conversation, { id: conversationId });
     if (!conversation) throw new NotFoundException(`conversation ${conversationId} not found`);
@@ -85,10 +80,13 @@ export class ReplyService {
       ...buildGraphMessage(req, replyToWamid),
     };
     let job: StagedJob | undefined;
+    let inserted = true;
     await em.transactional(async (tx) => {
-      await tx.execute(
+      // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
+      const rows = await tx.execute<{ id: string }[]>(
         `insert into messages (id, conversation_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
-         values (?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())`,
+         values (?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
+         on conflict (conversation_id, client_key) do nothing returning id`,
         [
           messageId,
           conversationId,
@@ -98,8 +96,12 @@ export class ReplyService {
           replyToWamid,
           idempotencyKey ?? null,
         ],
-        'run',
+        'all',
       );
+      if (!rows.length) {
+        inserted = false;
+        return;
+      }
       // An automated message (a plugin's greeting, out-of-hours notice) is not an answer: the customer still waits.
       await tx.execute(
         options.automated
@@ -112,6 +114,10 @@ export class ReplyService {
       );
       job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
     });
+    if (!inserted && idempotencyKey) {
+      const existing = await replayOf(idempotencyKey);
+      if (existing) return { messageId: existing, created: false };
+    }
     if (job) await this.outbox.publish(job);
     return { messageId, created: true };
   }

@@ -4,6 +4,7 @@ import { Migration20261122100000_identity } from './Migration20261122100000_iden
 import { Migration20261122200000_plugins } from './Migration20261122200000_plugins';
 import { Migration20261122300000_pipelines } from './Migration20261122300000_pipelines';
 import { Migration20261122400000_outbox_claims } from './Migration20261122400000_outbox_claims';
+import { Migration20261129200000_idempotency_per_conversation } from './Migration20261129200000_idempotency_per_conversation';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,8 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122200000_plugins', class: Migration20261122200000_plugins },
   { name: 'Migration20261122300000_pipelines', class: Migration20261122300000_pipelines },
   { name: 'Migration20261122400000_outbox_claims', class: Migration20261122400000_outbox_claims },
+  {
+    name: 'Migration20261129200000_idempotency_per_conversation',
+    class: Migration20261129200000_idempotency_per_conversation,
+  },
 ];
