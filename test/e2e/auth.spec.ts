@@ -17,7 +17,8 @@ function refreshCookie(res: request.Response): string {
 describe('sign-in, sessions and user administration', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment({ config: { auth: { lockoutThreshold: 3 } } });
+    // A high address limit: the burst test must meet the e-mail lockout, not the per-address one.
+    env = await createTestEnvironment({ config: { auth: { lockoutThreshold: 3, ipFailureLimit: 500 } } });
   });
   afterAll(async () => {
     await env?.close();
@@ -81,6 +82,19 @@ describe('sign-in, sessions and user administration', () => {
       expect((await login('ghost@test.switchboard', 'wrong-password-x').expect(429)).body).toEqual(
         locked.body,
       );
+    });
+
+    it('counts a parallel burst of wrong passwords atomically: exactly the threshold gets checked', async () => {
+      const user = await newUser('burst@test.switchboard');
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => login(user.email, 'wrong-password-x').then((r) => r.status)),
+      );
+      expect(answers.filter((s) => s === 401)).toHaveLength(3);
+      expect(answers.filter((s) => s === 429)).toHaveLength(47);
+      expect(
+        await count(env, 'audit_events', `action = 'auth.login.failed' and target_id = $1`, [user.id]),
+      ).toBe(3);
+      await login(user.email, 'a-long-password-1').expect(429);
     });
   });
 

@@ -54,8 +54,9 @@ describe('TOTP second factor', () => {
     expect(first.body.accessToken).toBeUndefined();
     expect(first.headers['set-cookie']).toBeUndefined();
     expect((await verify(first.body.mfaToken, '123456').expect(401)).body.message).toMatch(/does not match/);
+    const retry = await login('totp@test.switchboard', 'a-long-password-1').expect(200);
     const next = code(secret, 1);
-    const ok = await verify(first.body.mfaToken, next).expect(200);
+    const ok = await verify(retry.body.mfaToken, next).expect(200);
     expect(ok.body.accessToken).toEqual(expect.any(String));
 
     // The same code never works twice, even with a new password step.
@@ -63,19 +64,79 @@ describe('TOTP second factor', () => {
     await verify(again.body.mfaToken, next).expect(401);
   });
 
-  it('refuses a tampered or foreign challenge, and wrong codes count toward the lockout', async () => {
-    await verify('not-a-challenge', '123456').expect(401);
-    await verify(env.users.viewer.token, '123456').expect(401); // an access token is not a challenge
-    const token = await newUser('guessed@test.switchboard');
+  /** A user with a confirmed TOTP factor; resolves to its secret. */
+  const withFactor = async (email: string) => {
+    const token = await newUser(email);
     const secret = (await as(token).post('/api/auth/mfa/setup').expect(200)).body.secret as string;
     await as(token)
       .post('/api/auth/mfa/confirm', { code: code(secret) })
       .expect(204);
-    const step = await login('guessed@test.switchboard', 'a-long-password-1').expect(200);
-    for (let i = 0; i < 4; i++) await verify(step.body.mfaToken, String(100000 + i)).expect(401);
-    await verify(step.body.mfaToken, code(secret, 1)).expect(429);
+    return secret;
+  };
+  const challenge = async (email: string) =>
+    (await login(email, 'a-long-password-1').expect(200)).body.mfaToken as string;
+
+  it('refuses a tampered or foreign challenge, and wrong codes count toward the lockout', async () => {
+    await verify('not-a-challenge', '123456').expect(401);
+    await verify(env.users.viewer.token, '123456').expect(401); // an access token is not a challenge
+    const secret = await withFactor('guessed@test.switchboard');
+    // Each wrong code spends its challenge; the right password that fetched a new one never resets the count.
+    for (let i = 0; i < 4; i++)
+      await verify(await challenge('guessed@test.switchboard'), String(100000 + i)).expect(401);
+    await login('guessed@test.switchboard', 'a-long-password-1').expect(429);
+    expect(secret).toBeTruthy();
     const failed = await env.query(`select 1 from audit_events where action = 'auth.mfa.failed'`);
     expect(failed.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a right password followed by a wrong code does not reset earlier failures', async () => {
+    const secret = await withFactor('halfway@test.switchboard');
+    for (let i = 0; i < 3; i++) await login('halfway@test.switchboard', 'wrong-password-x').expect(401);
+    await verify(await challenge('halfway@test.switchboard'), '000001').expect(401);
+    const locked = await login('halfway@test.switchboard', 'a-long-password-1').expect(429);
+    expect(locked.body.message).toMatch(/too many failed sign-ins/);
+    expect(secret).toBeTruthy();
+  });
+
+  it('a challenge is single-use: after a wrong code, and after a right one, it is refused', async () => {
+    const secret = await withFactor('once@test.switchboard');
+    const first = await challenge('once@test.switchboard');
+    await verify(first, '000002').expect(401);
+    const reused = await verify(first, code(secret, 1)).expect(401);
+    expect(reused.body.message).toMatch(/already used|expired/);
+    await env.anonymous().post('/api/auth/mfa/challenge').send({ mfaToken: first }).expect(401);
+
+    const second = await challenge('once@test.switchboard');
+    await verify(second, code(secret, 1)).expect(200);
+    // A later code with the spent challenge: refused, no session.
+    await verify(second, code(secret, 2)).expect(401);
+  });
+
+  it('replacing a factor that is on needs a current code from it', async () => {
+    const token = await newUser('swap@test.switchboard');
+    const old = (await as(token).post('/api/auth/mfa/setup').expect(200)).body.secret as string;
+    await as(token)
+      .post('/api/auth/mfa/confirm', { code: code(old) })
+      .expect(204);
+    const pending = () =>
+      env.query<{ mfa_pending_secret: string | null }>(
+        `select mfa_pending_secret from users where email = 'swap@test.switchboard'`,
+      );
+    const missing = await as(token).post('/api/auth/mfa/setup').expect(400);
+    expect(missing.body.message).toMatch(/needs a current code/);
+    await as(token).post('/api/auth/mfa/setup', { code: '000003' }).expect(400);
+    expect((await pending())[0].mfa_pending_secret).toBeNull();
+
+    const replacement = await as(token)
+      .post('/api/auth/mfa/setup', { code: code(old, 1) })
+      .expect(200);
+    const fresh = replacement.body.secret as string;
+    expect(fresh).not.toBe(old);
+    await as(token)
+      .post('/api/auth/mfa/confirm', { code: code(fresh) })
+      .expect(204);
+    const step = await challenge('swap@test.switchboard');
+    await verify(step, code(fresh, 1)).expect(200);
   });
 
   it('turning it off needs a current code', async () => {

@@ -133,6 +133,9 @@ describe('web inbox in a real browser', () => {
       await fresh.locator('#code').fill('000000');
       await fresh.getByRole('button', { name: 'Verify' }).click();
       await expect.poll(() => fresh.getByRole('alert').textContent()).toMatch(/does not match/);
+      // The wrong code spent the challenge: back to the password, then a fresh code.
+      await fresh.locator('#password').fill('careful-password-1');
+      await fresh.getByRole('button', { name: 'Sign in' }).click();
       await fresh.locator('#code').fill(totpAt(secret, currentStep() + 1));
       await fresh.getByRole('button', { name: 'Verify' }).click();
       await fresh.getByText('No conversations yet.').waitFor();

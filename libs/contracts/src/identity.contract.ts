@@ -77,7 +77,7 @@ export interface MfaChallengeResponse {
   mfaRequired: true;
   /** An admin under the two-factor policy without a factor yet: set it up with the secret below first. */
   mfaSetupRequired: boolean;
-  /** Proves the password step for 5 minutes; send it back with the code to POST /api/auth/mfa/verify. */
+  /** Proves the password step for 5 minutes, once: send it back with the code to POST /api/auth/mfa/verify. */
   mfaToken: string;
   secret?: string;
   otpauthUri?: string;
@@ -102,6 +102,10 @@ export const mfaCodeRequest = z.strictObject({
     .regex(/^\d{6}$/, 'code must be 6 digits'),
 });
 export type MfaCodeRequest = z.infer<typeof mfaCodeRequest>;
+
+/** Setting up a TOTP app; replacing one that is on needs a current code from it. No body is the same as `{}`. */
+export const mfaSetupRequest = mfaCodeRequest.partial().optional();
+export type MfaSetupRequest = z.infer<typeof mfaSetupRequest>;
 
 export interface LoginResponse {
   accessToken: string;

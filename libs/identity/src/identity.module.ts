@@ -22,6 +22,7 @@ import { SessionRepository } from './auth/session.repository';
 import { TokenService } from './auth/token.service';
 import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
+import { MfaChallengeService } from './mfa/mfa-challenge.service';
 import { MfaService } from './mfa/mfa.service';
 import { TeamService } from './teams/team.service';
 import { TeamsController } from './teams/teams.controller';
@@ -71,6 +72,7 @@ export class IdentityCoreModule {}
     UserAdminService,
     UserTokenService,
     MfaService,
+    MfaChallengeService,
     TeamService,
     OidcClientService,
     SsoLoginService,

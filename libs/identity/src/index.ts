@@ -2,6 +2,7 @@ import { ApiToken } from './entities/api-token.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { DepartmentMembership } from './entities/department-membership.entity';
 import { LoginAttempt } from './entities/login-attempt.entity';
+import { MfaChallenge } from './entities/mfa-challenge.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { UserToken } from './entities/user-token.entity';
@@ -28,6 +29,7 @@ export {
   AuditEvent,
   DepartmentMembership,
   LoginAttempt,
+  MfaChallenge,
   Session,
   Team,
   TeamMember,
@@ -41,6 +43,7 @@ export const IDENTITY_ENTITIES = [
   DepartmentMembership,
   Session,
   LoginAttempt,
+  MfaChallenge,
   AuditEvent,
   ApiToken,
   UserToken,

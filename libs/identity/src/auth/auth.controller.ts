@@ -10,6 +10,8 @@ import {
   MfaChallengeResponse,
   mfaCodeRequest,
   MfaCodeRequest,
+  mfaSetupRequest,
+  MfaSetupRequest,
   mfaVerifyRequest,
   MfaVerifyRequest,
   UserView,
@@ -93,10 +95,12 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Start setting up a TOTP app: a new secret (shown once), active after /mfa/confirm',
+    summary:
+      'Start setting up a TOTP app: a new secret (shown once), active after /mfa/confirm; replacing one needs its code',
   })
-  setupMfa(): Promise<MfaSetup> {
-    return this.mfa.begin(this.scope.actor().id);
+  @ApiBody({ schema: z.toJSONSchema(mfaSetupRequest, { io: 'input' }) as Record<string, unknown> })
+  setupMfa(@Body(new ZodValidationPipe(mfaSetupRequest)) body: MfaSetupRequest): Promise<MfaSetup> {
+    return this.mfa.begin(this.scope.actor().id, body?.code);
   }
 
   @Post('mfa/confirm')

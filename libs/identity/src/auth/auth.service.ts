@@ -3,6 +3,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { MfaChallengeResponse, UserView } from '@switchboard/contracts';
 import { APP_CONFIG, AppConfig, uuidv7 } from '@switchboard/engine';
 import { AuditLog } from '../audit/audit-log.service';
+import { MfaChallengeService } from '../mfa/mfa-challenge.service';
 import { MfaService } from '../mfa/mfa.service';
 import { toUserView, UserRepository } from '../users/user.repository';
 import { LoginThrottle } from './login-throttle.service';
@@ -37,17 +38,21 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
     private readonly mfa: MfaService,
+    private readonly challenges: MfaChallengeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the password (used by the passport-local strategy). Same answer and timing for unknown e-mails. */
+  /**
+   * Checks the password (used by the passport-local strategy). Same answer and timing for unknown e-mails. The
+   * attempt is counted before the check; a right password withdraws it but does not reset the count: only a
+   * completed sign-in does (a right password followed by a wrong code leaves the failures standing).
+   */
   async verifyCredentials(emailInput: string, password: string, client: ClientInfo): Promise<UserView> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, client.ip);
+    const booking = await this.throttle.reserve(email, client.ip);
     const user = await this.users.byEmail(email);
     const ok = await this.hasher.verify(user?.password_hash, password);
     if (!user || !ok || user.status !== 'active') {
-      await this.throttle.record(email, client.ip, false);
       await this.audit.record({
         action: 'auth.login.failed',
         targetType: user ? 'user' : undefined,
@@ -57,7 +62,7 @@ export class AuthService {
       });
       throw new UnauthorizedException(INVALID);
     }
-    await this.throttle.record(email, client.ip, true);
+    await this.throttle.withdraw(booking);
     return toUserView(user);
   }
 
@@ -75,14 +80,14 @@ export class AuthService {
     const challenge: MfaChallengeResponse = {
       mfaRequired: true,
       mfaSetupRequired: need === 'setup',
-      mfaToken: this.tokens.signMfaChallenge(user.id),
+      mfaToken: await this.challenges.issue(user.id),
     };
     return need === 'setup' ? { ...challenge, ...(await this.mfa.begin(user.id)) } : challenge;
   }
 
   /** What the second step needs, for a client holding only the challenge (after single sign-on). */
   async describeChallenge(mfaToken: string): Promise<MfaChallengeResponse> {
-    const userId = this.tokens.verifyMfaChallenge(mfaToken);
+    const userId = await this.challenges.peek(mfaToken);
     if (!userId) throw new UnauthorizedException('the sign-in step has expired; sign in again');
     const need = await this.mfa.requirement(userId);
     if (need === 'none') throw new UnauthorizedException('no second factor is pending; sign in again');
@@ -94,13 +99,16 @@ export class AuthService {
     return need === 'setup' ? { ...challenge, ...(await this.mfa.begin(userId)) } : challenge;
   }
 
-  /** The second step: a TOTP code (confirming a new factor when setup was required), then a session. */
+  /**
+   * The second step: a TOTP code (confirming a new factor when setup was required), then a session. The challenge
+   * is spent by this call whatever the outcome, and a wrong code counts toward the e-mail's lockout.
+   */
   async verifySecondFactor(mfaToken: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
-    const userId = this.tokens.verifyMfaChallenge(mfaToken);
+    const userId = await this.challenges.spend(mfaToken);
     const user = userId ? await this.users.byId(userId) : null;
     if (!user || user.status !== 'active')
-      throw new UnauthorizedException('the sign-in step has expired; enter your password again');
-    await this.throttle.assertAllowed(user.email, client.ip);
+      throw new UnauthorizedException('the sign-in step has expired or was already used; sign in again');
+    const booking = await this.throttle.reserve(user.email, client.ip);
     const need = await this.mfa.requirement(user.id);
     let ok = false;
     if (need === 'code') ok = await this.mfa.check(user.id, code);
@@ -110,16 +118,15 @@ export class AuthService {
         () => false,
       );
     if (!ok) {
-      await this.throttle.record(user.email, client.ip, false);
       await this.audit.record({
         action: 'auth.mfa.failed',
         targetType: 'user',
         targetId: user.id,
         actor: { type: 'anonymous', label: user.email },
       });
-      throw new UnauthorizedException('the code does not match');
+      throw new UnauthorizedException('the code does not match; sign in again');
     }
-    await this.throttle.record(user.email, client.ip, true);
+    await this.throttle.withdraw(booking);
     return this.startSession(toUserView(user), client, { mfa: true });
   }
 
@@ -130,6 +137,7 @@ export class AuthService {
     details: Record<string, unknown> = {},
   ): Promise<IssuedTokens> {
     const issued = await this.em.transactional((em) => this.issue(em, user, uuidv7(), client));
+    await this.throttle.succeeded(user.email, client.ip);
     await this.users.touchLogin(user.id);
     await this.audit.record({
       action: 'auth.login.succeeded',

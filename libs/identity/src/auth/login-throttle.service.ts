@@ -6,6 +6,10 @@ import { APP_CONFIG, AppConfig, sql, uuidv7 } from '@switchboard/engine';
  * Lockout per e-mail and a failure limit per client address, counted in PostgreSQL so every api replica sees the
  * same numbers. The client address is the one Express derives with `trust proxy` set to the exact hop count, so a
  * forged X-Forwarded-For cannot reset it. The answer is the same whether or not the e-mail belongs to a user.
+ *
+ * Every attempt is booked as a failure before its password or code is checked, under a lock on its e-mail and
+ * address, so a burst of parallel attempts cannot all pass the check before any of them is counted. A step that
+ * passes withdraws its booking; only a completed sign-in (a session issued) resets the e-mail's count.
  */
 @Injectable()
 export class LoginThrottle {
@@ -14,18 +18,30 @@ export class LoginThrottle {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
+  /** Books one failed attempt, or answers 429 when the e-mail or the address is locked. Returns the booking. */
+  async reserve(email: string, ip: string): Promise<string> {
     const { lockoutThreshold, lockoutMinutes, ipFailureLimit } = this.config.auth;
-    const [row] = await sql<{ by_email: number; by_ip: number }>(
-      this.em,
-      `select
-         (select count(*)::int from login_attempts a
-           where a.email = ? and not a.success and a.at > now() - make_interval(mins => ?)
-             and a.at > coalesce((select max(at) from login_attempts s where s.email = ? and s.success), '-infinity')) as by_email,
-         (select count(*)::int from login_attempts where ip = ? and not success and at > now() - make_interval(mins => ?)) as by_ip`,
-      [email, lockoutMinutes, email, ip, lockoutMinutes],
-    );
-    if (row.by_email >= lockoutThreshold || row.by_ip >= ipFailureLimit) {
+    const id = uuidv7();
+    const booked = await this.em.transactional(async (em) => {
+      // Transaction-scoped locks, taken in a fixed order so two attempts never wait on each other in a cycle.
+      for (const key of [`login:email:${email}`, `login:ip:${ip}`].sort())
+        await sql(em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+      // A statement of its own, so its snapshot includes every booking committed while this one waited.
+      const rows = await sql<{ id: string }>(
+        em,
+        `insert into login_attempts (id, email, ip, success, at)
+         select ?, ?, ?, false, now()
+          where (select count(*) from login_attempts a
+                  where a.email = ? and not a.success and a.at > now() - make_interval(mins => ?)
+                    and a.at > coalesce((select max(at) from login_attempts s where s.email = ? and s.success), '-infinity')) < ?
+            and (select count(*) from login_attempts
+                  where ip = ? and not success and at > now() - make_interval(mins => ?)) < ?
+         returning id`,
+        [id, email, ip, email, lockoutMinutes, email, lockoutThreshold, ip, lockoutMinutes, ipFailureLimit],
+      );
+      return rows.length > 0;
+    });
+    if (!booked)
       throw new HttpException(
         {
           statusCode: 429,
@@ -34,15 +50,20 @@ export class LoginThrottle {
         },
         HttpStatus.TOO_MANY_REQUESTS,
       );
-    }
+    return id;
   }
 
-  async record(email: string, ip: string, success: boolean): Promise<void> {
-    await sql(this.em, 'insert into login_attempts (id, email, ip, success, at) values (?, ?, ?, ?, now())', [
-      uuidv7(),
-      email,
-      ip,
-      success,
-    ]);
+  /** The step passed (a right password, a right code): it no longer counts as a failure, nor resets the count. */
+  async withdraw(bookingId: string): Promise<void> {
+    await sql(this.em, 'delete from login_attempts where id = ? and not success', [bookingId]);
+  }
+
+  /** A completed sign-in: the e-mail's failures before it stop counting. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    await sql(
+      this.em,
+      'insert into login_attempts (id, email, ip, success, at) values (?, ?, ?, true, now())',
+      [uuidv7(), email, ip],
+    );
   }
 }

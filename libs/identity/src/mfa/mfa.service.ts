@@ -7,7 +7,9 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, SecretBox, sql } from '@switchboard/engine';
+import { requestContext } from '../access/request-context';
 import { AuditLog } from '../audit/audit-log.service';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
 
 interface MfaRow {
@@ -32,6 +34,7 @@ export class MfaService {
     private readonly em: EntityManager,
     private readonly secrets: SecretBox,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,9 +49,19 @@ export class MfaService {
     return (await this.row(userId)).mfa_enabled_at !== null;
   }
 
-  /** Starts (or restarts) setup: a new pending secret, shown once. The current factor stays until confirmed. */
-  async begin(userId: string): Promise<MfaSetup> {
+  /**
+   * Starts (or restarts) setup: a new pending secret, shown once. The current factor stays until confirmed, and
+   * replacing a factor that is on needs a current code from it, so a stolen session cannot swap in its own app.
+   */
+  async begin(userId: string, currentCode?: string): Promise<MfaSetup> {
     const u = await this.row(userId);
+    if (u.mfa_enabled_at) {
+      if (!currentCode)
+        throw new BadRequestException(
+          'two-factor sign-in is on: replacing it needs a current code from the app in use (code)',
+        );
+      await this.checkCounted(u, currentCode);
+    }
     const secret = newTotpSecret();
     await sql(this.em, 'update users set mfa_pending_secret = ?, updated_at = now() where id = ?', [
       this.secrets.seal(secret),
@@ -95,7 +108,7 @@ export class MfaService {
     if (!u.mfa_enabled_at) throw new ConflictException('two-factor sign-in is not enabled');
     if (u.is_admin && this.config.auth.mfa.requiredForAdmins)
       throw new ConflictException('two-factor sign-in is required for admins in this installation');
-    if (!(await this.check(userId, code))) throw new BadRequestException('the code does not match');
+    await this.checkCounted(u, code);
     await this.em.transactional(async (em) => {
       await sql(
         em,
@@ -105,6 +118,13 @@ export class MfaService {
       );
       await this.audit.record({ action: 'user.mfa.disabled', targetType: 'user', targetId: userId }, em);
     });
+  }
+
+  /** A code from a signed-in user: a wrong one counts toward the sign-in lockout, so codes cannot be guessed here. */
+  private async checkCounted(u: MfaRow, code: string): Promise<void> {
+    const booking = await this.throttle.reserve(u.email, requestContext.ip() ?? 'unknown');
+    if (!(await this.check(u.id, code))) throw new BadRequestException('the code does not match');
+    await this.throttle.withdraw(booking);
   }
 
   private async row(userId: string, em: EntityManager = this.em, lock = false): Promise<MfaRow> {

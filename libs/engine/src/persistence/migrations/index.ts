@@ -5,6 +5,7 @@ import { Migration20261122200000_plugins } from './Migration20261122200000_plugi
 import { Migration20261122300000_pipelines } from './Migration20261122300000_pipelines';
 import { Migration20261122400000_outbox_claims } from './Migration20261122400000_outbox_claims';
 import { Migration20261129200000_idempotency_per_conversation } from './Migration20261129200000_idempotency_per_conversation';
+import { Migration20261129300000_identity_hardening } from './Migration20261129300000_identity_hardening';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -17,4 +18,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261129200000_idempotency_per_conversation',
     class: Migration20261129200000_idempotency_per_conversation,
   },
+  { name: 'Migration20261129300000_identity_hardening', class: Migration20261129300000_identity_hardening },
 ];
