@@ -1,5 +1,5 @@
-// `npm test`: checks, builds, then the whole Vitest suite; ends with the plain "N passed, N failed" line and the
-// total time, so a reader (or CI) sees both without scrolling.
+// `npm test`: checks, builds, then the whole Vitest suite; ends with the total time and, last, the plain
+// "N passed, N failed" line, so a reader (or CI) sees both without scrolling.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -22,9 +22,9 @@ for (const [command, args] of steps) {
     break;
   }
 }
+console.log(`\ntest suite total time: ${seconds()} s`);
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 }
-console.log(`test suite total time: ${seconds()} s`);
 process.exit(status);
