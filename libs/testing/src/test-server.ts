@@ -31,8 +31,12 @@ async function reachable(url: string): Promise<boolean> {
  * The PostgreSQL server for a test run: TEST_DATABASE_URL when set (it must answer), else the local server on
  * 127.0.0.1:5432, else an embedded PostgreSQL from the npm package, so a machine with only Node runs the suite.
  */
-export async function ensureTestServer(): Promise<TestServer> {
-  const configured = process.env.TEST_DATABASE_URL;
+export async function ensureTestServer(
+  { configured, local }: { configured?: string; local: string } = {
+    configured: process.env.TEST_DATABASE_URL,
+    local: LOCAL_SERVER,
+  },
+): Promise<TestServer> {
   if (configured) {
     if (!(await reachable(configured)))
       throw new Error(
@@ -40,8 +44,7 @@ export async function ensureTestServer(): Promise<TestServer> {
       );
     return { url: configured, embedded: false, stop: async () => undefined };
   }
-  if (await reachable(LOCAL_SERVER))
-    return { url: LOCAL_SERVER, embedded: false, stop: async () => undefined };
+  if (await reachable(local)) return { url: local, embedded: false, stop: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'sb-test-pg-'));
   // PostgreSQL runs as its own OS user when we are root: it must be able to reach the data folder.
   chmodSync(dir, 0o755);
