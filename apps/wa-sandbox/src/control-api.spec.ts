@@ -79,7 +79,7 @@ describe('/_sim control API', () => {
     expect(badCode.json.issues).toEqual([expect.objectContaining({ field: 'code' })]);
   });
 
-  it('token, fail-next, verify, faults and sent wrap the handle', async () => {
+  it('token, fail-next, next-wamid, verify, faults and sent wrap the handle', async () => {
     const id = fx.number.phoneNumberId;
     expect((await sim(`/_sim/numbers/${id}/token`, { valid: false })).status).toBe(200);
     const expired = await fx.graph(`/v24.0/${id}`);
@@ -91,6 +91,15 @@ describe('/_sim control API', () => {
     expect((await fx.graph(`/v24.0/${id}/messages`, { body })).status).toBe(400);
     expect((await fx.graph(`/v24.0/${id}/messages`, { body })).status).toBe(200);
 
+    expect(
+      (await sim(`/_sim/numbers/${id}/next-wamid`, { wamid: 'wamid.NEXT', statuses: false })).status,
+    ).toBe(200);
+    const preset = await fx.graph(`/v24.0/${id}/messages`, { body });
+    expect((preset.json as { messages: Json[] }).messages[0].id).toBe('wamid.NEXT');
+    expect((await sim(`/_sim/numbers/${id}/next-wamid`, { statuses: false })).json.issues).toEqual([
+      expect.objectContaining({ field: 'wamid' }),
+    ]);
+
     const verify = await sim('/_sim/webhook/verify', { phoneNumberId: id });
     expect(verify.json).toMatchObject({ ok: true, status: 200 });
     expect((await sim('/_sim/webhook/faults', { skipDelivered: true })).status).toBe(200);
@@ -99,7 +108,7 @@ describe('/_sim control API', () => {
     const sent = await fetch(`${fx.sandbox.url}/_sim/sent?phoneNumberId=${id}`).then(
       (r) => r.json() as Promise<Json[]>,
     );
-    expect(sent.map((r) => r.httpStatus)).toEqual([400, 200]);
+    expect(sent.map((r) => r.httpStatus)).toEqual([400, 200, 200]);
     expect(sent[0].error).toMatchObject({ code: 130429, async: false });
     expect((await sim('/_sim/health')).json).toMatchObject({ ok: true });
   });

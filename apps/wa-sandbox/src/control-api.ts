@@ -29,7 +29,10 @@ export class ControlApi {
     if (method === 'POST' && (match = /^\/_sim\/customers\/([^/]+)\/messages$/.exec(path))) {
       return this.customerMessage(req, res, decodeURIComponent(match[1]));
     }
-    if (method === 'POST' && (match = /^\/_sim\/numbers\/([^/]+)\/(token|fail-next|webhook)$/.exec(path))) {
+    if (
+      method === 'POST' &&
+      (match = /^\/_sim\/numbers\/([^/]+)\/(token|fail-next|next-wamid|webhook)$/.exec(path))
+    ) {
       return this.numberControl(req, res, decodeURIComponent(match[1]), match[2]);
     }
     if (method === 'POST' && path === '/_sim/webhook/verify') {
@@ -86,6 +89,10 @@ export class ControlApi {
       const body = await parseBody(req, res, failNextSchema);
       if (!body) return;
       this.sandbox.failNextSends(id, body.count, body.code);
+    } else if (action === 'next-wamid') {
+      const body = await parseBody(req, res, nextWamidSchema);
+      if (!body) return;
+      this.sandbox.setNextWamid(id, body.wamid, { statuses: body.statuses });
     } else {
       const body = await parseBody(req, res, z.object({ url: z.url() }));
       if (!body) return;
@@ -107,6 +114,12 @@ export class ControlApi {
 const failNextSchema = z.object({
   count: z.number().int().min(1).max(100_000),
   code: z.union([z.literal(130429), z.literal(131056), z.literal(131000), z.literal(131016)]),
+});
+
+const nextWamidSchema = z.object({
+  wamid: z.string().min(1).max(256),
+  /** false: no status webhooks for that send. */
+  statuses: z.boolean().optional(),
 });
 
 const faultsSchema = z.object({

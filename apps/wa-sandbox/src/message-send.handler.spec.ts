@@ -424,6 +424,19 @@ describe('limits and status faults', () => {
     expect(statuses[1].pricing).toBeDefined();
   });
 
+  it('setNextWamid with statuses: false gives the send that wamid and no status webhooks', async () => {
+    fx = await startFixture();
+    fx.sandbox.setNextWamid(fx.number.phoneNumberId, 'wamid.PRESET-QUIET', { statuses: false });
+    const quiet = await fx.graph(MESSAGES, { body: template('hello_world', 'en_US') });
+    expect(((quiet.json as Json).messages as Json[])[0]).toMatchObject({ id: 'wamid.PRESET-QUIET' });
+    const res = await fx.graph(MESSAGES, { body: template('hello_world', 'en_US') });
+    const wamid = (((res.json as Json).messages as Json[])[0] as Json).id as string;
+    // The later send's last status is the marker: the quiet send's would have been emitted before it.
+    await fx.receiver.waitFor((r) => statusesFor(r, wamid).length === 3);
+    expect(statusesFor(fx.receiver.received, 'wamid.PRESET-QUIET')).toEqual([]);
+    expect(fx.sandbox.sent().find((r) => r.wamid === 'wamid.PRESET-QUIET')?.statuses).toEqual([]);
+  });
+
   it('reorderStatuses: read, delivered, sent', async () => {
     fx = await startFixture();
     fx.sandbox.setWebhookFaults({ reorderStatuses: true });

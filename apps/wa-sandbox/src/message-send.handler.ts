@@ -74,7 +74,8 @@ function accept(
 ): void {
   const { phoneNumberId } = number.config;
   const waId = request.recipient.waId;
-  const wamid = number.presetWamids.shift() ?? newWamid(waId, 'outbound');
+  const preset = number.presetWamids.shift();
+  const wamid = preset?.wamid ?? newWamid(waId, 'outbound');
   const windowOpen = ctx.window.isOpen(phoneNumberId, waId);
   const failure =
     request.asyncFailure ??
@@ -115,6 +116,7 @@ function accept(
     });
   }
 
+  if (preset?.statuses === false) return;
   ctx.statuses.schedule({
     number: number.config,
     record,

@@ -5,8 +5,11 @@ export interface NumberState {
   /** When set, the token was invalidated at this sandbox time and every call answers 190/463. */
   tokenExpiredAt?: number;
   injectedFailures: Array<{ code: FailableSendCode; remaining: number }>;
-  /** Wamids the next accepted sends get, in order (lets a test make a status arrive before its send). */
-  presetWamids: string[];
+  /**
+   * Wamids the next accepted sends get, in order (lets a test make a status arrive before its send). With
+   * `statuses: false` the send gets no status webhooks from the sandbox: only what the test delivers arrives.
+   */
+  presetWamids: Array<{ wamid: string; statuses: boolean }>;
   /** Accepted sends whose HTTP response is then lost (connection destroyed): the message still goes out. */
   responsesToLose: number;
 }

@@ -127,8 +127,8 @@ export class Sandbox implements SandboxHandle, InboundPort {
     this.ctx.numbers.require(phoneNumberId).responsesToLose += count;
   }
 
-  setNextWamid(phoneNumberId: string, wamid: string): void {
-    this.ctx.numbers.require(phoneNumberId).presetWamids.push(wamid);
+  setNextWamid(phoneNumberId: string, wamid: string, opts: { statuses?: boolean } = {}): void {
+    this.ctx.numbers.require(phoneNumberId).presetWamids.push({ wamid, statuses: opts.statuses ?? true });
   }
 
   setWebhookFaults(faults: WebhookFaults): void {

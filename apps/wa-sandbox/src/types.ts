@@ -104,8 +104,11 @@ export interface SandboxHandle {
   failNextSends(phoneNumberId: string, count: number, code: FailableSendCode): void;
   /** The next `count` sends are accepted and delivered, but their HTTP response is lost (connection destroyed). */
   loseNextSendResponses(phoneNumberId: string, count: number): void;
-  /** The next accepted send on this number gets this wamid (queue several by calling again). */
-  setNextWamid(phoneNumberId: string, wamid: string): void;
+  /**
+   * The next accepted send on this number gets this wamid (queue several by calling again). `statuses: false`:
+   * the sandbox sends no status webhooks for it, so the only statuses it gets are those the test delivers.
+   */
+  setNextWamid(phoneNumberId: string, wamid: string, opts?: { statuses?: boolean }): void;
   setWebhookFaults(f: WebhookFaults): void;
   /** Points a number's webhooks elsewhere (e.g. once Switchboard has bound its port). */
   setWebhookUrl(phoneNumberId: string, url: string): void;
