@@ -18,7 +18,12 @@ describe.each(['postgres', 'redis'] as const)(
     /** Moves Meta's (the sandbox's) clock relative to ours. */
     let metaClockSkewMs = 0;
     beforeAll(async () => {
-      env = await createTestEnvironment({ queue, sandbox: { now: () => Date.now() + metaClockSkewMs } });
+      env = await createTestEnvironment({
+        queue,
+        sandbox: { now: () => Date.now() + metaClockSkewMs },
+        // Stated here, not read back from the product: the 130429 test expects gaps of 250 ms, then 500 ms.
+        config: { worker: { retryBaseMs: 250 } },
+      });
     });
     afterAll(async () => {
       await env?.close();
@@ -61,6 +66,19 @@ describe.each(['postgres', 'redis'] as const)(
 
     const message = (id: string) =>
       env.query<MessageRow>('select * from messages where id = $1', [id]).then((r) => r[0]);
+
+    /** The send job of a reply has finished for good: its outbox entry is done, so no retry can follow. */
+    const sendFinished = (messageId: string) =>
+      waitFor(
+        async () =>
+          (await count(
+            env,
+            'outbox',
+            `queue = 'outbound-messages' and data->>'messageId' = $1 and done_at is not null`,
+            [messageId],
+          )) === 1,
+        { what: `send job of ${messageId} finished` },
+      );
 
     it('round trip: reply → Graph send → sent/delivered/read statuses → conversation shows we replied', async () => {
       const conversationId = await conversationWith('5511933330001');
@@ -198,10 +216,22 @@ describe.each(['postgres', 'redis'] as const)(
         { what: 'delivered after retries' },
       );
       expect(m.error).toBeNull();
+      await sendFinished(r.body.id);
       const sends = env.sandbox
-        .sent()
+        .sent(env.numbers.sales.phoneNumberId)
         .filter((s) => (s.request as { text?: { body?: string } }).text?.body === 'depois do limite');
-      expect(sends.filter((s) => s.wamid)).toHaveLength(1);
+      // Three Graph calls: two refused with 130429, then one accepted.
+      expect(sends.map((s) => [s.httpStatus, s.error?.code ?? null])).toEqual([
+        [400, 130429],
+        [400, 130429],
+        [200, null],
+      ]);
+      expect(sends[2].wamid).toBe(m.wamid);
+      // Exponential backoff from retryBaseMs = 250: at least 250 ms, then at least 500 ms.
+      const gaps = [sends[1].receivedAt - sends[0].receivedAt, sends[2].receivedAt - sends[1].receivedAt];
+      expect(gaps[0]).toBeGreaterThanOrEqual(250);
+      expect(gaps[1]).toBeGreaterThanOrEqual(500);
+      expect(gaps[1]).toBeGreaterThan(gaps[0]);
     });
 
     it('190 marks the number as needing a new token and later replies are refused with 409', async () => {
@@ -255,7 +285,8 @@ describe.each(['postgres', 'redis'] as const)(
       expect(m.wamid).not.toBeNull();
       // It went through `unconfirmed`: the reason stays on the message as history.
       expect(m.error?.title).toMatch(/no response from Graph/);
-      await new Promise((res) => setTimeout(res, 500)); // room for a (wrong) retry to happen
+      // Its job is done (outbox entry closed): a (wrong) retry would have had to happen before this.
+      await sendFinished(r.body.id);
       const sends = env.sandbox
         .sent(env.numbers.sales.phoneNumberId)
         .filter((s) => (s.request as { text?: { body?: string } }).text?.body === 'resposta perdida');
@@ -328,8 +359,25 @@ describe.each(['postgres', 'redis'] as const)(
             { retry: false },
           );
         }
-        await waitFor(async () => (await count(env, 'message_status_events', 'wamid = $1', [m.wamid])) >= 3);
-        await new Promise((res) => setTimeout(res, 300));
+        // Every status webhook about this wamid has been acknowledged (the sandbox's own three, reordered, and the
+        // four above) and every stored delivery processed: only then is the final status the verdict.
+        await waitFor(
+          () =>
+            env.sandbox.sent(env.numbers.sales.phoneNumberId).find((s) => s.wamid === m.wamid)?.statuses
+              .length === 3 && env.sandbox.pendingDeliveries() === 0,
+          { what: "the sandbox's own statuses delivered" },
+        );
+        const events = await waitFor(
+          async () => {
+            const rows = await env.query<{ status: string }>(
+              `select status from inbound_events where raw_body like $1`,
+              [`%${m.wamid}%`],
+            );
+            return rows.length === 7 && rows.every((e) => e.status !== 'pending') ? rows : null;
+          },
+          { what: 'the seven status deliveries processed' },
+        );
+        expect(events.map((e) => e.status)).toEqual(Array(7).fill('processed'));
         expect((await message(r.body.id)).status).toBe('read');
       } finally {
         env.sandbox.setWebhookFaults({ reorderStatuses: false });
@@ -354,7 +402,8 @@ describe.each(['postgres', 'redis'] as const)(
           (await count(env, 'message_status_events', 'wamid = $1 and applied_at is null', [early])) === 2,
         { what: 'statuses parked' },
       );
-      env.sandbox.setNextWamid(env.numbers.sales.phoneNumberId, early);
+      // No statuses from the sandbox for this send: only the parked ones can make it read.
+      env.sandbox.setNextWamid(env.numbers.sales.phoneNumberId, early, { statuses: false });
       const r = await env
         .api()
         .post(`/api/conversations/${conversationId}/messages`)
@@ -365,7 +414,11 @@ describe.each(['postgres', 'redis'] as const)(
         { what: 'parked statuses applied' },
       );
       expect(m.wamid).toBe(early);
+      expect(m.delivered_at).not.toBeNull();
       expect(await count(env, 'message_status_events', 'wamid = $1 and applied_at is null', [early])).toBe(0);
+      expect(
+        env.sandbox.sent(env.numbers.sales.phoneNumberId).find((s) => s.wamid === early)?.statuses,
+      ).toEqual([]);
     });
   },
 );
