@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
 
@@ -8,6 +8,8 @@ import { Public } from '../http/public.decorator';
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(private readonly orm: MikroORM) {}
 
   @Get('live')
@@ -21,7 +23,13 @@ export class HealthController {
       await this.orm.em.execute('select 1');
       return { status: 'ok', database: 'up' };
     } catch (e) {
-      throw new ServiceUnavailableException({ status: 'error', database: `down: ${(e as Error).message}` });
+      // The driver's text can name hosts, users and databases: it goes to the log, never to an unauthenticated caller.
+      this.logger.error(`readiness check failed: database unavailable: ${(e as Error).message}`);
+      throw new ServiceUnavailableException({
+        status: 'error',
+        database: 'down',
+        message: 'database unavailable',
+      });
     }
   }
 }

@@ -150,8 +150,11 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Choose a password with an invitation or password-reset link (single use)' })
   @ApiBody({ schema: z.toJSONSchema(acceptLinkRequest) as Record<string, unknown> })
-  async accept(@Body(new ZodValidationPipe(acceptLinkRequest)) body: AcceptLinkRequest): Promise<void> {
-    await this.links.accept(body.token, body.password);
+  async accept(
+    @Req() req: Request,
+    @Body(new ZodValidationPipe(acceptLinkRequest)) body: AcceptLinkRequest,
+  ): Promise<void> {
+    await this.links.accept(body.token, body.password, clientInfo(req).ip);
   }
 
   @Post('logout-all')

@@ -53,6 +53,38 @@ export class LoginThrottle {
     return id;
   }
 
+  /**
+   * Books one use of an invitation or reset link against the client address's failure limit (a link names no
+   * e-mail), or answers 429. Guessing links and guessing passwords share the one per-address budget.
+   */
+  async reserveForAddress(ip: string): Promise<string> {
+    const { lockoutMinutes, ipFailureLimit } = this.config.auth;
+    const id = uuidv7();
+    const booked = await this.em.transactional(async (em) => {
+      await sql(em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`login:ip:${ip}`]);
+      const rows = await sql<{ id: string }>(
+        em,
+        `insert into login_attempts (id, email, ip, success, at)
+         select ?, '(link)', ?, false, now()
+          where (select count(*) from login_attempts
+                  where ip = ? and not success and at > now() - make_interval(mins => ?)) < ?
+         returning id`,
+        [id, ip, ip, lockoutMinutes, ipFailureLimit],
+      );
+      return rows.length > 0;
+    });
+    if (!booked)
+      throw new HttpException(
+        {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `too many failed attempts from this address; try again in ${lockoutMinutes} minutes`,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    return id;
+  }
+
   /** The step passed (a right password, a right code): it no longer counts as a failure, nor resets the count. */
   async withdraw(bookingId: string): Promise<void> {
     await sql(this.em, 'delete from login_attempts where id = ? and not success', [bookingId]);

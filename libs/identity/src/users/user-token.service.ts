@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig, sql, uuidv7 } from '@switchboard/engine';
 import { AuditLog } from '../audit/audit-log.service';
 import { hashOpaqueToken as hash, newOpaqueToken } from '../auth/opaque-token';
 import { PasswordHasher, passwordProblem } from '../auth/password-hasher';
+import { LoginThrottle } from '../auth/login-throttle.service';
 import { SessionRepository } from '../auth/session.repository';
 import type { UserTokenPurpose } from '../entities/user-token.entity';
 
@@ -27,6 +28,7 @@ export class UserTokenService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionRepository,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,10 +51,23 @@ export class UserTokenService {
     return { token, expiresAt: expiresAt.toISOString(), path: `/accept?token=${encodeURIComponent(token)}` };
   }
 
-  /** Sets the password from a link token. Every failure reads the same, so links cannot be probed. */
-  async accept(tokenInput: string, password: string): Promise<{ userId: string; email: string }> {
+  /**
+   * Sets the password from a link token. Every failure reads the same, so links cannot be probed. The token is
+   * looked up before the password is hashed, so an unknown token costs no argon2 work, and each use is booked
+   * against the client address's failure limit (withdrawn when the link was good).
+   */
+  async accept(tokenInput: string, password: string, ip: string): Promise<{ userId: string; email: string }> {
     const token = tokenInput.trim();
     if (!token) throw new BadRequestException('token is required');
+    const booking = await this.throttle.reserveForAddress(ip);
+    const [known] = await sql<{ id: string }>(
+      this.em,
+      `select t.id from user_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ? and t.used_at is null and t.expires_at > now() and u.status = 'active'`,
+      [hash(token)],
+    );
+    if (!known) throw new BadRequestException(INVALID);
+    await this.throttle.withdraw(booking);
     const problem = passwordProblem(password);
     if (problem) throw new BadRequestException(problem);
     const passwordHash = await this.hasher.hash(password);
