@@ -134,22 +134,15 @@ describe('department plugins: sales, support and HR', () => {
       department: { key: string };
     }[];
     expect(conversations.some((c) => c.department.key === 'hr')).toBe(false);
-    // A token for all departments does not reach HR either; one scoped to HR does.
-    const mint = async (body: object) =>
-      (
-        await env
-          .api()
-          .post('/api/api-tokens')
-          .send({ name: 'hr probe', permissions: ['conversations.read'], ...body })
-          .expect(201)
-      ).body.token as string;
-    const all = await mint({ allDepartments: true });
+    // A token for all departments does not reach HR either, and the admin cannot mint one scoped to HR.
+    const mint = (body: object) =>
+      env
+        .api()
+        .post('/api/api-tokens')
+        .send({ name: 'hr probe', permissions: ['conversations.read'], ...body });
+    const all = (await mint({ allDepartments: true }).expect(201)).body.token as string;
     await request(env.url).get(`/api/cards/${request_.id}`).set('Authorization', `Bearer ${all}`).expect(404);
-    const scoped = await mint({ departmentIds: [hrDept] });
-    await request(env.url)
-      .get(`/api/cards/${request_.id}`)
-      .set('Authorization', `Bearer ${scoped}`)
-      .expect(200);
+    await mint({ departmentIds: [hrDept] }).expect(400);
     // An HR member sees it; an admin who joins HR does too.
     const member = await env
       .api()
@@ -177,6 +170,12 @@ describe('department plugins: sales, support and HR', () => {
       .send({ memberships: [{ departmentId: hrDept, role: 'viewer' }] })
       .expect(200);
     await env.api().get(`/api/cards/${request_.id}`).expect(200);
+    // A member may mint a token scoped to HR, and it reaches HR.
+    const scoped = (await mint({ departmentIds: [hrDept] }).expect(201)).body.token as string;
+    await request(env.url)
+      .get(`/api/cards/${request_.id}`)
+      .set('Authorization', `Bearer ${scoped}`)
+      .expect(200);
     expect(member.body.id).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@ import { EngineModule, HealthController, pluginModules, Runtime } from '@switchb
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
+import { PluginNumberScope } from './plugins/plugin-number-scope.service';
 import { PluginsController } from './plugins/plugins.controller';
 
 export interface AppRoles {
@@ -27,6 +28,7 @@ export class AppModule {
         ...pluginModules(runtime),
       ],
       controllers: [HealthController, PluginsController, PluginInstallationsController],
+      providers: [PluginNumberScope],
     };
   }
 }

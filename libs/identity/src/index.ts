@@ -14,7 +14,12 @@ export type { ScopeCondition } from './access/access-scope.service';
 export { Actor } from './access/actor';
 export { Authenticated } from './access/authenticated.decorator';
 export { DEPARTMENT_PERMISSIONS, DEPARTMENT_ROLES, ROLE_PERMISSIONS } from './access/permissions';
-export type { DepartmentPermission, DepartmentRole, Permission } from './access/permissions';
+export type {
+  DepartmentPermission,
+  DepartmentRole,
+  Permission,
+  ScopedPermission,
+} from './access/permissions';
 export { RequirePermission } from './access/require-permission.decorator';
 export { requestContext } from './access/request-context';
 export { RoutePermissions } from './access/route-permissions';

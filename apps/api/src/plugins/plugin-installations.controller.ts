@@ -15,6 +15,7 @@ import {
 import { PluginActivationService } from '@switchboard/pipelines';
 import { AuditLog, RequirePermission } from '@switchboard/identity';
 import { z } from 'zod';
+import { PluginNumberScope } from './plugin-number-scope.service';
 
 const toView = (r: InstallationRow): PluginInstallationView => ({
   id: r.id,
@@ -35,13 +36,15 @@ export class PluginInstallationsController {
     private readonly activation: PluginActivationService,
     private readonly audit: AuditLog,
     private readonly hooks: PluginHooksService,
+    private readonly numbers: PluginNumberScope,
   ) {}
 
   @Get('plugin-installations')
   @RequirePermission('plugins.manage')
   @ApiOperation({ summary: 'Which plugin is active on which WhatsApp number, with its settings' })
   async list(): Promise<PluginInstallationView[]> {
-    return (await this.installations.list()).map(toView);
+    const mine = await this.numbers.numbers();
+    return (await this.installations.list()).filter((r) => mine.has(r.number_id)).map(toView);
   }
 
   @Put('numbers/:numberId/plugins/:pluginId')
@@ -56,6 +59,7 @@ export class PluginInstallationsController {
     @Param('pluginId') pluginId: string,
     @Body(new ZodValidationPipe(pluginInstallationRequest)) body: PluginInstallationRequest,
   ): Promise<PluginInstallationView> {
+    await this.numbers.assertNumber(numberId);
     const row = await this.activation.apply(numberId, pluginId, body);
     await this.audit.record({
       action: 'plugin.installation.changed',
@@ -76,7 +80,8 @@ export class PluginInstallationsController {
   @RequirePermission('plugins.manage')
   @ApiOperation({ summary: 'Hook calls that threw or timed out, newest first (the last 200)' })
   async failures(): Promise<PluginHookFailureView[]> {
-    const rows = await this.hooks.recentFailures();
+    const mine = await this.numbers.numbers();
+    const rows = (await this.hooks.recentFailures()).filter((r) => mine.has(r.number_id));
     return rows.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from './actor';
-import type { DepartmentPermission } from './permissions';
+import type { ScopedPermission } from './permissions';
 import { requestContext } from './request-context';
 
 /** A SQL condition limiting rows to the departments the actor may see, with its bound values. */
@@ -22,7 +22,7 @@ export class AccessScope {
   }
 
   /** `column` restricted to the departments where the actor holds `permission`. */
-  condition(permission: DepartmentPermission, column: string): ScopeCondition {
+  condition(permission: ScopedPermission, column: string): ScopeCondition {
     const scope = this.actor().departmentsWith(permission);
     if (scope === 'all') return { sql: 'true', params: [] };
     return { sql: `${column} = any(?::uuid[])`, params: [scope] };
@@ -32,7 +32,7 @@ export class AccessScope {
    * For a single resource: absent and out-of-scope look the same (404), so ids of other departments cannot be
    * probed. When the actor may see it but not do `permission` there, 403.
    */
-  assertIn(permission: DepartmentPermission, departmentId: string | null, what: string): void {
+  assertIn(permission: ScopedPermission, departmentId: string | null, what: string): void {
     const actor = this.actor();
     if (departmentId && actor.canIn(permission, departmentId)) return;
     if (departmentId && actor.canIn('conversations.read', departmentId))

@@ -58,7 +58,10 @@ export class AccessGuard implements CanActivate {
     const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (bearer?.startsWith(API_TOKEN_PREFIX)) {
       const actor = await this.apiTokens.authenticate(bearer);
-      if (!actor) throw new UnauthorizedException('API token is unknown, revoked or expired');
+      if (!actor)
+        throw new UnauthorizedException(
+          'API token is unknown, revoked or expired, or its creator is disabled',
+        );
       return actor;
     }
     await this.jwt.canActivate(context);

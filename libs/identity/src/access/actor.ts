@@ -1,9 +1,9 @@
 import {
-  DEPARTMENT_PERMISSIONS,
-  DepartmentPermission,
   DepartmentRole,
+  INSTALLATION_PERMISSIONS,
   Permission,
   ROLE_PERMISSIONS,
+  ScopedPermission,
 } from './permissions';
 
 /**
@@ -17,7 +17,7 @@ export class Actor {
     /** The user's e-mail or the token's name, for the audit log. */
     readonly label: string,
     readonly isAdmin: boolean,
-    readonly perDepartment: ReadonlyMap<string, ReadonlySet<DepartmentPermission>>,
+    readonly perDepartment: ReadonlyMap<string, ReadonlySet<ScopedPermission>>,
     readonly everywhere: ReadonlySet<Permission>,
     readonly sessionId: string | null,
     /**
@@ -39,7 +39,11 @@ export class Actor {
     return new Actor('user', id, email, isAdmin, per, new Set(), sessionId, openDepartments ?? 'all');
   }
 
-  /** A token holds its permissions in its departments, or everywhere when it is not limited to departments. */
+  /**
+   * A token holds its permissions in its departments, or everywhere when it is not limited to departments. A token
+   * limited to departments never holds installation-wide permissions (users, audit log): they reach beyond any
+   * department, so only an unscoped actor may use them.
+   */
   static apiToken(
     id: string,
     name: string,
@@ -47,10 +51,6 @@ export class Actor {
     departmentIds: string[] | 'all',
     openDepartments: string[] | null = null,
   ): Actor {
-    const departmental = permissions.filter((p): p is DepartmentPermission =>
-      (DEPARTMENT_PERMISSIONS as readonly string[]).includes(p),
-    );
-    const global = permissions.filter((p) => !(DEPARTMENT_PERMISSIONS as readonly string[]).includes(p));
     if (departmentIds === 'all')
       return new Actor(
         'api_token',
@@ -62,28 +62,41 @@ export class Actor {
         null,
         openDepartments ?? 'all',
       );
-    const per = new Map(departmentIds.map((d) => [d, new Set(departmental)]));
-    return new Actor('api_token', id, name, false, per, new Set(global), null);
+    const scoped = permissions.filter((p): p is ScopedPermission => !isInstallationWide(p));
+    const per = new Map(departmentIds.map((d) => [d, new Set(scoped)]));
+    return new Actor('api_token', id, name, false, per, new Set(), null);
   }
 
-  /** True when the actor holds `permission` somewhere. */
+  /** True when the actor holds `permission` somewhere; installation-wide ones only when unscoped. */
   can(permission: Permission): boolean {
-    if (this.isAdmin || this.everywhere.has(permission)) return true;
+    if (this.holdsEverywhere(permission)) return true;
+    if (isInstallationWide(permission)) return false;
     for (const held of this.perDepartment.values())
       if ((held as ReadonlySet<Permission>).has(permission)) return true;
     return false;
   }
 
+  /**
+   * True for an unscoped holder of `permission` (an admin, a token for all departments): what installation-wide
+   * things need, and what sees things no department owns (a webhook delivery for an unknown number).
+   */
+  holdsEverywhere(permission: Permission): boolean {
+    return this.isAdmin || this.everywhere.has(permission);
+  }
+
   /** Departments where the actor holds `permission`; `'all'` when it holds it everywhere. */
-  departmentsWith(permission: DepartmentPermission): 'all' | string[] {
+  departmentsWith(permission: ScopedPermission): 'all' | string[] {
     const own = [...this.perDepartment].filter(([, held]) => held.has(permission)).map(([d]) => d);
     if (this.isAdmin || this.everywhere.has(permission))
       return this.everywhereScope === 'all' ? 'all' : [...new Set([...this.everywhereScope, ...own])];
     return own;
   }
 
-  canIn(permission: DepartmentPermission, departmentId: string): boolean {
+  canIn(permission: ScopedPermission, departmentId: string): boolean {
     const scope = this.departmentsWith(permission);
     return scope === 'all' || scope.includes(departmentId);
   }
 }
+
+const isInstallationWide = (p: Permission): boolean =>
+  (INSTALLATION_PERMISSIONS as readonly string[]).includes(p);

@@ -12,20 +12,28 @@ export const DEPARTMENT_PERMISSIONS = [
   'teams.manage',
 ] as const;
 
-/** Permissions only admins hold (installation-wide). */
-export const ADMIN_PERMISSIONS = [
-  'users.manage',
-  'audit.read',
-  'inbound_events.read',
-  'inbound_events.replay',
-  'api_tokens.manage',
-  'plugins.manage',
-] as const;
+/**
+ * Installation-wide permissions: they act on things no department owns (people, the audit log, credentials), so only
+ * an unscoped actor holds them: an admin, or a token for all departments. A token scoped to departments never does.
+ */
+export const INSTALLATION_PERMISSIONS = ['users.manage', 'audit.read', 'api_tokens.manage'] as const;
+
+/**
+ * Admin permissions over things that belong to a department through their WhatsApp number (webhook deliveries, plugin
+ * installations): held per department like role permissions, so a scoped actor acts within its departments only.
+ */
+export const NUMBER_PERMISSIONS = ['inbound_events.read', 'inbound_events.replay', 'plugins.manage'] as const;
+
+/** Permissions only admins hold (no department role includes them). */
+export const ADMIN_PERMISSIONS = [...INSTALLATION_PERMISSIONS, ...NUMBER_PERMISSIONS] as const;
 
 export const ALL_PERMISSIONS = [...DEPARTMENT_PERMISSIONS, ...ADMIN_PERMISSIONS] as const;
 
 export type DepartmentPermission = (typeof DEPARTMENT_PERMISSIONS)[number];
 export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
+export type InstallationPermission = (typeof INSTALLATION_PERMISSIONS)[number];
+/** A permission held per department: by role, or (admin kinds) through a number of the department. */
+export type ScopedPermission = DepartmentPermission | (typeof NUMBER_PERMISSIONS)[number];
 export type Permission = DepartmentPermission | AdminPermission;
 
 /** The one table of who may do what. Routes name a permission; nothing else decides access. */

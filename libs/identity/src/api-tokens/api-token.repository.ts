@@ -53,13 +53,17 @@ export class ApiTokenRepository {
     );
   }
 
-  /** A usable token: not revoked, not expired; with the departments "all" covers (see openDepartmentsSql). */
+  /**
+   * A usable token: not revoked, not expired, and its creator (when a person) still active, so disabling a user
+   * ends their tokens too; with the departments "all" covers (see openDepartmentsSql).
+   */
   async live(tokenHash: string): Promise<(ApiTokenRow & { open_departments: string[] | null }) | null> {
     return (
       (
         await sql<ApiTokenRow & { open_departments: string[] | null }>(
           this.em,
-          `select ${COLUMNS}, ${openDepartmentsSql('null')} as open_departments from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())`,
+          `select ${COLUMNS}, ${openDepartmentsSql('null')} as open_departments from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())
+             and (created_by is null or exists (select 1 from users u where u.id = created_by and u.status = 'active'))`,
           [tokenHash],
           'switchboard_live_api_token',
         )

@@ -3,7 +3,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@switchboard/contracts';
 import { uuidv7 } from '@switchboard/engine';
 import { Actor } from '../access/actor';
-import type { Permission } from '../access/permissions';
+import { INSTALLATION_PERMISSIONS, type Permission } from '../access/permissions';
 import { AuditLog } from '../audit/audit-log.service';
 import { hashOpaqueToken as hash, newOpaqueToken } from '../auth/opaque-token';
 import { UserRepository } from '../users/user.repository';
@@ -37,13 +37,29 @@ export class ApiTokenService {
     private readonly audit: AuditLog,
   ) {}
 
-  async create(input: CreateApiTokenRequest, createdBy: string | null): Promise<CreatedApiToken> {
+  /**
+   * Mints a token for `by`. A token scoped to departments cannot carry installation-wide permissions, and its
+   * departments must be ones `by` sees: a members-only department (HR) the admin is not a member of answers as an
+   * unknown one, so minting a token cannot be a way around it.
+   */
+  async create(input: CreateApiTokenRequest, by: Actor): Promise<CreatedApiToken> {
     const token = `${API_TOKEN_PREFIX}${newOpaqueToken()}`;
     const id = uuidv7();
+    const createdBy = by.type === 'user' ? by.id : null;
     await this.em.transactional(async (em) => {
       const departmentIds = input.allDepartments ? null : [...new Set(input.departmentIds ?? [])];
+      const wide = departmentIds
+        ? input.permissions.filter((p) => (INSTALLATION_PERMISSIONS as readonly string[]).includes(p))
+        : [];
+      if (wide.length)
+        throw new BadRequestException(
+          `${wide.join(', ')} ${wide.length > 1 ? 'are' : 'is'} installation-wide: a token with it must be for all departments (allDepartments: true)`,
+        );
       const unknown = departmentIds ? await this.users.unknownDepartments(em, departmentIds) : [];
-      if (unknown.length) throw new BadRequestException(`unknown department(s): ${unknown.join(', ')}`);
+      const seen = by.departmentsWith('conversations.read');
+      const hidden = seen === 'all' ? [] : (departmentIds ?? []).filter((d) => !seen.includes(d));
+      const refused = [...new Set([...unknown, ...hidden])];
+      if (refused.length) throw new BadRequestException(`unknown department(s): ${refused.join(', ')}`);
       await this.tokens.insert(em, {
         id,
         name: input.name,

@@ -35,8 +35,7 @@ export class ApiTokensController {
   create(
     @Body(new ZodValidationPipe(createApiTokenRequest)) body: CreateApiTokenRequest,
   ): Promise<CreatedApiToken> {
-    const actor = this.scope.actor();
-    return this.tokens.create(body, actor.type === 'user' ? actor.id : null);
+    return this.tokens.create(body, this.scope.actor());
   }
 
   @Delete(':id')

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InboundEventView, ListInboundEventsQuery, Page } from '@switchboard/contracts';
 import { keysetPage, readCursor, sql } from '@switchboard/engine';
+import { AccessScope, ScopeCondition } from '@switchboard/identity';
 
 interface Row {
   id: string;
@@ -15,18 +16,45 @@ interface Row {
   raw_body?: string;
 }
 
-/** What intake did with each webhook delivery: the operator's view of "did Meta's message arrive?". */
+type EventPermission = 'inbound_events.read' | 'inbound_events.replay';
+
+/**
+ * What intake did with each webhook delivery: the operator's view of "did Meta's message arrive?". A delivery
+ * belongs to the departments of the numbers it names (numbers of the app whose secret signed it): an actor sees it
+ * when every number it names is in the actor's departments. One naming no such number (not JSON, an unknown number,
+ * a number of another app) belongs to no department and is seen only by unscoped actors (admins, all-department
+ * tokens). Members-only departments (HR) stay out of "every department", as everywhere else.
+ */
 @Injectable()
 export class InboundEventQueryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  private visible(permission: EventPermission): ScopeCondition {
+    const actor = this.scope.actor();
+    const departments = actor.departmentsWith(permission);
+    if (departments === 'all') return { sql: 'true', params: [] };
+    const unowned = actor.holdsEverywhere(permission);
+    return {
+      sql: `(select coalesce(bool_and(case when n.id is null then ?::boolean else n.department_id = any(?::uuid[]) end), ?::boolean)
+               from unnest(switchboard_webhook_phone_number_ids(e.raw_body)) p(phone_number_id)
+               left join whatsapp_numbers n
+                 on n.phone_number_id = p.phone_number_id and n.app_secret_fingerprint = e.secret_fingerprint)`,
+      params: [unowned, departments, unowned],
+    };
+  }
 
   async list(q: ListInboundEventsQuery): Promise<Page<InboundEventView>> {
     const cursor = readCursor(q.before, 'before');
+    const visible = this.visible('inbound_events.read');
     const rows = await sql<Row>(
       this.em,
-      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at from inbound_events
+      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at from inbound_events e
         where (?::text is null or status = ?::text)
           and (?::timestamptz is null or (received_at, id) < (?::timestamptz, ?::uuid))
+          and ${visible.sql}
         order by received_at desc, id desc limit ?`,
       [
         q.status ?? null,
@@ -34,6 +62,7 @@ export class InboundEventQueryService {
         cursor?.at ?? null,
         cursor?.at ?? null,
         cursor?.id ?? null,
+        ...visible.params,
         q.limit + 1,
       ],
     );
@@ -41,17 +70,27 @@ export class InboundEventQueryService {
     return { items: page.rows.map(toView), nextCursor: page.nextCursor };
   }
 
-  async get(id: string): Promise<InboundEventView | null> {
-    const rows = await sql<Row>(this.em, 'select * from inbound_events where id = ?', [id]);
+  /** One delivery with its raw body; null when it does not exist or the actor may not see it (the same 404). */
+  async get(
+    id: string,
+    permission: EventPermission = 'inbound_events.read',
+  ): Promise<InboundEventView | null> {
+    const visible = this.visible(permission);
+    const rows = await sql<Row>(this.em, `select * from inbound_events e where id = ? and ${visible.sql}`, [
+      id,
+      ...visible.params,
+    ]);
     return rows[0] ? { ...toView(rows[0]), rawBody: rows[0].raw_body } : null;
   }
 
-  /** Puts the event back in the queue's hands; true when it existed. Processing is idempotent. */
+  /** Puts the event back in the queue's hands; true when it existed for the actor. Processing is idempotent. */
   async markForReplay(id: string): Promise<boolean> {
+    const visible = this.visible('inbound_events.replay');
     const rows = await sql<{ id: string }>(
       this.em,
-      `update inbound_events set status = 'pending', last_error = null, claimed_at = null where id = ? returning id`,
-      [id],
+      `update inbound_events e set status = 'pending', last_error = null, claimed_at = null
+        where id = ? and ${visible.sql} returning id`,
+      [id, ...visible.params],
     );
     return rows.length > 0;
   }

@@ -58,6 +58,6 @@ export class InboundEventsController {
   async replay(@Param('id', ParseUUIDPipe) id: string): Promise<InboundEventView> {
     if (!(await this.events.markForReplay(id))) throw new NotFoundException(`inbound event ${id} not found`);
     this.intake.enqueue(id);
-    return (await this.events.get(id))!;
+    return (await this.events.get(id, 'inbound_events.replay'))!;
   }
 }
