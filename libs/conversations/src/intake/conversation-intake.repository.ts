@@ -5,13 +5,24 @@ import { ContactIdentity, InboundEffect, InboundMessageInput } from './inbound-m
 
 interface ContactRow {
   id: string;
+  waba_id: string;
   wa_id: string | null;
   bsuid: string | null;
   profile_name: string | null;
   username: string | null;
 }
 
-export const contactKey = (who: ContactIdentity) => `${who.waId ?? ''}|${who.bsuid ?? ''}`;
+/** A sender as one WhatsApp Business Account sees them: contacts exist per WABA (docs/architecture.md). */
+export interface ScopedIdentity {
+  wabaId: string;
+  who: ContactIdentity;
+}
+
+export const contactKey = (wabaId: string, who: ContactIdentity) =>
+  `${wabaId}|${who.waId ?? ''}|${who.bsuid ?? ''}`;
+
+const sameSender = (row: ContactRow, { wabaId, who }: ScopedIdentity) =>
+  row.waba_id === wabaId && ((who.waId && row.wa_id === who.waId) || (who.bsuid && row.bsuid === who.bsuid));
 
 /**
  * What a batch of messages means for one conversation's clocks. Clocks only move forward: a late
@@ -71,25 +82,33 @@ export class ConversationIntakeRepository {
     return new Map(inserted.map((r) => [r.wamid, r.id]));
   }
 
-  /** Finds or creates the contacts of a batch in a few statements. Returns identity key → contact id. */
-  async upsertContacts(em: EntityManager, identities: ContactIdentity[]): Promise<Map<string, string>> {
-    const byKey = new Map(identities.map((i) => [contactKey(i), i]));
-    const waIds = [...new Set(identities.map((i) => i.waId).filter((v): v is string => Boolean(v)))];
-    const bsuids = [...new Set(identities.map((i) => i.bsuid).filter((v): v is string => Boolean(v)))];
+  /**
+   * Finds or creates the contacts of a batch in a few statements, each within its WABA: a name or identity
+   * reported through one WABA never touches another WABA's contact. Returns contactKey → contact id.
+   */
+  async upsertContacts(em: EntityManager, identities: ScopedIdentity[]): Promise<Map<string, string>> {
+    const byKey = new Map(identities.map((i) => [contactKey(i.wabaId, i.who), i]));
+    const distinct = (values: (string | null | undefined)[]) => [
+      ...new Set(values.filter((v): v is string => Boolean(v))),
+    ];
+    const wabaIds = distinct(identities.map((i) => i.wabaId));
+    const waIds = distinct(identities.map((i) => i.who.waId));
+    const bsuids = distinct(identities.map((i) => i.who.bsuid));
     const find = async () =>
       sql<ContactRow>(
         em,
-        `select id, wa_id, bsuid, profile_name, username from contacts
-          where wa_id = any(?::text[]) or bsuid = any(?::text[])`,
-        [waIds, bsuids],
+        `select id, waba_id, wa_id, bsuid, profile_name, username from contacts
+          where waba_id = any(?::text[]) and (wa_id = any(?::text[]) or bsuid = any(?::text[]))`,
+        [wabaIds, waIds, bsuids],
       );
     const result = new Map<string, string>();
     const match = (rows: ContactRow[]) => {
-      for (const [key, who] of byKey) {
+      for (const [key, scoped] of byKey) {
         if (result.has(key)) continue;
+        const { wabaId, who } = scoped;
         const row =
-          rows.find((r) => who.waId && r.wa_id === who.waId) ??
-          rows.find((r) => who.bsuid && r.bsuid === who.bsuid);
+          rows.find((r) => r.waba_id === wabaId && who.waId && r.wa_id === who.waId) ??
+          rows.find((r) => r.waba_id === wabaId && who.bsuid && r.bsuid === who.bsuid);
         if (row) result.set(key, row.id);
       }
     };
@@ -99,22 +118,23 @@ export class ConversationIntakeRepository {
     const missing = [...byKey]
       .filter(([key]) => !result.has(key))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, who]) => who);
+      .map(([, scoped]) => scoped);
     if (missing.length) {
       const params: unknown[] = [];
-      const values = missing.map((who) => {
+      const values = missing.map(({ wabaId, who }) => {
         params.push(
           uuidv7(),
+          wabaId,
           who.waId ?? null,
           who.bsuid ?? null,
           who.profileName ?? null,
           who.username ?? null,
         );
-        return '(?, ?, ?, ?, ?, now(), now())';
+        return '(?, ?, ?, ?, ?, ?, now(), now())';
       });
       await sql(
         em,
-        `insert into contacts (id, wa_id, bsuid, profile_name, username, created_at, updated_at)
+        `insert into contacts (id, waba_id, wa_id, bsuid, profile_name, username, created_at, updated_at)
          values ${values.join(', ')} on conflict do nothing`,
         params,
       );
@@ -122,10 +142,9 @@ export class ConversationIntakeRepository {
     }
     // Profile names change; identities only fill in (a BSUID learned later is attached, never replaced).
     for (const row of [...existing].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      const who = [...byKey.values()].find(
-        (w) => (w.waId && w.waId === row.wa_id) || (w.bsuid && w.bsuid === row.bsuid),
-      );
-      if (!who) continue;
+      const scoped = [...byKey.values()].find((s) => sameSender(row, s));
+      if (!scoped) continue;
+      const { who } = scoped;
       const changed =
         (who.profileName && who.profileName !== row.profile_name) ||
         (who.username && who.username !== row.username) ||
@@ -215,27 +234,52 @@ export class ConversationIntakeRepository {
     );
   }
 
-  async applyEffect(em: EntityManager, contactId: string, effect: InboundEffect, at: Date): Promise<void> {
-    if (effect.kind === 'edit') {
-      await sql(
+  /**
+   * Applies an edit, revoke or number change. Edits and revokes reach only inbound messages of conversations on
+   * the number that delivered them; a number change only the sender's own contact (already scoped to the WABA).
+   * Returns why the effect was refused, or null when it was applied or its target is not known (yet).
+   */
+  async applyEffect(
+    em: EntityManager,
+    target: { contactId: string; numberId: string },
+    effect: InboundEffect,
+    at: Date,
+  ): Promise<string | null> {
+    if (effect.kind === 'identity_change') {
+      const changed = await sql<{ id: string }>(
         em,
-        `update messages set body = ?, content = content || jsonb_build_object('edited', ?::jsonb), edited_at = ?, updated_at = now()
-          where wamid = ? and direction = 'in'`,
-        [effect.body, JSON.stringify(effect.content), at, effect.originalWamid],
+        `update contacts k set wa_id = ?, updated_at = now()
+          where k.id = ? and not exists (select 1 from contacts o where o.waba_id = k.waba_id and o.wa_id = ? and o.id <> k.id)
+          returning k.id`,
+        [effect.newWaId, target.contactId, effect.newWaId],
       );
-    } else if (effect.kind === 'revoke') {
-      await sql(
-        em,
-        `update messages set revoked_at = ?, updated_at = now() where wamid = ? and direction = 'in'`,
-        [at, effect.originalWamid],
-      );
-    } else {
-      await sql(
-        em,
-        `update contacts set wa_id = ?, updated_at = now()
-          where id = ? and not exists (select 1 from contacts where wa_id = ?)`,
-        [effect.newWaId, contactId, effect.newWaId],
-      );
+      return changed.length
+        ? null
+        : `number change to ${effect.newWaId} refused: another contact of this WhatsApp Business Account already has that wa_id`;
     }
+    const updated =
+      effect.kind === 'edit'
+        ? await sql<{ id: string }>(
+            em,
+            `update messages m set body = ?, content = m.content || jsonb_build_object('edited', ?::jsonb), edited_at = ?,
+                    updated_at = now()
+               from conversations c
+              where c.id = m.conversation_id and c.number_id = ? and m.wamid = ? and m.direction = 'in'
+              returning m.id`,
+            [effect.body, JSON.stringify(effect.content), at, target.numberId, effect.originalWamid],
+          )
+        : await sql<{ id: string }>(
+            em,
+            `update messages m set revoked_at = ?, updated_at = now()
+               from conversations c
+              where c.id = m.conversation_id and c.number_id = ? and m.wamid = ? and m.direction = 'in'
+              returning m.id`,
+            [at, target.numberId, effect.originalWamid],
+          );
+    if (updated.length) return null;
+    const elsewhere = await sql(em, 'select 1 from messages where wamid = ?', [effect.originalWamid]);
+    return elsewhere.length
+      ? `${effect.kind} of wamid ${effect.originalWamid} refused: that message was not received on this number`
+      : null;
   }
 }

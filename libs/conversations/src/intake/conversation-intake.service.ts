@@ -66,12 +66,12 @@ export class ConversationIntakeService {
 
     const contacts = await this.repo.upsertContacts(
       em,
-      fresh.map((f) => f.input.contact),
+      fresh.map((f) => ({ wabaId: f.input.wabaId, who: f.input.contact })),
     );
     const pairs = fresh.map((f) => ({
       numberId: f.input.numberId,
       departmentId: f.input.departmentId,
-      contactId: contacts.get(contactKey(f.input.contact))!,
+      contactId: contacts.get(contactKey(f.input.wabaId, f.input.contact))!,
     }));
     const conversations = await this.repo.openConversations(em, pairs);
     const newCards = new Map<
@@ -127,8 +127,15 @@ export class ConversationIntakeService {
     await this.repo.touchConversations(em, clocks);
     // Effects last: an edit or revoke may target a message inserted by this same batch.
     for (const row of rows) {
-      if (row.input.effect && inserted.has(row.input.wamid))
-        await this.repo.applyEffect(em, row.contactId, row.input.effect, row.input.timestamp);
+      if (!row.input.effect || !inserted.has(row.input.wamid)) continue;
+      const refused = await this.repo.applyEffect(
+        em,
+        { contactId: row.contactId, numberId: row.input.numberId },
+        row.input.effect,
+        row.input.timestamp,
+      );
+      const result = results[row.index];
+      if (refused && !(result instanceof Error)) result.effectRefused = refused;
     }
     return results;
   }

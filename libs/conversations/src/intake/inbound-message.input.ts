@@ -17,6 +17,8 @@ export type InboundEffect =
 export interface InboundMessageInput {
   numberId: string;
   departmentId: string;
+  /** The WhatsApp Business Account of the number: contacts are found, created and changed within it only. */
+  wabaId: string;
   contact: ContactIdentity;
   wamid: string;
   type: string;
@@ -40,4 +42,6 @@ export interface InboundMessageResult {
   messageId: string | null;
   conversationId: string | null;
   newConversation: boolean;
+  /** Why the message's effect (edit, revoke, number change) was not applied, when it was refused. */
+  effectRefused?: string | null;
 }

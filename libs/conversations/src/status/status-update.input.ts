@@ -2,6 +2,8 @@ import { MessageError } from '../entities/message.entity';
 import { MetaStatus } from './status-rank';
 
 export interface StatusUpdateInput {
+  /** The number the delivery named (metadata.phone_number_id): the status applies only to its messages. */
+  numberId: string;
   wamid: string;
   status: MetaStatus;
   timestamp: Date;

@@ -8,7 +8,7 @@ import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-even
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { PluginHookPublisher } from '../plugins/plugin-hook-publisher';
 import { dbErrorReason } from './db-error-reason';
-import { parseEvent, ParsedEvent } from './parse-event';
+import { parseEvent, ParsedEvent, ParsedItem } from './parse-event';
 import { withSavepoint } from './savepoint';
 import { isTransientDbError } from './transient-db-error';
 
@@ -55,6 +55,13 @@ interface EventTally {
   statuses: number;
   failures: InboundItemFailure[];
 }
+
+/** An item whose effect would reach another number's data: kept visibly on its event, never applied elsewhere. */
+const refusal = (item: ParsedItem<unknown>, reason: string): InboundItemFailure => ({
+  path: item.path,
+  reason: `${reason} (phone_number_id ${item.phoneNumberId})`,
+  item: item.raw,
+});
 
 /**
  * Turns stored webhooks into records. A job names one event; processing locks that event plus other pending
@@ -228,6 +235,7 @@ export class InboundEventService {
       else if (!result.created) t.duplicates++;
       else {
         t.stored++;
+        if (result.effectRefused) t.failures.push(refusal(item, result.effectRefused));
         if (item.value.media && result.messageId) {
           jobs.push(
             await this.outbox.stage(em, QUEUES.mediaDownloads, {
@@ -239,9 +247,11 @@ export class InboundEventService {
       }
     }
     for (const p of parsed) {
+      const t = tallies.get(p.eventId)!;
       for (const s of p.statuses) {
-        await this.statuses.record(em, s.value);
-        tallies.get(p.eventId)!.statuses++;
+        const { refused } = await this.statuses.record(em, s.value);
+        if (refused) t.failures.push(refusal(s, refused));
+        else t.statuses++;
       }
     }
   }
@@ -262,6 +272,7 @@ export class InboundEventService {
             if (!r.created) t.duplicates++;
             else {
               t.stored++;
+              if (r.effectRefused) t.failures.push(refusal(m, r.effectRefused));
               if (m.value.media && r.messageId)
                 jobs.push(
                   await this.outbox.stage(em, QUEUES.mediaDownloads, {
@@ -278,8 +289,9 @@ export class InboundEventService {
       }
       for (const s of p.statuses) {
         try {
-          await withSavepoint(em, () => this.statuses.record(em, s.value));
-          t.statuses++;
+          const { refused } = await withSavepoint(em, () => this.statuses.record(em, s.value));
+          if (refused) t.failures.push(refusal(s, refused));
+          else t.statuses++;
         } catch (e) {
           if (isTransientDbError(e)) throw e;
           t.failures.push({ path: s.path, reason: `could not be stored: ${dbErrorReason(e)}`, item: s.raw });

@@ -29,7 +29,7 @@ const EDIT = z.looseObject({
 });
 const REPLY = z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() });
 
-export type NormalizedMessage = Omit<InboundMessageInput, 'numberId' | 'departmentId'>;
+export type NormalizedMessage = Omit<InboundMessageInput, 'numberId' | 'departmentId' | 'wabaId'>;
 
 export class UnusableItemError extends Error {}
 

@@ -3,9 +3,10 @@ import { toMessageError, UnusableItemError } from './normalize-inbound-message';
 import { describeIssues } from './describe-issues';
 import { statusSchema } from './webhook-payload.schema';
 
-const OUR_ID = /^sb:([0-9a-f-]{36})$/;
+// A well-formed uuid only, so the lookup can use the primary key (a cast of anything else would fail).
+const OUR_ID = /^sb:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-export function normalizeStatus(raw: unknown): StatusUpdateInput {
+export function normalizeStatus(raw: unknown): Omit<StatusUpdateInput, 'numberId'> {
   const r = statusSchema.safeParse(raw);
   if (!r.success) {
     throw new UnusableItemError(`status: ${describeIssues(r.error)}`);

@@ -10,6 +10,8 @@ export interface ParsedItem<T> {
   path: string;
   raw: unknown;
   value: T;
+  /** metadata.phone_number_id of the change the item came in: the only number it may act on. */
+  phoneNumberId: string;
 }
 
 /** A stored webhook, split into what can be recorded and what is kept as a failure (with its path and reason). */
@@ -98,7 +100,14 @@ export async function parseEvent(
           out.messages.push({
             path,
             raw,
-            value: { ...m, numberId: number.id, departmentId: number.departmentId, inboundEventId: eventId },
+            phoneNumberId,
+            value: {
+              ...m,
+              numberId: number.id,
+              departmentId: number.departmentId,
+              wabaId: number.wabaId,
+              inboundEventId: eventId,
+            },
           });
         } catch (e) {
           if (!(e instanceof UnusableItemError)) throw e;
@@ -109,7 +118,12 @@ export async function parseEvent(
         out.items++;
         const path = `${at}.value.statuses[${si}]`;
         try {
-          out.statuses.push({ path, raw, value: normalizeStatus(raw) });
+          out.statuses.push({
+            path,
+            raw,
+            phoneNumberId,
+            value: { ...normalizeStatus(raw), numberId: number.id },
+          });
         } catch (e) {
           if (!(e instanceof UnusableItemError)) throw e;
           out.failures.push({ path, reason: e.message, item: raw });

@@ -79,7 +79,7 @@ export class SendMessageService {
           [result.wamid, messageId],
           'run',
         );
-        await this.statuses.applyPending(em, result.wamid);
+        await this.statuses.applyPending(em, result.wamid, number.id);
       });
       return { kind: 'accepted' };
     } catch (e) {

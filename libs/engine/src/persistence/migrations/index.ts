@@ -4,6 +4,7 @@ import { Migration20261122100000_identity } from './Migration20261122100000_iden
 import { Migration20261122200000_plugins } from './Migration20261122200000_plugins';
 import { Migration20261122300000_pipelines } from './Migration20261122300000_pipelines';
 import { Migration20261122400000_outbox_claims } from './Migration20261122400000_outbox_claims';
+import { Migration20261129100000_contact_scope } from './Migration20261129100000_contact_scope';
 import { Migration20261129200000_idempotency_per_conversation } from './Migration20261129200000_idempotency_per_conversation';
 import { Migration20261129300000_identity_hardening } from './Migration20261129300000_identity_hardening';
 
@@ -14,6 +15,7 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122200000_plugins', class: Migration20261122200000_plugins },
   { name: 'Migration20261122300000_pipelines', class: Migration20261122300000_pipelines },
   { name: 'Migration20261122400000_outbox_claims', class: Migration20261122400000_outbox_claims },
+  { name: 'Migration20261129100000_contact_scope', class: Migration20261129100000_contact_scope },
   {
     name: 'Migration20261129200000_idempotency_per_conversation',
     class: Migration20261129200000_idempotency_per_conversation,
