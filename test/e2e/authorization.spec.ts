@@ -269,7 +269,10 @@ function routeInputs(env: TestEnvironment): Map<string, RouteInput> {
       for (const [key, arg] of Object.entries(args)) {
         const kind = Number(key.split(':')[0]);
         const zod = arg.pipes?.find((p): p is ZodValidationPipe<unknown> => p instanceof ZodValidationPipe);
-        const schema = zod ? toJson((zod as unknown as { schema: ZodType }).schema) : undefined;
+        const zodSchema = (zod as unknown as { schema?: unknown } | undefined)?.schema;
+        if (zod && !(zodSchema instanceof ZodType))
+          throw new Error(`${method} ${path}: cannot read the schema its validation pipe checks`);
+        const schema = zodSchema instanceof ZodType ? toJson(zodSchema) : undefined;
         if (kind === 3) input.body = schema;
         if (kind === 4) input.query = schema;
         if (kind === PARAM && arg.data) {
