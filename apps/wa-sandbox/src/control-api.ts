@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readBody, sendJson } from './http-io';
 import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';
 import type { NumberRegistry } from './number-registry';
+import { trimTrailingSlashes } from './trim-trailing-slashes';
 import type { SandboxHandle } from './types';
 
 /**
@@ -17,7 +18,7 @@ export class ControlApi {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/\/+$/, '');
+    const path = trimTrailingSlashes(url.pathname);
     let match: RegExpExecArray | null;
 
     if (method === 'GET' && path === '/_sim/health') {

@@ -20,6 +20,7 @@ import {
 } from './sandbox-context';
 import { SentLog } from './sent-log';
 import { StatusEmitter } from './status-emitter';
+import { trimTrailingSlashes } from './trim-trailing-slashes';
 import { defaultTemplates, TemplateCatalog } from './templates';
 import type { SandboxHandle, SandboxOptions } from './types';
 import { WebhookDeliverer, type WebhookFaults } from './webhook-deliverer';
@@ -91,7 +92,7 @@ async function dispatch(
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   try {
     if (url.pathname.startsWith('/_sim/')) return await control.handle(req, res, url);
-    if (url.pathname.replace(/\/+$/, '') === '/whatsapp_business/attachments') {
+    if (trimTrailingSlashes(url.pathname) === '/whatsapp_business/attachments') {
       return handleMediaDownload(ctx, req, res, url);
     }
     const graph = GRAPH_PATH.exec(url.pathname);

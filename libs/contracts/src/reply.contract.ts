@@ -3,7 +3,7 @@ import { z } from 'zod';
 const mediaRef = z
   .object({
     /** A public https link Meta fetches, or a Meta media id from an upload. */
-    link: z.url().optional(),
+    link: z.url().max(2048, 'must be at most 2048 characters').optional(),
     mediaId: z.string().min(1).max(128).optional(),
     caption: z.string().max(1024).optional(),
     filename: z.string().max(240).optional(),

@@ -23,6 +23,7 @@ export { OutboxService } from './outbox/outbox.service';
 export type { StagedJob } from './outbox/outbox.service';
 export { buildOrmConfig } from './persistence/mikro-orm.config';
 export { sql } from './persistence/sql';
+export { LinearPattern } from './text/linear-pattern';
 export { startEmbeddedPostgres } from './persistence/embedded-postgres';
 export type { EmbeddedDatabase } from './persistence/embedded-postgres';
 export { runMigrations } from './persistence/run-migrations';
