@@ -38,7 +38,8 @@ export class ReplyController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Repeating a request with the same key returns the first message',
+    description:
+      'Repeating a request with the same key on the same conversation returns the first message; keys are per conversation',
   })
   @ApiResponse({
     status: 409,
