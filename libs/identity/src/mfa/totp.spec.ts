@@ -26,4 +26,11 @@ describe('totp', () => {
     expect(matchTotp(SECRET, '12345', null, now)).toBeNull();
     expect(matchTotp(SECRET, ' 005924', null, now)).toBeNull();
   });
+
+  it('trims padding in linear time: a long run of = that is not at the end is refused at once', () => {
+    const started = performance.now();
+    expect(() => base32Decode('='.repeat(100_000) + 'x')).toThrow('not base32: =');
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(base32Decode(base32Encode(Buffer.from('ab')) + '====')).toEqual(Buffer.from('ab'));
+  });
 });

@@ -21,7 +21,11 @@ export function base32Encode(bytes: Buffer): string {
 }
 
 export function base32Decode(text: string): Buffer {
-  const clean = text.replace(/=+$/, '').replace(/\s/g, '').toUpperCase();
+  const compact = text.replace(/\s/g, '').toUpperCase();
+  // Padding is trimmed by a backward scan: /=+$/ backtracks quadratically on a long run of '=' not at the end.
+  let end = compact.length;
+  while (end > 0 && compact[end - 1] === '=') end--;
+  const clean = compact.slice(0, end);
   let bits = 0;
   let value = 0;
   const out: number[] = [];
