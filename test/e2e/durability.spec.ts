@@ -47,7 +47,7 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
     });
   });
 
-  describe('worker killed mid-batch', () => {
+  describe.each(['postgres', 'redis'] as const)('worker killed mid-batch (%s queue backend)', (queue) => {
     let env: TestEnvironment | undefined;
     const workers: WorkerProcess[] = [];
     afterAll(async () => {
@@ -56,11 +56,14 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
     });
 
     it('a SIGKILLed worker loses nothing and duplicates nothing', async () => {
-      env = await createTestEnvironment({ worker: false });
+      env = await createTestEnvironment({ queue, worker: false });
       const e = env;
       const workerEnv = {
         DATABASE_URL: e.runtime.databaseUrl,
         SWITCHBOARD__MEDIA__STORAGE_DIR: e.runtime.config.media.storageDir,
+        // The worker joins the same queues: the same backend, and on Redis the same key prefix.
+        REDIS_URL: e.runtime.config.queue.redisUrl,
+        SWITCHBOARD__QUEUE__PREFIX: e.runtime.config.queue.prefix,
       };
       workers.push(WorkerProcess.start(workerEnv));
 
@@ -97,6 +100,12 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
       expect(await count(e, 'messages', 'wamid = any($1)', [wamids])).toBe(1000);
       expect(await count(e, 'conversations')).toBe(20);
       expect(await count(e, 'cards')).toBe(20);
+      // The workers ran on this backend: BullMQ's PostgreSQL schema exists only when PostgreSQL carries the jobs.
+      expect(
+        await count(e, 'information_schema.schemata', 'schema_name = $1', [
+          e.runtime.config.queue.postgresSchema,
+        ]),
+      ).toBe(queue === 'postgres' ? 1 : 0);
     }, 180_000);
 
     it('the worker process runs at the configured lower CPU priority (worker.cpuNice)', () => {

@@ -4,10 +4,10 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, fakeWamid, messagesEnvelope, unixNow } from './helpers';
 
-describe('WhatsApp webhook intake', () => {
+describe.each(['postgres', 'redis'] as const)('WhatsApp webhook intake (%s queue backend)', (queue) => {
   let env: TestEnvironment;
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ queue });
   });
   afterAll(async () => {
     await env?.close();
