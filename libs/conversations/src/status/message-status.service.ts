@@ -12,7 +12,7 @@ interface PendingRow {
 }
 
 /** Outbound messages sent from one number: the only ones a status reported through that number may touch. */
-const FROM_NUMBER = `m.direction = 'out' and m.conversation_id in (select id from conversations where number_id = ?)`;
+const FROM_NUMBER = `m.direction = 'out' and exists (select 1 from conversations c where c.id = m.conversation_id and c.number_id = ?)`;
 
 /**
  * Applies Meta's delivery statuses. Each (number, wamid, status) is stored once; it applies only to an outbound
