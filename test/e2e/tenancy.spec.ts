@@ -107,6 +107,22 @@ describe("one app's deliveries never reach another app's data", () => {
     expect(sent).toMatchObject({ httpStatus: 200, to: waId });
   });
 
+  it("a number change onto another contact's wa_id in the same WABA is refused visibly", async () => {
+    const taken = '5511977770011';
+    await stored(
+      (await env.sandbox.customer(taken, { phoneNumberId: a().phoneNumberId }).text('sou eu')).wamid,
+    );
+    const mover = env.sandbox.customer('5511977770012', { phoneNumberId: a().phoneNumberId });
+    await stored((await mover.text('oi')).wamid);
+    const { wamid } = await mover.system('user_changed_number', taken);
+    const ev = await event(wamid);
+    expect(ev.status).toBe('partial');
+    expect(ev.failures?.map((f) => f.reason)).toEqual([
+      `number change to ${taken} refused: another contact of this WhatsApp Business Account already has that wa_id (phone_number_id ${a().phoneNumberId})`,
+    ]);
+    expect(await count(env, 'contacts', 'wa_id = $1', ['5511977770012'])).toBe(1);
+  });
+
   it("cannot edit or revoke B's message, and says so on A's delivery", async () => {
     const waId = '5511977770002';
     const { wamid: original } = await writesToB(waId, 'mensagem original');
