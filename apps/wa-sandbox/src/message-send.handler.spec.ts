@@ -35,6 +35,17 @@ const template = (name: string, code: string, params: string[] = []) => ({
   },
 });
 const errorOf = (json: unknown) => (json as { error: Json }).error;
+const wamidOf = (json: unknown) => (((json as Json).messages as Json[])[0] as Json).id as string;
+
+/**
+ * The marker for "no further status came": a later template send's last status. Statuses are emitted in send
+ * order at fixed delays, so anything an earlier send would still emit comes before the marker's last one.
+ */
+async function afterLaterSend(fx: SandboxFixture, lastStatusCount: number): Promise<void> {
+  const res = await fx.graph(MESSAGES, { body: template('hello_world', 'en_US') });
+  const marker = wamidOf(res.json);
+  await fx.receiver.waitFor((r) => statusesFor(r, marker).length === lastStatusCount);
+}
 
 describe('POST /{phone_number_id}/messages', () => {
   let fx: SandboxFixture;
@@ -110,7 +121,7 @@ describe('POST /{phone_number_id}/messages', () => {
         },
       ],
     });
-    await new Promise((r) => setTimeout(r, 40));
+    await afterLaterSend(fx, 3);
     expect(statusesFor(fx.receiver.received, wamid)).toHaveLength(1);
     expect(fx.sandbox.sent().find((r) => r.wamid === wamid)?.error).toMatchObject({
       code: 131047,
@@ -418,7 +429,7 @@ describe('limits and status faults', () => {
     const res = await fx.graph(MESSAGES, { body: template('hello_world', 'en_US') });
     const wamid = (((res.json as Json).messages as Json[])[0] as Json).id as string;
     await fx.receiver.waitFor((r) => statusesFor(r, wamid).length === 2);
-    await new Promise((r) => setTimeout(r, 30));
+    await afterLaterSend(fx, 2);
     const statuses = statusesFor(fx.receiver.received, wamid).map((s) => s.status);
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'read']);
     expect(statuses[1].pricing).toBeDefined();
@@ -461,7 +472,7 @@ describe('limits and status faults', () => {
     ]);
     const wamid = (((res.json as Json).messages as Json[])[0] as Json).id as string;
     await fx.receiver.waitFor((r) => statusesFor(r, wamid).length === 2);
-    await new Promise((r) => setTimeout(r, 30));
+    await afterLaterSend(fx, 2);
     const statuses = statusesFor(fx.receiver.received, wamid).map((s) => s.status);
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered']);
     expect(statuses[0]).toMatchObject({
