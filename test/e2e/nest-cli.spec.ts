@@ -1,5 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface NestProject {
@@ -33,6 +42,39 @@ describe('nest-cli.json describes the monorepo', () => {
     for (const [name, p] of Object.entries(config.projects)) {
       expect(existsSync(p.compilerOptions.tsConfigPath), `${name} tsconfig`).toBe(true);
       expect(existsSync(join(p.sourceRoot, `${p.entryFile}.ts`)), `${name} entry`).toBe(true);
+    }
+  });
+
+  it('nest build compiles an app from its project entry, and the output runs', () => {
+    // The real project and its tsconfig, compiled into a scratch folder so the shared dist/ is left alone. The
+    // Nest CLI reads -c relative to the working directory, so the folder lives in the (ignored) test-results/.
+    mkdirSync('test-results', { recursive: true });
+    const dir = mkdtempSync(join('test-results', 'nest-build-'));
+    try {
+      const project = config.projects['wa-sandbox'];
+      const tsconfig = join(dir, 'tsconfig.json');
+      writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          extends: resolve(project.compilerOptions.tsConfigPath),
+          compilerOptions: { outDir: resolve(dir, 'dist'), tsBuildInfoFile: resolve(dir, 'tsbuildinfo') },
+        }),
+      );
+      const nestCli = join(dir, 'nest-cli.json');
+      const projects = {
+        ...config.projects,
+        'wa-sandbox': { ...project, compilerOptions: { tsConfigPath: tsconfig } },
+      };
+      writeFileSync(nestCli, JSON.stringify({ ...config, projects }));
+      const build = spawnSync('npx', ['nest', 'build', 'wa-sandbox', '-c', nestCli], { encoding: 'utf8' });
+      expect(build.status, build.stdout + build.stderr).toBe(0);
+      const entry = join(dir, 'dist', project.sourceRoot, `${project.entryFile}.js`);
+      expect(existsSync(entry), entry).toBe(true);
+      const run = spawnSync(process.execPath, [entry], { encoding: 'utf8' });
+      expect(run.stderr).toContain('wa-sandbox');
+      expect(run.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
