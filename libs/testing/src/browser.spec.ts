@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveChromium } from './browser';
+import { launchBrowser, resolveChromium } from './browser';
 
 describe('resolveChromium', () => {
   const saved = process.env.CHROMIUM_PATH;
@@ -17,5 +17,19 @@ describe('resolveChromium', () => {
     delete process.env.CHROMIUM_PATH;
     const path = await resolveChromium();
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('without CHROMIUM_PATH or a system browser, launches the Chromium shipped in the npm package', async () => {
+    delete process.env.CHROMIUM_PATH;
+    const shipped = await resolveChromium('/nowhere/system-chromium');
+    expect(shipped).not.toBe('/nowhere/system-chromium');
+    const browser = await launchBrowser(shipped);
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<p id="marker">rendered</p>');
+      expect(await page.textContent('#marker')).toBe('rendered');
+    } finally {
+      await browser.close();
+    }
   });
 });

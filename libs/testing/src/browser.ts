@@ -10,28 +10,28 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
  * install. The suite's global setup resolves it once and exports CHROMIUM_PATH, so parallel test workers never
  * unpack it concurrently.
  */
-export async function resolveChromium(): Promise<string> {
+export async function resolveChromium(systemChromium = SYSTEM_CHROMIUM): Promise<string> {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) {
     if (!existsSync(configured))
       throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist`);
     return configured;
   }
-  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  if (existsSync(systemChromium)) return systemChromium;
   try {
     const { default: shipped } = await import('@sparticuz/chromium');
     return await shipped.executablePath();
   } catch (e) {
     throw new Error(
-      `no Chromium found: CHROMIUM_PATH is unset, ${SYSTEM_CHROMIUM} is absent and @sparticuz/chromium could not be unpacked (${(e as Error).message})`,
+      `no Chromium found: CHROMIUM_PATH is unset, ${systemChromium} is absent and @sparticuz/chromium could not be unpacked (${(e as Error).message})`,
     );
   }
 }
 
-/** A headless Chromium for SPA tests. */
-export async function launchBrowser(): Promise<Browser> {
+/** A headless Chromium for SPA tests: the resolved one unless a binary is named. */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: await resolveChromium(),
+    executablePath: executablePath ?? (await resolveChromium()),
     args: [
       '--headless',
       '--no-sandbox',
