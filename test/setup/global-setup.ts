@@ -1,3 +1,5 @@
+// The two files directly, not @switchboard/testing: its index loads the whole app, which Vitest's global-setup
+// loader (no SWC decorators or type-only import elision there) cannot evaluate.
 import { resolveChromium } from '../../libs/testing/src/browser';
 import { ensureTestServer } from '../../libs/testing/src/test-server';
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
-import { freePort } from './redis-process';
+import { freePort } from './free-port';
 import { ensureTestServer } from './test-server';
 
 describe('ensureTestServer', () => {

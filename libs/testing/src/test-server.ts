@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from './redis-process';
+import { freePort } from './free-port';
 
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
