@@ -17,6 +17,12 @@ export interface InboundItemFailure {
  */
 @Entity({ tableName: 'inbound_events' })
 @Index({ properties: ['status', 'receivedAt'] })
+@Index({ properties: ['numberIds'], type: 'gin' })
+// Deliveries not resolved yet: the only ones whose visibility is still read from the raw body.
+@Index({
+  name: 'inbound_events_unresolved_received_at_index',
+  expression: `create index "inbound_events_unresolved_received_at_index" on "inbound_events" ("received_at") where "number_ids" is null`,
+})
 export class InboundEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
@@ -52,4 +58,15 @@ export class InboundEvent {
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
+
+  /**
+   * whatsapp_numbers ids of the registered numbers (of the signing app) the body names, set when it is processed;
+   * null until then. A delivery belongs to these numbers' departments.
+   */
+  @Property({ type: 'uuid[]', nullable: true })
+  numberIds?: string[] | null;
+
+  /** Set with numberIds: the body also names a phone number id that is no registered number of the signing app. */
+  @Property({ type: 'boolean', nullable: true })
+  namesUnownedNumber?: boolean | null;
 }

@@ -24,6 +24,8 @@ type EventPermission = 'inbound_events.read' | 'inbound_events.replay';
  * when every number it names is in the actor's departments. One naming no such number (not JSON, an unknown number,
  * a number of another app) belongs to no department and is seen only by unscoped actors (admins, all-department
  * tokens). Members-only departments (HR) stay out of "every department", as everywhere else.
+ * Which numbers a delivery names is stored on it when it is processed (resolved as processing saw the registry);
+ * only deliveries not processed yet are read from their raw body.
  */
 @Injectable()
 export class InboundEventQueryService {
@@ -37,12 +39,24 @@ export class InboundEventQueryService {
     const departments = actor.departmentsWith(permission);
     if (departments === 'all') return { sql: 'true', params: [] };
     const unowned = actor.holdsEverywhere(permission);
+    // Numbers of the actor's departments: a processed delivery is visible when every number it names is one.
+    const mine = `array(select n.id from whatsapp_numbers n where n.department_id = any(?::uuid[]))`;
+    // Processed: the numbers stored on the delivery (GIN-indexed). `&&` also makes "names at least one" explicit,
+    // and lets the index find the few deliveries of a quiet department.
+    const resolved = unowned
+      ? { sql: `e.number_ids <@ ${mine}`, params: [departments] }
+      : {
+          sql: `(e.number_ids && ${mine} and e.number_ids <@ ${mine} and not e.names_unowned_number)`,
+          params: [departments, departments],
+        };
+    // Not processed yet (pending, or parked after failed attempts; few, and indexed): read from the raw body.
     return {
-      sql: `(select coalesce(bool_and(case when n.id is null then ?::boolean else n.department_id = any(?::uuid[]) end), ?::boolean)
-               from unnest(switchboard_webhook_phone_number_ids(e.raw_body)) p(phone_number_id)
-               left join whatsapp_numbers n
-                 on n.phone_number_id = p.phone_number_id and n.app_secret_fingerprint = e.secret_fingerprint)`,
-      params: [unowned, departments, unowned],
+      sql: `(${resolved.sql} or (e.number_ids is null and
+              (select coalesce(bool_and(case when n.id is null then ?::boolean else n.department_id = any(?::uuid[]) end), ?::boolean)
+                 from unnest(switchboard_webhook_phone_number_ids(e.raw_body)) p(phone_number_id)
+                 left join whatsapp_numbers n
+                   on n.phone_number_id = p.phone_number_id and n.app_secret_fingerprint = e.secret_fingerprint)))`,
+      params: [...resolved.params, unowned, departments, unowned],
     };
   }
 

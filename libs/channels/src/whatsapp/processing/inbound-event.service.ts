@@ -181,7 +181,14 @@ export class InboundEventService {
             : t.stored + t.statuses + t.duplicates > 0
               ? 'partial'
               : 'failed';
-        finished.push(p.eventId, status, p.items, t.failures.length ? JSON.stringify(t.failures) : null);
+        finished.push(
+          p.eventId,
+          status,
+          p.items,
+          t.failures.length ? JSON.stringify(t.failures) : null,
+          p.numberIds,
+          p.namesUnownedNumber,
+        );
         outcome.events++;
         outcome.stored += t.stored;
         outcome.duplicates += t.duplicates;
@@ -200,11 +207,14 @@ export class InboundEventService {
       if (parsed.length) {
         await sql(
           em,
-          // clock_timestamp(), not now(): the end of processing, not the start of the transaction.
+          // clock_timestamp(), not now(): the end of processing, not the start of the transaction. The numbers the
+          // delivery names are kept here, so listing deliveries by department never has to parse raw bodies.
           `update inbound_events e set status = v.status, processed_at = clock_timestamp(),
                   claimed_at = coalesce(e.claimed_at, clock_timestamp()), attempts = e.attempts + 1,
-                  item_count = v.items, failures = v.failures, last_error = null
-             from (values ${parsed.map(() => '(?::uuid, ?::text, ?::int, ?::jsonb)').join(', ')}) as v(id, status, items, failures)
+                  item_count = v.items, failures = v.failures, last_error = null,
+                  number_ids = v.number_ids, names_unowned_number = v.names_unowned_number
+             from (values ${parsed.map(() => '(?::uuid, ?::text, ?::int, ?::jsonb, ?::uuid[], ?::boolean)').join(', ')})
+                  as v(id, status, items, failures, number_ids, names_unowned_number)
             where e.id = v.id`,
           finished,
         );

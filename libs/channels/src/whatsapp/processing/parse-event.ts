@@ -3,6 +3,7 @@ import { InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberCredentials } from '../numbers/number-registry.service';
 import { normalizeInboundMessage, toMessageError, UnusableItemError } from './normalize-inbound-message';
 import { describeIssues } from './describe-issues';
+import { namedPhoneNumberIds } from './named-phone-number-ids';
 import { normalizeStatus } from './normalize-status';
 import { envelopeSchema, messagesValueSchema } from './webhook-payload.schema';
 
@@ -21,6 +22,10 @@ export interface ParsedEvent {
   failures: InboundItemFailure[];
   messages: ParsedItem<InboundMessageInput>[];
   statuses: ParsedItem<StatusUpdateInput>[];
+  /** Registered numbers of the signing app that the body names: whose departments may see the delivery. */
+  numberIds: string[];
+  /** The body also names a phone number id that is not a registered number of the signing app. */
+  namesUnownedNumber: boolean;
 }
 
 type NumberLookup = (phoneNumberId: string) => Promise<NumberCredentials | undefined>;
@@ -40,13 +45,27 @@ export async function parseEvent(
   secretFingerprint: string,
   numbers: NumberLookup,
 ): Promise<ParsedEvent> {
-  const out: ParsedEvent = { eventId, items: 0, failures: [], messages: [], statuses: [] };
+  const out: ParsedEvent = {
+    eventId,
+    items: 0,
+    failures: [],
+    messages: [],
+    statuses: [],
+    numberIds: [],
+    namesUnownedNumber: false,
+  };
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawBody, noNul);
   } catch (e) {
     out.failures.push({ path: '(body)', reason: `malformed JSON: ${(e as Error).message}` });
     return out;
+  }
+  // Resolved before validation: a body that is JSON but not a valid envelope still names numbers (and departments).
+  for (const phoneNumberId of namedPhoneNumberIds(parsed)) {
+    const number = await numbers(phoneNumberId);
+    if (number && number.appSecretFingerprint === secretFingerprint) out.numberIds.push(number.id);
+    else out.namesUnownedNumber = true;
   }
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success || envelope.data.object !== 'whatsapp_business_account') {

@@ -7,6 +7,7 @@ import { Migration20261122400000_outbox_claims } from './Migration20261122400000
 import { Migration20261129100000_contact_scope } from './Migration20261129100000_contact_scope';
 import { Migration20261129200000_idempotency_per_conversation } from './Migration20261129200000_idempotency_per_conversation';
 import { Migration20261129300000_identity_hardening } from './Migration20261129300000_identity_hardening';
+import { Migration20261129500000_inbound_event_numbers } from './Migration20261129500000_inbound_event_numbers';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -21,4 +22,8 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     class: Migration20261129200000_idempotency_per_conversation,
   },
   { name: 'Migration20261129300000_identity_hardening', class: Migration20261129300000_identity_hardening },
+  {
+    name: 'Migration20261129500000_inbound_event_numbers',
+    class: Migration20261129500000_inbound_event_numbers,
+  },
 ];
