@@ -37,9 +37,10 @@ type Access =
   | { kind: 'public' }
   /** Any signed-in user, whatever their roles; never an API token. */
   | { kind: 'signed-in' }
-  /** Admins and tokens for all departments holding the permission. `department`: its ids name a department,
-   * so a members-only department's ids are refused to non-members. */
-  | { kind: 'installation'; permission: Permission; department?: true }
+  /** Admins and tokens for all departments holding the permission. `department`: its ids name a department (or
+   * a thing of one), so a members-only department's ids are refused to non-members. `rows`: the answer lists rows
+   * that may concern departments; those of a members-only department are left out for non-members. */
+  | { kind: 'installation'; permission: Permission; department?: true; rows?: true }
   /** The actor must hold the permission in the department the ids belong to. */
   | { kind: 'department'; permission: Permission }
   /** Anyone holding the permission somewhere; the answer holds only their departments' data. */
@@ -47,10 +48,11 @@ type Access =
 
 const PUBLIC: Access = { kind: 'public' };
 const SIGNED_IN: Access = { kind: 'signed-in' };
-const installation = (permission: Permission, department?: true): Access => ({
+const installation = (permission: Permission, department?: true, rows?: true): Access => ({
   kind: 'installation',
   permission,
   department,
+  rows,
 });
 const department = (permission: Permission): Access => ({ kind: 'department', permission });
 const list = (permission: Permission): Access => ({ kind: 'list', permission });
@@ -87,9 +89,9 @@ const ROUTES: Record<string, Access> = {
   'POST /api/users/:id/password-reset': installation('users.manage'),
   'POST /api/users/:id/revoke-sessions': installation('users.manage'),
   'GET /api/audit-events': installation('audit.read'),
-  'GET /api/api-tokens': installation('api_tokens.manage'),
+  'GET /api/api-tokens': installation('api_tokens.manage', undefined, true),
   'POST /api/api-tokens': installation('api_tokens.manage', true),
-  'DELETE /api/api-tokens/:id': installation('api_tokens.manage'),
+  'DELETE /api/api-tokens/:id': installation('api_tokens.manage', true),
   'GET /api/teams': list('teams.read'),
   'POST /api/teams': department('teams.manage'),
   'PUT /api/teams/:id/members': department('teams.manage'),
@@ -347,6 +349,8 @@ describe('authorization: every route × every actor, with department A ids every
   const fixtures = {} as Record<'sales' | 'hr', Fixtures>;
   /** Strings of the walk's department that an actor without conversations.read there must never receive. */
   const secrets = {} as Record<'sales' | 'hr', string[]>;
+  /** Ids of the walk's department's rows (its token, its number) that lists of such rows must not show to it. */
+  const rowIds = {} as Record<'sales' | 'hr', string[]>;
   const bearer = {} as Record<Exclude<ActorName, 'anonymous'>, string>;
   const mfaSecrets = new Map<ActorName, string>();
   let digestSql = '';
@@ -539,6 +543,9 @@ describe('authorization: every route × every actor, with department A ids every
     };
     secrets.sales = [sales.conversation_id, sales.id, sales.card, '5511944440001', 'pedido de vendas'];
     secrets.hr = [hr.conversation_id, hr.id, hr.card, '5511944447777', 'my payslip please'];
+    // HR's token appears in the token list.
+    rowIds.sales = [];
+    rowIds.hr = [hrToken.id];
 
     // Fresh sign-ins (the walk's logout-all would end the seeded sessions) and the walk's tokens.
     const logins: Partial<Record<ActorName, { email: string; password: string }>> = {
@@ -717,7 +724,8 @@ describe('authorization: every route × every actor, with department A ids every
         for (const [route, access] of Object.entries(ROUTES)) {
           const want = expected(access, actor, dept);
           if (want === 'public' && actor !== 'anonymous') continue;
-          if (dept === 'hr' && !takesAnyId(inputs.get(route)!)) continue;
+          const rows = access.kind === 'installation' && access.rows;
+          if (dept === 'hr' && !takesAnyId(inputs.get(route)!) && !rows) continue;
           out.push({ route, actor, dept, want });
         }
     return out;
@@ -726,6 +734,31 @@ describe('authorization: every route × every actor, with department A ids every
     holdsIn(p.actor, 'conversations.read', p.dept)
       ? []
       : secrets[p.dept].filter((s) => text.includes(s) && !sent.includes(s));
+  /**
+   * For a route whose answer lists rows of departments, run again without any filter: an actor who cannot read the
+   * department must not find its rows' ids in the whole list.
+   */
+  async function rowLeaks(p: Probe): Promise<string[]> {
+    const access = ROUTES[p.route];
+    if (access.kind !== 'installation' || !access.rows || holdsIn(p.actor, 'conversations.read', p.dept))
+      return [];
+    const input = inputs.get(p.route)!;
+    if (input.method !== 'GET' || input.params.length)
+      throw new Error(`${p.route}: rows routes are plain lists`);
+    // Every page of it, so rows written long before the probe count too.
+    let text = '';
+    let cursor: string | undefined;
+    do {
+      const res = await request(env.url)
+        .get(input.path)
+        .query(cursor ? { limit: 200, cursor } : { limit: 200 })
+        .set('Authorization', `Bearer ${bearer[p.actor as Exclude<ActorName, 'anonymous'>]}`);
+      if (res.status !== 200) return [`the whole list answered ${res.status}`];
+      text += res.text;
+      cursor = (res.body as { nextCursor?: string | null }).nextCursor ?? undefined;
+    } while (cursor);
+    return rowIds[p.dept].filter((id) => text.includes(id)).map((id) => `listed ${id}`);
+  }
 
   it('every refusal is a 401/403/404 that changes no table, and leaks nothing', async () => {
     await settled();
@@ -771,6 +804,7 @@ describe('authorization: every route × every actor, with department A ids every
       if (p.route === 'POST /api/auth/mfa/setup' && res.body?.secret)
         mfaSecrets.set(p.actor, res.body.secret);
       for (const s of leaks(p, res.text ?? '', sent)) failures.push(`${label}: leaked ${s}`);
+      for (const s of await rowLeaks(p)) failures.push(`${label}: ${s}`);
       // Deleting consumes the fixture: the next deletion gets a new one.
       if (p.route === 'DELETE /api/teams/:id' && p.dept === 'sales')
         fixtures.sales.team = await newTeam(fixtures.sales.department);

@@ -220,6 +220,66 @@ describe('scope of tokens and admins', () => {
     expect(mine.some((i) => i.numberId === env.numbers.hr.id)).toBe(true);
   });
 
+  /** An admin who also holds a role in HR, signed in: the one kind of admin who sees HR. */
+  async function hrMemberAdmin(email: string): Promise<string> {
+    await env
+      .api()
+      .post('/api/users')
+      .send({
+        email,
+        name: email,
+        password: 'a-long-password-1',
+        isAdmin: true,
+        memberships: [{ departmentId: env.numbers.hr.departmentId, role: 'viewer' }],
+      })
+      .expect(201);
+    return (
+      await env.anonymous().post('/api/auth/login').send({ email, password: 'a-long-password-1' }).expect(200)
+    ).body.accessToken as string;
+  }
+  const as = (token: string) => ({
+    get: (path: string) => env.anonymous().get(path).set('Authorization', `Bearer ${token}`),
+    delete: (path: string) => env.anonymous().delete(path).set('Authorization', `Bearer ${token}`),
+  });
+  const tokenIds = async (r: ReturnType<typeof env.api> | ReturnType<typeof as>) =>
+    ((await r.get('/api/api-tokens').expect(200)).body as { id: string }[]).map((t) => t.id);
+
+  it('tokens scoped to a members-only department are not listed to a non-member admin, nor revocable', async () => {
+    const member = await hrMemberAdmin('hr.tokens@test.switchboard');
+    const [hrDept, salesDept] = [env.numbers.hr.departmentId, env.numbers.sales.departmentId];
+    const mintAsMember = (name: string, departmentIds: string[]) =>
+      mint(
+        { name, permissions: ['conversations.read'], departmentIds },
+        env.anonymous().set('Authorization', `Bearer ${member}`),
+      ).expect(201);
+    const hr = (await mintAsMember('hr payroll', [hrDept])).body as { id: string; token: string };
+    // Reaching into HR at all is enough to be hidden, even alongside a department the admin sees.
+    const mixed = (await mintAsMember('hr and sales', [hrDept, salesDept])).body as { id: string };
+    const sales = (await mintAsMember('sales only', [salesDept])).body as { id: string };
+
+    const adminSees = await tokenIds(env.api());
+    expect(adminSees).toContain(sales.id);
+    expect(adminSees).not.toContain(hr.id);
+    expect(adminSees).not.toContain(mixed.id);
+    // Revoking answers as for a token that does not exist, and changes nothing: the token still works.
+    const refused = await env.api().delete(`/api/api-tokens/${hr.id}`).expect(404);
+    const missing = '01a20000-0000-7000-8000-00000000000c';
+    const unknown = await env.api().delete(`/api/api-tokens/${missing}`).expect(404);
+    expect(refused.body.message).toBe(unknown.body.message.replace(missing, hr.id));
+    await env.api().delete(`/api/api-tokens/${mixed.id}`).expect(404);
+    await bearer(hr.token).get('/api/conversations').expect(200);
+    const [row] = await env.query<{ revoked_at: Date | null }>(
+      'select revoked_at from api_tokens where id = $1',
+      [hr.id],
+    );
+    expect(row.revoked_at).toBeNull();
+
+    // The member admin sees all three and may revoke the HR one.
+    expect(await tokenIds(as(member))).toEqual(expect.arrayContaining([hr.id, mixed.id, sales.id]));
+    await as(member).delete(`/api/api-tokens/${hr.id}`).expect(204);
+    await bearer(hr.token).get('/api/conversations').expect(401);
+  });
+
   it("a disabled user's API tokens stop working on the next request", async () => {
     const made = await env
       .api()

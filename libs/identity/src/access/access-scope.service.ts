@@ -29,6 +29,20 @@ export class AccessScope {
   }
 
   /**
+   * Rows that concern several departments (a token scoped to some, an audit event about one): kept only when every
+   * department `departmentsSql` selects for the row (a correlated subquery of one uuid column; nulls ignored) is one
+   * where the actor holds `permission`. A row that concerns no department is kept.
+   */
+  conditionAll(permission: ScopedPermission, departmentsSql: string): ScopeCondition {
+    const scope = this.actor().departmentsWith(permission);
+    if (scope === 'all') return { sql: 'true', params: [] };
+    return {
+      sql: `not exists (select 1 from (${departmentsSql}) concerned(department_id) where concerned.department_id <> all(?::uuid[]))`,
+      params: [scope],
+    };
+  }
+
+  /**
    * For a single resource: absent and out-of-scope look the same (404), so ids of other departments cannot be
    * probed. When the actor may see it but not do `permission` there, 403.
    */

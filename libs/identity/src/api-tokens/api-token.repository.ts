@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { ScopeCondition } from '../access/access-scope.service';
 import { openDepartmentsSql } from '../access/open-departments';
 import { sql } from '@switchboard/engine';
 
@@ -82,13 +83,24 @@ export class ApiTokenRepository {
     return rows.length > 0;
   }
 
-  list(): Promise<ApiTokenRow[]> {
-    return sql<ApiTokenRow>(this.em, `select ${COLUMNS} from api_tokens order by created_at desc`);
+  list(within: ScopeCondition): Promise<ApiTokenRow[]> {
+    return sql<ApiTokenRow>(
+      this.em,
+      `select ${COLUMNS} from api_tokens where ${within.sql} order by created_at desc`,
+      within.params,
+    );
   }
 
-  async byId(id: string): Promise<ApiTokenRow | null> {
+  /** `within` limits it to tokens the caller may see; without it, any token. */
+  async byId(id: string, within?: ScopeCondition): Promise<ApiTokenRow | null> {
+    const scope = within ?? { sql: 'true', params: [] };
     return (
-      (await sql<ApiTokenRow>(this.em, `select ${COLUMNS} from api_tokens where id = ?`, [id]))[0] ?? null
+      (
+        await sql<ApiTokenRow>(this.em, `select ${COLUMNS} from api_tokens where id = ? and ${scope.sql}`, [
+          id,
+          ...scope.params,
+        ])
+      )[0] ?? null
     );
   }
 

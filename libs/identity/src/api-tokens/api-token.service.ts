@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@switchboard/contracts';
 import { uuidv7 } from '@switchboard/engine';
+import { AccessScope, type ScopeCondition } from '../access/access-scope.service';
 import { Actor } from '../access/actor';
 import { INSTALLATION_PERMISSIONS, type Permission } from '../access/permissions';
 import { AuditLog } from '../audit/audit-log.service';
@@ -35,6 +36,7 @@ export class ApiTokenService {
     private readonly tokens: ApiTokenRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditLog,
+    private readonly scope: AccessScope,
   ) {}
 
   /**
@@ -85,15 +87,27 @@ export class ApiTokenService {
   }
 
   async list(): Promise<ApiTokenView[]> {
-    return (await this.tokens.list()).map(toView);
+    return (await this.tokens.list(this.visible())).map(toView);
   }
 
   async revoke(id: string): Promise<void> {
-    if (!(await this.tokens.byId(id))) throw new NotFoundException(`API token ${id} not found`);
+    if (!(await this.tokens.byId(id, this.visible())))
+      throw new NotFoundException(`API token ${id} not found`);
     await this.em.transactional(async (em) => {
       if (await this.tokens.revoke(em, id))
         await this.audit.record({ action: 'api_token.revoked', targetType: 'api_token', targetId: id }, em);
     });
+  }
+
+  /**
+   * Tokens the caller may see: those whose departments are all ones the caller sees, so a token for a members-only
+   * department (HR) is invisible to an admin who is not a member there, as if it did not exist (not listed, 404).
+   */
+  private visible(): ScopeCondition {
+    return this.scope.conditionAll(
+      'conversations.read',
+      'select d::uuid from jsonb_array_elements_text(api_tokens.department_ids) d',
+    );
   }
 
   /** The actor behind a presented token, or null when it is unknown, revoked or expired. */
