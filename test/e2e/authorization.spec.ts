@@ -88,7 +88,7 @@ const ROUTES: Record<string, Access> = {
   'POST /api/users/:id/invitation': installation('users.manage'),
   'POST /api/users/:id/password-reset': installation('users.manage'),
   'POST /api/users/:id/revoke-sessions': installation('users.manage'),
-  'GET /api/audit-events': installation('audit.read'),
+  'GET /api/audit-events': installation('audit.read', undefined, true),
   'GET /api/api-tokens': installation('api_tokens.manage', undefined, true),
   'POST /api/api-tokens': installation('api_tokens.manage', true),
   'DELETE /api/api-tokens/:id': installation('api_tokens.manage', true),
@@ -543,9 +543,9 @@ describe('authorization: every route × every actor, with department A ids every
     };
     secrets.sales = [sales.conversation_id, sales.id, sales.card, '5511944440001', 'pedido de vendas'];
     secrets.hr = [hr.conversation_id, hr.id, hr.card, '5511944447777', 'my payslip please'];
-    // HR's token appears in the token list.
+    // HR's token and number appear in the token list and in audit events (its minting, its plugin changes).
     rowIds.sales = [];
-    rowIds.hr = [hrToken.id];
+    rowIds.hr = [hrToken.id, env.numbers.hr.id];
 
     // Fresh sign-ins (the walk's logout-all would end the seeded sessions) and the walk's tokens.
     const logins: Partial<Record<ActorName, { email: string; password: string }>> = {

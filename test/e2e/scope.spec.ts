@@ -280,6 +280,56 @@ describe('scope of tokens and admins', () => {
     await bearer(hr.token).get('/api/conversations').expect(401);
   });
 
+  it('audit events about a members-only department are left out for a non-member admin', async () => {
+    const member = await hrMemberAdmin('hr.audit@test.switchboard');
+    const hrDept = env.numbers.hr.departmentId;
+    const hr = (
+      await mint(
+        { name: 'hr audit probe', permissions: ['conversations.read'], departmentIds: [hrDept] },
+        env.anonymous().set('Authorization', `Bearer ${member}`),
+      ).expect(201)
+    ).body as { id: string; token: string };
+    await bearer(hr.token).get('/api/conversations').expect(200);
+    // A change to HR's plugin, made by the member (the admin can no longer make one).
+    await as(member).get('/api/plugin-installations').expect(200);
+    await env
+      .anonymous()
+      .put(`/api/numbers/${env.numbers.hr.id}/plugins/dept-hr`)
+      .set('Authorization', `Bearer ${member}`)
+      .send({ enabled: true, settings: { greetNewConversations: false } })
+      .expect(200);
+
+    interface Event {
+      action: string;
+      targetId: string | null;
+      details: { numberId?: string };
+    }
+    const events = async (r: ReturnType<typeof env.api> | ReturnType<typeof as>, action: string) =>
+      (
+        (await r.get(`/api/audit-events?limit=200&action=${action}`).expect(200)).body.items as Event[]
+      ).filter((e) => e.targetId === hr.id || e.details.numberId === env.numbers.hr.id);
+    const memberSees = [
+      ...(await events(as(member), 'api_token.')),
+      ...(await events(as(member), 'plugin.')),
+    ].map((e) => e.action);
+    // The member sees the token's creation and use, and both changes to HR's plugin (the admin's, from before
+    // HR was members-only, and the member's).
+    expect(memberSees.sort()).toEqual([
+      'api_token.created',
+      'api_token.used',
+      'plugin.installation.changed',
+      'plugin.installation.changed',
+    ]);
+    expect(await events(env.api(), 'api_token.')).toEqual([]);
+    expect(await events(env.api(), 'plugin.')).toEqual([]);
+    // Nor through an unscoped token that can read the audit log.
+    const auditor = (
+      await mint({ name: 'auditor', permissions: ['audit.read'], allDepartments: true }).expect(201)
+    ).body.token as string;
+    expect(await events(as(auditor), 'api_token.')).toEqual([]);
+    expect(await events(as(auditor), 'plugin.')).toEqual([]);
+  });
+
   it("a disabled user's API tokens stop working on the next request", async () => {
     const made = await env
       .api()

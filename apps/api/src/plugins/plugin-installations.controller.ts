@@ -59,12 +59,14 @@ export class PluginInstallationsController {
     @Param('pluginId') pluginId: string,
     @Body(new ZodValidationPipe(pluginInstallationRequest)) body: PluginInstallationRequest,
   ): Promise<PluginInstallationView> {
-    await this.numbers.assertNumber(numberId);
+    const departmentId = await this.numbers.assertNumber(numberId);
     const row = await this.activation.apply(numberId, pluginId, body);
+    // The department, so the event is hidden where the department is (a members-only one from non-members).
     await this.audit.record({
       action: 'plugin.installation.changed',
       targetType: 'plugin_installation',
       targetId: row.id,
+      departmentId,
       details: {
         pluginId,
         numberId,

@@ -14,14 +14,18 @@ export class PluginNumberScope {
     private readonly scope: AccessScope,
   ) {}
 
-  /** 404 for a number that does not exist or is outside the actor's departments (the two look the same). */
-  async assertNumber(numberId: string): Promise<void> {
+  /**
+   * 404 for a number that does not exist or is outside the actor's departments (the two look the same); else the
+   * number's department.
+   */
+  async assertNumber(numberId: string): Promise<string> {
     const [row] = await sql<{ department_id: string }>(
       this.em,
       'select department_id from whatsapp_numbers where id = ?',
       [numberId],
     );
     this.scope.assertIn('plugins.manage', row?.department_id ?? null, `number ${numberId}`);
+    return row.department_id;
   }
 
   /** The numbers whose plugins the actor may see and change. */

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEventView, ListAuditEventsQuery, Page } from '@switchboard/contracts';
 import { keysetPage, readCursor, sql } from '@switchboard/engine';
+import { AccessScope } from '../access/access-scope.service';
 
 interface Row {
   id: string;
@@ -17,18 +18,35 @@ interface Row {
   details: Record<string, unknown>;
 }
 
-/** Newest first, filtered by action prefix and actor; keyset paging. */
+/**
+ * The departments an event concerns: its own department, and for an event about an API token, every department the
+ * token is scoped to (derived here, so rows written before tokens' events carried a department are covered too).
+ */
+const CONCERNED_DEPARTMENTS = `select e.department_id
+  union all
+  select d::uuid from api_tokens t cross join jsonb_array_elements_text(t.department_ids) d
+   where e.target_type = 'api_token' and t.id = (case when e.target_type = 'api_token' then e.target_id end)::uuid`;
+
+/**
+ * Newest first, filtered by action prefix and actor; keyset paging. Events that concern a department the caller
+ * does not see (a members-only one, like HR, for an admin who is not a member) are left out.
+ */
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
 
   async list(q: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
     const cursor = readCursor(q.cursor, 'cursor');
+    const within = this.scope.conditionAll('conversations.read', CONCERNED_DEPARTMENTS);
     const rows = await sql<Row>(
       this.em,
-      `select * from audit_events
+      `select e.* from audit_events e
         where (?::text is null or action like ?::text || '%') and (?::uuid is null or actor_id = ?::uuid)
           and (?::timestamptz is null or (at, id) < (?::timestamptz, ?::uuid))
+          and ${within.sql}
         order by at desc, id desc limit ?`,
       [
         q.action ?? null,
@@ -38,6 +56,7 @@ export class AuditQueryService {
         cursor?.at ?? null,
         cursor?.at ?? null,
         cursor?.id ?? null,
+        ...within.params,
         q.limit + 1,
       ],
     );
