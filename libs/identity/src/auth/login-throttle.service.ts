@@ -19,57 +19,54 @@ export class LoginThrottle {
   ) {}
 
   /** Books one failed attempt, or answers 429 when the e-mail or the address is locked. Returns the booking. */
-  async reserve(email: string, ip: string): Promise<string> {
-    const { lockoutThreshold, lockoutMinutes, ipFailureLimit } = this.config.auth;
-    const id = uuidv7();
-    const booked = await this.em.transactional(async (em) => {
-      // Transaction-scoped locks, taken in a fixed order so two attempts never wait on each other in a cycle.
-      for (const key of [`login:email:${email}`, `login:ip:${ip}`].sort())
-        await sql(em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
-      // A statement of its own, so its snapshot includes every booking committed while this one waited.
-      const rows = await sql<{ id: string }>(
-        em,
-        `insert into login_attempts (id, email, ip, success, at)
-         select ?, ?, ?, false, now()
-          where (select count(*) from login_attempts a
-                  where a.email = ? and not a.success and a.at > now() - make_interval(mins => ?)
-                    and a.at > coalesce((select max(at) from login_attempts s where s.email = ? and s.success), '-infinity')) < ?
-            and (select count(*) from login_attempts
-                  where ip = ? and not success and at > now() - make_interval(mins => ?)) < ?
-         returning id`,
-        [id, email, ip, email, lockoutMinutes, email, lockoutThreshold, ip, lockoutMinutes, ipFailureLimit],
-      );
-      return rows.length > 0;
-    });
-    if (!booked)
-      throw new HttpException(
-        {
-          statusCode: 429,
-          error: 'Too Many Requests',
-          message: `too many failed sign-ins; try again in ${lockoutMinutes} minutes`,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    return id;
+  reserve(email: string, ip: string): Promise<string> {
+    return this.book(ip, { email, message: 'too many failed sign-ins' });
   }
 
   /**
    * Books one use of an invitation or reset link against the client address's failure limit (a link names no
    * e-mail), or answers 429. Guessing links and guessing passwords share the one per-address budget.
    */
-  async reserveForAddress(ip: string): Promise<string> {
-    const { lockoutMinutes, ipFailureLimit } = this.config.auth;
+  reserveForAddress(ip: string): Promise<string> {
+    return this.book(ip, { email: null, message: 'too many failed attempts from this address' });
+  }
+
+  /**
+   * Books a failure for the address, and for `email` when given (its lockout is checked too; without one the row is
+   * booked under the placeholder `(link)`, which no lockout reads). 429 with `message` when a limit is reached.
+   */
+  private async book(ip: string, by: { email: string | null; message: string }): Promise<string> {
+    const { lockoutThreshold, lockoutMinutes, ipFailureLimit } = this.config.auth;
+    const { email } = by;
     const id = uuidv7();
     const booked = await this.em.transactional(async (em) => {
-      await sql(em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`login:ip:${ip}`]);
+      // Transaction-scoped locks, taken in a fixed order so two attempts never wait on each other in a cycle.
+      const keys = [`login:ip:${ip}`, ...(email === null ? [] : [`login:email:${email}`])].sort();
+      for (const key of keys) await sql(em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+      // A statement of its own, so its snapshot includes every booking committed while this one waited.
       const rows = await sql<{ id: string }>(
         em,
         `insert into login_attempts (id, email, ip, success, at)
-         select ?, '(link)', ?, false, now()
-          where (select count(*) from login_attempts
+         select ?, coalesce(?::text, '(link)'), ?, false, now()
+          where (?::text is null or (select count(*) from login_attempts a
+                  where a.email = ? and not a.success and a.at > now() - make_interval(mins => ?)
+                    and a.at > coalesce((select max(at) from login_attempts s where s.email = ? and s.success), '-infinity')) < ?)
+            and (select count(*) from login_attempts
                   where ip = ? and not success and at > now() - make_interval(mins => ?)) < ?
          returning id`,
-        [id, ip, ip, lockoutMinutes, ipFailureLimit],
+        [
+          id,
+          email,
+          ip,
+          email,
+          email,
+          lockoutMinutes,
+          email,
+          lockoutThreshold,
+          ip,
+          lockoutMinutes,
+          ipFailureLimit,
+        ],
       );
       return rows.length > 0;
     });
@@ -78,7 +75,7 @@ export class LoginThrottle {
         {
           statusCode: 429,
           error: 'Too Many Requests',
-          message: `too many failed attempts from this address; try again in ${lockoutMinutes} minutes`,
+          message: `${by.message}; try again in ${lockoutMinutes} minutes`,
         },
         HttpStatus.TOO_MANY_REQUESTS,
       );
