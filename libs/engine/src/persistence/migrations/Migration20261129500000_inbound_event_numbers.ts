@@ -10,12 +10,6 @@ export class Migration20261129500000_inbound_event_numbers extends Migration {
     this.addSql(
       `alter table "inbound_events" add column "number_ids" uuid[] null, add column "names_unowned_number" boolean null;`,
     );
-    this.addSql(
-      `create index "inbound_events_number_ids_index" on "inbound_events" using gin ("number_ids");`,
-    );
-    this.addSql(
-      `create index "inbound_events_unresolved_received_at_index" on "inbound_events" ("received_at") where "number_ids" is null;`,
-    );
     // Same resolution as processing: a phone number id counts when it is a number of the app that signed the body.
     this.addSql(
       `update "inbound_events" e set "number_ids" = r.number_ids, "names_unowned_number" = r.unowned
@@ -26,6 +20,13 @@ export class Migration20261129500000_inbound_event_numbers extends Migration {
              left join whatsapp_numbers n
                on n.phone_number_id = p.phone_number_id and n.app_secret_fingerprint = src.secret_fingerprint) r
         where src.id = e.id and src.status <> 'pending';`,
+    );
+    // Built after the backfill: one sort per index instead of index maintenance on every updated row.
+    this.addSql(
+      `create index "inbound_events_number_ids_index" on "inbound_events" using gin ("number_ids");`,
+    );
+    this.addSql(
+      `create index "inbound_events_unresolved_received_at_index" on "inbound_events" ("received_at") where "number_ids" is null;`,
     );
   }
 
