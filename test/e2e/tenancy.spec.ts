@@ -223,4 +223,91 @@ describe("one app's deliveries never reach another app's data", () => {
       0,
     );
   });
+
+  it("a wamid A delivered first does not make B's message with that wamid a duplicate", async () => {
+    const wamid = fakeWamid();
+    const inbound = (text: string, from: string) => ({
+      contacts: [{ profile: { name: 'Cliente' }, wa_id: from }],
+      messages: [{ from, id: wamid, timestamp: unixNow(), type: 'text', text: { body: text } }],
+    });
+    await env.sandbox.deliver(
+      a().phoneNumberId,
+      messagesEnvelope(env, 'sales', inbound('de A', '5511977770006')),
+      {
+        retry: false,
+      },
+    );
+    await waitFor(() => message(`wamid = $1 and body = 'de A'`, wamid), { what: "A's message stored" });
+
+    const toB = () =>
+      env.sandbox.deliver(b().phoneNumberId, messagesEnvelope(env, 'hr', inbound('de B', '5511977770007')), {
+        retry: false,
+      });
+    await toB();
+    await waitFor(() => message(`wamid = $1 and body = 'de B'`, wamid), { what: "B's message stored" });
+    const placed = await env.query<{ body: string; number_id: string }>(
+      `select m.body, c.number_id from messages m join conversations c on c.id = m.conversation_id
+        where m.wamid = $1 order by m.body`,
+      [wamid],
+    );
+    expect(placed).toEqual([
+      { body: 'de A', number_id: a().id },
+      { body: 'de B', number_id: b().id },
+    ]);
+
+    // A redelivery to B is still a duplicate: once B's second delivery is processed, B has the message once.
+    await toB();
+    await waitFor(
+      async () =>
+        Number(
+          (
+            await env.query<{ n: number }>(
+              `select count(*)::int as n from inbound_events where raw_body like $1 and raw_body like '%de B%' and status <> 'pending'`,
+              [`%${wamid}%`],
+            )
+          )[0].n,
+        ) === 2,
+      { what: "B's redelivery processed" },
+    );
+    expect(await count(env, 'messages', 'wamid = $1', [wamid])).toBe(2);
+  });
+
+  it("an inbound message A stores with B's outbound wamid does not block B's statuses", async () => {
+    const { conversationId } = await writesToB('5511977770008', 'cadê a entrega?');
+    const wamid = fakeWamid();
+    const id = await replyOnB(conversationId, wamid, 'saiu hoje');
+    await waitFor(async () => (await message('id = $1', id)).status === 'accepted', { what: 'accepted' });
+    await env.sandbox.deliver(
+      a().phoneNumberId,
+      messagesEnvelope(env, 'sales', {
+        contacts: [{ profile: { name: 'Cliente' }, wa_id: '5511977770009' }],
+        messages: [
+          { from: '5511977770009', id: wamid, timestamp: unixNow(), type: 'text', text: { body: 'eco' } },
+        ],
+      }),
+      { retry: false },
+    );
+    await waitFor(() => message(`wamid = $1 and direction = 'in'`, wamid), { what: "A's message stored" });
+
+    await env.sandbox.deliver(
+      b().phoneNumberId,
+      messagesEnvelope(env, 'hr', {
+        statuses: [{ id: wamid, status: 'read', timestamp: unixNow(), recipient_id: '5511977770008' }],
+      }),
+      { retry: false },
+    );
+    const statusEvent = await waitFor(
+      async () =>
+        (
+          await env.query<EventRow>(
+            `select status, failures from inbound_events
+              where raw_body like $1 and raw_body like '%"statuses"%' and status <> 'pending'`,
+            [`%${wamid}%`],
+          )
+        )[0],
+      { what: "B's status delivery processed" },
+    );
+    expect(statusEvent).toEqual({ status: 'processed', failures: null });
+    expect(await message('id = $1', id)).toMatchObject({ status: 'read' });
+  });
 });

@@ -46,16 +46,23 @@ export interface MessageMedia {
 @Index({ properties: ['conversationId', 'createdAt'] })
 // An Idempotency-Key belongs to its conversation: another department reusing the same key is another request.
 @Unique({ properties: ['conversationId', 'clientKey'] })
+// A wamid identifies a message within the number that received or sent it: one app's delivery can never make
+// another number's message a "duplicate". wamid first, so lookups by wamid alone still use the index.
+@Unique({ properties: ['wamid', 'numberId'] })
 export class Message {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();
 
-  /** Meta's message id. Unique: a redelivered webhook can never create a second row. */
-  @Property({ type: 'text', nullable: true, unique: true })
+  /** Meta's message id. Unique per number: a redelivered webhook can never create a second row. */
+  @Property({ type: 'text', nullable: true })
   wamid?: string | null;
 
   @Property({ type: 'uuid' })
   conversationId!: string;
+
+  /** The number of the message's conversation, copied so wamid lookups are scoped without a join. */
+  @Property({ type: 'uuid' })
+  numberId!: string;
 
   @Property({ type: 'text' })
   direction!: MessageDirection;

@@ -18,6 +18,9 @@ export interface ScopedIdentity {
   who: ContactIdentity;
 }
 
+/** A message's identity: a wamid is unique within the number that received it (docs/architecture.md). */
+export const messageKey = (numberId: string, wamid: string) => `${numberId}|${wamid}`;
+
 export const contactKey = (wabaId: string, who: ContactIdentity) =>
   `${wabaId}|${who.waId ?? ''}|${who.bsuid ?? ''}`;
 
@@ -40,16 +43,25 @@ export interface ConversationClock {
 /** SQL for the inbound hot path. Every statement is idempotent or guarded by a unique constraint. */
 @Injectable()
 export class ConversationIntakeRepository {
-  /** The subset of `wamids` already stored. */
-  async existingWamids(em: EntityManager, wamids: string[]): Promise<Set<string>> {
-    if (!wamids.length) return new Set();
-    const rows = await sql<{ wamid: string }>(em, 'select wamid from messages where wamid = any(?::text[])', [
-      wamids,
-    ]);
-    return new Set(rows.map((r) => r.wamid));
+  /**
+   * The (number, wamid) pairs already stored, as messageKey. A wamid counts as a duplicate only on the number that
+   * stored it: another app's delivery naming the same wamid never hides this number's message.
+   */
+  async existingMessages(
+    em: EntityManager,
+    keys: { numberId: string; wamid: string }[],
+  ): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await sql<{ number_id: string; wamid: string }>(
+      em,
+      `select m.number_id, m.wamid from messages m
+         join unnest(?::text[], ?::uuid[]) as k(wamid, number_id) on m.wamid = k.wamid and m.number_id = k.number_id`,
+      [keys.map((k) => k.wamid), keys.map((k) => k.numberId)],
+    );
+    return new Set(rows.map((r) => messageKey(r.number_id, r.wamid)));
   }
 
-  /** Inserts the messages in one statement; returns wamid → id for the rows this call created. */
+  /** Inserts the messages in one statement; returns messageKey → id for the rows this call created. */
   async insertMessages(
     em: EntityManager,
     rows: { conversationId: string; input: InboundMessageInput }[],
@@ -61,6 +73,7 @@ export class ConversationIntakeRepository {
         uuidv7(),
         m.wamid,
         conversationId,
+        m.numberId,
         m.type,
         m.body,
         JSON.stringify(m.content),
@@ -69,17 +82,17 @@ export class ConversationIntakeRepository {
         m.timestamp,
         m.inboundEventId ?? null,
       );
-      return `(?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())`;
+      return `(?, ?, ?, ?, 'in', ?, ?, ?, ?, ?, 'received', 0, ?, ?, now(), now())`;
     });
-    const inserted = await sql<{ id: string; wamid: string }>(
+    const inserted = await sql<{ id: string; wamid: string; number_id: string }>(
       em,
-      `insert into messages (id, wamid, conversation_id, direction, type, body, content, media, reply_to_wamid,
+      `insert into messages (id, wamid, conversation_id, number_id, direction, type, body, content, media, reply_to_wamid,
                              status, status_rank, sent_at, inbound_event_id, created_at, updated_at)
        values ${values.join(', ')}
-       on conflict (wamid) do nothing returning id, wamid`,
+       on conflict (wamid, number_id) do nothing returning id, wamid, number_id`,
       params,
     );
-    return new Map(inserted.map((r) => [r.wamid, r.id]));
+    return new Map(inserted.map((r) => [messageKey(r.number_id, r.wamid), r.id]));
   }
 
   /**
@@ -257,25 +270,20 @@ export class ConversationIntakeRepository {
         ? null
         : `number change to ${effect.newWaId} refused: another contact of this WhatsApp Business Account already has that wa_id`;
     }
-    const updated =
+    // Edit and revoke differ only in what they set; both reach only inbound messages of the delivering number.
+    const set: { sql: string; params: unknown[] } =
       effect.kind === 'edit'
-        ? await sql<{ id: string }>(
-            em,
-            `update messages m set body = ?, content = m.content || jsonb_build_object('edited', ?::jsonb), edited_at = ?,
-                    updated_at = now()
-               from conversations c
-              where c.id = m.conversation_id and c.number_id = ? and m.wamid = ? and m.direction = 'in'
-              returning m.id`,
-            [effect.body, JSON.stringify(effect.content), at, target.numberId, effect.originalWamid],
-          )
-        : await sql<{ id: string }>(
-            em,
-            `update messages m set revoked_at = ?, updated_at = now()
-               from conversations c
-              where c.id = m.conversation_id and c.number_id = ? and m.wamid = ? and m.direction = 'in'
-              returning m.id`,
-            [at, target.numberId, effect.originalWamid],
-          );
+        ? {
+            sql: `body = ?, content = m.content || jsonb_build_object('edited', ?::jsonb), edited_at = ?`,
+            params: [effect.body, JSON.stringify(effect.content), at],
+          }
+        : { sql: 'revoked_at = ?', params: [at] };
+    const updated = await sql<{ id: string }>(
+      em,
+      `update messages m set ${set.sql}, updated_at = now()
+        where m.number_id = ? and m.wamid = ? and m.direction = 'in' returning m.id`,
+      [...set.params, target.numberId, effect.originalWamid],
+    );
     if (updated.length) return null;
     const elsewhere = await sql(em, 'select 1 from messages where wamid = ?', [effect.originalWamid]);
     return elsewhere.length

@@ -5,6 +5,7 @@ import {
   contactKey,
   ConversationClock,
   ConversationIntakeRepository,
+  messageKey,
 } from './conversation-intake.repository';
 import { InboundMessageInput, InboundMessageResult } from './inbound-message.input';
 
@@ -20,7 +21,7 @@ const earlier = (a: Date | null, b: Date) => (a === null || b < a ? b : a);
 /**
  * Turns inbound messages into records: contact, open conversation (+ its card), message, clocks. Works on a
  * whole batch with set-based SQL, a fixed handful of statements whatever the batch size: the hot path of
- * intake. Duplicate wamids change nothing.
+ * intake. A wamid already stored on the same number (a redelivery) changes nothing.
  */
 @Injectable()
 export class ConversationIntakeService {
@@ -50,16 +51,18 @@ export class ConversationIntakeService {
       conversationId: null,
       newConversation: false,
     }));
-    const existing = await this.repo.existingWamids(em, [...new Set(inputs.map((i) => i.wamid))]);
+    const keys = new Map(inputs.map((i) => [messageKey(i.numberId, i.wamid), i]));
+    const existing = await this.repo.existingMessages(em, [...keys.values()]);
     const fresh: { index: number; input: InboundMessageInput }[] = [];
     const seen = new Set<string>();
     for (const [index, input] of inputs.entries()) {
-      if (existing.has(input.wamid) || seen.has(input.wamid)) continue;
+      const key = messageKey(input.numberId, input.wamid);
+      if (existing.has(key) || seen.has(key)) continue;
       if (!input.contact.waId && !input.contact.bsuid) {
         results[index] = new MissingIdentityError();
         continue;
       }
-      seen.add(input.wamid);
+      seen.add(key);
       fresh.push({ index, input });
     }
     if (!fresh.length) return results;
@@ -101,7 +104,7 @@ export class ConversationIntakeService {
     const inserted = await this.repo.insertMessages(em, rows);
     const clocks = new Map<string, ConversationClock>();
     for (const row of rows) {
-      const messageId = inserted.get(row.input.wamid);
+      const messageId = inserted.get(messageKey(row.input.numberId, row.input.wamid));
       if (!messageId) continue; // a concurrent delivery of the same wamid won
       results[row.index] = {
         created: true,
@@ -127,7 +130,7 @@ export class ConversationIntakeService {
     await this.repo.touchConversations(em, clocks);
     // Effects last: an edit or revoke may target a message inserted by this same batch.
     for (const row of rows) {
-      if (!row.input.effect || !inserted.has(row.input.wamid)) continue;
+      if (!row.input.effect || !inserted.has(messageKey(row.input.numberId, row.input.wamid))) continue;
       const refused = await this.repo.applyEffect(
         em,
         { contactId: row.contactId, numberId: row.input.numberId },

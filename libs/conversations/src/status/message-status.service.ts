@@ -12,7 +12,7 @@ interface PendingRow {
 }
 
 /** Outbound messages sent from one number: the only ones a status reported through that number may touch. */
-const FROM_NUMBER = `m.direction = 'out' and exists (select 1 from conversations c where c.id = m.conversation_id and c.number_id = ?)`;
+const FROM_NUMBER = `m.direction = 'out' and m.number_id = ?`;
 
 /**
  * Applies Meta's delivery statuses. Each (number, wamid, status) is stored once; it applies only to an outbound
@@ -31,8 +31,8 @@ export class MessageStatusService {
         em,
         `update messages m set wamid = ?, updated_at = now()
           where m.id = ?::uuid and m.wamid is null and ${FROM_NUMBER}
-            and not exists (select 1 from messages where wamid = ?)`,
-        [input.wamid, input.ourMessageId, input.numberId, input.wamid],
+            and not exists (select 1 from messages o where o.wamid = ? and o.number_id = ?)`,
+        [input.wamid, input.ourMessageId, input.numberId, input.wamid, input.numberId],
       );
     }
     await sql(
@@ -73,20 +73,25 @@ export class MessageStatusService {
     return rows.length;
   }
 
-  /** Why the status names a message that is not an outbound message of its number, or null. */
+  /**
+   * Why the status names a message that is not an outbound message of its number, or null. A wamid this number
+   * sent is its own even when another number stored the same wamid: no other app's delivery can block it.
+   */
   private async foreignTarget(em: EntityManager, input: StatusUpdateInput): Promise<string | null> {
-    const owners = await sql<{ number_id: string; direction: string; by: 'wamid' | 'ours' }>(
+    const owners = await sql<{ number_id: string; direction: string; by_wamid: boolean }>(
       em,
-      `select c.number_id, m.direction, case when m.wamid = ? then 'wamid' else 'ours' end as by
-         from messages m join conversations c on c.id = m.conversation_id
-        where m.wamid = ? or m.id = ?::uuid`,
+      `select m.number_id, m.direction, m.wamid is not distinct from ? as by_wamid
+         from messages m where m.wamid = ? or m.id = ?::uuid`,
       [input.wamid, input.wamid, input.ourMessageId ?? null],
     );
-    const foreign = owners.find((o) => o.number_id !== input.numberId || o.direction !== 'out');
-    if (!foreign) return null;
-    return foreign.by === 'wamid'
-      ? `status "${input.status}" for wamid ${input.wamid} refused: that message was not sent from this number`
-      : `status "${input.status}" for our message ${input.ourMessageId} (biz_opaque_callback_data) refused: that message was not sent from this number`;
+    const own = (o: { number_id: string; direction: string }) =>
+      o.number_id === input.numberId && o.direction === 'out';
+    const byWamid = owners.filter((o) => o.by_wamid);
+    if (byWamid.length && !byWamid.some(own))
+      return `status "${input.status}" for wamid ${input.wamid} refused: that message was not sent from this number`;
+    if (owners.some((o) => !o.by_wamid && !own(o)))
+      return `status "${input.status}" for our message ${input.ourMessageId} (biz_opaque_callback_data) refused: that message was not sent from this number`;
+    return null;
   }
 
   private async apply(

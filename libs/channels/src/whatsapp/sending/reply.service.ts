@@ -84,12 +84,13 @@ export class ReplyService {
     await em.transactional(async (tx) => {
       // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
       const rows = await tx.execute<{ id: string }[]>(
-        `insert into messages (id, conversation_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
-         values (?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
+        `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
+         values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
          on conflict (conversation_id, client_key) do nothing returning id`,
         [
           messageId,
           conversationId,
+          conversation.numberId,
           req.type,
           replyBody(req),
           JSON.stringify({ request }),

@@ -34,8 +34,8 @@ export class SendMessageService {
     finalAttempt: boolean,
   ): Promise<{ kind: SendResultKind; error?: GraphError }> {
     const claimed = await this.em.execute<ClaimedMessage[]>(
-      `update messages m set status = 'sending', updated_at = now() from conversations c
-        where m.id = ? and m.status = 'queued' and c.id = m.conversation_id returning m.content, c.number_id`,
+      `update messages m set status = 'sending', updated_at = now()
+        where m.id = ? and m.status = 'queued' returning m.content, m.number_id`,
       [messageId],
     );
     const message = claimed[0];

@@ -8,6 +8,7 @@ import { Migration20261129100000_contact_scope } from './Migration20261129100000
 import { Migration20261129200000_idempotency_per_conversation } from './Migration20261129200000_idempotency_per_conversation';
 import { Migration20261129300000_identity_hardening } from './Migration20261129300000_identity_hardening';
 import { Migration20261129500000_inbound_event_numbers } from './Migration20261129500000_inbound_event_numbers';
+import { Migration20261129600000_message_number } from './Migration20261129600000_message_number';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261129500000_inbound_event_numbers',
     class: Migration20261129500000_inbound_event_numbers,
   },
+  { name: 'Migration20261129600000_message_number', class: Migration20261129600000_message_number },
 ];
