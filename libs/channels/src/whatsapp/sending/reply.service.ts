@@ -115,9 +115,14 @@ export class ReplyService {
       );
       job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
     });
-    if (!inserted && idempotencyKey) {
-      const existing = await replayOf(idempotencyKey);
+    if (!inserted) {
+      const existing = idempotencyKey ? await replayOf(idempotencyKey) : undefined;
       if (existing) return { messageId: existing, created: false };
+      // The key's row was there when we inserted but is gone now (deleted in between): nothing was stored, and
+      // answering "created" would hand out an id that names no message.
+      throw new ConflictException(
+        `Idempotency-Key ${JSON.stringify(idempotencyKey)}: a concurrent request with this key stored a message that no longer exists; nothing was sent, retry with a new key`,
+      );
     }
     if (job) await this.outbox.publish(job);
     return { messageId, created: true };
