@@ -68,7 +68,7 @@ const refusal = (item: ParsedItem<unknown>, reason: string): InboundItemFailure 
  * ones (FOR UPDATE SKIP LOCKED) and records them in one transaction with set-based SQL. Unusable items are found
  * before any write and kept as failures; if the database still rejects something, the batch is rolled back and
  * redone event by event with a savepoint per item, so one bad item never costs the rest. Re-running is safe:
- * wamid and (wamid, status) are unique.
+ * (wamid, number) and (number, wamid, status) are unique.
  */
 @Injectable()
 export class InboundEventService {
