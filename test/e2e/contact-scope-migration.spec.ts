@@ -1,10 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { CORE_ENTITIES } from '@switchboard/api';
-import { buildOrmConfig, ENGINE_ENTITIES } from '@switchboard/engine';
-import { createTestDatabase } from '@switchboard/testing';
-import { Client } from 'pg';
+import { databaseBefore } from '@switchboard/testing';
 import { describe, expect, it } from 'vitest';
 
+const MIGRATION = 'Migration20261129100000_contact_scope';
 const ids = {
   dept: '01900000-0000-7000-8000-000000000001',
   salesA: '01900000-0000-7000-8000-0000000000a1',
@@ -20,33 +17,20 @@ const ids = {
   outB: '01900000-0000-7000-8000-0000000000e1',
 };
 
-describe('migration Migration20261129100000_contact_scope', () => {
+describe(`migration ${MIGRATION}`, () => {
   it('gives each contact its WABA, splits one shared by two WABAs, and gives stored statuses their number', async () => {
-    const db = await createTestDatabase();
-    const orm = await MikroORM.init(
-      buildOrmConfig({ url: db.url, poolMax: 1, entities: [...ENGINE_ENTITIES, ...CORE_ENTITIES] }),
-    );
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    const db = await databaseBefore(MIGRATION);
+    const { pg } = db;
     const rows = async <T>(text: string, params: unknown[] = []) =>
       (await pg.query(text, params)).rows as T[];
     try {
-      await orm.getMigrator().up({ to: 'Migration20261122400000_outbox_claims' });
-      await pg.query(`insert into departments (id, key, name, created_at) values ($1, 'd', 'D', now())`, [
-        ids.dept,
-      ]);
-      for (const [id, waba] of [
+      await db.insertDepartment(ids.dept);
+      for (const [id, wabaId] of [
         [ids.salesA, 'waba-A'],
         [ids.salesA2, 'waba-A'],
         [ids.hrB, 'waba-B'],
       ])
-        await pg.query(
-          `insert into whatsapp_numbers (id, phone_number_id, display_phone_number, waba_id, department_id, graph_base_url,
-             graph_version, access_token_sealed, app_secret_sealed, app_secret_fingerprint, verify_token_sealed,
-             verify_token_digest, created_at, updated_at)
-           values ($1::uuid, $1::text, '1555', $2, $3, 'http://x', 'v24.0', 's', 's', 'f', 's', $1::text, now(), now())`,
-          [id, waba, ids.dept],
-        );
+        await db.insertNumber({ id, wabaId, departmentId: ids.dept });
       await pg.query(
         `insert into contacts (id, wa_id, bsuid, profile_name, created_at, updated_at) values
            ($1, '5511900000001', 'BR.1', 'Ana', now() - interval '1 day', now()),
@@ -82,7 +66,7 @@ describe('migration Migration20261129100000_contact_scope', () => {
            (gen_random_uuid(), 'wamid.NEVER-SEEN', 'sent', now(), '{}', null, now())`,
       );
 
-      await orm.getMigrator().up({ to: 'Migration20261129100000_contact_scope' });
+      await db.up();
 
       const contacts = await rows<{
         id: string;
@@ -129,9 +113,7 @@ describe('migration Migration20261129100000_contact_scope', () => {
         `insert into contacts (id, waba_id, wa_id, created_at, updated_at) values (gen_random_uuid(), 'waba-C', '5511900000001', now(), now())`,
       );
     } finally {
-      await pg.end();
-      await orm.close(true);
-      await db.drop();
+      await db.close();
     }
   });
 });

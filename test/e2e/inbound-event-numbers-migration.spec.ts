@@ -1,10 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { CORE_ENTITIES } from '@switchboard/api';
-import { buildOrmConfig, ENGINE_ENTITIES } from '@switchboard/engine';
-import { createTestDatabase } from '@switchboard/testing';
-import { Client } from 'pg';
+import { databaseBefore } from '@switchboard/testing';
 import { describe, expect, it } from 'vitest';
 
+const MIGRATION = 'Migration20261129500000_inbound_event_numbers';
 const ids = {
   dept: '01900000-0000-7000-8000-000000000001',
   numberA: '01900000-0000-7000-8000-0000000000a1',
@@ -31,31 +28,18 @@ const naming = (...phoneNumberIds: string[]) =>
     ],
   });
 
-describe('migration Migration20261129500000_inbound_event_numbers', () => {
+describe(`migration ${MIGRATION}`, () => {
   it('gives every processed delivery the registered numbers of its app that it names, and leaves pending ones', async () => {
-    const db = await createTestDatabase();
-    const orm = await MikroORM.init(
-      buildOrmConfig({ url: db.url, poolMax: 1, entities: [...ENGINE_ENTITIES, ...CORE_ENTITIES] }),
-    );
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    const db = await databaseBefore(MIGRATION);
+    const { pg } = db;
     try {
-      await orm.getMigrator().up({ to: 'Migration20261129300000_identity_hardening' });
-      await pg.query(`insert into departments (id, key, name, created_at) values ($1, 'd', 'D', now())`, [
-        ids.dept,
-      ]);
+      await db.insertDepartment(ids.dept);
       // Number A belongs to the app with fingerprint "f", number B to the app with fingerprint "g".
-      for (const [id, phone, fingerprint] of [
+      for (const [id, phoneNumberId, appSecretFingerprint] of [
         [ids.numberA, 'phone-A', 'f'],
         [ids.numberB, 'phone-B', 'g'],
       ])
-        await pg.query(
-          `insert into whatsapp_numbers (id, phone_number_id, display_phone_number, waba_id, department_id, graph_base_url,
-             graph_version, access_token_sealed, app_secret_sealed, app_secret_fingerprint, verify_token_sealed,
-             verify_token_digest, created_at, updated_at)
-           values ($1, $2, '1555', 'waba', $3, 'http://x', 'v24.0', 's', 's', $4, 's', $2, now(), now())`,
-          [id, phone, ids.dept, fingerprint],
-        );
+        await db.insertNumber({ id, phoneNumberId, appSecretFingerprint, departmentId: ids.dept });
       for (const [id, body, status] of [
         [ids.onlyA, naming('phone-A'), 'processed'],
         [ids.aAndUnknown, naming('phone-A', 'phone-unknown'), 'partial'],
@@ -69,7 +53,7 @@ describe('migration Migration20261129500000_inbound_event_numbers', () => {
           [id, body, status],
         );
 
-      await orm.getMigrator().up({ to: 'Migration20261129500000_inbound_event_numbers' });
+      await db.up();
 
       const rows = (
         await pg.query<{ id: string; number_ids: string[] | null; names_unowned_number: boolean | null }>(
@@ -84,9 +68,7 @@ describe('migration Migration20261129500000_inbound_event_numbers', () => {
         { id: ids.pendingA, number_ids: null, names_unowned_number: null },
       ]);
     } finally {
-      await pg.end();
-      await orm.close(true);
-      await db.drop();
+      await db.close();
     }
   });
 });

@@ -1,8 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { CORE_ENTITIES } from '@switchboard/api';
-import { buildOrmConfig, ENGINE_ENTITIES } from '@switchboard/engine';
-import { createTestDatabase } from '@switchboard/testing';
-import { Client } from 'pg';
+import { databaseBefore } from '@switchboard/testing';
 import { describe, expect, it } from 'vitest';
 
 const MIGRATION = 'Migration20261129600000_message_number';
@@ -23,12 +19,8 @@ const ids = {
 
 describe(`migration ${MIGRATION}`, () => {
   it('gives every message its conversation’s number and makes a wamid unique per number', async () => {
-    const db = await createTestDatabase();
-    const orm = await MikroORM.init(
-      buildOrmConfig({ url: db.url, poolMax: 1, entities: [...ENGINE_ENTITIES, ...CORE_ENTITIES] }),
-    );
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    const db = await databaseBefore(MIGRATION);
+    const { pg } = db;
     const message = (id: string, wamid: string | null, conversationId: string, direction: 'in' | 'out') =>
       pg.query(
         `insert into messages (id, wamid, conversation_id, direction, type, content, status, status_rank, created_at, updated_at)
@@ -36,22 +28,12 @@ describe(`migration ${MIGRATION}`, () => {
         [id, wamid, conversationId, direction],
       );
     try {
-      const pending = (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
-      await orm.getMigrator().up({ to: pending[pending.indexOf(MIGRATION) - 1] });
-      await pg.query(`insert into departments (id, key, name, created_at) values ($1, 'd', 'D', now())`, [
-        ids.dept,
-      ]);
-      for (const [id, waba] of [
+      await db.insertDepartment(ids.dept);
+      for (const [id, wabaId] of [
         [ids.numA, 'waba-A'],
         [ids.numB, 'waba-B'],
       ])
-        await pg.query(
-          `insert into whatsapp_numbers (id, phone_number_id, display_phone_number, waba_id, department_id, graph_base_url,
-             graph_version, access_token_sealed, app_secret_sealed, app_secret_fingerprint, verify_token_sealed,
-             verify_token_digest, created_at, updated_at)
-           values ($1::uuid, $1::text, '1555', $2, $3, 'http://x', 'v24.0', 's', 's', 'f', 's', $1::text, now(), now())`,
-          [id, waba, ids.dept],
-        );
+        await db.insertNumber({ id, wabaId, departmentId: ids.dept });
       await pg.query(
         `insert into contacts (id, waba_id, wa_id, created_at, updated_at)
            values ($1, 'waba-A', '5511900000001', now(), now()), ($2, 'waba-B', '5511900000001', now(), now())`,
@@ -68,11 +50,11 @@ describe(`migration ${MIGRATION}`, () => {
       // A message whose conversation is gone: its number cannot be known, so the upgrade stops and names it.
       await message(ids.stray, 'wamid.STRAY', ids.noConversation, 'in');
 
-      await expect(orm.getMigrator().up({ to: MIGRATION })).rejects.toThrow(
+      await expect(db.up()).rejects.toThrow(
         `messages without a conversation (e.g. id ${ids.stray}) have no number`,
       );
       await pg.query('delete from messages where id = $1', [ids.stray]);
-      await orm.getMigrator().up({ to: MIGRATION });
+      await db.up();
 
       const rows = (await pg.query<{ id: string; number_id: string }>('select id, number_id from messages'))
         .rows;
@@ -95,9 +77,7 @@ describe(`migration ${MIGRATION}`, () => {
         ),
       ).rejects.toThrow(/messages_wamid_number_id_unique/);
     } finally {
-      await pg.end();
-      await orm.close(true);
-      await db.drop();
+      await db.close();
     }
   });
 });

@@ -1,5 +1,7 @@
 export { createTestDatabase, TEST_SERVER_URL } from './test-database';
 export type { TestDatabase } from './test-database';
+export { databaseBefore } from './migration-test-database';
+export type { MigrationTestDatabase, NumberRow } from './migration-test-database';
 export { createTestEnvironment } from './test-environment';
 export { TEST_PASSWORD } from './seed-actors';
 export type { ActorKey, TestActor } from './seed-actors';
