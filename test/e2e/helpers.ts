@@ -1,4 +1,6 @@
-import { TestEnvironment } from '@switchboard/testing';
+import { TestEnvironment, waitFor } from '@switchboard/testing';
+import { signBody } from '@switchboard/wa-sandbox';
+import request from 'supertest';
 
 /** A Meta-shaped `messages` change for one number, as a plain object (the sandbox serialises and signs it). */
 export function messagesEnvelope(
@@ -27,6 +29,28 @@ export function messagesEnvelope(
     ],
   };
 }
+
+/** Posts a raw body to the webhook, signed with the sales app's secret as Meta signs it; the caller checks the answer. */
+export const postSignedWebhook = (env: TestEnvironment, body: string): request.Test =>
+  env
+    .anonymous()
+    .post('/webhooks/whatsapp')
+    .set('Content-Type', 'application/json')
+    .set('X-Hub-Signature-256', signBody(body, env.numbers.sales.appSecret))
+    .send(body);
+
+/** Waits for the stored webhook delivery that `where` picks (`$1` is `param`); resolves to its id. */
+export const deliveryId = (
+  env: TestEnvironment,
+  where: string,
+  param: string,
+  what: string,
+): Promise<string> =>
+  waitFor(
+    async () =>
+      (await env.query<{ id: string }>(`select id from inbound_events where ${where}`, [param]))[0]?.id,
+    { what },
+  );
 
 let seq = 0;
 export const fakeWamid = () =>

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { metaJsonStringify, signBody } from '@switchboard/wa-sandbox';
+import { createTestEnvironment, TestEnvironment } from '@switchboard/testing';
+import { metaJsonStringify } from '@switchboard/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeWamid, messagesEnvelope, unixNow } from './helpers';
+import { deliveryId, fakeWamid, messagesEnvelope, postSignedWebhook, unixNow } from './helpers';
 
 /**
  * A webhook delivery belongs to the departments of the numbers it names. Once processed, that is what processing
@@ -49,23 +49,8 @@ describe('webhook deliveries by department, through the numbers kept on them', (
 
   /** Posts a signed body; resolves to the delivery's id once processing is done with it. */
   async function deliver(body: string): Promise<string> {
-    await env
-      .anonymous()
-      .post('/webhooks/whatsapp')
-      .set('Content-Type', 'application/json')
-      .set('X-Hub-Signature-256', signBody(body, env.numbers.sales.appSecret))
-      .send(body)
-      .expect(200);
-    return waitFor(
-      async () =>
-        (
-          await env.query<{ id: string }>(
-            `select id from inbound_events where raw_body = $1 and status <> 'pending'`,
-            [body],
-          )
-        )[0]?.id,
-      { what: 'processed delivery' },
-    );
+    await postSignedWebhook(env, body).expect(200);
+    return deliveryId(env, `raw_body = $1 and status <> 'pending'`, body, 'processed delivery');
   }
 
   it('a processed delivery stays with its department even when its stored body can no longer be read', async () => {

@@ -1,7 +1,7 @@
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { metaJsonStringify, signBody } from '@switchboard/wa-sandbox';
+import { createTestEnvironment, TestEnvironment } from '@switchboard/testing';
+import { metaJsonStringify } from '@switchboard/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeWamid, messagesEnvelope, unixNow } from './helpers';
+import { deliveryId, fakeWamid, messagesEnvelope, postSignedWebhook, unixNow } from './helpers';
 
 /**
  * Who reaches what beyond department roles: installation-wide permissions need an unscoped actor, webhook
@@ -36,15 +36,11 @@ describe('scope of tokens and admins', () => {
     const { wamid } = await env.sandbox
       .customer(waId, { phoneNumberId: env.numbers[dept].phoneNumberId })
       .text(`hello ${dept}`);
-    return waitFor(
-      async () =>
-        (
-          await env.query<{ id: string }>(
-            `select id from inbound_events where raw_body like '%' || $1 || '%' and status <> 'pending'`,
-            [wamid],
-          )
-        )[0]?.id,
-      { what: `${dept} delivery` },
+    return deliveryId(
+      env,
+      `raw_body like '%' || $1 || '%' and status <> 'pending'`,
+      wamid,
+      `${dept} delivery`,
     );
   }
 
@@ -63,23 +59,8 @@ describe('scope of tokens and admins', () => {
         '999000000000001',
       ),
     );
-    await env
-      .anonymous()
-      .post('/webhooks/whatsapp')
-      .set('Content-Type', 'application/json')
-      .set('X-Hub-Signature-256', signBody(body, env.numbers.sales.appSecret))
-      .send(body)
-      .expect(200);
-    return waitFor(
-      async () =>
-        (
-          await env.query<{ id: string }>(
-            `select id from inbound_events where raw_body like '%' || $1 || '%'`,
-            [wamid],
-          )
-        )[0]?.id,
-      { what: 'unknown-number delivery' },
-    );
+    await postSignedWebhook(env, body).expect(200);
+    return deliveryId(env, `raw_body like '%' || $1 || '%'`, wamid, 'unknown-number delivery');
   }
 
   const listed = async (token: string | null) => {
