@@ -12,7 +12,13 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { MiniBrowser, startOidcProvider, TestAccount } from './support/oidc-test-provider';
+import {
+  LOCAL_CLIENT_ID,
+  localOidcAuth,
+  MiniBrowser,
+  startOidcProvider,
+  TestAccount,
+} from './support/oidc-test-provider';
 
 /**
  * The built api, run as in production with debug logging, is put through sign-ins, failures, refreshes, API token
@@ -87,7 +93,7 @@ describe('no secret in logs, responses, job data or the database', () => {
     const oidcPort = await freePort();
     oidc = await startOidcProvider({
       port: oidcPort,
-      clientId: 'switchboard',
+      clientId: LOCAL_CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       redirectUris: [`${url}/api/auth/oidc/corp/callback`],
       accounts: new Map<string, TestAccount>([
@@ -125,22 +131,15 @@ describe('no secret in logs, responses, job data or the database', () => {
       join(configDir, 'test.yaml'),
       stringify({
         ...profile,
-        auth: {
-          oidc: {
-            publicUrl: '',
-            providers: [
-              {
-                id: 'corp',
-                name: 'Corp SSO',
-                issuer: oidc.issuer,
-                clientId: 'switchboard',
-                clientSecret: CLIENT_SECRET,
-                scopes: 'openid email profile',
-                allowInsecureHttp: true,
-              },
-            ],
+        auth: localOidcAuth([
+          {
+            id: 'corp',
+            name: 'Corp SSO',
+            issuer: oidc.issuer,
+            clientSecret: CLIENT_SECRET,
+            scopes: 'openid email profile',
           },
-        },
+        ]),
         plugins: { enabled: ['./dist/test/fixtures/plugins/context'] },
       }),
     );

@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
-import { MiniBrowser, startOidcProvider, TestAccount } from './support/oidc-test-provider';
+import {
+  LOCAL_CLIENT_ID,
+  localOidcAuth,
+  MiniBrowser,
+  startOidcProvider,
+  TestAccount,
+} from './support/oidc-test-provider';
 
 describe('single sign-on with OpenID Connect (against a real local provider)', () => {
   let env: TestEnvironment;
@@ -16,42 +22,33 @@ describe('single sign-on with OpenID Connect (against a real local provider)', (
     const issuer = `http://localhost:${port}`;
     env = await createTestEnvironment({
       config: {
-        auth: {
-          oidc: {
-            publicUrl: '',
-            providers: [
-              {
-                id: 'corp',
-                name: 'Corp SSO',
-                issuer,
-                clientId: 'switchboard',
-                clientSecret: 'sso-client-secret',
-                scopes: 'openid email profile groups',
-                adminGroups: ['sb-admins'],
-                departmentRoles: [
-                  { group: 'sb-sales', department: 'sales', role: 'agent' },
-                  { group: 'sb-sales-leads', department: 'sales', role: 'supervisor' },
-                  { group: 'sb-hr', department: 'hr', role: 'viewer' },
-                ],
-                allowInsecureHttp: true,
-              },
-              {
-                id: 'partners',
-                name: 'Partners',
-                issuer,
-                clientId: 'switchboard',
-                clientSecret: 'sso-client-secret',
-                provisioning: 'existing',
-                allowInsecureHttp: true,
-              },
+        auth: localOidcAuth([
+          {
+            id: 'corp',
+            name: 'Corp SSO',
+            issuer,
+            clientSecret: 'sso-client-secret',
+            scopes: 'openid email profile groups',
+            adminGroups: ['sb-admins'],
+            departmentRoles: [
+              { group: 'sb-sales', department: 'sales', role: 'agent' },
+              { group: 'sb-sales-leads', department: 'sales', role: 'supervisor' },
+              { group: 'sb-hr', department: 'hr', role: 'viewer' },
             ],
           },
-        },
+          {
+            id: 'partners',
+            name: 'Partners',
+            issuer,
+            clientSecret: 'sso-client-secret',
+            provisioning: 'existing',
+          },
+        ]),
       },
     });
     provider = await startOidcProvider({
       port,
-      clientId: 'switchboard',
+      clientId: LOCAL_CLIENT_ID,
       clientSecret: 'sso-client-secret',
       redirectUris: [`${env.url}/api/auth/oidc/corp/callback`, `${env.url}/api/auth/oidc/partners/callback`],
       accounts,

@@ -8,6 +8,31 @@ export interface TestAccount {
   groups: string[];
 }
 
+/** The client the api signs in as at the local provider. */
+export const LOCAL_CLIENT_ID = 'switchboard';
+
+/** One provider of the api's config, served by the local provider; further options as the config takes them. */
+export interface LocalProviderConfig {
+  id: string;
+  name: string;
+  issuer: string;
+  clientSecret: string;
+  [option: string]: unknown;
+}
+
+/**
+ * The api's `auth` config for providers served by the local provider: each signs in as LOCAL_CLIENT_ID over plain
+ * http (the local provider has no TLS), and callbacks go to the api's own origin (no public URL).
+ */
+export function localOidcAuth(providers: LocalProviderConfig[]) {
+  return {
+    oidc: {
+      publicUrl: '',
+      providers: providers.map((p) => ({ clientId: LOCAL_CLIENT_ID, allowInsecureHttp: true, ...p })),
+    },
+  };
+}
+
 /**
  * A real OpenID Connect provider (the `oidc-provider` package, as used by many production IdPs), run locally for
  * the tests, with its development login and consent pages driven by a small cookie-keeping client below.
