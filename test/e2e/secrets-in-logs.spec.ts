@@ -12,13 +12,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import {
-  LOCAL_CLIENT_ID,
-  localOidcAuth,
-  MiniBrowser,
-  startOidcProvider,
-  TestAccount,
-} from './support/oidc-test-provider';
+import { localOidcAuth, MiniBrowser, startOidcProvider, TestAccount } from './support/oidc-test-provider';
 
 /**
  * The built api, run as in production with debug logging, is put through sign-ins, failures, refreshes, API token
@@ -93,7 +87,6 @@ describe('no secret in logs, responses, job data or the database', () => {
     const oidcPort = await freePort();
     oidc = await startOidcProvider({
       port: oidcPort,
-      clientId: LOCAL_CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       redirectUris: [`${url}/api/auth/oidc/corp/callback`],
       accounts: new Map<string, TestAccount>([

@@ -4,13 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
-import {
-  LOCAL_CLIENT_ID,
-  localOidcAuth,
-  MiniBrowser,
-  startOidcProvider,
-  TestAccount,
-} from './support/oidc-test-provider';
+import { localOidcAuth, MiniBrowser, startOidcProvider, TestAccount } from './support/oidc-test-provider';
 
 describe('single sign-on with OpenID Connect (against a real local provider)', () => {
   let env: TestEnvironment;
@@ -48,7 +42,6 @@ describe('single sign-on with OpenID Connect (against a real local provider)', (
     });
     provider = await startOidcProvider({
       port,
-      clientId: LOCAL_CLIENT_ID,
       clientSecret: 'sso-client-secret',
       redirectUris: [`${env.url}/api/auth/oidc/corp/callback`, `${env.url}/api/auth/oidc/partners/callback`],
       accounts,

@@ -9,7 +9,7 @@ export interface TestAccount {
 }
 
 /** The client the api signs in as at the local provider. */
-export const LOCAL_CLIENT_ID = 'switchboard';
+const LOCAL_CLIENT_ID = 'switchboard';
 
 /** One provider of the api's config, served by the local provider; further options as the config takes them. */
 export interface LocalProviderConfig {
@@ -39,7 +39,6 @@ export function localOidcAuth(providers: LocalProviderConfig[]) {
  */
 export async function startOidcProvider(opts: {
   port: number;
-  clientId: string;
   clientSecret: string;
   redirectUris: string[];
   accounts: Map<string, TestAccount>;
@@ -48,7 +47,7 @@ export async function startOidcProvider(opts: {
   const provider = new Provider(issuer, {
     clients: [
       {
-        client_id: opts.clientId,
+        client_id: LOCAL_CLIENT_ID,
         client_secret: opts.clientSecret,
         redirect_uris: opts.redirectUris,
         response_types: ['code'],
