@@ -31,7 +31,8 @@ type Permission =
   | 'inbound_events.read'
   | 'inbound_events.replay'
   | 'api_tokens.manage'
-  | 'plugins.manage';
+  | 'plugins.manage'
+  | 'departments.manage';
 
 type Access =
   | { kind: 'public' }
@@ -81,6 +82,12 @@ const ROUTES: Record<string, Access> = {
   'GET /api/plugin-installations': installation('plugins.manage'),
   'GET /api/plugin-hook-failures': installation('plugins.manage'),
   'PUT /api/numbers/:numberId/plugins/:pluginId': installation('plugins.manage', true),
+  'GET /api/departments': installation('departments.manage', undefined, true),
+  'GET /api/departments/:id': installation('departments.manage', true),
+  'POST /api/departments': installation('departments.manage'),
+  'PATCH /api/departments/:id': installation('departments.manage', true),
+  // On a department without numbers (one with numbers is refused with 409 whoever asks).
+  'POST /api/departments/:id/archive': installation('departments.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),
@@ -303,6 +310,8 @@ function takesId(s: JsonSchema, name: string): boolean {
 
 interface Fixtures {
   department: string;
+  /** A department without numbers, which archiving takes (sales: an open one; hr: a members-only one). */
+  bareDepartment: string;
   number: string;
   conversation: string;
   message: string;
@@ -339,6 +348,7 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   users: 'user',
   'api-tokens': 'apiToken',
   teams: 'team',
+  departments: 'department',
 };
 
 // ─── The walk ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -401,6 +411,14 @@ describe('authorization: every route × every actor, with department A ids every
         });
     expect(r.status, r.text).toBe(201);
     return { id: r.body.id as string, token: r.body.token as string };
+  }
+  async function bareDepartment(membersOnly = false) {
+    return (
+      await admin()
+        .post('/api/departments')
+        .send({ key: `walk-bare-${++seq}`, name: `walk bare ${seq}`, membersOnly })
+        .expect(201)
+    ).body.id as string;
   }
   async function newTeam(departmentId: string) {
     return (
@@ -517,6 +535,7 @@ describe('authorization: every route × every actor, with department A ids every
     const hr = await customerWrites('hr', '5511944447777', 'my payslip please');
     fixtures.sales = {
       department: dept('sales'),
+      bareDepartment: await bareDepartment(),
       number: env.numbers.sales.id,
       conversation: sales.conversation_id,
       message: sales.id,
@@ -530,6 +549,7 @@ describe('authorization: every route × every actor, with department A ids every
     };
     fixtures.hr = {
       department: dept('hr'),
+      bareDepartment: await bareDepartment(true),
       number: env.numbers.hr.id,
       conversation: hr.conversation_id,
       message: hr.id,
@@ -675,6 +695,7 @@ describe('authorization: every route × every actor, with department A ids every
       const p = input.params.find((x) => x.name === name)!;
       if (!p.id) return name === 'action' ? 'record' : 'not-configured';
       if (name !== 'id') return idFor(name, dept, route);
+      if (route === 'POST /api/departments/:id/archive') return fixtures[dept].bareDepartment;
       const collection = /\/([\w-]+)\/:id/.exec(input.path)?.[1] ?? '';
       const key = COLLECTIONS[collection];
       if (!key) throw new Error(`${route}: no fixture for :id of "${collection}"; add it to COLLECTIONS`);
@@ -808,6 +829,8 @@ describe('authorization: every route × every actor, with department A ids every
       // Deleting consumes the fixture: the next deletion gets a new one.
       if (p.route === 'DELETE /api/teams/:id' && p.dept === 'sales')
         fixtures.sales.team = await newTeam(fixtures.sales.department);
+      if (p.route === 'POST /api/departments/:id/archive' && p.dept === 'sales')
+        fixtures.sales.bareDepartment = await bareDepartment();
       if (p.route === 'DELETE /api/api-tokens/:id' && p.dept === 'sales')
         fixtures.sales.apiToken = (await mintToken([fixtures.sales.department])).id;
     }

@@ -4,6 +4,8 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { EngineModule, HealthController, pluginModules, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { DepartmentViews } from './departments/department-views.service';
+import { DepartmentsController } from './departments/departments.controller';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
 import { PluginNumberScope } from './plugins/plugin-number-scope.service';
 import { PluginsController } from './plugins/plugins.controller';
@@ -27,8 +29,13 @@ export class AppModule {
         ...(roles.worker ? [ChannelsWorkerModule] : []),
         ...pluginModules(runtime),
       ],
-      controllers: [HealthController, PluginsController, PluginInstallationsController],
-      providers: [PluginNumberScope],
+      controllers: [
+        HealthController,
+        PluginsController,
+        PluginInstallationsController,
+        DepartmentsController,
+      ],
+      providers: [PluginNumberScope, DepartmentViews],
     };
   }
 }

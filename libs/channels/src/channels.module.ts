@@ -7,6 +7,7 @@ import { InboundEventsController } from './whatsapp/inbound/inbound-events.contr
 import { MediaDownloadService } from './whatsapp/media/media-download.service';
 import { MediaStore } from './whatsapp/media/media-store';
 import { MediaController } from './whatsapp/media/media.controller';
+import { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -22,6 +23,7 @@ import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.c
 const services = [
   NumberRegistry,
   WhatsappNumberService,
+  DepartmentNumbers,
   WebhookIntakeService,
   WebhookReceiver,
   InboundEventService,

@@ -5,6 +5,8 @@ export { ChannelsWorkerModule } from './channels-worker.module';
 export { ChannelsModule } from './channels.module';
 export type { InboundEventStatus, InboundItemFailure } from './whatsapp/entities/inbound-event.entity';
 export type { NumberHealth } from './whatsapp/entities/whatsapp-number.entity';
+export { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
+export type { DepartmentNumber } from './whatsapp/numbers/department-numbers.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';

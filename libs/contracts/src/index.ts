@@ -4,3 +4,4 @@ export * from './inbound-event.contract';
 export * from './identity.contract';
 export * from './plugin.contract';
 export * from './card.contract';
+export * from './department.contract';

@@ -5,6 +5,7 @@ import { CardQueryService } from './cards/card-query.service';
 import { CardRepository } from './cards/card.repository';
 import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
+import { DepartmentAdminService } from './departments/department-admin.service';
 import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.repository';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelineSyncService } from './sync/pipeline-sync.service';
@@ -16,6 +17,7 @@ const SERVICES = [
   CardActionService,
   CardQueryService,
   DepartmentSetupService,
+  DepartmentAdminService,
   PipelineDefinitionRepository,
   PipelineSyncService,
   PluginActivationService,

@@ -13,10 +13,16 @@ export const DEPARTMENT_PERMISSIONS = [
 ] as const;
 
 /**
- * Installation-wide permissions: they act on things no department owns (people, the audit log, credentials), so only
- * an unscoped actor holds them: an admin, or a token for all departments. A token scoped to departments never does.
+ * Installation-wide permissions: they act on things no department owns (people, the audit log, credentials, the set
+ * of departments itself), so only an unscoped actor holds them: an admin, or a token for all departments. A token
+ * scoped to departments never does. `departments.manage` is never given to tokens (admins only).
  */
-export const INSTALLATION_PERMISSIONS = ['users.manage', 'audit.read', 'api_tokens.manage'] as const;
+export const INSTALLATION_PERMISSIONS = [
+  'users.manage',
+  'audit.read',
+  'api_tokens.manage',
+  'departments.manage',
+] as const;
 
 /**
  * Admin permissions over things that belong to a department through their WhatsApp number (webhook deliveries, plugin

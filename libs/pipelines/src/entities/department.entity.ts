@@ -20,9 +20,19 @@ export class Department {
   @Property({ type: 'text' })
   name!: string;
 
-  /** Set by the department plugin installed on the department's numbers. */
+  /**
+   * A default set by the department plugin installed on the department's numbers, until an admin sets the
+   * members-only flag (`visibilityPinned`): from then on the admin's choice stands and plugin syncs leave it.
+   */
   @Property({ type: 'text' })
   visibility: DepartmentVisibility = 'department';
+
+  @Property({ type: 'boolean' })
+  visibilityPinned: boolean = false;
+
+  /** Archived departments keep their history but take no new numbers; they are never deleted. */
+  @Property({ type: 'timestamptz', nullable: true })
+  archivedAt?: Date | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

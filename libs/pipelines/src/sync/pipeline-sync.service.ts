@@ -33,7 +33,8 @@ export class PipelineSyncService {
       [departmentId, ids[0]],
     );
     await sql(em, 'update pipelines set is_default = true where id = ?', [ids[0]]);
-    await sql(em, 'update departments set visibility = ? where id = ?', [
+    // The plugin's visibility is a default: once an admin set the members-only flag, theirs stands.
+    await sql(em, 'update departments set visibility = ? where id = ? and not visibility_pinned', [
       manifest.contributes.visibility,
       departmentId,
     ]);

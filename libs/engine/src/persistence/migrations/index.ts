@@ -9,6 +9,7 @@ import { Migration20261129200000_idempotency_per_conversation } from './Migratio
 import { Migration20261129300000_identity_hardening } from './Migration20261129300000_identity_hardening';
 import { Migration20261129500000_inbound_event_numbers } from './Migration20261129500000_inbound_event_numbers';
 import { Migration20261129600000_message_number } from './Migration20261129600000_message_number';
+import { Migration20261129700000_departments_admin } from './Migration20261129700000_departments_admin';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     class: Migration20261129500000_inbound_event_numbers,
   },
   { name: 'Migration20261129600000_message_number', class: Migration20261129600000_message_number },
+  { name: 'Migration20261129700000_departments_admin', class: Migration20261129700000_departments_admin },
 ];
