@@ -4,6 +4,8 @@
  *   send  --sandbox http://127.0.0.1:PORT --number <phoneNumberId> --from 5511987654321 --text "Olá" [--name "Ana"]
  *   sent  --sandbox http://127.0.0.1:PORT [--number <phoneNumberId>]
  *   serve [--port 8090] --webhook http://127.0.0.1:3000/webhooks/whatsapp
+ *   profile --sandbox URL --number ID --params '{"messagingLimitTier":"TIER_10K"}'
+ *   subscribe|unsubscribe --sandbox URL --waba WABA_ID
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './sandbox-server';
@@ -11,7 +13,9 @@ import { startSandbox } from './sandbox-server';
 const USAGE = `usage:
   wa-sandbox send  --sandbox URL --number PHONE_NUMBER_ID --from WA_ID --text TEXT [--name NAME]
   wa-sandbox sent  --sandbox URL [--number PHONE_NUMBER_ID]
-  wa-sandbox serve [--port 8090] [--host 127.0.0.1] --webhook URL`;
+  wa-sandbox serve [--port 8090] [--host 127.0.0.1] --webhook URL
+  wa-sandbox profile --sandbox URL --number PHONE_NUMBER_ID --params JSON
+  wa-sandbox subscribe|unsubscribe --sandbox URL --waba WABA_ID`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -26,8 +30,26 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       webhook: { type: 'string' },
+      params: { type: 'string' },
+      waba: { type: 'string' },
     },
   });
+
+  if (command === 'profile' && values.sandbox && values.number && values.params) {
+    return postControl(
+      values.sandbox,
+      `/_sim/numbers/${encodeURIComponent(values.number)}/profile`,
+      values.params,
+    );
+  }
+  if ((command === 'subscribe' || command === 'unsubscribe') && values.sandbox && values.waba) {
+    const body = JSON.stringify({ subscribed: command === 'subscribe' });
+    return postControl(
+      values.sandbox,
+      `/_sim/wabas/${encodeURIComponent(values.waba)}/subscribed-apps`,
+      body,
+    );
+  }
 
   if (command === 'send' && values.sandbox && values.number && values.from && values.text !== undefined) {
     const res = await fetch(`${values.sandbox}/_sim/customers/${encodeURIComponent(values.from)}/messages`, {
@@ -72,6 +94,23 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(USAGE);
   return 2;
+}
+
+/** POSTs a JSON body (given as text, checked here) to the control API and prints the answer. */
+async function postControl(sandbox: string, path: string, json: string): Promise<number> {
+  try {
+    JSON.parse(json);
+  } catch {
+    console.error('--params must be valid JSON');
+    return 2;
+  }
+  const res = await fetch(`${sandbox}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: json,
+  });
+  console.log(await res.text());
+  return res.ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readBody, sendJson } from './http-io';
+import { profilePatchSchema } from './phone-number-profile';
 import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';
 import type { NumberRegistry } from './number-registry';
 import { trimTrailingSlashes } from './trim-trailing-slashes';
+import { UnknownReferenceError } from './unknown-reference.error';
 import type { SandboxHandle } from './types';
 
 /**
@@ -35,6 +37,22 @@ export class ControlApi {
       (match = /^\/_sim\/numbers\/([^/]+)\/(token|fail-next|next-wamid|webhook)$/.exec(path))
     ) {
       return this.numberControl(req, res, decodeURIComponent(match[1]), match[2]);
+    }
+    if (method === 'POST' && (match = /^\/_sim\/numbers\/([^/]+)\/profile$/.exec(path))) {
+      const id = decodeURIComponent(match[1]);
+      if (!this.knownNumber(res, id)) return;
+      const body = await parseBody(req, res, profilePatchSchema);
+      if (!body) return;
+      this.sandbox.setNumberProfile(id, body);
+      return sendJson(res, 200, { ok: true });
+    }
+    if (method === 'POST' && (match = /^\/_sim\/wabas\/([^/]+)\/subscribed-apps$/.exec(path))) {
+      const body = await parseBody(req, res, z.object({ subscribed: z.boolean() }));
+      if (!body) return;
+      return this.referencing(res, () => {
+        this.sandbox.setAppSubscribed(decodeURIComponent(match?.[1] ?? ''), body.subscribed);
+        return Promise.resolve({ ok: true });
+      });
     }
     if (method === 'POST' && path === '/_sim/webhook/verify') {
       const body = await parseBody(
@@ -100,6 +118,16 @@ export class ControlApi {
       this.sandbox.setWebhookUrl(id, body.url);
     }
     sendJson(res, 200, { ok: true });
+  }
+
+  /** Runs an action naming a number, WABA or template; an unknown one → 404 naming it. */
+  private async referencing(res: ServerResponse, action: () => Promise<unknown>): Promise<void> {
+    try {
+      sendJson(res, 200, await action());
+    } catch (err) {
+      if (!(err instanceof UnknownReferenceError)) throw err;
+      sendJson(res, 404, { error: 'unknown_reference', message: err.message });
+    }
   }
 
   private knownNumber(res: ServerResponse, phoneNumberId: string): boolean {

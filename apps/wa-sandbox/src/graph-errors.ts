@@ -8,6 +8,9 @@ export interface GraphErrorOptions {
   subcode?: number;
   /** Graph-level errors use free text instead of `(#code) title` and carry no error_data. */
   rawMessage?: string;
+  /** Business-management errors (e.g. template creation) carry a user-facing title and message. */
+  userTitle?: string;
+  userMessage?: string;
 }
 
 /** A synchronous Graph API failure: HTTP status + Meta's `{ error: {...} }` body. */
@@ -29,6 +32,11 @@ export class GraphError extends Error {
       code: this.code,
     };
     if (this.options.subcode !== undefined) error.error_subcode = this.options.subcode;
+    if (this.options.userTitle !== undefined) {
+      error.is_transient = false;
+      error.error_user_title = this.options.userTitle;
+      error.error_user_msg = this.options.userMessage ?? '';
+    }
     if (this.details !== undefined)
       error.error_data = { messaging_product: 'whatsapp', details: this.details };
     error.fbtrace_id = newFbTraceId();
@@ -63,6 +71,23 @@ export const graphErrors = {
         `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded ` +
         'due to missing permissions, or does not support this operation. Please read the Graph API ' +
         'documentation at https://developers.facebook.com/docs/graph-api',
+    }),
+
+  /** Graph's answer to `?fields=` naming a field the node type does not have. */
+  nonexistingField: (field: string, nodeType: string) =>
+    new GraphError(400, 100, 'Invalid parameter', undefined, {
+      rawMessage: `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})`,
+    }),
+  /** Graph's parameter-validation errors on management endpoints, e.g. `(#100) The parameter name is required`. */
+  paramError: (text: string) =>
+    new GraphError(400, 100, 'Invalid parameter', undefined, { rawMessage: `(#100) ${text}` }),
+  /** Template-creation rejections: code 100 with a subcode and Meta's user-facing title/message. */
+  templateCreation: (subcode: number, userTitle: string, userMessage: string) =>
+    new GraphError(400, 100, 'Invalid parameter', undefined, {
+      subcode,
+      rawMessage: 'Invalid parameter',
+      userTitle,
+      userMessage,
     }),
 
   invalidToken: () =>

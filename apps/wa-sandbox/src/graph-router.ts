@@ -7,6 +7,7 @@ import { handleMessageSend } from './message-send.handler';
 import { handleMessageTemplates } from './message-templates.handler';
 import { handlePhoneNumber, handleWabaPhoneNumbers } from './phone-numbers.handler';
 import type { SandboxContext } from './sandbox-context';
+import { handleSubscribedApps } from './subscribed-apps';
 
 export const GRAPH_PATH = /^\/(v\d+\.\d+)(?:\/(.*))?$/;
 
@@ -37,17 +38,16 @@ export async function routeGraph(
   }
   if (number && method === 'GET') {
     requireWabaAccess(principals, number.config.wabaId, notFound, number, ctx.now());
-    return handlePhoneNumber(res, number);
+    return handlePhoneNumber(res, number, url);
   }
-  if (ctx.numbers.isWaba(objectId) && method === 'GET' && edge !== undefined) {
+  if (ctx.numbers.isWaba(objectId) && edge !== undefined) {
     requireWabaAccess(principals, objectId, notFound);
-    if (edge === 'message_templates') return handleMessageTemplates(ctx, res, url);
-    if (edge === 'phone_numbers') {
-      return handleWabaPhoneNumbers(
-        res,
-        ctx.numbers.all().filter((n) => n.config.wabaId === objectId),
-      );
+    if (edge === 'subscribed_apps' && ['GET', 'POST', 'DELETE'].includes(method)) {
+      return handleSubscribedApps(ctx.subscriptions, res, method, objectId);
     }
+    if (edge === 'message_templates' && method === 'GET') return handleMessageTemplates(ctx, res, url);
+    if (edge === 'phone_numbers' && method === 'GET')
+      return handleWabaPhoneNumbers(res, ctx.numbers.ofWaba(objectId), url);
     throw notFound;
   }
   const media = edge === undefined ? ctx.media.get(objectId) : undefined;

@@ -9,6 +9,8 @@ export type {
   TemplateCategory,
   TemplateStatus,
 } from './templates';
+export type { MessagingTier, PhoneNumberProfile, QualityRating } from './phone-number-profile';
+export type { SandboxApp } from './subscribed-apps';
 export type {
   CustomerOptions,
   DeliverOptions,

@@ -1,7 +1,10 @@
+import { DEFAULT_PROFILE, type PhoneNumberProfile } from './phone-number-profile';
 import type { FailableSendCode, SandboxNumber } from './types';
 
 export interface NumberState {
   config: SandboxNumber;
+  /** Display name, quality, tier and statuses Graph reports for the number. */
+  profile: PhoneNumberProfile;
   /** When set, the token was invalidated at this sandbox time and every call answers 190/463. */
   tokenExpiredAt?: number;
   injectedFailures: Array<{ code: FailableSendCode; remaining: number }>;
@@ -28,6 +31,7 @@ export class NumberRegistry {
       }
       this.numbers.set(config.phoneNumberId, {
         config: { ...config },
+        profile: { ...DEFAULT_PROFILE, ...config.profile },
         injectedFailures: [],
         presetWamids: [],
         responsesToLose: 0,
@@ -60,6 +64,14 @@ export class NumberRegistry {
 
   isWaba(id: string): boolean {
     return this.all().some((n) => n.config.wabaId === id);
+  }
+
+  wabaIds(): string[] {
+    return [...new Set(this.all().map((n) => n.config.wabaId))];
+  }
+
+  ofWaba(wabaId: string): NumberState[] {
+    return this.all().filter((n) => n.config.wabaId === wabaId);
   }
 
   failNext(phoneNumberId: string, count: number, code: FailableSendCode): void {

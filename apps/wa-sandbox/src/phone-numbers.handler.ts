@@ -1,30 +1,20 @@
 import type { ServerResponse } from 'node:http';
 import { sendGraphJson } from './http-io';
 import type { NumberState } from './number-registry';
+import { phoneNumberFields } from './phone-number-profile';
 
-/** GET /{version}/{phone_number_id}: the fields connectors read when checking credentials. */
-export function handlePhoneNumber(res: ServerResponse, number: NumberState): void {
-  sendGraphJson(res, 200, phoneNumberToGraph(number));
+/** GET /{version}/{phone_number_id}[?fields=…]: the fields connectors read when checking credentials. */
+export function handlePhoneNumber(res: ServerResponse, number: NumberState, url: URL): void {
+  sendGraphJson(res, 200, phoneNumberFields(number, url.searchParams.get('fields')));
 }
 
-/** GET /{version}/{waba_id}/phone_numbers */
-export function handleWabaPhoneNumbers(res: ServerResponse, numbers: NumberState[]): void {
+/** GET /{version}/{waba_id}/phone_numbers[?fields=…] */
+export function handleWabaPhoneNumbers(res: ServerResponse, numbers: NumberState[], url: URL): void {
+  const fields = url.searchParams.get('fields');
   sendGraphJson(res, 200, {
-    data: numbers.map(phoneNumberToGraph),
+    data: numbers.map((n) => phoneNumberFields(n, fields)),
     paging: { cursors: { before: cursor(0), after: cursor(Math.max(0, numbers.length - 1)) } },
   });
-}
-
-function phoneNumberToGraph(number: NumberState): Record<string, unknown> {
-  return {
-    verified_name: 'Switchboard Sandbox',
-    code_verification_status: 'VERIFIED',
-    display_phone_number: `+${number.config.displayPhoneNumber}`,
-    quality_rating: 'GREEN',
-    platform_type: 'CLOUD_API',
-    throughput: { level: 'STANDARD' },
-    id: number.config.phoneNumberId,
-  };
 }
 
 export function cursor(index: number): string {

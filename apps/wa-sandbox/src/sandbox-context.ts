@@ -5,6 +5,7 @@ import type { NumberRegistry } from './number-registry';
 import type { PairRateLimiter, ThroughputLimiter } from './rate-limiter';
 import type { SentLog } from './sent-log';
 import type { StatusEmitter } from './status-emitter';
+import type { AppSubscriptions } from './subscribed-apps';
 import type { TemplateCatalog } from './templates';
 import type { StatusDelays, WebhookRetryPolicy } from './types';
 
@@ -16,6 +17,7 @@ export interface SandboxContext {
   numbers: NumberRegistry;
   media: MediaStore;
   templates: TemplateCatalog;
+  subscriptions: AppSubscriptions;
   window: CustomerWindow;
   customers: CustomerDirectory;
   sentLog: SentLog;

@@ -20,6 +20,7 @@ import {
 } from './sandbox-context';
 import { SentLog } from './sent-log';
 import { StatusEmitter } from './status-emitter';
+import { AppSubscriptions, DEFAULT_APP } from './subscribed-apps';
 import { trimTrailingSlashes } from './trim-trailing-slashes';
 import { defaultTemplates, TemplateCatalog } from './templates';
 import type { SandboxHandle, SandboxOptions } from './types';
@@ -51,6 +52,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
     numbers,
     media: new MediaStore(now),
     templates: new TemplateCatalog(opts.templates ?? defaultTemplates()),
+    subscriptions: new AppSubscriptions(opts.app ?? DEFAULT_APP, opts.subscribedWabas ?? numbers.wabaIds()),
     window: new CustomerWindow(now),
     customers: new CustomerDirectory(),
     sentLog: new SentLog(),

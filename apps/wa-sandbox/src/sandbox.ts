@@ -1,4 +1,6 @@
+import { UnknownReferenceError } from './unknown-reference.error';
 import { inboundSenders } from './customer-window';
+import { profilePatchSchema, type PhoneNumberProfile } from './phone-number-profile';
 import { InboundMessageFactory } from './inbound-message.factory';
 import type { InboundSpec } from './inbound-spec';
 import type { SandboxContext } from './sandbox-context';
@@ -137,6 +139,17 @@ export class Sandbox implements SandboxHandle, InboundPort {
 
   setWebhookUrl(phoneNumberId: string, url: string): void {
     this.ctx.numbers.require(phoneNumberId).config.webhookUrl = url;
+  }
+
+  setNumberProfile(phoneNumberId: string, patch: Partial<PhoneNumberProfile>): void {
+    const state = this.ctx.numbers.require(phoneNumberId);
+    Object.assign(state.profile, profilePatchSchema.parse(patch));
+  }
+
+  setAppSubscribed(wabaId: string, subscribed: boolean): void {
+    if (!this.ctx.numbers.isWaba(wabaId))
+      throw new UnknownReferenceError(`wabaId ${wabaId} is not a sandbox WABA`);
+    this.ctx.subscriptions.set(wabaId, subscribed);
   }
 
   pendingDeliveries(): number {

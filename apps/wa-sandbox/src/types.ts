@@ -1,7 +1,9 @@
 import type { InboundSpec } from './inbound-spec';
+import type { PhoneNumberProfile } from './phone-number-profile';
 import type { SandboxTemplate } from './templates';
 import type { SentRecord } from './sent-log';
 import type { SimulatedCustomer } from './simulated-customer';
+import type { SandboxApp } from './subscribed-apps';
 import type { WebhookFaults } from './webhook-deliverer';
 
 export interface SandboxNumber {
@@ -17,6 +19,8 @@ export interface SandboxNumber {
   webhookUrl: string;
   /** For the GET hub.* handshake. */
   verifyToken: string;
+  /** Initial display name, quality rating, tier and statuses (defaults: GREEN, TIER_1K, APPROVED…). */
+  profile?: Partial<PhoneNumberProfile>;
 }
 
 export interface WebhookRetryPolicy {
@@ -46,6 +50,10 @@ export interface SandboxOptions {
   webhookRetry?: WebhookRetryPolicy;
   webhookTimeoutMs?: number;
   templates?: SandboxTemplate[];
+  /** The app listed by GET /{waba}/subscribed_apps. */
+  app?: SandboxApp;
+  /** WABAs the app starts subscribed to. Default: every configured WABA; [] = none (POST subscribes). */
+  subscribedWabas?: string[];
   /** Clock (ms) for the 24 h window, timestamps and media URL expiry. Default Date.now. */
   now?: () => number;
 }
@@ -112,6 +120,10 @@ export interface SandboxHandle {
   setWebhookFaults(f: WebhookFaults): void;
   /** Points a number's webhooks elsewhere (e.g. once Switchboard has bound its port). */
   setWebhookUrl(phoneNumberId: string, url: string): void;
+  /** Silent change of what GET /{phone-number-id} reports (no webhook). */
+  setNumberProfile(phoneNumberId: string, patch: Partial<PhoneNumberProfile>): void;
+  /** Whether the app is subscribed to the WABA (what GET /{waba}/subscribed_apps lists). */
+  setAppSubscribed(wabaId: string, subscribed: boolean): void;
   pendingDeliveries(): number;
   close(): Promise<void>;
 }
