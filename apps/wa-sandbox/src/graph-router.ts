@@ -8,6 +8,7 @@ import { handleMessageTemplates } from './message-templates.handler';
 import { handlePhoneNumber, handleWabaPhoneNumbers } from './phone-numbers.handler';
 import type { SandboxContext } from './sandbox-context';
 import { handleSubscribedApps } from './subscribed-apps';
+import { handleTemplateCreate } from './template-create.handler';
 
 export const GRAPH_PATH = /^\/(v\d+\.\d+)(?:\/(.*))?$/;
 
@@ -45,7 +46,10 @@ export async function routeGraph(
     if (edge === 'subscribed_apps' && ['GET', 'POST', 'DELETE'].includes(method)) {
       return handleSubscribedApps(ctx.subscriptions, res, method, objectId);
     }
-    if (edge === 'message_templates' && method === 'GET') return handleMessageTemplates(ctx, res, url);
+    if (edge === 'message_templates' && method === 'GET')
+      return handleMessageTemplates(ctx, res, url, objectId);
+    if (edge === 'message_templates' && method === 'POST')
+      return handleTemplateCreate(ctx, req, res, objectId);
     if (edge === 'phone_numbers' && method === 'GET')
       return handleWabaPhoneNumbers(res, ctx.numbers.ofWaba(objectId), url);
     throw notFound;

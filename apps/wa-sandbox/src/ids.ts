@@ -42,7 +42,7 @@ export function newChallenge(): string {
   return String(randomInt(1_000_000_000, 2_000_000_000));
 }
 
-/** Numeric ids for templates that were configured without one. */
+/** Numeric template ids: 16 digits and below 2^53, since webhooks carry them as JSON numbers. */
 export function newNumericId(): string {
-  return String(1_000_000_000_000_000 + randomInt(0, 1_000_000_000_000));
+  return String(10 ** 15 + randomInt(0, 2 ** 47));
 }

@@ -23,7 +23,10 @@ export async function handleMessageSend(
   const parsed = raw === undefined ? undefined : parseJson(raw);
   try {
     if (parsed === undefined) throw graphErrors.invalidParameter('The request body must be valid JSON.');
-    const request = validateSendRequest(parsed, ctx);
+    const request = validateSendRequest(parsed, {
+      ...ctx,
+      templates: ctx.templates.forWaba(number.config.wabaId),
+    });
     if (request.kind === 'mark_read') {
       ctx.sentLog.add({
         kind: 'mark_read',

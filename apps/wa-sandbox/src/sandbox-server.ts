@@ -51,7 +51,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
     baseUrl: () => baseUrl,
     numbers,
     media: new MediaStore(now),
-    templates: new TemplateCatalog(opts.templates ?? defaultTemplates()),
+    templates: new TemplateCatalog(opts.templates ?? defaultTemplates(), numbers.wabaIds(), now),
     subscriptions: new AppSubscriptions(opts.app ?? DEFAULT_APP, opts.subscribedWabas ?? numbers.wabaIds()),
     window: new CustomerWindow(now),
     customers: new CustomerDirectory(),

@@ -5,7 +5,7 @@ import { charLength, isObject, type JsonObject } from './json-narrow';
 import type { MediaStore } from './media-store';
 import { MEDIA_RULES, mimeFitsKind, type MediaKind } from './media-rules';
 import { validateTemplateSend } from './template-send.validator';
-import type { StoredTemplate, TemplateCatalog } from './templates';
+import type { StoredTemplate, TemplateLookup } from './templates';
 
 export const OUTBOUND_TYPES = [
   'text',
@@ -45,7 +45,7 @@ export interface MessageSendRequest {
 export type SendRequest = MarkReadRequest | MessageSendRequest;
 
 export interface SendValidationDeps {
-  templates: TemplateCatalog;
+  templates: TemplateLookup;
   media: MediaStore;
   customers: CustomerDirectory;
 }

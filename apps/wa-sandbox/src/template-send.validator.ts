@@ -1,12 +1,12 @@
 import { graphErrors } from './graph-errors';
 import { isObject, type JsonObject } from './json-narrow';
-import { placeholders, type StoredTemplate, type TemplateCatalog } from './templates';
+import { placeholders, type StoredTemplate, type TemplateLookup } from './templates';
 
 /**
  * Template sends: the template must exist with that exact name AND language and be APPROVED (132001;
  * PAUSED → 132015, DISABLED → 132016), and the parameters must match its placeholders (132000/132012).
  */
-export function validateTemplateSend(template: JsonObject, catalog: TemplateCatalog): StoredTemplate {
+export function validateTemplateSend(template: JsonObject, catalog: TemplateLookup): StoredTemplate {
   const name = template.name;
   if (typeof name !== 'string' || name === '')
     throw graphErrors.missingParameter("The parameter template['name'] is required.");

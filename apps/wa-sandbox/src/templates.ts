@@ -32,9 +32,15 @@ export type SandboxTemplateComponent =
       }>;
     };
 
+export type TemplateQuality = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+
 export interface SandboxTemplate {
   /** Numeric string; generated when omitted. */
   id?: string;
+  /** The WABA that owns it; omitted → a copy is seeded into every configured WABA. */
+  wabaId?: string;
+  /** Default UNKNOWN (Meta's score for templates that have not been sent enough yet). */
+  qualityScore?: TemplateQuality;
   name: string;
   /** Exact language code, e.g. 'pt_BR'. */
   language: string;
@@ -108,26 +114,73 @@ export function placeholders(text: string | undefined): string[] {
   return names;
 }
 
-export type StoredTemplate = SandboxTemplate & { id: string; parameterFormat: 'POSITIONAL' | 'NAMED' };
+export type StoredTemplate = SandboxTemplate & {
+  id: string;
+  wabaId: string;
+  parameterFormat: 'POSITIONAL' | 'NAMED';
+  qualityScore: TemplateQuality;
+  /** Unix seconds of the last quality change (Graph's `quality_score.date`). */
+  qualityDate: number;
+};
 
-/** The WABA's approved-or-not template set, looked up by exact name + language like Meta does. */
+/** What the send validator needs: exact name + language lookup within the sender's WABA. */
+export interface TemplateLookup {
+  find(name: string, language: string): StoredTemplate | undefined;
+}
+
+/** Templates per WABA, each looked up by exact name + language like Meta does. */
 export class TemplateCatalog {
-  private readonly templates: StoredTemplate[];
+  private readonly byWaba = new Map<string, StoredTemplate[]>();
 
-  constructor(templates: SandboxTemplate[]) {
-    this.templates = templates.map((t) => ({
+  constructor(
+    seed: SandboxTemplate[],
+    wabaIds: string[],
+    private readonly now: () => number,
+  ) {
+    for (const wabaId of wabaIds) {
+      this.byWaba.set(
+        wabaId,
+        seed.filter((t) => t.wabaId === undefined || t.wabaId === wabaId).map((t) => this.store(wabaId, t)),
+      );
+    }
+  }
+
+  forWaba(wabaId: string): TemplateLookup & { all(): StoredTemplate[] } {
+    const list = this.list(wabaId);
+    return {
+      find: (name, language) => list.find((t) => t.name === name && t.language === language),
+      all: () => [...list],
+    };
+  }
+
+  byId(wabaId: string, id: string): StoredTemplate | undefined {
+    return this.list(wabaId).find((t) => t.id === id);
+  }
+
+  add(wabaId: string, template: SandboxTemplate): StoredTemplate {
+    const stored = this.store(wabaId, template);
+    this.list(wabaId).push(stored);
+    return stored;
+  }
+
+  private store(wabaId: string, t: SandboxTemplate): StoredTemplate {
+    return {
       ...t,
       id: t.id ?? newNumericId(),
+      wabaId,
       parameterFormat: t.parameterFormat ?? 'POSITIONAL',
-    }));
+      qualityScore: t.qualityScore ?? 'UNKNOWN',
+      qualityDate: Math.floor(this.now() / 1000),
+    };
   }
 
-  find(name: string, language: string): StoredTemplate | undefined {
-    return this.templates.find((t) => t.name === name && t.language === language);
-  }
-
-  all(): StoredTemplate[] {
-    return [...this.templates];
+  private list(wabaId: string): StoredTemplate[] {
+    let list = this.byWaba.get(wabaId);
+    if (!list) {
+      list = [];
+      this.byWaba.set(wabaId, list);
+    }
+    return list;
   }
 }
 
@@ -140,6 +193,7 @@ export function templateToGraph(t: StoredTemplate): Record<string, unknown> {
     language: t.language,
     status: t.status,
     category: t.category,
+    quality_score: { score: t.qualityScore, date: t.qualityDate },
     id: t.id,
   };
 }

@@ -49,6 +49,7 @@ export interface SandboxOptions {
   pairRate?: { burst: number; windowMs: number } | false;
   webhookRetry?: WebhookRetryPolicy;
   webhookTimeoutMs?: number;
+  /** Seeded into every WABA unless a template names its `wabaId`. Default: defaultTemplates(). */
   templates?: SandboxTemplate[];
   /** The app listed by GET /{waba}/subscribed_apps. */
   app?: SandboxApp;
