@@ -4,6 +4,8 @@
  *   send  --sandbox http://127.0.0.1:PORT --number <phoneNumberId> --from 5511987654321 --text "Olá" [--name "Ana"]
  *   sent  --sandbox http://127.0.0.1:PORT [--number <phoneNumberId>]
  *   serve [--port 8090] --webhook http://127.0.0.1:3000/webhooks/whatsapp
+ *   event <field> --sandbox URL --params '{"phoneNumberId":"…","qualityRating":"RED"}'
+ *   event --sandbox URL --params '{"field":"any_field","wabaId":"…","value":{…}}'
  *   profile --sandbox URL --number ID --params '{"messagingLimitTier":"TIER_10K"}'
  *   subscribe|unsubscribe --sandbox URL --waba WABA_ID
  */
@@ -14,13 +16,15 @@ const USAGE = `usage:
   wa-sandbox send  --sandbox URL --number PHONE_NUMBER_ID --from WA_ID --text TEXT [--name NAME]
   wa-sandbox sent  --sandbox URL [--number PHONE_NUMBER_ID]
   wa-sandbox serve [--port 8090] [--host 127.0.0.1] --webhook URL
+  wa-sandbox event [FIELD] --sandbox URL --params JSON   (no FIELD: {field, value, wabaId|phoneNumberId})
   wa-sandbox profile --sandbox URL --number PHONE_NUMBER_ID --params JSON
   wa-sandbox subscribe|unsubscribe --sandbox URL --waba WABA_ID`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: {
       sandbox: { type: 'string' },
       number: { type: 'string' },
@@ -35,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
     },
   });
 
+  if (command === 'event' && values.sandbox && values.params) {
+    const path = positionals[0] ? `/_sim/events/${encodeURIComponent(positionals[0])}` : '/_sim/events';
+    return postControl(values.sandbox, path, values.params);
+  }
   if (command === 'profile' && values.sandbox && values.number && values.params) {
     return postControl(
       values.sandbox,

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import {
+  accountEventSchemas,
+  isAccountEventField,
+  rawEventSchema,
+  type AccountEventField,
+  type AccountEventParams,
+} from './account-events';
 import { readBody, sendJson } from './http-io';
 import { profilePatchSchema } from './phone-number-profile';
 import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';
@@ -53,6 +60,21 @@ export class ControlApi {
         this.sandbox.setAppSubscribed(decodeURIComponent(match?.[1] ?? ''), body.subscribed);
         return Promise.resolve({ ok: true });
       });
+    }
+    if (method === 'POST' && path === '/_sim/events') {
+      const body = await parseBody(req, res, rawEventSchema);
+      if (!body) return;
+      return this.referencing(res, () => this.sandbox.rawAccountEvent(body));
+    }
+    if (method === 'POST' && (match = /^\/_sim\/events\/([a-z_]+)$/.exec(path))) {
+      const field = match[1];
+      if (!isAccountEventField(field)) {
+        return sendJson(res, 404, {
+          error: 'unknown_field',
+          message: `no typed event ${field}; use POST /_sim/events {field, value} for any other field`,
+        });
+      }
+      return this.accountEvent(req, res, field);
     }
     if (method === 'POST' && path === '/_sim/webhook/verify') {
       const body = await parseBody(
@@ -118,6 +140,17 @@ export class ControlApi {
       this.sandbox.setWebhookUrl(id, body.url);
     }
     sendJson(res, 200, { ok: true });
+  }
+
+  private async accountEvent<F extends AccountEventField>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    field: F,
+  ): Promise<void> {
+    const schema: z.ZodType<unknown> = accountEventSchemas[field];
+    const body = await parseBody(req, res, schema);
+    if (body === undefined) return;
+    return this.referencing(res, () => this.sandbox.accountEvent(field, body as AccountEventParams<F>));
   }
 
   /** Runs an action naming a number, WABA or template; an unknown one → 404 naming it. */

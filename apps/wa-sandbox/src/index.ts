@@ -9,9 +9,12 @@ export type {
   TemplateCategory,
   TemplateStatus,
 } from './templates';
+export { ACCOUNT_EVENT_FIELDS } from './account-events';
+export type { AccountEventField, AccountEventParams } from './account-events';
 export type { MessagingTier, PhoneNumberProfile, QualityRating } from './phone-number-profile';
 export type { SandboxApp } from './subscribed-apps';
 export type {
+  AccountEventResult,
   CustomerOptions,
   DeliverOptions,
   DeliveryResult,

@@ -65,7 +65,8 @@ export async function handleMessageSend(
 
 /**
  * 200 + wamid means accepted, not delivered. A free-form send outside the 24 h window is still accepted
- * and then fails asynchronously with 131047, exactly like Meta.
+ * and then fails asynchronously with 131047, exactly like Meta; so is a marketing template to a customer
+ * who stopped marketing messages (131050).
  */
 function accept(
   ctx: SandboxContext,
@@ -87,6 +88,13 @@ function accept(
           131047,
           'Re-engagement message',
           'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        )
+      : undefined) ??
+    (request.template?.category === 'MARKETING' && ctx.marketing.isStopped(number.config.wabaId, waId)
+      ? webhookError(
+          131050,
+          'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
+          'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
         )
       : undefined);
 

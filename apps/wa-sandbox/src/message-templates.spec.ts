@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, TEST_NUMBER, type SandboxFixture } from './testing/sandbox-fixture';
+import { hasValidSignature, type ReceivedWebhook } from './testing/webhook-receiver';
 
 type Json = Record<string, unknown>;
 const errorOf = (json: unknown) => (json as { error: Json }).error;
@@ -34,6 +35,15 @@ const sendTemplate = (name: string, params: string[]) =>
       },
     },
   });
+const review = (templateId: string, event: string, reason?: string) =>
+  fetch(`${fx.sandbox.url}/_sim/events/message_template_status_update`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ wabaId: TEST_NUMBER.wabaId, templateId, event, reason }),
+  });
+const statusHook = (templateId: string) => (hooks: ReceivedWebhook[]) =>
+  hooks.find((h) => JSON.stringify(h.body).includes(`"message_template_id":${templateId}`));
+
 describe('GET /{waba-id}/message_templates paging', () => {
   it('walks every page with after cursors; next only while more remain; previous goes back', async () => {
     const names: string[] = [];
@@ -76,7 +86,7 @@ describe('GET /{waba-id}/message_templates paging', () => {
   });
 });
 
-describe('POST /{waba-id}/message_templates', () => {
+describe('POST /{waba-id}/message_templates and review', () => {
   const valid = {
     name: 'order_ready',
     language: 'pt_BR',
@@ -84,7 +94,7 @@ describe('POST /{waba-id}/message_templates', () => {
     components: [{ type: 'BODY', text: 'Olá {{1}}, seu pedido {{2}} está pronto.' }],
   };
 
-  it('creates PENDING, listed, and cannot be sent yet (132001)', async () => {
+  it('creates PENDING; cannot be sent (132001) until approved; approval sends a signed status webhook', async () => {
     const created = await create(valid);
     expect(created.status).toBe(200);
     const { id } = created.json as { id: string };
@@ -99,6 +109,46 @@ describe('POST /{waba-id}/message_templates', () => {
     const pending = await sendTemplate('order_ready', ['Ana', '42']);
     expect(pending.status).toBe(400);
     expect(errorOf(pending.json)).toMatchObject({ code: 132001 });
+
+    expect((await review(id, 'APPROVED')).status).toBe(200);
+    const [hook] = (await fx.receiver.waitFor((h) => statusHook(id)(h) !== undefined)).filter(
+      (h) => statusHook(id)([h]) !== undefined,
+    );
+    expect(hasValidSignature(hook, TEST_NUMBER.appSecret)).toBe(true);
+    expect(hook.body).toEqual({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: TEST_NUMBER.wabaId,
+          time: expect.any(Number),
+          changes: [
+            {
+              value: {
+                event: 'APPROVED',
+                message_template_id: Number(id),
+                message_template_name: 'order_ready',
+                message_template_language: 'pt_BR',
+                reason: 'NONE',
+                message_template_category: 'UTILITY',
+              },
+              field: 'message_template_status_update',
+            },
+          ],
+        },
+      ],
+    });
+    expect((await sendTemplate('order_ready', ['Ana', '42'])).status).toBe(200);
+  });
+
+  it('rejection: status REJECTED with its reason, and sends stay refused', async () => {
+    const created = await create({ ...valid, name: 'flash_sale', category: 'MARKETING' });
+    const { id } = created.json as { id: string };
+    await review(id, 'REJECTED', 'INCORRECT_CATEGORY');
+    const hooks = await fx.receiver.waitFor((h) => statusHook(id)(h) !== undefined);
+    expect(JSON.stringify(statusHook(id)(hooks)?.body)).toContain('"reason":"INCORRECT_CATEGORY"');
+    const listed = await fx.graph(`${TEMPLATES}?name=flash_sale`);
+    expect((listed.json as { data: Json[] }).data[0]).toMatchObject({ status: 'REJECTED' });
+    expect(errorOf((await sendTemplate('flash_sale', ['Ana', '42'])).json).code).toBe(132001);
   });
 
   it('validation errors carry Meta’s codes and create nothing', async () => {

@@ -1,5 +1,6 @@
 import type { CustomerDirectory } from './customer-directory';
 import type { CustomerWindow } from './customer-window';
+import type { MarketingPreferences } from './marketing-preferences';
 import type { MediaStore } from './media-store';
 import type { NumberRegistry } from './number-registry';
 import type { PairRateLimiter, ThroughputLimiter } from './rate-limiter';
@@ -18,6 +19,7 @@ export interface SandboxContext {
   media: MediaStore;
   templates: TemplateCatalog;
   subscriptions: AppSubscriptions;
+  marketing: MarketingPreferences;
   window: CustomerWindow;
   customers: CustomerDirectory;
   sentLog: SentLog;

@@ -7,6 +7,7 @@ import { GraphError, graphErrors } from './graph-errors';
 import { GRAPH_PATH, routeGraph } from './graph-router';
 import { internalGraphError, sendGraphError, sendJson } from './http-io';
 import { handleMediaDownload } from './media-download.handler';
+import { MarketingPreferences } from './marketing-preferences';
 import { MediaStore } from './media-store';
 import { NumberRegistry } from './number-registry';
 import { PairRateLimiter, ThroughputLimiter } from './rate-limiter';
@@ -52,6 +53,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
     numbers,
     media: new MediaStore(now),
     templates: new TemplateCatalog(opts.templates ?? defaultTemplates(), numbers.wabaIds(), now),
+    marketing: new MarketingPreferences(),
     subscriptions: new AppSubscriptions(opts.app ?? DEFAULT_APP, opts.subscribedWabas ?? numbers.wabaIds()),
     window: new CustomerWindow(now),
     customers: new CustomerDirectory(),

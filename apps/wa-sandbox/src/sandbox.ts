@@ -1,4 +1,12 @@
-import { UnknownReferenceError } from './unknown-reference.error';
+import {
+  accountEventEnvelope,
+  buildAccountEvent,
+  buildRawEvent,
+  rawEventSchema,
+  type AccountEventField,
+  type AccountEventParams,
+  type BuiltAccountEvent,
+} from './account-events';
 import { inboundSenders } from './customer-window';
 import { profilePatchSchema, type PhoneNumberProfile } from './phone-number-profile';
 import { InboundMessageFactory } from './inbound-message.factory';
@@ -7,6 +15,7 @@ import type { SandboxContext } from './sandbox-context';
 import type { SentRecord } from './sent-log';
 import { SimulatedCustomer, type InboundPort } from './simulated-customer';
 import type {
+  AccountEventResult,
   CustomerOptions,
   DeliverOptions,
   DeliveryResult,
@@ -16,6 +25,7 @@ import type {
   VerifyWebhookResult,
 } from './types';
 import { verifyWebhook } from './verify-webhook';
+import { UnknownReferenceError } from './unknown-reference.error';
 import type { WebhookDeliverer, WebhookFaults } from './webhook-deliverer';
 import { messagesEnvelope } from './webhook-envelope';
 
@@ -141,6 +151,22 @@ export class Sandbox implements SandboxHandle, InboundPort {
     this.ctx.numbers.require(phoneNumberId).config.webhookUrl = url;
   }
 
+  async accountEvent<F extends AccountEventField>(
+    field: F,
+    params: AccountEventParams<F>,
+  ): Promise<AccountEventResult> {
+    return this.emit(buildAccountEvent(this.ctx, field, params));
+  }
+
+  async rawAccountEvent(params: {
+    field: string;
+    value: Record<string, unknown>;
+    wabaId?: string;
+    phoneNumberId?: string;
+  }): Promise<AccountEventResult> {
+    return this.emit(buildRawEvent(this.ctx, rawEventSchema.parse(params)));
+  }
+
   setNumberProfile(phoneNumberId: string, patch: Partial<PhoneNumberProfile>): void {
     const state = this.ctx.numbers.require(phoneNumberId);
     Object.assign(state.profile, profilePatchSchema.parse(patch));
@@ -150,6 +176,21 @@ export class Sandbox implements SandboxHandle, InboundPort {
     if (!this.ctx.numbers.isWaba(wabaId))
       throw new UnknownReferenceError(`wabaId ${wabaId} is not a sandbox WABA`);
     this.ctx.subscriptions.set(wabaId, subscribed);
+  }
+
+  /** Number-scoped events go to that number's webhook; WABA-scoped ones to every distinct target of the WABA. */
+  private async emit(event: BuiltAccountEvent): Promise<AccountEventResult> {
+    const payload = accountEventEnvelope(event, this.ctx.now());
+    const numbers = event.number ? [event.number] : this.ctx.numbers.ofWaba(event.wabaId);
+    const targets = new Map<string, { url: string; appSecret: string }>();
+    for (const n of numbers) {
+      const { webhookUrl: url, appSecret } = n.config;
+      targets.set(`${url}\n${appSecret}`, { url, appSecret });
+    }
+    const deliveries = await Promise.all(
+      [...targets.values()].map((target) => this.deliverer.deliver(target, payload)),
+    );
+    return { field: event.field, value: event.value, deliveries };
   }
 
   pendingDeliveries(): number {

@@ -1,3 +1,4 @@
+import type { AccountEventField, AccountEventParams } from './account-events';
 import type { InboundSpec } from './inbound-spec';
 import type { PhoneNumberProfile } from './phone-number-profile';
 import type { SandboxTemplate } from './templates';
@@ -86,6 +87,13 @@ export interface VerifyWebhookResult {
   challenge: string;
 }
 
+/** An account/template event the sandbox emitted: the change's field and value, and each delivery's first attempt. */
+export interface AccountEventResult {
+  field: string;
+  value: Record<string, unknown>;
+  deliveries: DeliveryResult[];
+}
+
 export type FailableSendCode = 130429 | 131056 | 131000 | 131016;
 
 export interface CustomerOptions {
@@ -121,6 +129,21 @@ export interface SandboxHandle {
   setWebhookFaults(f: WebhookFaults): void;
   /** Points a number's webhooks elsewhere (e.g. once Switchboard has bound its port). */
   setWebhookUrl(phoneNumberId: string, url: string): void;
+  /**
+   * Applies an account or template event (quality, tier, name, template review…) and delivers it as a signed
+   * webhook in Meta's shape. Params are validated; unknown numbers, WABAs or templates throw.
+   */
+  accountEvent<F extends AccountEventField>(
+    field: F,
+    params: AccountEventParams<F>,
+  ): Promise<AccountEventResult>;
+  /** Delivers any `field` with any `value` (for fields the project has not seen yet); changes no state. */
+  rawAccountEvent(params: {
+    field: string;
+    value: Record<string, unknown>;
+    wabaId?: string;
+    phoneNumberId?: string;
+  }): Promise<AccountEventResult>;
   /** Silent change of what GET /{phone-number-id} reports (no webhook). */
   setNumberProfile(phoneNumberId: string, patch: Partial<PhoneNumberProfile>): void;
   /** Whether the app is subscribed to the WABA (what GET /{waba}/subscribed_apps lists). */
