@@ -4,7 +4,8 @@ import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { currentStep, totpAt } from '@switchboard/identity';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
+import { SandboxHandle, startSandbox } from '@switchboard/wa-sandbox';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z, ZodType } from 'zod';
@@ -32,7 +33,8 @@ type Permission =
   | 'inbound_events.replay'
   | 'api_tokens.manage'
   | 'plugins.manage'
-  | 'departments.manage';
+  | 'departments.manage'
+  | 'numbers.manage';
 
 type Access =
   | { kind: 'public' }
@@ -88,6 +90,11 @@ const ROUTES: Record<string, Access> = {
   'PATCH /api/departments/:id': installation('departments.manage', true),
   // On a department without numbers (one with numbers is refused with 409 whoever asks).
   'POST /api/departments/:id/archive': installation('departments.manage', true),
+  'GET /api/numbers': installation('numbers.manage', undefined, true),
+  'GET /api/numbers/:id': installation('numbers.manage', true),
+  // With a sandbox number not registered yet (FREE_NUMBER), so the admin's registration passes its connection test.
+  'POST /api/numbers': installation('numbers.manage', true),
+  'POST /api/numbers/:id/connection-test': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),
@@ -322,6 +329,9 @@ interface Fixtures {
   apiToken: string;
   team: string;
   plugin: string;
+  /** Meta's ids of a number not registered yet, and its WABA. */
+  phoneNumber: string;
+  waba: string;
 }
 /** Which fixture a field named `<x>Id` / `<x>Ids` takes. A new id field must be added here, or the walk fails. */
 const ID_FIELDS: Record<string, keyof Fixtures> = {
@@ -337,6 +347,8 @@ const ID_FIELDS: Record<string, keyof Fixtures> = {
   team: 'team',
   plugin: 'plugin',
   event: 'event',
+  phoneNumber: 'phoneNumber',
+  waba: 'waba',
 };
 /** Which fixture an `:id` path parameter takes, from the collection it follows. */
 const COLLECTIONS: Record<string, keyof Fixtures> = {
@@ -349,6 +361,17 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   'api-tokens': 'apiToken',
   teams: 'team',
   departments: 'department',
+  numbers: 'number',
+};
+
+/** A number Meta has and Switchboard does not: POST /api/numbers registers it. */
+const FREE_NUMBER = {
+  phoneNumberId: '300000000000009',
+  displayPhoneNumber: '15557770009',
+  wabaId: '400000000000009',
+  accessToken: 'walk-free-number-token',
+  appSecret: 'walk-free-number-secret',
+  verifyToken: 'walk-free-number-verify',
 };
 
 // ─── The walk ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -364,6 +387,7 @@ describe('authorization: every route × every actor, with department A ids every
   const bearer = {} as Record<Exclude<ActorName, 'anonymous'>, string>;
   const mfaSecrets = new Map<ActorName, string>();
   let digestSql = '';
+  let meta: SandboxHandle;
   let seq = 0;
 
   /** A customer writes a document to the department's number; its conversation, message, card and event. */
@@ -475,10 +499,17 @@ describe('authorization: every route × every actor, with department A ids every
   }
 
   beforeAll(async () => {
+    // "Meta" for the number the walk registers: a second sandbox at the Graph address new numbers are given.
+    const metaPort = await freePort();
     env = await createTestEnvironment({
       config: {
         plugins: { enabled: ['./dist/test/fixtures/plugins/recorder', './plugins/dept-hr'] },
+        whatsapp: { graphBaseUrl: `http://127.0.0.1:${metaPort}` },
       },
+    });
+    meta = await startSandbox({
+      port: metaPort,
+      numbers: [{ ...FREE_NUMBER, webhookUrl: `${env.url}/webhooks/whatsapp` }],
     });
     inputs = routeInputs(env);
     const dept = (d: Dept) => env.numbers[d].departmentId;
@@ -546,6 +577,8 @@ describe('authorization: every route × every actor, with department A ids every
       apiToken: (await mintToken([dept('sales')])).id,
       team: await newTeam(dept('sales')),
       plugin: 'fixture-recorder',
+      phoneNumber: FREE_NUMBER.phoneNumberId,
+      waba: FREE_NUMBER.wabaId,
     };
     fixtures.hr = {
       department: dept('hr'),
@@ -560,6 +593,8 @@ describe('authorization: every route × every actor, with department A ids every
       apiToken: hrToken.id,
       team: hrTeam,
       plugin: 'fixture-recorder',
+      phoneNumber: FREE_NUMBER.phoneNumberId,
+      waba: FREE_NUMBER.wabaId,
     };
     secrets.sales = [sales.conversation_id, sales.id, sales.card, '5511944440001', 'pedido de vendas'];
     secrets.hr = [hr.conversation_id, hr.id, hr.card, '5511944447777', 'my payslip please'];
@@ -592,6 +627,7 @@ describe('authorization: every route × every actor, with department A ids every
     await buildDigestSql();
   }, 120_000);
   afterAll(async () => {
+    await meta?.close();
     await env?.close();
   });
 
@@ -676,6 +712,7 @@ describe('authorization: every route × every actor, with department A ids every
     // Strings whose meaning the schema cannot tell: a stage that exists, an e-mail, a current TOTP code.
     if (name === 'stage') return 'in_progress';
     if (name === 'email') return `walk-${++seq}@test.switchboard`;
+    if (name === 'accessToken') return FREE_NUMBER.accessToken;
     if (name === 'code') {
       const secret = mfaSecrets.get(actor);
       // confirm and disable each need a code from a later step than the last one used.

@@ -6,6 +6,7 @@ import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { DepartmentViews } from './departments/department-views.service';
 import { DepartmentsController } from './departments/departments.controller';
+import { NumbersController } from './numbers/numbers.controller';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
 import { PluginNumberScope } from './plugins/plugin-number-scope.service';
 import { PluginsController } from './plugins/plugins.controller';
@@ -34,6 +35,7 @@ export class AppModule {
         PluginsController,
         PluginInstallationsController,
         DepartmentsController,
+        NumbersController,
       ],
       providers: [PluginNumberScope, DepartmentViews],
     };

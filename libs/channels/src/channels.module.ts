@@ -8,6 +8,8 @@ import { MediaDownloadService } from './whatsapp/media/media-download.service';
 import { MediaStore } from './whatsapp/media/media-store';
 import { MediaController } from './whatsapp/media/media.controller';
 import { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
+import { ConnectionTestService } from './whatsapp/numbers/connection-test.service';
+import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -16,6 +18,7 @@ import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
+import { WebhookHandshake } from './whatsapp/webhook/webhook-handshake';
 import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
 import { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.controller';
@@ -35,6 +38,9 @@ const services = [
   MediaStore,
   MediaDownloadService,
   InboundEventQueryService,
+  WebhookHandshake,
+  ConnectionTestService,
+  NumberAdminService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

@@ -7,6 +7,8 @@ export type { InboundEventStatus, InboundItemFailure } from './whatsapp/entities
 export type { NumberHealth } from './whatsapp/entities/whatsapp-number.entity';
 export { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 export type { DepartmentNumber } from './whatsapp/numbers/department-numbers.service';
+export { NumberAdminService } from './whatsapp/numbers/number-admin.service';
+export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';

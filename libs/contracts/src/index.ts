@@ -5,3 +5,4 @@ export * from './identity.contract';
 export * from './plugin.contract';
 export * from './card.contract';
 export * from './department.contract';
+export * from './number.contract';

@@ -15,13 +15,15 @@ export const DEPARTMENT_PERMISSIONS = [
 /**
  * Installation-wide permissions: they act on things no department owns (people, the audit log, credentials, the set
  * of departments itself), so only an unscoped actor holds them: an admin, or a token for all departments. A token
- * scoped to departments never does. `departments.manage` is never given to tokens (admins only).
+ * scoped to departments never does. `departments.manage` and `numbers.manage` are never
+ * given to tokens (admins only).
  */
 export const INSTALLATION_PERMISSIONS = [
   'users.manage',
   'audit.read',
   'api_tokens.manage',
   'departments.manage',
+  'numbers.manage',
 ] as const;
 
 /**

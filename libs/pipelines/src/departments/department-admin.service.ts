@@ -171,6 +171,15 @@ export class DepartmentAdminService {
     });
   }
 
+  /**
+   * For binding a number to the department, on the caller's transaction: locks it against archiving meanwhile;
+   * 404 when absent or hidden, 409 when archived.
+   */
+  async lockOpen(tx: EntityManager, id: string): Promise<void> {
+    const row = await this.visible(tx, id, true);
+    if (row.archived_at) throw archived(row.key);
+  }
+
   /** The department when the actor may see it (locked for a change when `lock`); 404 when absent or hidden. */
   private async visible(em: EntityManager, id: string, lock: boolean): Promise<Row> {
     const [row] = await sql<Row>(

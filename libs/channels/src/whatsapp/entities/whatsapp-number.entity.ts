@@ -3,6 +3,15 @@ import { uuidv7 } from '@switchboard/engine';
 
 export type NumberHealth = 'active' | 'token_invalid';
 
+/** One check of a connection test, with Meta's own error when it failed. */
+export interface ConnectionCheck {
+  name: 'token' | 'subscribed_app' | 'webhook_verify_token';
+  ok: boolean;
+  /** What was found or done, e.g. "the app was not subscribed; subscribed it". */
+  detail?: string;
+  error?: { code: number | null; subcode?: number | null; message: string };
+}
+
 /**
  * A WhatsApp Cloud API phone number bound to a department. Token, app secret and verify token are
  * sealed with the SecretBox (never stored or returned in clear); the verify token also has a keyed
@@ -52,6 +61,28 @@ export class WhatsappNumber {
 
   @Property({ type: 'text', nullable: true })
   healthReason?: string | null;
+
+  /** As Graph last reported them (connection test): null until a test read them. */
+  @Property({ type: 'text', nullable: true })
+  verifiedName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  qualityRating?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  messagingLimitTier?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  nameStatus?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  throughputLevel?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  connectionCheckedAt?: Date | null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  connectionChecks?: ConnectionCheck[] | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

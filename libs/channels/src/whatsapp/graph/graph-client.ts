@@ -4,8 +4,30 @@ import { NumberCredentials } from '../numbers/number-registry.service';
 import { classifyGraphError, GraphError, isPreSendNetworkError } from './graph-error';
 
 interface GraphErrorBody {
-  error?: { code?: number; message?: string; error_data?: { details?: string }; error_user_msg?: string };
+  error?: {
+    code?: number;
+    error_subcode?: number;
+    message?: string;
+    error_data?: { details?: string };
+    error_user_msg?: string;
+  };
 }
+
+/** Where and as whom a Graph call is made: a stored number, or one being registered. */
+export type GraphTarget = Pick<NumberCredentials, 'graphBaseUrl' | 'graphVersion' | 'accessToken'>;
+
+/** The phone number's fields a connection test reads (Meta's names). */
+export interface PhoneNumberFields {
+  display_phone_number?: string;
+  verified_name?: string;
+  quality_rating?: string;
+  messaging_limit_tier?: string;
+  name_status?: string;
+  throughput?: { level?: string };
+}
+
+const PHONE_NUMBER_FIELDS =
+  'display_phone_number,verified_name,quality_rating,throughput,messaging_limit_tier,name_status';
 
 export interface SendResult {
   wamid: string;
@@ -41,6 +63,25 @@ export class GraphClient {
         200,
       );
     return { wamid: first.id, messageStatus: first.message_status };
+  }
+
+  /** GET /{phone-number-id}: proves the token reaches the number, and reads what Meta reports about it. */
+  async phoneNumber(target: GraphTarget, phoneNumberId: string): Promise<PhoneNumberFields> {
+    return this.call<PhoneNumberFields>(
+      target,
+      'GET',
+      `/${encodeURIComponent(phoneNumberId)}?fields=${PHONE_NUMBER_FIELDS}`,
+    );
+  }
+
+  /** GET /{waba-id}/subscribed_apps: the apps that receive the WABA's webhooks. */
+  async subscribedApps(target: GraphTarget, wabaId: string): Promise<{ data?: unknown[] }> {
+    return this.call<{ data?: unknown[] }>(target, 'GET', `/${encodeURIComponent(wabaId)}/subscribed_apps`);
+  }
+
+  /** POST /{waba-id}/subscribed_apps: subscribes the token's app to the WABA's webhooks. */
+  async subscribeApp(target: GraphTarget, wabaId: string): Promise<{ success?: boolean }> {
+    return this.call<{ success?: boolean }>(target, 'POST', `/${encodeURIComponent(wabaId)}/subscribed_apps`);
   }
 
   async mediaInfo(number: NumberCredentials, mediaId: string): Promise<MediaInfo> {
@@ -95,7 +136,7 @@ export class GraphClient {
   }
 
   private async call<T>(
-    number: NumberCredentials,
+    number: GraphTarget,
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
@@ -136,6 +177,7 @@ export class GraphClient {
       err?.message ?? `HTTP ${res.statusCode}`,
       err?.error_data?.details ?? err?.error_user_msg,
       res.statusCode,
+      typeof err?.error_subcode === 'number' ? err.error_subcode : null,
     );
   }
 }

@@ -16,6 +16,7 @@ export class GraphError extends Error {
     readonly title: string,
     readonly details: string | undefined,
     readonly httpStatus: number | null,
+    readonly subcode: number | null = null,
   ) {
     super(`${code !== null ? `(#${code}) ` : ''}${title}${details ? `: ${details}` : ''}`);
     this.name = 'GraphError';

@@ -59,9 +59,9 @@ export class WhatsappNumberService {
   }
 
   /** True when some number was registered with this verify token (Meta's GET handshake). */
-  async verifyTokenKnown(token: string): Promise<boolean> {
+  async verifyTokenKnown(token: string, em: EntityManager = this.em.fork()): Promise<boolean> {
     if (!token) return false;
-    return (await this.em.fork().count(WhatsappNumber, { verifyTokenDigest: this.box.digest(token) })) > 0;
+    return (await em.count(WhatsappNumber, { verifyTokenDigest: this.box.digest(token) })) > 0;
   }
 
   /** Meta answered 190: the token is expired or revoked; sends stop until an admin sets a new token. */

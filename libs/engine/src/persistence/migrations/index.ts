@@ -10,6 +10,7 @@ import { Migration20261129300000_identity_hardening } from './Migration202611293
 import { Migration20261129500000_inbound_event_numbers } from './Migration20261129500000_inbound_event_numbers';
 import { Migration20261129600000_message_number } from './Migration20261129600000_message_number';
 import { Migration20261129700000_departments_admin } from './Migration20261129700000_departments_admin';
+import { Migration20261129800000_numbers_admin } from './Migration20261129800000_numbers_admin';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261129600000_message_number', class: Migration20261129600000_message_number },
   { name: 'Migration20261129700000_departments_admin', class: Migration20261129700000_departments_admin },
+  { name: 'Migration20261129800000_numbers_admin', class: Migration20261129800000_numbers_admin },
 ];

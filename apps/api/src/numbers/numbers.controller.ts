@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NumberAdminService } from '@switchboard/channels';
+import {
+  listNumbersQuery,
+  ListNumbersQuery,
+  NumberView,
+  Page,
+  registerNumberRequest,
+  RegisterNumberRequest,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { RequirePermission } from '@switchboard/identity';
+import { DepartmentAdminService } from '@switchboard/pipelines';
+import { z } from 'zod';
+
+const bodySchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+/** WhatsApp numbers: channels owns them, pipelines the departments they are bound to; composed here. */
+@ApiTags('numbers')
+@ApiBearerAuth()
+@Controller('api/numbers')
+export class NumbersController {
+  constructor(
+    private readonly numbers: NumberAdminService,
+    private readonly departments: DepartmentAdminService,
+  ) {}
+
+  @Get()
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary: 'WhatsApp numbers you can see (members-only departments only where you are a member)',
+  })
+  list(@Query(new ZodValidationPipe(listNumbersQuery)) q: ListNumbersQuery): Promise<Page<NumberView>> {
+    return this.numbers.list(q);
+  }
+
+  @Get(':id')
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary: 'One WhatsApp number with what Graph last reported and its latest connection test',
+  })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.numbers.get(id);
+  }
+
+  @Post()
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      'Register a number (secrets are write-only); refused with 422 and each failing check when the connection test fails',
+  })
+  @ApiBody({ schema: bodySchema(registerNumberRequest) })
+  register(
+    @Body(new ZodValidationPipe(registerNumberRequest)) body: RegisterNumberRequest,
+  ): Promise<NumberView> {
+    return this.numbers.register(body, (tx, departmentId) => this.departments.lockOpen(tx, departmentId));
+  }
+
+  @Post(':id/connection-test')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary: "Run the connection test now and keep its results (each check with Meta's error)",
+  })
+  testConnection(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.numbers.testConnection(id);
+  }
+}

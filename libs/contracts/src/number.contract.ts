@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Meta's object ids are decimal digits. */
+const graphId = z.string().regex(/^\d{1,32}$/, 'must be the numeric id Meta shows (digits only)');
+const secret = (max: number) => z.string().min(1).max(max);
+
+/** POST /api/numbers. The display number is read from Graph; secrets are write-only (sealed, never returned). */
+export const registerNumberRequest = z.strictObject({
+  phoneNumberId: graphId,
+  wabaId: graphId,
+  departmentId: z.uuid(),
+  accessToken: secret(2048),
+  appSecret: secret(256),
+  verifyToken: secret(256),
+});
+export type RegisterNumberRequest = z.infer<typeof registerNumberRequest>;
+
+/** GET /api/numbers: oldest first, keyset-paginated. */
+export const listNumbersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(200).optional(),
+});
+export type ListNumbersQuery = z.infer<typeof listNumbersQuery>;
+
+/** One check of a connection test; `error` is Meta's own (code, subcode, message) when it failed. */
+export interface ConnectionCheckView {
+  name: 'token' | 'subscribed_app' | 'webhook_verify_token';
+  ok: boolean;
+  detail?: string;
+  error?: { code: number | null; subcode?: number | null; message: string };
+}
+
+export interface ConnectionTestView {
+  ok: boolean;
+  at: string;
+  checks: ConnectionCheckView[];
+}
+
+/** A WhatsApp number as admins see it: never its access token, app secret or verify token. */
+export interface NumberView {
+  id: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  wabaId: string;
+  departmentId: string;
+  health: string;
+  healthReason: string | null;
+  verifiedName: string | null;
+  qualityRating: string | null;
+  messagingLimitTier: string | null;
+  nameStatus: string | null;
+  throughputLevel: string | null;
+  connectionTest: ConnectionTestView | null;
+  createdAt: string;
+  updatedAt: string;
+}
