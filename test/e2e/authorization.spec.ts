@@ -95,6 +95,9 @@ const ROUTES: Record<string, Access> = {
   // With a sandbox number not registered yet (FREE_NUMBER), so the admin's registration passes its connection test.
   'POST /api/numbers': installation('numbers.manage', true),
   'POST /api/numbers/:id/connection-test': installation('numbers.manage', true),
+  // With the number's own (working) token, so the admin's rotation passes its token check.
+  'PATCH /api/numbers/:id/credentials': installation('numbers.manage', true),
+  'GET /api/numbers/:id/events': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),
@@ -712,7 +715,8 @@ describe('authorization: every route × every actor, with department A ids every
     // Strings whose meaning the schema cannot tell: a stage that exists, an e-mail, a current TOTP code.
     if (name === 'stage') return 'in_progress';
     if (name === 'email') return `walk-${++seq}@test.switchboard`;
-    if (name === 'accessToken') return FREE_NUMBER.accessToken;
+    if (name === 'accessToken')
+      return route === 'POST /api/numbers' ? FREE_NUMBER.accessToken : env.numbers[dept].accessToken;
     if (name === 'code') {
       const secret = mfaSecrets.get(actor);
       // confirm and disable each need a code from a later step than the last one used.

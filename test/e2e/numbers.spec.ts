@@ -1,5 +1,5 @@
-import { createTestEnvironment, freePort, TestEnvironment } from '@switchboard/testing';
-import { SandboxHandle, startSandbox } from '@switchboard/wa-sandbox';
+import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
+import { SandboxHandle, signBody, startSandbox } from '@switchboard/wa-sandbox';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,6 +22,7 @@ interface NumberBody {
   nameStatus: string | null;
   throughputLevel: string | null;
   connectionTest: { ok: boolean; at: string; checks: Check[] } | null;
+  previousAppSecretAcceptedUntil: string | null;
 }
 
 /**
@@ -332,5 +333,201 @@ describe('numbers API', () => {
       .send(body(SECOND, env.numbers.sales.departmentId));
     expect(r.status).toBe(403);
     expect(await stored(SECOND.phoneNumberId)).toEqual([]);
+  });
+  describe('credentials', () => {
+    const events = async (id: string) => {
+      const r = await api().get(`/api/numbers/${id}/events`).expect(200);
+      seen.push(r.text);
+      return r.body.items as { kind: string; at: string; detail: Record<string, unknown> }[];
+    };
+    const rotate = async (id: string, payload: Record<string, unknown>) => {
+      const r = await api().patch(`/api/numbers/${id}/credentials`).send(payload);
+      seen.push(r.text);
+      return r;
+    };
+    const health = async (id: string) =>
+      (await env.query<{ health: string }>('select health from whatsapp_numbers where id = $1', [id]))[0]
+        .health;
+    /** An inbound text for a number of the second sandbox, as Meta posts it. */
+    const envelope = (n: typeof FRESH, waId: string, text: string) => ({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: n.wabaId,
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId },
+                contacts: [{ profile: { name: waId }, wa_id: waId }],
+                messages: [
+                  {
+                    from: waId,
+                    id: `wamid.numbers-${waId}-${++seq}`,
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    type: 'text',
+                    text: { body: text },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    /** The delivery that brought this text, once processed, as the inbound-events API shows it. */
+    const deliveryOf = async (text: string) => {
+      const [m] = await waitFor(
+        async () => {
+          const rows = await env.query<{ inbound_event_id: string }>(
+            'select inbound_event_id from messages where body = $1',
+            [text],
+          );
+          return rows.length ? rows : null;
+        },
+        { what: `message "${text}" stored` },
+      );
+      const r = await api().get(`/api/inbound-events/${m.inbound_event_id}`).expect(200);
+      return r.body as { status: string; signedWithPreviousSecret: boolean };
+    };
+
+    it('a 190 during a send marks the number; a token Meta refuses changes nothing; a working one resumes sends', async () => {
+      const support = env.numbers.support;
+      await env.sandbox.customer('5511955550001').withNumber(support.phoneNumberId).text('oi');
+      const [{ id: conversationId }] = await waitFor(async () => {
+        const rows = await env.query<{ id: string }>(
+          'select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1',
+          ['5511955550001'],
+        );
+        return rows.length ? rows : null;
+      });
+      const reply = (text: string) =>
+        api().post(`/api/conversations/${conversationId}/messages`).send({ type: 'text', text });
+      const status = (id: string) =>
+        env
+          .query<{ status: string; error: { code?: number } | null }>(
+            'select status, error from messages where id = $1',
+            [id],
+          )
+          .then((r) => r[0]);
+      env.sandbox.setTokenValid(support.phoneNumberId, false);
+      const first = await reply('antes da troca').expect(202);
+      await waitFor(async () => (await status(first.body.id)).status === 'failed', {
+        what: 'send failed with 190',
+      });
+      expect(await health(support.id)).toBe('token_invalid');
+      const marked = await events(support.id);
+      expect(marked.map((e) => e.kind)).toEqual(['token_invalid']);
+      expect(String(marked[0].detail.reason)).toMatch(/190/);
+      expect((await api().get(`/api/numbers/${support.id}`).expect(200)).body.health).toBe('token_invalid');
+
+      // A token Meta does not accept: 422 with Meta's code, and the number stays as it was.
+      const bad = await rotate(support.id, { accessToken: 'a-token-meta-never-issued' });
+      expect(bad.status, bad.text).toBe(422);
+      expect((bad.body.checks as Check[]).map((c) => [c.name, c.ok, c.error?.code])).toEqual([
+        ['token', false, 190],
+      ]);
+      expect(await health(support.id)).toBe('token_invalid');
+      expect((await events(support.id)).map((e) => e.kind)).toEqual(['token_invalid']);
+
+      // Meta issued a working token (the sandbox keeps one token per number: valid again stands for the new one).
+      env.sandbox.setTokenValid(support.phoneNumberId, true);
+      const good = await rotate(support.id, { accessToken: support.accessToken });
+      expect(good.status, good.text).toBe(200);
+      expect(good.body.health).toBe('active');
+      const history = await events(support.id);
+      expect(history.map((e) => [e.kind, e.detail])).toEqual([
+        ['token_invalid', marked[0].detail],
+        ['access_token_rotated', { reactivated: true }],
+      ]);
+      const [audited] = await env.query<{ department_id: string; details: unknown }>(
+        `select department_id, details from audit_events where action = 'number.credentials_rotated' and target_id = $1`,
+        [support.id],
+      );
+      expect(audited).toEqual({
+        department_id: support.departmentId,
+        details: { accessToken: true, appSecret: false },
+      });
+      // Sends resume.
+      const second = await waitFor(
+        async () => {
+          const r = await reply('depois da troca');
+          return r.status === 202 ? r : null;
+        },
+        { what: 'reply accepted after rotation' },
+      );
+      await waitFor(
+        async () => ['sent', 'delivered', 'read'].includes((await status(second.body.id)).status),
+        {
+          what: 'reply sent after rotation',
+        },
+      );
+    });
+
+    it('after an app secret rotation the previous secret is accepted for the overlap, and the delivery says so', async () => {
+      const [{ id }] = await stored(FRESH.phoneNumberId);
+      const before = Date.now();
+      const r = await rotate(id, { appSecret: 'fresh-app-secret-1-rotated' });
+      expect(r.status, r.text).toBe(200);
+      // Default overlap: 60 minutes.
+      const until = new Date(r.body.previousAppSecretAcceptedUntil as string).getTime();
+      expect(until).toBeGreaterThanOrEqual(before + 60 * 60_000 - 1000);
+      expect(until).toBeLessThanOrEqual(Date.now() + 60 * 60_000 + 1000);
+      expect((await events(id)).map((e) => [e.kind, e.detail])).toEqual([
+        ['app_secret_rotated', { previousSecretAcceptedUntil: r.body.previousAppSecretAcceptedUntil }],
+      ]);
+
+      // Meta still signs with the previous secret (a retry from before the switch): accepted, and marked.
+      const old = await meta.deliver(
+        FRESH.phoneNumberId,
+        envelope(FRESH, '5511955550002', 'assinado antes'),
+        {
+          retry: false,
+        },
+      );
+      expect(old.status).toBe(200);
+      expect(await deliveryOf('assinado antes')).toMatchObject({
+        status: 'processed',
+        signedWithPreviousSecret: true,
+      });
+      // Signed with the new secret: accepted as current.
+      const raw = JSON.stringify(envelope(FRESH, '5511955550003', 'assinado depois'));
+      await env
+        .anonymous()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signBody(raw, 'fresh-app-secret-1-rotated'))
+        .send(raw)
+        .expect(200);
+      expect(await deliveryOf('assinado depois')).toMatchObject({
+        status: 'processed',
+        signedWithPreviousSecret: false,
+      });
+
+      // Rotated again: the first secret is neither current nor previous any more.
+      await rotate(id, { appSecret: 'fresh-app-secret-1-rotated-again' }).then((x) =>
+        expect(x.status, x.text).toBe(200),
+      );
+      const refused = await meta.deliver(
+        FRESH.phoneNumberId,
+        envelope(FRESH, '5511955550004', 'assinado velho'),
+        {
+          retry: false,
+        },
+      );
+      expect(refused.status).toBe(401);
+      expect(await env.query('select 1 from messages where body = $1', ['assinado velho'])).toEqual([]);
+      for (const text of seen) expect(text).not.toContain('fresh-app-secret-1-rotated');
+    });
+
+    it('a rotation with nothing to rotate is 400; a hidden or unknown number is 404', async () => {
+      const r = await rotate(env.numbers.sales.id, {});
+      expect(r.status).toBe(400);
+      expect(r.text).toMatch(/accessToken, appSecret or both/);
+      const unknown = '01900000-0000-7000-8000-000000000001';
+      expect((await rotate(unknown, { appSecret: 'x-secret' })).status).toBe(404);
+      await api().get(`/api/numbers/${unknown}/events`).expect(404);
+    });
   });
 });

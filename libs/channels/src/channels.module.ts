@@ -10,6 +10,8 @@ import { MediaController } from './whatsapp/media/media.controller';
 import { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 import { ConnectionTestService } from './whatsapp/numbers/connection-test.service';
 import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
+import { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
+import { NumberHistory } from './whatsapp/numbers/number-history.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -41,6 +43,8 @@ const services = [
   WebhookHandshake,
   ConnectionTestService,
   NumberAdminService,
+  NumberCredentialsService,
+  NumberHistory,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

@@ -1,4 +1,5 @@
 import { InboundEvent } from './whatsapp/entities/inbound-event.entity';
+import { NumberEvent } from './whatsapp/entities/number-event.entity';
 import { WhatsappNumber } from './whatsapp/entities/whatsapp-number.entity';
 
 export { ChannelsWorkerModule } from './channels-worker.module';
@@ -9,6 +10,8 @@ export { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service
 export type { DepartmentNumber } from './whatsapp/numbers/department-numbers.service';
 export { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
+export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
+export { NumberHistory } from './whatsapp/numbers/number-history.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';
@@ -18,6 +21,6 @@ export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
 export { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 export { matchSignature } from './whatsapp/webhook/verify-signature';
-export { InboundEvent, WhatsappNumber };
+export { InboundEvent, NumberEvent, WhatsappNumber };
 
-export const CHANNEL_ENTITIES = [WhatsappNumber, InboundEvent];
+export const CHANNEL_ENTITIES = [WhatsappNumber, InboundEvent, NumberEvent];

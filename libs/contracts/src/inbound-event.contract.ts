@@ -19,6 +19,8 @@ export interface InboundEventView {
   failures: { path: string; reason: string; item?: unknown }[];
   lastError: string | null;
   processedAt: string | null;
+  /** Signed with a number's previous app secret, accepted during the overlap after the secret was rotated. */
+  signedWithPreviousSecret: boolean;
   /** Only on the single-event view: the body exactly as Meta sent it. */
   rawBody?: string;
 }

@@ -51,6 +51,28 @@ export interface NumberView {
   nameStatus: string | null;
   throughputLevel: string | null;
   connectionTest: ConnectionTestView | null;
+  /** After an app secret rotation: until when deliveries signed with the previous secret are accepted. */
+  previousAppSecretAcceptedUntil: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** PATCH /api/numbers/:id/credentials: a new access token (checked against Graph first), a new app secret, or both. */
+export const rotateCredentialsRequest = z
+  .strictObject({
+    accessToken: secret(2048).optional(),
+    appSecret: secret(256).optional(),
+  })
+  .refine(
+    (v) => v.accessToken !== undefined || v.appSecret !== undefined,
+    'give accessToken, appSecret or both',
+  );
+export type RotateCredentialsRequest = z.infer<typeof rotateCredentialsRequest>;
+
+/** One entry of a number's history (GET /api/numbers/:id/events), oldest first. */
+export interface NumberEventView {
+  id: string;
+  kind: string;
+  at: string;
+  detail: Record<string, unknown>;
 }

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NumberAdminService } from '@switchboard/channels';
+import { NumberAdminService, NumberCredentialsService, NumberHistory } from '@switchboard/channels';
 import {
   listNumbersQuery,
   ListNumbersQuery,
+  NumberEventView,
   NumberView,
   Page,
   registerNumberRequest,
   RegisterNumberRequest,
+  rotateCredentialsRequest,
+  RotateCredentialsRequest,
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
@@ -25,6 +28,8 @@ export class NumbersController {
   constructor(
     private readonly numbers: NumberAdminService,
     private readonly departments: DepartmentAdminService,
+    private readonly credentials: NumberCredentialsService,
+    private readonly history: NumberHistory,
   ) {}
 
   @Get()
@@ -66,5 +71,27 @@ export class NumbersController {
   })
   testConnection(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
     return this.numbers.testConnection(id);
+  }
+
+  @Patch(':id/credentials')
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      'Rotate the access token (checked against Graph first; a number Meta refused becomes active) or the app secret (the previous one is still accepted for whatsapp.appSecretOverlapMinutes)',
+  })
+  @ApiBody({ schema: bodySchema(rotateCredentialsRequest) })
+  rotate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(rotateCredentialsRequest)) body: RotateCredentialsRequest,
+  ): Promise<NumberView> {
+    return this.credentials.rotate(id, body);
+  }
+
+  @Get(':id/events')
+  @RequirePermission('numbers.manage')
+  @ApiOperation({ summary: "The number's history (token refused by Meta, rotations), oldest first" })
+  async events(@Param('id', ParseUUIDPipe) id: string): Promise<{ items: NumberEventView[] }> {
+    await this.numbers.get(id);
+    return { items: await this.history.of(id) };
   }
 }

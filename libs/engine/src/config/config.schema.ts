@@ -112,6 +112,8 @@ export const configSchema = z.strictObject({
     graphBaseUrl: z.string().url(),
     graphVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0'),
     maxWebhookBytes: z.coerce.number().int().min(1024),
+    /** Minutes a rotated-out app secret still verifies deliveries (Meta's in-flight retries). */
+    appSecretOverlapMinutes: z.coerce.number().int().min(0).max(10080),
   }),
   media: z.strictObject({
     storageDir: z.string().min(1),

@@ -38,6 +38,10 @@ export class InboundEvent {
   @Property({ type: 'text' })
   secretFingerprint!: string;
 
+  /** The signing secret was a number's previous app secret, accepted during the overlap after a rotation. */
+  @Property({ type: 'boolean', default: false })
+  signedWithPreviousSecret: boolean = false;
+
   @Property({ type: 'text' })
   status: InboundEventStatus = 'pending';
 

@@ -50,6 +50,16 @@ export class WhatsappNumber {
   @Property({ type: 'text' })
   appSecretFingerprint!: string;
 
+  /** The app secret before the last rotation: deliveries it signs are accepted until `previousAppSecretUntil`. */
+  @Property({ type: 'text', hidden: true, nullable: true })
+  previousAppSecretSealed?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  previousAppSecretFingerprint?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  previousAppSecretUntil?: Date | null;
+
   @Property({ type: 'text', hidden: true })
   verifyTokenSealed!: string;
 

@@ -13,6 +13,7 @@ interface Row {
   failures: InboundEventView['failures'] | null;
   last_error: string | null;
   processed_at: Date | null;
+  signed_with_previous_secret: boolean;
   raw_body?: string;
 }
 
@@ -55,7 +56,8 @@ export class InboundEventQueryService {
               (select coalesce(bool_and(case when n.id is null then ?::boolean else n.department_id = any(?::uuid[]) end), ?::boolean)
                  from unnest(switchboard_webhook_phone_number_ids(e.raw_body)) p(phone_number_id)
                  left join whatsapp_numbers n
-                   on n.phone_number_id = p.phone_number_id and n.app_secret_fingerprint = e.secret_fingerprint)))`,
+                   on n.phone_number_id = p.phone_number_id
+                  and e.secret_fingerprint in (n.app_secret_fingerprint, n.previous_app_secret_fingerprint))))`,
       params: [...resolved.params, unowned, departments, unowned],
     };
   }
@@ -65,7 +67,7 @@ export class InboundEventQueryService {
     const visible = this.visible('inbound_events.read');
     const rows = await sql<Row>(
       this.em,
-      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at from inbound_events e
+      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at, signed_with_previous_secret from inbound_events e
         where (?::text is null or status = ?::text)
           and (?::timestamptz is null or (received_at, id) < (?::timestamptz, ?::uuid))
           and ${visible.sql}
@@ -120,5 +122,6 @@ function toView(r: Row): InboundEventView {
     failures: r.failures ?? [],
     lastError: r.last_error,
     processedAt: r.processed_at ? new Date(r.processed_at).toISOString() : null,
+    signedWithPreviousSecret: r.signed_with_previous_secret,
   };
 }

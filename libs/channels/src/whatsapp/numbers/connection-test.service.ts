@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { ConnectionCheck } from '../entities/whatsapp-number.entity';
 import { GraphClient, GraphTarget, PhoneNumberFields } from '../graph/graph-client';
 import { GraphError } from '../graph/graph-error';
@@ -25,6 +25,21 @@ const metaError = (e: unknown): NonNullable<ConnectionCheck['error']> =>
     ? { code: e.code, subcode: e.subcode, message: e.details ? `${e.title}: ${e.details}` : e.title }
     : { code: null, message: e instanceof Error ? e.message : String(e) };
 
+/** 422 naming each failing check with Meta's code and message; `checks` lists every check. */
+export const connectionTestFailed = (checks: ConnectionCheck[]) =>
+  new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message: `connection test failed: ${checks
+      .filter((c) => !c.ok)
+      .map(
+        (c) =>
+          `${c.name}${c.error?.code != null ? ` (#${c.error.code})` : ''}: ${c.error?.message ?? 'failed'}`,
+      )
+      .join('; ')}`,
+    checks,
+  });
+
 /**
  * Checks a number's connection to Meta, each check on its own so one failure does not hide another: the token
  * reaches the number, the app is subscribed to the WABA (subscribing it when it is not), and our webhook handshake
@@ -37,16 +52,25 @@ export class ConnectionTestService {
     private readonly handshake: WebhookHandshake,
   ) {}
 
+  /** The token reaches the number: GET /{phone-number-id}, which also reads what Meta reports about it. */
+  async tokenCheck(
+    target: GraphTarget & { phoneNumberId: string },
+  ): Promise<{ check: ConnectionCheck; fields: PhoneNumberFields | null }> {
+    try {
+      const fields = await this.graph.phoneNumber(target, target.phoneNumberId);
+      return {
+        check: { name: 'token', ok: true, detail: `the token reaches ${target.phoneNumberId}` },
+        fields,
+      };
+    } catch (e) {
+      return { check: { name: 'token', ok: false, error: metaError(e) }, fields: null };
+    }
+  }
+
   /** The Graph checks (token, subscription). */
   async graphChecks(target: ConnectionTarget): Promise<Omit<ConnectionTestResult, 'ok'>> {
-    const checks: ConnectionCheck[] = [];
-    let fields: PhoneNumberFields | null = null;
-    try {
-      fields = await this.graph.phoneNumber(target, target.phoneNumberId);
-      checks.push({ name: 'token', ok: true, detail: `the token reaches ${target.phoneNumberId}` });
-    } catch (e) {
-      checks.push({ name: 'token', ok: false, error: metaError(e) });
-    }
+    const { check, fields } = await this.tokenCheck(target);
+    const checks: ConnectionCheck[] = [check];
     try {
       const subscribed = await this.graph.subscribedApps(target, target.wabaId);
       if (subscribed.data?.length) {

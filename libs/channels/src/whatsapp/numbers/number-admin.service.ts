@@ -1,13 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { ListNumbersQuery, NumberView, RegisterNumberRequest } from '@switchboard/contracts';
 import { APP_CONFIG, AppConfig, keysetPage, readCursor, SecretBox, sql } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
 import type { ConnectionCheck } from '../entities/whatsapp-number.entity';
 import { WhatsappNumber } from '../entities/whatsapp-number.entity';
 import type { PhoneNumberFields } from '../graph/graph-client';
-import { ConnectionTestService } from './connection-test.service';
+import { ConnectionTestService, connectionTestFailed } from './connection-test.service';
 import { NumberRegistry } from './number-registry.service';
 import { secretFingerprint } from './secret-fingerprint';
 
@@ -32,6 +32,7 @@ interface Row {
   throughput_level: string | null;
   connection_checked_at: Date | null;
   connection_checks: ConnectionCheck[] | null;
+  previous_app_secret_until: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,7 +40,7 @@ interface Row {
 /** Never the sealed columns: secrets are write-only. */
 const COLUMNS = `n.id, n.phone_number_id, n.display_phone_number, n.waba_id, n.department_id, n.health,
   n.health_reason, n.verified_name, n.quality_rating, n.messaging_limit_tier, n.name_status, n.throughput_level,
-  n.connection_checked_at, n.connection_checks, n.created_at, n.updated_at`;
+  n.connection_checked_at, n.connection_checks, n.previous_app_secret_until, n.created_at, n.updated_at`;
 
 const toView = (r: Row): NumberView => ({
   id: r.id,
@@ -62,6 +63,9 @@ const toView = (r: Row): NumberView => ({
           checks: r.connection_checks,
         }
       : null,
+  previousAppSecretAcceptedUntil: r.previous_app_secret_until
+    ? new Date(r.previous_app_secret_until).toISOString()
+    : null,
   createdAt: new Date(r.created_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
 });
@@ -74,20 +78,6 @@ const reported = (f: PhoneNumberFields) => ({
   nameStatus: f.name_status ?? null,
   throughputLevel: f.throughput?.level ?? null,
 });
-
-const failed = (checks: ConnectionCheck[]) =>
-  new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: `connection test failed: ${checks
-      .filter((c) => !c.ok)
-      .map(
-        (c) =>
-          `${c.name}${c.error?.code != null ? ` (#${c.error.code})` : ''}: ${c.error?.message ?? 'failed'}`,
-      )
-      .join('; ')}`,
-    checks,
-  });
 
 /**
  * Registering, listing and testing WhatsApp numbers. Seeing a number follows its department (as departments do):
@@ -180,7 +170,7 @@ export class NumberAdminService {
         });
         await tx.flush();
         checks.push(await this.connection.verifyTokenCheck(body.verifyToken, tx));
-        if (!checks.every((c) => c.ok)) throw failed(checks);
+        if (!checks.every((c) => c.ok)) throw connectionTestFailed(checks);
         number.connectionChecks = checks;
         await tx.flush();
         await this.audit.record(

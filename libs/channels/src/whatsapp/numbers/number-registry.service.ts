@@ -12,13 +12,22 @@ export interface NumberCredentials {
   graphVersion: string;
   accessToken: string;
   appSecretFingerprint: string;
+  /** The app secret before the last rotation: deliveries it signed during the overlap belong to this number too. */
+  previousAppSecretFingerprint: string | null;
   health: WhatsappNumber['health'];
 }
 
 interface Snapshot {
   at: number;
   byPhoneNumberId: Map<string, NumberCredentials>;
-  secrets: { fingerprint: string; secret: string }[];
+  secrets: AppSecret[];
+}
+
+/** A secret webhook signatures are checked against; `previousUntil` for a rotated-out one, accepted until then. */
+export interface AppSecret {
+  fingerprint: string;
+  secret: string;
+  previousUntil?: Date;
 }
 
 /** How long opened secrets stay cached in memory; changes (new number, rotated secret) show up after this. */
@@ -51,7 +60,7 @@ export class NumberRegistry {
   }
 
   /** Distinct app secrets in use: webhook signatures are checked against each. */
-  async appSecrets(): Promise<{ fingerprint: string; secret: string }[]> {
+  async appSecrets(): Promise<AppSecret[]> {
     return (await this.current()).secrets;
   }
 
@@ -65,7 +74,7 @@ export class NumberRegistry {
   private async load(): Promise<Snapshot> {
     const rows = await this.em.fork().find(WhatsappNumber, {});
     const byPhoneNumberId = new Map<string, NumberCredentials>();
-    const secrets = new Map<string, string>();
+    const secrets = new Map<string, AppSecret>();
     for (const n of rows) {
       byPhoneNumberId.set(n.phoneNumberId, {
         id: n.id,
@@ -76,15 +85,28 @@ export class NumberRegistry {
         graphVersion: n.graphVersion,
         accessToken: this.box.open(n.accessTokenSealed),
         appSecretFingerprint: n.appSecretFingerprint,
+        previousAppSecretFingerprint: n.previousAppSecretFingerprint ?? null,
         health: n.health,
       });
-      if (!secrets.has(n.appSecretFingerprint))
-        secrets.set(n.appSecretFingerprint, this.box.open(n.appSecretSealed));
+      if (!secrets.get(n.appSecretFingerprint) || secrets.get(n.appSecretFingerprint)?.previousUntil)
+        secrets.set(n.appSecretFingerprint, {
+          fingerprint: n.appSecretFingerprint,
+          secret: this.box.open(n.appSecretSealed),
+        });
     }
-    return {
-      at: Date.now(),
-      byPhoneNumberId,
-      secrets: [...secrets].map(([fingerprint, secret]) => ({ fingerprint, secret })),
-    };
+    // A secret still current for some number is never "previous"; otherwise the latest overlap applies.
+    for (const n of rows) {
+      const fingerprint = n.previousAppSecretFingerprint;
+      if (!fingerprint || !n.previousAppSecretSealed || !n.previousAppSecretUntil) continue;
+      const known = secrets.get(fingerprint);
+      if (known && !known.previousUntil) continue;
+      if (known?.previousUntil && known.previousUntil >= n.previousAppSecretUntil) continue;
+      secrets.set(fingerprint, {
+        fingerprint,
+        secret: this.box.open(n.previousAppSecretSealed),
+        previousUntil: n.previousAppSecretUntil,
+      });
+    }
+    return { at: Date.now(), byPhoneNumberId, secrets: [...secrets.values()] };
   }
 }

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, SecretBox } from '@switchboard/engine';
+import { APP_CONFIG, AppConfig, SecretBox, sql } from '@switchboard/engine';
 import { WhatsappNumber } from '../entities/whatsapp-number.entity';
+import { NumberHistory } from './number-history.service';
 import { NumberRegistry } from './number-registry.service';
 import { secretFingerprint } from './secret-fingerprint';
 
@@ -24,6 +25,7 @@ export class WhatsappNumberService {
     private readonly em: EntityManager,
     private readonly box: SecretBox,
     private readonly registry: NumberRegistry,
+    private readonly history: NumberHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,13 +68,16 @@ export class WhatsappNumberService {
 
   /** Meta answered 190: the token is expired or revoked; sends stop until an admin sets a new token. */
   async markTokenInvalid(numberId: string, reason: string): Promise<void> {
-    await this.em
-      .fork()
-      .nativeUpdate(
-        WhatsappNumber,
-        { id: numberId },
-        { health: 'token_invalid', healthReason: reason, updatedAt: new Date() },
+    await this.em.fork().transactional(async (tx) => {
+      // Only the change goes on the history: sends refused while the token is invalid do not repeat it.
+      const changed = await sql<{ id: string }>(
+        tx,
+        `update whatsapp_numbers set health = 'token_invalid', health_reason = ?, updated_at = now()
+          where id = ? and health <> 'token_invalid' returning id`,
+        [reason, numberId],
       );
+      if (changed.length) await this.history.record(tx, numberId, 'token_invalid', { reason });
+    });
     this.registry.invalidate();
   }
 }

@@ -39,6 +39,12 @@ const noNul = (_key: string, value: unknown) =>
  * Pure validation and routing of one webhook body: no writes. Everything that makes an item unusable is found
  * here, so recording can run without savepoints.
  */
+/** The number's app secret signed it, or its previous one (the intake only took that one within the overlap). */
+const signedBy = (
+  number: { appSecretFingerprint: string; previousAppSecretFingerprint: string | null },
+  fingerprint: string,
+) => number.appSecretFingerprint === fingerprint || number.previousAppSecretFingerprint === fingerprint;
+
 export async function parseEvent(
   eventId: string,
   rawBody: string,
@@ -64,7 +70,7 @@ export async function parseEvent(
   // Resolved before validation: a body that is JSON but not a valid envelope still names numbers (and departments).
   for (const phoneNumberId of namedPhoneNumberIds(parsed)) {
     const number = await numbers(phoneNumberId);
-    if (number && number.appSecretFingerprint === secretFingerprint) out.numberIds.push(number.id);
+    if (number && signedBy(number, secretFingerprint)) out.numberIds.push(number.id);
     else out.namesUnownedNumber = true;
   }
   const envelope = envelopeSchema.safeParse(parsed);
@@ -92,7 +98,7 @@ export async function parseEvent(
       }
       const phoneNumberId = value.data.metadata.phone_number_id;
       const number = await numbers(phoneNumberId);
-      if (!number || number.appSecretFingerprint !== secretFingerprint) {
+      if (!number || !signedBy(number, secretFingerprint)) {
         out.failures.push({
           path: at,
           reason: !number

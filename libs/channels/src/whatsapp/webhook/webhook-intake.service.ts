@@ -30,7 +30,11 @@ export class WebhookIntakeService implements OnModuleDestroy {
 
   async accept(rawBody: Buffer, signatureHeader: string | undefined): Promise<IntakeOutcome> {
     if (!signatureHeader) return { kind: 'bad_signature', reason: 'X-Hub-Signature-256 header is missing' };
-    const secrets = await this.numbers.appSecrets();
+    // A rotated-out secret counts only until its overlap ends (checked now: the registry is cached briefly).
+    const now = new Date();
+    const secrets = (await this.numbers.appSecrets()).filter(
+      (s) => !s.previousUntil || s.previousUntil > now,
+    );
     const match = matchSignature(
       rawBody,
       signatureHeader,
@@ -49,8 +53,8 @@ export class WebhookIntakeService implements OnModuleDestroy {
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
     await sql(
       this.em,
-      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, status, attempts) values (?, now(), ?, ?, 'pending', 0)`,
-      [id, rawBody.toString('utf8'), secrets[match].fingerprint],
+      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, signed_with_previous_secret, status, attempts) values (?, now(), ?, ?, ?, 'pending', 0)`,
+      [id, rawBody.toString('utf8'), secrets[match].fingerprint, Boolean(secrets[match].previousUntil)],
       'switchboard_insert_inbound_event',
     );
     return { kind: 'stored', eventId: id };
