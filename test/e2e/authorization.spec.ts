@@ -98,6 +98,8 @@ const ROUTES: Record<string, Access> = {
   // With the number's own (working) token, so the admin's rotation passes its token check.
   'PATCH /api/numbers/:id/credentials': installation('numbers.manage', true),
   'GET /api/numbers/:id/events': installation('numbers.manage', true),
+  // Into the department it is already in (a no-op): a real move is covered by numbers.spec.ts.
+  'POST /api/numbers/:id/move': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),

@@ -54,6 +54,15 @@ const THIRD = {
   verifyToken: 'fresh-verify-token-3',
 };
 
+const FOURTH = {
+  phoneNumberId: '300000000000004',
+  displayPhoneNumber: '15557770004',
+  wabaId: '400000000000004',
+  accessToken: 'fresh-access-token-4',
+  appSecret: 'fresh-app-secret-4',
+  verifyToken: 'fresh-verify-token-4',
+};
+
 describe('numbers API', () => {
   let env: TestEnvironment;
   let meta: SandboxHandle;
@@ -102,10 +111,12 @@ describe('numbers API', () => {
   beforeAll(async () => {
     const port = await freePort();
     metaUrl = `http://127.0.0.1:${port}`;
-    env = await createTestEnvironment({ config: { whatsapp: { graphBaseUrl: metaUrl } } });
+    env = await createTestEnvironment({
+      config: { whatsapp: { graphBaseUrl: metaUrl }, plugins: { enabled: ['./plugins/dept-hr'] } },
+    });
     meta = await startSandbox({
       port,
-      numbers: [FRESH, SECOND, THIRD].map((n, i) => ({
+      numbers: [FRESH, SECOND, THIRD, FOURTH].map((n, i) => ({
         ...n,
         webhookUrl: `${env.url}/webhooks/whatsapp`,
         profile:
@@ -119,14 +130,14 @@ describe('numbers API', () => {
               }
             : {},
       })),
-      subscribedWabas: [SECOND.wabaId, THIRD.wabaId],
+      subscribedWabas: [SECOND.wabaId, THIRD.wabaId, FOURTH.wabaId],
     });
   });
   afterAll(async () => {
     await meta?.close();
     await env?.close();
     for (const text of seen)
-      for (const n of [FRESH, SECOND, THIRD])
+      for (const n of [FRESH, SECOND, THIRD, FOURTH])
         for (const secret of [n.accessToken, n.appSecret, n.verifyToken]) expect(text).not.toContain(secret);
   });
 
@@ -528,6 +539,121 @@ describe('numbers API', () => {
       const unknown = '01900000-0000-7000-8000-000000000001';
       expect((await rotate(unknown, { appSecret: 'x-secret' })).status).toBe(404);
       await api().get(`/api/numbers/${unknown}/events`).expect(404);
+    });
+  });
+  describe('moving', () => {
+    const move = async (id: string, departmentId: string) => {
+      const r = await api().post(`/api/numbers/${id}/move`).send({ departmentId });
+      seen.push(r.text);
+      return r;
+    };
+    const conversationsOf = (waId: string) =>
+      env.query<{ department_id: string }>(
+        `select c.department_id from conversations c join contacts k on k.id = c.contact_id
+          where k.wa_id = $1 order by c.created_at`,
+        [waId],
+      );
+    const conversationsNow = async (waId: string, n: number) =>
+      waitFor(
+        async () => {
+          const rows = await conversationsOf(waId);
+          return rows.length === n ? rows : null;
+        },
+        { what: `${n} conversation(s) of ${waId}` },
+      );
+    const messagesOf = (waId: string) =>
+      env.query<{ body: string; department_id: string }>(
+        `select m.body, c.department_id from messages m join conversations c on c.id = m.conversation_id
+           join contacts k on k.id = c.contact_id where k.wa_id = $1 order by m.created_at`,
+        [waId],
+      );
+
+    it('moves a number: new conversations open in the new department, an open one stays; history and audit', async () => {
+      const from = await newDepartment();
+      const to = await newDepartment();
+      const created = await register(body(SECOND, from));
+      expect(created.status, created.text).toBe(201);
+      const id = created.body.id as string;
+      await meta.customer('5511966660001', { phoneNumberId: SECOND.phoneNumberId }).text('antes');
+      expect(await conversationsNow('5511966660001', 1)).toEqual([{ department_id: from }]);
+
+      const r = await move(id, to);
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.departmentId).toBe(to);
+      // Listed under its new department.
+      const dept = (await api().get(`/api/departments/${to}`).expect(200)).body as {
+        numbers: { id: string }[];
+      };
+      expect(dept.numbers.map((n) => n.id)).toEqual([id]);
+
+      await meta.customer('5511966660001', { phoneNumberId: SECOND.phoneNumberId }).text('depois');
+      await meta.customer('5511966660002', { phoneNumberId: SECOND.phoneNumberId }).text('novo');
+      expect(await conversationsNow('5511966660002', 1)).toEqual([{ department_id: to }]);
+      await waitFor(async () => (await messagesOf('5511966660001')).length === 2, {
+        what: 'second message stored',
+      });
+      expect(await messagesOf('5511966660001')).toEqual([
+        { body: 'antes', department_id: from },
+        { body: 'depois', department_id: from },
+      ]);
+
+      const history = (await api().get(`/api/numbers/${id}/events`).expect(200)).body.items as {
+        kind: string;
+        detail: unknown;
+      }[];
+      expect(history.map((e) => [e.kind, e.detail])).toEqual([
+        ['moved', { fromDepartmentId: from, toDepartmentId: to }],
+      ]);
+      const audited = await env.query<{ department_id: string; details: unknown }>(
+        `select department_id, details from audit_events where action = 'number.moved' and target_id = $1`,
+        [id],
+      );
+      expect(audited).toEqual([
+        { department_id: to, details: { fromDepartmentId: from, toDepartmentId: to } },
+      ]);
+      // Moving it where it already is changes nothing.
+      const again = await move(id, to);
+      expect(again.status, again.text).toBe(200);
+      expect((await api().get(`/api/numbers/${id}/events`).expect(200)).body.items).toHaveLength(1);
+    });
+
+    it('refuses an archived, hidden or unknown department, and a number running a department plugin', async () => {
+      const home = await newDepartment();
+      const created = await register(body(FOURTH, home));
+      expect(created.status, created.text).toBe(201);
+      const id = created.body.id as string;
+      const archived = await newDepartment();
+      await api().post(`/api/departments/${archived}/archive`).expect(200);
+      const r1 = await move(id, archived);
+      expect(r1.status, r1.text).toBe(409);
+      expect(r1.body.message).toMatch(/is archived/);
+      const hidden = await newDepartment(true);
+      const r2 = await move(id, hidden);
+      expect(r2.status, r2.text).toBe(404);
+      expect(r2.body.message).toBe(`department ${hidden} not found`);
+      const unknown = '01900000-0000-7000-8000-000000000002';
+      expect((await move(id, unknown)).status).toBe(404);
+      // The admin pins "not members-only" first, so running dept-hr leaves the department visible.
+      await api().patch(`/api/departments/${home}`).send({ membersOnly: false }).expect(200);
+      await api()
+        .put(`/api/numbers/${id}/plugins/dept-hr`)
+        .send({
+          enabled: true,
+          settings: {
+            greetNewConversations: false,
+            businessHours: { days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' },
+          },
+        })
+        .then((x) => expect(x.status, x.text).toBe(200));
+      const r3 = await move(id, await newDepartment());
+      expect(r3.status, r3.text).toBe(409);
+      expect(r3.body.message).toMatch(/department plugin "dept-hr"/);
+      const [row] = await env.query<{ department_id: string }>(
+        'select department_id from whatsapp_numbers where id = $1',
+        [id],
+      );
+      expect(row.department_id).toBe(home);
+      expect(await env.query(`select 1 from number_events where number_id = $1`, [id])).toEqual([]);
     });
   });
 });

@@ -12,6 +12,7 @@ import { ConnectionTestService } from './whatsapp/numbers/connection-test.servic
 import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 import { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
 import { NumberHistory } from './whatsapp/numbers/number-history.service';
+import { NumberMoveService } from './whatsapp/numbers/number-move.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -45,6 +46,7 @@ const services = [
   NumberAdminService,
   NumberCredentialsService,
   NumberHistory,
+  NumberMoveService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

@@ -76,3 +76,7 @@ export interface NumberEventView {
   at: string;
   detail: Record<string, unknown>;
 }
+
+/** POST /api/numbers/:id/move: bind the number to another department (moving to its own department changes nothing). */
+export const moveNumberRequest = z.strictObject({ departmentId: z.uuid() });
+export type MoveNumberRequest = z.infer<typeof moveNumberRequest>;

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NumberAdminService, NumberCredentialsService, NumberHistory } from '@switchboard/channels';
+import {
+  NumberAdminService,
+  NumberCredentialsService,
+  NumberHistory,
+  NumberMoveService,
+} from '@switchboard/channels';
 import {
   listNumbersQuery,
   ListNumbersQuery,
+  moveNumberRequest,
+  MoveNumberRequest,
   NumberEventView,
   NumberView,
   Page,
@@ -30,6 +37,7 @@ export class NumbersController {
     private readonly departments: DepartmentAdminService,
     private readonly credentials: NumberCredentialsService,
     private readonly history: NumberHistory,
+    private readonly mover: NumberMoveService,
   ) {}
 
   @Get()
@@ -93,5 +101,20 @@ export class NumbersController {
   async events(@Param('id', ParseUUIDPipe) id: string): Promise<{ items: NumberEventView[] }> {
     await this.numbers.get(id);
     return { items: await this.history.of(id) };
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      'Bind the number to another department: new conversations open there, open ones stay until closed; refused (409) while it runs a department plugin',
+  })
+  @ApiBody({ schema: bodySchema(moveNumberRequest) })
+  move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(moveNumberRequest)) body: MoveNumberRequest,
+  ): Promise<NumberView> {
+    return this.mover.move(id, body, (tx, departmentId) => this.departments.lockOpen(tx, departmentId));
   }
 }

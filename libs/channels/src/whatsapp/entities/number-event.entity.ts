@@ -1,8 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
-/** What happens to a number over time: a token Meta refused, a rotation, a reactivation. Never secrets. */
-export type NumberEventKind = 'token_invalid' | 'access_token_rotated' | 'app_secret_rotated' | 'reactivated';
+/** What happens to a number over time: a token Meta refused, a rotation, a move. Never secrets. */
+export type NumberEventKind = 'token_invalid' | 'access_token_rotated' | 'app_secret_rotated' | 'moved';
 
 /** A number's history, newest last. */
 @Entity({ tableName: 'number_events' })
