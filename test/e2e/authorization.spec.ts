@@ -100,6 +100,9 @@ const ROUTES: Record<string, Access> = {
   'GET /api/numbers/:id/events': installation('numbers.manage', true),
   // Into the department it is already in (a no-op): a real move is covered by numbers.spec.ts.
   'POST /api/numbers/:id/move': installation('numbers.manage', true),
+  // Disabled, then enabled again right after (each actor's probes follow this order), so later routes still send.
+  'POST /api/numbers/:id/disable': installation('numbers.manage', true),
+  'POST /api/numbers/:id/enable': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),

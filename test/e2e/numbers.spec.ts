@@ -63,6 +63,15 @@ const FOURTH = {
   verifyToken: 'fresh-verify-token-4',
 };
 
+const FIFTH = {
+  phoneNumberId: '300000000000005',
+  displayPhoneNumber: '15557770005',
+  wabaId: '400000000000005',
+  accessToken: 'fresh-access-token-5',
+  appSecret: 'fresh-app-secret-5',
+  verifyToken: 'fresh-verify-token-5',
+};
+
 describe('numbers API', () => {
   let env: TestEnvironment;
   let meta: SandboxHandle;
@@ -116,7 +125,7 @@ describe('numbers API', () => {
     });
     meta = await startSandbox({
       port,
-      numbers: [FRESH, SECOND, THIRD, FOURTH].map((n, i) => ({
+      numbers: [FRESH, SECOND, THIRD, FOURTH, FIFTH].map((n, i) => ({
         ...n,
         webhookUrl: `${env.url}/webhooks/whatsapp`,
         profile:
@@ -130,14 +139,14 @@ describe('numbers API', () => {
               }
             : {},
       })),
-      subscribedWabas: [SECOND.wabaId, THIRD.wabaId, FOURTH.wabaId],
+      subscribedWabas: [SECOND.wabaId, THIRD.wabaId, FOURTH.wabaId, FIFTH.wabaId],
     });
   });
   afterAll(async () => {
     await meta?.close();
     await env?.close();
     for (const text of seen)
-      for (const n of [FRESH, SECOND, THIRD, FOURTH])
+      for (const n of [FRESH, SECOND, THIRD, FOURTH, FIFTH])
         for (const secret of [n.accessToken, n.appSecret, n.verifyToken]) expect(text).not.toContain(secret);
   });
 
@@ -655,5 +664,62 @@ describe('numbers API', () => {
       expect(row.department_id).toBe(home);
       expect(await env.query(`select 1 from number_events where number_id = $1`, [id])).toEqual([]);
     });
+  });
+  it('a disabled number: deliveries are acknowledged and held, replies refused; enabling processes them', async () => {
+    const department = await newDepartment();
+    const created = await register(body(FIFTH, department));
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const customer = meta.customer('5511977770001', { phoneNumberId: FIFTH.phoneNumberId });
+    await customer.text('primeira');
+    const [{ id: conversationId }] = await waitFor(async () => {
+      const rows = await env.query<{ id: string }>(
+        `select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1`,
+        ['5511977770001'],
+      );
+      return rows.length ? rows : null;
+    });
+
+    const off = await api().post(`/api/numbers/${id}/disable`).expect(200);
+    expect(off.body.disabledAt).not.toBeNull();
+    const held = await customer.text('retida');
+    expect(held.result.status).toBe(200);
+    const event = await waitFor(
+      async () => {
+        const items = (await api().get('/api/inbound-events').query({ status: 'held' }).expect(200)).body
+          .items as { id: string; status: string }[];
+        return items[0] ?? null;
+      },
+      { what: 'delivery held' },
+    );
+    expect(await env.query('select 1 from messages where body = $1', ['retida'])).toEqual([]);
+    const refused = await api()
+      .post(`/api/conversations/${conversationId}/messages`)
+      .send({ type: 'text', text: 'não vai' });
+    expect(refused.status, refused.text).toBe(409);
+    expect(refused.body.message).toMatch(/is disabled/);
+
+    const on = await api().post(`/api/numbers/${id}/enable`).expect(200);
+    expect(on.body.disabledAt).toBeNull();
+    await waitFor(
+      async () => (await env.query('select 1 from messages where body = $1', ['retida'])).length === 1,
+      {
+        what: 'held delivery processed',
+      },
+    );
+    expect((await api().get(`/api/inbound-events/${event.id}`).expect(200)).body.status).toBe('processed');
+    const history = (await api().get(`/api/numbers/${id}/events`).expect(200)).body.items as {
+      kind: string;
+      detail: unknown;
+    }[];
+    expect(history.map((e) => [e.kind, e.detail])).toEqual([
+      ['disabled', {}],
+      ['enabled', { releasedDeliveries: 1 }],
+    ]);
+    await api()
+      .post(`/api/conversations/${conversationId}/messages`)
+      .send({ type: 'text', text: 'de volta' })
+      .expect(202);
+    await api().post('/api/numbers/01900000-0000-7000-8000-000000000003/disable').expect(404);
   });
 });

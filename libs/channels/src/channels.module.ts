@@ -13,6 +13,7 @@ import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 import { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
 import { NumberHistory } from './whatsapp/numbers/number-history.service';
 import { NumberMoveService } from './whatsapp/numbers/number-move.service';
+import { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -47,6 +48,7 @@ const services = [
   NumberCredentialsService,
   NumberHistory,
   NumberMoveService,
+  NumberSwitchService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

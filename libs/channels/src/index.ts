@@ -13,6 +13,7 @@ export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
 export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
 export { NumberHistory } from './whatsapp/numbers/number-history.service';
 export { NumberMoveService } from './whatsapp/numbers/number-move.service';
+export { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';

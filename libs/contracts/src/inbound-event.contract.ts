@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const listInboundEventsQuery = z
   .object({
-    status: z.enum(['pending', 'processed', 'partial', 'failed']).optional(),
+    status: z.enum(['pending', 'processed', 'partial', 'failed', 'held']).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Opaque cursor from the previous page (older events). */
     before: z.string().max(200).optional(),
@@ -13,7 +13,8 @@ export type ListInboundEventsQuery = z.infer<typeof listInboundEventsQuery>;
 export interface InboundEventView {
   id: string;
   receivedAt: string;
-  status: 'pending' | 'processed' | 'partial' | 'failed';
+  /** `held`: it names a disabled number; it is processed once the number is enabled again. */
+  status: 'pending' | 'processed' | 'partial' | 'failed' | 'held';
   attempts: number;
   itemCount: number | null;
   failures: { path: string; reason: string; item?: unknown }[];

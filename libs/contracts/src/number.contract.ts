@@ -53,6 +53,8 @@ export interface NumberView {
   connectionTest: ConnectionTestView | null;
   /** After an app secret rotation: until when deliveries signed with the previous secret are accepted. */
   previousAppSecretAcceptedUntil: string | null;
+  /** Set while disabled: deliveries are stored and acknowledged but held, replies refused. */
+  disabledAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

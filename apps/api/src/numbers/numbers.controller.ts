@@ -5,6 +5,7 @@ import {
   NumberCredentialsService,
   NumberHistory,
   NumberMoveService,
+  NumberSwitchService,
 } from '@switchboard/channels';
 import {
   listNumbersQuery,
@@ -38,6 +39,7 @@ export class NumbersController {
     private readonly credentials: NumberCredentialsService,
     private readonly history: NumberHistory,
     private readonly mover: NumberMoveService,
+    private readonly switches: NumberSwitchService,
   ) {}
 
   @Get()
@@ -116,5 +118,24 @@ export class NumbersController {
     @Body(new ZodValidationPipe(moveNumberRequest)) body: MoveNumberRequest,
   ): Promise<NumberView> {
     return this.mover.move(id, body, (tx, departmentId) => this.departments.lockOpen(tx, departmentId));
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      "Disable the number: Meta's deliveries are still stored and acknowledged but held (status held), replies refused",
+  })
+  disable(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.switches.disable(id);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({ summary: 'Enable the number again; its held deliveries are processed' })
+  enable(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.switches.enable(id);
   }
 }

@@ -1,8 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
-/** pending → processed; `partial` when some items failed (see failures), `failed` when none could be used. */
-export type InboundEventStatus = 'pending' | 'processed' | 'partial' | 'failed';
+/**
+ * pending → processed; `partial` when some items failed (see failures), `failed` when none could be used; `held`
+ * when it names a disabled number (back to pending when the number is enabled).
+ */
+export type InboundEventStatus = 'pending' | 'processed' | 'partial' | 'failed' | 'held';
 
 export interface InboundItemFailure {
   /** Where in the payload, e.g. `entry[0].changes[1].messages[3]`. */

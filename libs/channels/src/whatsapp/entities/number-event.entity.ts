@@ -2,7 +2,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
 /** What happens to a number over time: a token Meta refused, a rotation, a move. Never secrets. */
-export type NumberEventKind = 'token_invalid' | 'access_token_rotated' | 'app_secret_rotated' | 'moved';
+export type NumberEventKind =
+  'token_invalid' | 'access_token_rotated' | 'app_secret_rotated' | 'moved' | 'disabled' | 'enabled';
 
 /** A number's history, newest last. */
 @Entity({ tableName: 'number_events' })

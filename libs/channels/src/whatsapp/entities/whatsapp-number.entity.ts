@@ -94,6 +94,10 @@ export class WhatsappNumber {
   @Property({ type: 'jsonb', nullable: true })
   connectionChecks?: ConnectionCheck[] | null;
 
+  /** Disabled by an admin: deliveries are stored and acknowledged but held, replies refused, until enabled. */
+  @Property({ type: 'timestamptz', nullable: true })
+  disabledAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

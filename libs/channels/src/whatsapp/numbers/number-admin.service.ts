@@ -33,6 +33,7 @@ interface Row {
   connection_checked_at: Date | null;
   connection_checks: ConnectionCheck[] | null;
   previous_app_secret_until: Date | null;
+  disabled_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -40,7 +41,7 @@ interface Row {
 /** Never the sealed columns: secrets are write-only. */
 const COLUMNS = `n.id, n.phone_number_id, n.display_phone_number, n.waba_id, n.department_id, n.health,
   n.health_reason, n.verified_name, n.quality_rating, n.messaging_limit_tier, n.name_status, n.throughput_level,
-  n.connection_checked_at, n.connection_checks, n.previous_app_secret_until, n.created_at, n.updated_at`;
+  n.connection_checked_at, n.connection_checks, n.previous_app_secret_until, n.disabled_at, n.created_at, n.updated_at`;
 
 const toView = (r: Row): NumberView => ({
   id: r.id,
@@ -66,6 +67,7 @@ const toView = (r: Row): NumberView => ({
   previousAppSecretAcceptedUntil: r.previous_app_secret_until
     ? new Date(r.previous_app_secret_until).toISOString()
     : null,
+  disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
 });

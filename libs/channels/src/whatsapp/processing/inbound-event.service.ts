@@ -160,11 +160,16 @@ export class InboundEventService {
         [eventId, !onlyThis, eventId, maxEvents],
       );
       onClaim(claimed.map((c) => c.id));
-      const parsed: ParsedEvent[] = [];
+      const all: ParsedEvent[] = [];
       for (const e of claimed)
-        parsed.push(
+        all.push(
           await parseEvent(e.id, e.raw_body, e.secret_fingerprint, (p) => this.numbers.byPhoneNumberId(p)),
         );
+      await this.hold(
+        em,
+        all.filter((p) => p.namesDisabledNumber),
+      );
+      const parsed = all.filter((p) => !p.namesDisabledNumber);
       const tallies = new Map<string, EventTally>(
         parsed.map((p) => [p.eventId, { stored: 0, duplicates: 0, statuses: 0, failures: [...p.failures] }]),
       );
@@ -223,6 +228,25 @@ export class InboundEventService {
     for (const job of jobs) await this.outbox.publish(job);
     if (hookEntry) this.hookPublisher.schedule(hookEntry);
     return outcome;
+  }
+
+  /**
+   * Deliveries naming a disabled number stay as they came (acknowledged, stored), marked held with the numbers they
+   * name; enabling the number puts them back to pending. Nothing of them is recorded meanwhile.
+   */
+  private async hold(em: EntityManager, held: ParsedEvent[]): Promise<void> {
+    if (!held.length) return;
+    await sql(
+      em,
+      `update inbound_events e set status = 'held', claimed_at = coalesce(e.claimed_at, clock_timestamp()),
+              last_error = null, number_ids = v.number_ids, names_unowned_number = v.names_unowned_number
+         from (values ${held.map(() => '(?::uuid, ?::uuid[], ?::boolean)').join(', ')})
+              as v(id, number_ids, names_unowned_number)
+        where e.id = v.id
+          -- Enabled meanwhile (another process's registry lags briefly): left pending, the relay picks it up.
+          and exists (select 1 from whatsapp_numbers n where n.id = any(v.number_ids) and n.disabled_at is not null)`,
+      held.flatMap((p) => [p.eventId, p.numberIds, p.namesUnownedNumber]),
+    );
   }
 
   /** Set-based: every message of every claimed event in one recordMany call. */

@@ -26,6 +26,8 @@ export interface ParsedEvent {
   numberIds: string[];
   /** The body also names a phone number id that is not a registered number of the signing app. */
   namesUnownedNumber: boolean;
+  /** It names a number an admin disabled: the delivery is held, not processed, until the number is enabled. */
+  namesDisabledNumber: boolean;
 }
 
 type NumberLookup = (phoneNumberId: string) => Promise<NumberCredentials | undefined>;
@@ -59,6 +61,7 @@ export async function parseEvent(
     statuses: [],
     numberIds: [],
     namesUnownedNumber: false,
+    namesDisabledNumber: false,
   };
   let parsed: unknown;
   try {
@@ -70,8 +73,10 @@ export async function parseEvent(
   // Resolved before validation: a body that is JSON but not a valid envelope still names numbers (and departments).
   for (const phoneNumberId of namedPhoneNumberIds(parsed)) {
     const number = await numbers(phoneNumberId);
-    if (number && signedBy(number, secretFingerprint)) out.numberIds.push(number.id);
-    else out.namesUnownedNumber = true;
+    if (number && signedBy(number, secretFingerprint)) {
+      out.numberIds.push(number.id);
+      if (number.disabled) out.namesDisabledNumber = true;
+    } else out.namesUnownedNumber = true;
   }
   const envelope = envelopeSchema.safeParse(parsed);
   if (!envelope.success || envelope.data.object !== 'whatsapp_business_account') {

@@ -38,6 +38,10 @@ export class ReplyService {
       throw new ConflictException('conversation is closed: reopen it before replying');
     const number = await this.numbers.byId(conversation.numberId);
     if (!number) throw new ConflictException("the conversation's WhatsApp number is no longer registered");
+    if (number.disabled)
+      throw new ConflictException(
+        `WhatsApp number ${number.phoneNumberId} is disabled: enable it before replying`,
+      );
     if (number.health === 'token_invalid') {
       throw new ConflictException(
         `WhatsApp number ${number.phoneNumberId} needs a new access token (Meta rejected the current one with error 190)`,
