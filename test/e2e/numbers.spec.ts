@@ -723,3 +723,50 @@ describe('numbers API', () => {
     await api().post('/api/numbers/01900000-0000-7000-8000-000000000003/disable').expect(404);
   });
 });
+
+describe('app secret rotation without overlap', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment({ config: { whatsapp: { appSecretOverlapMinutes: 0 } } });
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('the previous secret stops at once, even while another number of the app still uses it', async () => {
+    const sales = env.numbers.sales;
+    // Sales and support share the app secret; only sales' is rotated.
+    expect(sales.appSecret).toBe(env.numbers.support.appSecret);
+    const r = await env
+      .api()
+      .patch(`/api/numbers/${sales.id}/credentials`)
+      .send({ appSecret: 'sales-new-secret' });
+    expect(r.status, r.text).toBe(200);
+    expect(new Date(r.body.previousAppSecretAcceptedUntil).getTime()).toBeLessThanOrEqual(Date.now());
+    // Signed with the old secret (still support's): stored and acknowledged, but not applied to sales.
+    await env.sandbox.customer('5511988880001').withNumber(sales.phoneNumberId).text('segredo antigo');
+    const [old] = await waitFor(
+      async () => {
+        const rows = await env.query<{ status: string; failures: { reason: string }[] }>(
+          `select status, failures from inbound_events where raw_body like '%segredo antigo%' and status <> 'pending'`,
+        );
+        return rows.length ? rows : null;
+      },
+      { what: 'old-secret delivery processed' },
+    );
+    expect(old.status).toBe('failed');
+    expect(old.failures[0].reason).toMatch(/belongs to another app/);
+    expect(await env.query('select 1 from messages where body = $1', ['segredo antigo'])).toEqual([]);
+    // Support's deliveries, signed with that same secret, are still its own.
+    await env.sandbox
+      .customer('5511988880002')
+      .withNumber(env.numbers.support.phoneNumberId)
+      .text('suporte ok');
+    await waitFor(
+      async () => (await env.query('select 1 from messages where body = $1', ['suporte ok'])).length === 1,
+      {
+        what: 'support message stored',
+      },
+    );
+  });
+});

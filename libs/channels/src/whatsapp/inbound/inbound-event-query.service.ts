@@ -57,7 +57,9 @@ export class InboundEventQueryService {
                  from unnest(switchboard_webhook_phone_number_ids(e.raw_body)) p(phone_number_id)
                  left join whatsapp_numbers n
                    on n.phone_number_id = p.phone_number_id
-                  and e.secret_fingerprint in (n.app_secret_fingerprint, n.previous_app_secret_fingerprint))))`,
+                  and (e.secret_fingerprint = n.app_secret_fingerprint
+                       or (e.secret_fingerprint = n.previous_app_secret_fingerprint
+                           and e.received_at < n.previous_app_secret_until)))))`,
       params: [...resolved.params, unowned, departments, unowned],
     };
   }

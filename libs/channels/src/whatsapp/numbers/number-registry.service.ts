@@ -14,6 +14,7 @@ export interface NumberCredentials {
   appSecretFingerprint: string;
   /** The app secret before the last rotation: deliveries it signed during the overlap belong to this number too. */
   previousAppSecretFingerprint: string | null;
+  previousAppSecretUntil: Date | null;
   /** Disabled by an admin: its deliveries are held, its replies refused. */
   disabled: boolean;
   health: WhatsappNumber['health'];
@@ -88,6 +89,7 @@ export class NumberRegistry {
         accessToken: this.box.open(n.accessTokenSealed),
         appSecretFingerprint: n.appSecretFingerprint,
         previousAppSecretFingerprint: n.previousAppSecretFingerprint ?? null,
+        previousAppSecretUntil: n.previousAppSecretUntil ?? null,
         disabled: Boolean(n.disabledAt),
         health: n.health,
       });

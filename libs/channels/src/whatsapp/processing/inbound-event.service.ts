@@ -16,6 +16,7 @@ interface ClaimedEvent {
   id: string;
   raw_body: string;
   secret_fingerprint: string;
+  received_at: Date;
 }
 
 /** After this many failed whole-event attempts the event is parked as failed (still visible, replayable). */
@@ -154,7 +155,7 @@ export class InboundEventService {
       await sql(em, 'set local synchronous_commit = off');
       const claimed = await sql<ClaimedEvent>(
         em,
-        `select id, raw_body, secret_fingerprint from inbound_events
+        `select id, raw_body, secret_fingerprint, received_at from inbound_events
           where status = 'pending' and (id = ?::uuid or (?::boolean and last_error is null))
           order by (id = ?::uuid) desc nulls last, received_at limit ? for update skip locked`,
         [eventId, !onlyThis, eventId, maxEvents],
@@ -163,7 +164,9 @@ export class InboundEventService {
       const all: ParsedEvent[] = [];
       for (const e of claimed)
         all.push(
-          await parseEvent(e.id, e.raw_body, e.secret_fingerprint, (p) => this.numbers.byPhoneNumberId(p)),
+          await parseEvent(e.id, e.raw_body, e.secret_fingerprint, (p) => this.numbers.byPhoneNumberId(p), {
+            receivedAt: new Date(e.received_at),
+          }),
         );
       await this.hold(
         em,

@@ -41,17 +41,29 @@ const noNul = (_key: string, value: unknown) =>
  * Pure validation and routing of one webhook body: no writes. Everything that makes an item unusable is found
  * here, so recording can run without savepoints.
  */
-/** The number's app secret signed it, or its previous one (the intake only took that one within the overlap). */
+/**
+ * The number's app secret signed it, or its previous one on a delivery received before that secret's overlap ended
+ * (judged by receipt: a replay later is still the same delivery).
+ */
 const signedBy = (
-  number: { appSecretFingerprint: string; previousAppSecretFingerprint: string | null },
+  number: Pick<
+    NumberCredentials,
+    'appSecretFingerprint' | 'previousAppSecretFingerprint' | 'previousAppSecretUntil'
+  >,
   fingerprint: string,
-) => number.appSecretFingerprint === fingerprint || number.previousAppSecretFingerprint === fingerprint;
+  receivedAt: Date,
+) =>
+  number.appSecretFingerprint === fingerprint ||
+  (number.previousAppSecretFingerprint === fingerprint &&
+    number.previousAppSecretUntil !== null &&
+    receivedAt < number.previousAppSecretUntil);
 
 export async function parseEvent(
   eventId: string,
   rawBody: string,
   secretFingerprint: string,
   numbers: NumberLookup,
+  { receivedAt }: { receivedAt: Date },
 ): Promise<ParsedEvent> {
   const out: ParsedEvent = {
     eventId,
@@ -73,7 +85,7 @@ export async function parseEvent(
   // Resolved before validation: a body that is JSON but not a valid envelope still names numbers (and departments).
   for (const phoneNumberId of namedPhoneNumberIds(parsed)) {
     const number = await numbers(phoneNumberId);
-    if (number && signedBy(number, secretFingerprint)) {
+    if (number && signedBy(number, secretFingerprint, receivedAt)) {
       out.numberIds.push(number.id);
       if (number.disabled) out.namesDisabledNumber = true;
     } else out.namesUnownedNumber = true;
@@ -103,7 +115,7 @@ export async function parseEvent(
       }
       const phoneNumberId = value.data.metadata.phone_number_id;
       const number = await numbers(phoneNumberId);
-      if (!number || !signedBy(number, secretFingerprint)) {
+      if (!number || !signedBy(number, secretFingerprint, receivedAt)) {
         out.failures.push({
           path: at,
           reason: !number
