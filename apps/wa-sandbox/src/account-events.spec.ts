@@ -46,14 +46,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx.close());
 
-async function sim(path: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${fx.sandbox.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Json };
-}
+const sim = (path: string, body: unknown) => fx.control(path, body);
 
 /** Triggers an event through the control API and returns the signed webhook that carried it. */
 async function trigger(

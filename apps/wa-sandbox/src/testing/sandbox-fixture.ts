@@ -26,6 +26,8 @@ export interface SandboxFixture {
       headers?: Record<string, string>;
     },
   ): Promise<{ status: number; json: unknown; text: string; headers: Headers }>;
+  /** POSTs a JSON body to the sandbox's control API (`/_sim/...`). */
+  control(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -62,11 +64,20 @@ export async function startFixture(overrides: Partial<SandboxOptions> = {}): Pro
     }
     return { status: res.status, json, text, headers: res.headers };
   };
+  const control: SandboxFixture['control'] = async (path, body) => {
+    const res = await fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
   return {
     sandbox,
     receiver,
     number,
     graph,
+    control,
     close: async () => {
       await sandbox.close();
       await receiver.close();
