@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { WhatsappNumberService } from '@switchboard/channels';
 import { ConfigError, loadConfig, prepareRuntime } from '@switchboard/engine';
 import { UserAdminService } from '@switchboard/identity';
-import { DepartmentSetupService, PluginActivationService } from '@switchboard/pipelines';
 import { startSandbox } from '@switchboard/wa-sandbox';
 import { createApp } from './create-app';
+import { DemoAdminApi } from './demo/demo-admin-api';
 import { runDemoCustomers } from './demo/demo-customers';
-import { DEMO_PASSWORD, seedDemoUsers } from './demo/demo-users';
+import { DEMO_PASSWORD, seedDemoAdmin, seedDemoUsers } from './demo/demo-users';
 import { CORE_ENTITIES } from './entities';
 
 /** Each department runs its plugin (plugins.enabled in config/demo.yaml) on its own sandbox number. */
@@ -28,59 +27,66 @@ const DEPARTMENTS = [
   { key: 'hr', name: 'HR', plugin: 'dept-hr', phoneNumberId: '110000000000003', display: '15550100003' },
 ] as const;
 
+const WABA_ID = '210000000000001';
+
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 /**
  * `npm run demo`: embedded PostgreSQL, api + worker in one process, a local WhatsApp sandbox with one
- * number per department, and simulated customers writing in.
+ * number per department, and simulated customers writing in. Departments, numbers and plugins are set up through
+ * the admin HTTP API, as an admin connecting a real number would (README, "Connect a real number").
  */
 async function demo() {
   process.env.NODE_ENV ??= 'demo';
-  const config = loadConfig();
+  const port = loadConfig().server.port;
+  const sandbox = await startSandbox({
+    port: Number(process.env.SANDBOX_PORT ?? port + 1),
+    numbers: DEPARTMENTS.map((d) => ({
+      phoneNumberId: d.phoneNumberId,
+      displayPhoneNumber: d.display,
+      wabaId: WABA_ID,
+      accessToken: `demo-access-token-${d.key}`,
+      appSecret: 'demo-app-secret',
+      verifyToken: `demo-verify-${d.key}`,
+      webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`,
+    })),
+  });
+  // Graph is the sandbox here: numbers registered through the API are tested against it and send to it.
+  const config = loadConfig({
+    overrides: { whatsapp: { graphBaseUrl: sandbox.url, graphVersion: sandbox.graphVersion } },
+  });
   const runtime = await prepareRuntime(config, { entities: CORE_ENTITIES, migrate: true });
   const app = await createApp(runtime, { worker: true });
   await app.listen(config.server.port, config.server.host);
   const base = `http://localhost:${config.server.port}`;
 
-  const sandbox = await startSandbox({
-    port: Number(process.env.SANDBOX_PORT ?? config.server.port + 1),
-    numbers: DEPARTMENTS.map((d) => ({
-      phoneNumberId: d.phoneNumberId,
-      displayPhoneNumber: d.display,
-      wabaId: '210000000000001',
-      accessToken: `demo-access-token-${d.key}`,
-      appSecret: 'demo-app-secret',
-      verifyToken: `demo-verify-${d.key}`,
-      webhookUrl: `http://127.0.0.1:${config.server.port}/webhooks/whatsapp`,
-    })),
-  });
-
-  const departments = app.get(DepartmentSetupService);
-  const numbers = app.get(WhatsappNumberService);
-  const activation = app.get(PluginActivationService);
-  const ids: Record<string, string> = {};
+  const users = app.get(UserAdminService);
+  const admin = await seedDemoAdmin(users);
+  const api = await DemoAdminApi.signIn(base, admin.email, admin.password);
+  const ids: Record<string, string | null> = {};
   for (const d of DEPARTMENTS) {
-    const dept = await departments.ensure(d.key, d.name);
-    ids[d.key] = dept.id;
-    const number = await numbers.upsert({
-      phoneNumberId: d.phoneNumberId,
-      displayPhoneNumber: d.display,
-      wabaId: '210000000000001',
-      departmentId: dept.id,
-      accessToken: `demo-access-token-${d.key}`,
-      appSecret: 'demo-app-secret',
-      verifyToken: `demo-verify-${d.key}`,
-      graphBaseUrl: sandbox.url,
-      graphVersion: sandbox.graphVersion,
-    });
+    const dept = await api.department(d.key, d.name);
+    ids[d.key] = dept?.id ?? null;
+    // Hidden from the admin: a members-only department (HR) from an earlier start, number and plugin included.
+    const number = dept
+      ? await api.number({
+          phoneNumberId: d.phoneNumberId,
+          wabaId: WABA_ID,
+          departmentId: dept.id,
+          accessToken: `demo-access-token-${d.key}`,
+          appSecret: 'demo-app-secret',
+          verifyToken: `demo-verify-${d.key}`,
+        })
+      : null;
     // The demo customers write in Portuguese; the department answers in kind, around the clock.
-    await activation.apply(number.id, d.plugin, {
-      enabled: true,
-      settings: {
-        language: 'pt-BR',
-        businessHours: { days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' },
-      },
-    });
+    if (number)
+      await api.activatePlugin(number.id, d.plugin, {
+        enabled: true,
+        settings: {
+          language: 'pt-BR',
+          businessHours: { days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' },
+        },
+      });
     const handshake = await sandbox.verifyWebhook(d.phoneNumberId);
     if (!handshake.ok) throw new Error(`webhook handshake failed for ${d.key}: HTTP ${handshake.status}`);
   }
@@ -95,7 +101,7 @@ async function demo() {
     (e) => out(`simulated customer error: ${e.message}`),
   );
 
-  const logins = await seedDemoUsers(app.get(UserAdminService), ids);
+  const logins = await seedDemoUsers(users, ids);
   out();
   out('Switchboard demo is running.');
   out(`  URL:        ${base}`);

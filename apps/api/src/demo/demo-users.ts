@@ -2,10 +2,21 @@ import type { UserAdminService } from '@switchboard/identity';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 
-/** An admin, a supervisor and an agent per department, and a read-only manager; created once. */
+const ADMIN = { email: 'admin@switchboard.demo', name: 'Alex Admin' };
+
+/** The admin first: the demo signs in as it to create its departments and numbers through the API. */
+export async function seedDemoAdmin(users: UserAdminService): Promise<{ email: string; password: string }> {
+  await users.ensure({ ...ADMIN, password: DEMO_PASSWORD, isAdmin: true, memberships: [] });
+  return { email: ADMIN.email, password: DEMO_PASSWORD };
+}
+
+/**
+ * An admin, a supervisor and an agent per department, and a read-only manager; created once. A department id is
+ * null on a later start when the admin cannot see it (members-only); its people exist by then, so it is not needed.
+ */
 export async function seedDemoUsers(
   users: UserAdminService,
-  departments: Record<string, string>,
+  departments: Record<string, string | null>,
 ): Promise<{ email: string; role: string }[]> {
   const people: {
     email: string;
@@ -15,8 +26,7 @@ export async function seedDemoUsers(
     memberships: { departmentId: string; role: 'supervisor' | 'agent' | 'viewer' }[];
   }[] = [
     {
-      email: 'admin@switchboard.demo',
-      name: 'Alex Admin',
+      ...ADMIN,
       role: 'admin (every department)',
       isAdmin: true,
       memberships: [],
@@ -25,10 +35,9 @@ export async function seedDemoUsers(
       email: 'manager@switchboard.demo',
       name: 'Morgan Manager',
       role: 'viewer in every department',
-      memberships: Object.values(departments).map((departmentId) => ({
-        departmentId,
-        role: 'viewer' as const,
-      })),
+      memberships: Object.values(departments)
+        .filter((departmentId) => departmentId !== null)
+        .map((departmentId) => ({ departmentId, role: 'viewer' as const })),
     },
   ];
   const names: Record<string, [string, string]> = {
@@ -43,13 +52,13 @@ export async function seedDemoUsers(
         email: `${key}.lead@switchboard.demo`,
         name: `${lead} (${key} lead)`,
         role: `supervisor in ${key}`,
-        memberships: [{ departmentId, role: 'supervisor' }],
+        memberships: departmentId ? [{ departmentId, role: 'supervisor' }] : [],
       },
       {
         email: `${key}.agent@switchboard.demo`,
         name: `${agent} (${key})`,
         role: `agent in ${key}`,
-        memberships: [{ departmentId, role: 'agent' }],
+        memberships: departmentId ? [{ departmentId, role: 'agent' }] : [],
       },
     );
   }
