@@ -3,10 +3,10 @@ import { z } from 'zod';
 import {
   accountEventSchemas,
   isAccountEventField,
-  rawEventSchema,
   type AccountEventField,
   type AccountEventParams,
-} from './account-events';
+} from './account-event-schemas';
+import { rawEventSchema } from './account-events';
 import { readBody, sendJson } from './http-io';
 import { profilePatchSchema } from './phone-number-profile';
 import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';

@@ -9,8 +9,8 @@ export type {
   TemplateCategory,
   TemplateStatus,
 } from './templates';
-export { ACCOUNT_EVENT_FIELDS } from './account-events';
-export type { AccountEventField, AccountEventParams } from './account-events';
+export { ACCOUNT_EVENT_FIELDS } from './account-event-schemas';
+export type { AccountEventField, AccountEventParams } from './account-event-schemas';
 export type { MessagingTier, PhoneNumberProfile, QualityRating } from './phone-number-profile';
 export type { SandboxApp } from './subscribed-apps';
 export type {

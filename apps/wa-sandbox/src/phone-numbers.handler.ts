@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendGraphJson } from './http-io';
 import type { NumberState } from './number-registry';
-import { phoneNumberFields } from './phone-number-profile';
+import { phoneNumberFields } from './phone-number-fields';
 
 /** GET /{version}/{phone_number_id}[?fields=…]: the fields connectors read when checking credentials. */
 export function handlePhoneNumber(res: ServerResponse, number: NumberState, url: URL): void {

@@ -3,10 +3,9 @@ import {
   buildAccountEvent,
   buildRawEvent,
   rawEventSchema,
-  type AccountEventField,
-  type AccountEventParams,
   type BuiltAccountEvent,
 } from './account-events';
+import type { AccountEventField, AccountEventParams } from './account-event-schemas';
 import { inboundSenders } from './customer-window';
 import { profilePatchSchema, type PhoneNumberProfile } from './phone-number-profile';
 import { InboundMessageFactory } from './inbound-message.factory';

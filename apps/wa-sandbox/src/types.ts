@@ -1,4 +1,4 @@
-import type { AccountEventField, AccountEventParams } from './account-events';
+import type { AccountEventField, AccountEventParams } from './account-event-schemas';
 import type { InboundSpec } from './inbound-spec';
 import type { PhoneNumberProfile } from './phone-number-profile';
 import type { SandboxTemplate } from './templates';
