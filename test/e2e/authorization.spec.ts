@@ -103,6 +103,8 @@ const ROUTES: Record<string, Access> = {
   // Disabled, then enabled again right after (each actor's probes follow this order), so later routes still send.
   'POST /api/numbers/:id/disable': installation('numbers.manage', true),
   'POST /api/numbers/:id/enable': installation('numbers.manage', true),
+  'POST /api/numbers/:id/templates/sync': installation('numbers.manage', true),
+  'GET /api/numbers/:id/templates': department('conversations.read'),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),

@@ -22,6 +22,9 @@ import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
+import { NumberTemplatesScope } from './whatsapp/templates/number-templates-scope';
+import { TemplateQueryService } from './whatsapp/templates/template-query.service';
+import { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 import { WebhookHandshake } from './whatsapp/webhook/webhook-handshake';
 import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
 import { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
@@ -49,6 +52,9 @@ const services = [
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
+  NumberTemplatesScope,
+  TemplateSyncService,
+  TemplateQueryService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

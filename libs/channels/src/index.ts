@@ -1,5 +1,7 @@
 import { InboundEvent } from './whatsapp/entities/inbound-event.entity';
+import { MessageTemplate } from './whatsapp/entities/message-template.entity';
 import { NumberEvent } from './whatsapp/entities/number-event.entity';
+import { TemplateSyncState } from './whatsapp/entities/template-sync-state.entity';
 import { WhatsappNumber } from './whatsapp/entities/whatsapp-number.entity';
 
 export { ChannelsWorkerModule } from './channels-worker.module';
@@ -17,12 +19,20 @@ export { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';
+export { TemplateQueryService } from './whatsapp/templates/template-query.service';
+export { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
 export { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 export { matchSignature } from './whatsapp/webhook/verify-signature';
-export { InboundEvent, NumberEvent, WhatsappNumber };
+export { InboundEvent, MessageTemplate, NumberEvent, TemplateSyncState, WhatsappNumber };
 
-export const CHANNEL_ENTITIES = [WhatsappNumber, InboundEvent, NumberEvent];
+export const CHANNEL_ENTITIES = [
+  WhatsappNumber,
+  InboundEvent,
+  NumberEvent,
+  MessageTemplate,
+  TemplateSyncState,
+];

@@ -6,3 +6,4 @@ export * from './plugin.contract';
 export * from './card.contract';
 export * from './department.contract';
 export * from './number.contract';
+export * from './template.contract';

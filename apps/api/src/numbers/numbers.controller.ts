@@ -6,9 +6,13 @@ import {
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
+  TemplateQueryService,
+  TemplateSyncService,
 } from '@switchboard/channels';
 import {
   listNumbersQuery,
+  listTemplatesQuery,
+  ListTemplatesQuery,
   ListNumbersQuery,
   moveNumberRequest,
   MoveNumberRequest,
@@ -19,6 +23,8 @@ import {
   RegisterNumberRequest,
   rotateCredentialsRequest,
   RotateCredentialsRequest,
+  TemplateSyncView,
+  TemplateView,
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
@@ -40,6 +46,8 @@ export class NumbersController {
     private readonly history: NumberHistory,
     private readonly mover: NumberMoveService,
     private readonly switches: NumberSwitchService,
+    private readonly templateSync: TemplateSyncService,
+    private readonly templates: TemplateQueryService,
   ) {}
 
   @Get()
@@ -137,5 +145,29 @@ export class NumbersController {
   @ApiOperation({ summary: 'Enable the number again; its held deliveries are processed' })
   enable(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
     return this.switches.enable(id);
+  }
+
+  @Post(':id/templates/sync')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      "Copy the WABA's message templates from Meta (every page) with this number's token; templates Meta no longer lists are marked deleted. 502 with Meta's code when Meta refuses (nothing stored changes)",
+  })
+  syncTemplates(@Param('id', ParseUUIDPipe) id: string): Promise<TemplateSyncView> {
+    return this.templateSync.syncNumber(id);
+  }
+
+  @Get(':id/templates')
+  @RequirePermission('conversations.read')
+  @ApiOperation({
+    summary:
+      "The number's WABA templates as last synced (filters status, name) and the latest sync with its error",
+  })
+  listTemplates(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query(new ZodValidationPipe(listTemplatesQuery)) q: ListTemplatesQuery,
+  ): Promise<{ items: TemplateView[]; sync: Omit<TemplateSyncView, 'listed' | 'markedDeleted'> | null }> {
+    return this.templates.list(id, q);
   }
 }

@@ -29,6 +29,14 @@ export interface PhoneNumberFields {
 const PHONE_NUMBER_FIELDS =
   'display_phone_number,verified_name,quality_rating,throughput,messaging_limit_tier,name_status';
 
+const TEMPLATE_FIELDS = 'id,name,language,status,category,quality_score,components,parameter_format';
+
+/** A page of GET /{waba-id}/message_templates as Meta answers it (unchecked: the caller validates it). */
+export interface MessageTemplatesPage {
+  data?: unknown;
+  paging?: { cursors?: { before?: string; after?: string }; next?: string };
+}
+
 export interface SendResult {
   wamid: string;
   messageStatus?: string;
@@ -82,6 +90,26 @@ export class GraphClient {
   /** POST /{waba-id}/subscribed_apps: subscribes the token's app to the WABA's webhooks. */
   async subscribeApp(target: GraphTarget, wabaId: string): Promise<{ success?: boolean }> {
     return this.call<{ success?: boolean }>(target, 'POST', `/${encodeURIComponent(wabaId)}/subscribed_apps`);
+  }
+
+  /**
+   * One page of GET /{waba-id}/message_templates. The next page is asked for with `paging.cursors.after` on the
+   * configured Graph address rather than by following `paging.next`, so the token never goes to a URL Meta's
+   * answer chose.
+   */
+  async messageTemplates(
+    target: GraphTarget,
+    wabaId: string,
+    after: string | null,
+    limit: number,
+  ): Promise<MessageTemplatesPage> {
+    const query = new URLSearchParams({ fields: TEMPLATE_FIELDS, limit: String(limit) });
+    if (after !== null) query.set('after', after);
+    return this.call<MessageTemplatesPage>(
+      target,
+      'GET',
+      `/${encodeURIComponent(wabaId)}/message_templates?${query.toString()}`,
+    );
   }
 
   async mediaInfo(number: NumberCredentials, mediaId: string): Promise<MediaInfo> {

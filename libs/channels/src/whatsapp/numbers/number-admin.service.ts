@@ -7,6 +7,7 @@ import { AccessScope, AuditLog } from '@switchboard/identity';
 import type { ConnectionCheck } from '../entities/whatsapp-number.entity';
 import { WhatsappNumber } from '../entities/whatsapp-number.entity';
 import type { PhoneNumberFields } from '../graph/graph-client';
+import { TemplateSyncService } from '../templates/template-sync.service';
 import { ConnectionTestService, connectionTestFailed } from './connection-test.service';
 import { NumberRegistry } from './number-registry.service';
 import { secretFingerprint } from './secret-fingerprint';
@@ -94,6 +95,7 @@ export class NumberAdminService {
     private readonly box: SecretBox,
     private readonly registry: NumberRegistry,
     private readonly connection: ConnectionTestService,
+    private readonly templates: TemplateSyncService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -192,6 +194,8 @@ export class NumberAdminService {
         return toView(await this.visible(tx, number.id));
       });
       this.registry.invalidate();
+      // The number is registered whatever Meta answers here: a failed sync is kept on the WABA's sync state.
+      await this.templates.syncQuietly(view.id);
       return view;
     } catch (e) {
       // The unique index decides, should a registration bypass the lock.

@@ -11,6 +11,7 @@ import { Migration20261129500000_inbound_event_numbers } from './Migration202611
 import { Migration20261129600000_message_number } from './Migration20261129600000_message_number';
 import { Migration20261129700000_departments_admin } from './Migration20261129700000_departments_admin';
 import { Migration20261129800000_numbers_admin } from './Migration20261129800000_numbers_admin';
+import { Migration20261129900000_message_templates } from './Migration20261129900000_message_templates';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129600000_message_number', class: Migration20261129600000_message_number },
   { name: 'Migration20261129700000_departments_admin', class: Migration20261129700000_departments_admin },
   { name: 'Migration20261129800000_numbers_admin', class: Migration20261129800000_numbers_admin },
+  { name: 'Migration20261129900000_message_templates', class: Migration20261129900000_message_templates },
 ];

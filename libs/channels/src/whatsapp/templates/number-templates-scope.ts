@@ -1,0 +1,26 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sql } from '@switchboard/engine';
+import { AccessScope } from '@switchboard/identity';
+
+/**
+ * The WABA whose templates a number's routes show: seen as the number is, through its department (a members-only
+ * department the actor holds no role in answers 404, like an id that does not exist).
+ */
+@Injectable()
+export class NumberTemplatesScope {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: AccessScope,
+  ) {}
+
+  async visibleWaba(numberId: string): Promise<string> {
+    const [row] = await sql<{ waba_id: string; department_id: string }>(
+      this.em,
+      'select waba_id, department_id from whatsapp_numbers where id = ?',
+      [numberId],
+    );
+    this.scope.assertIn('conversations.read', row?.department_id ?? null, `number ${numberId}`);
+    return row.waba_id;
+  }
+}
