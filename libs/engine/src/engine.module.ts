@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { EgressGuard } from './egress/egress-guard.service';
@@ -8,7 +9,7 @@ import { PluginsModule } from './plugins/plugins.module';
 import { QueueModule } from './queue/queue.module';
 import { Runtime } from './runtime/runtime';
 
-/** The platform every app imports once: config, database, queues, outbox, secrets, egress. */
+/** The platform every app imports once: config, database, queues, outbox, secrets, egress, clock. */
 @Global()
 @Module({})
 export class EngineModule {
@@ -25,8 +26,12 @@ export class EngineModule {
         OutboxModule,
         PluginsModule.forRoot(runtime.plugins),
       ],
-      providers: [{ provide: SecretBox, useValue: new SecretBox(runtime.encryptionKey) }, EgressGuard],
-      exports: [SecretBox, EgressGuard, QueueModule, OutboxModule, PluginsModule],
+      providers: [
+        { provide: SecretBox, useValue: new SecretBox(runtime.encryptionKey) },
+        EgressGuard,
+        { provide: Clock, useValue: new Clock(runtime.config.testing.clock === 'controllable') },
+      ],
+      exports: [SecretBox, EgressGuard, Clock, QueueModule, OutboxModule, PluginsModule],
     };
   }
 }

@@ -1,3 +1,4 @@
+export { Clock } from './clock/clock';
 export { ConfigError } from './config/config-error';
 export { APP_CONFIG, ConfigModule } from './config/config.module';
 export { configSchema } from './config/config.schema';

@@ -155,6 +155,14 @@ export const configSchema = z.strictObject({
      */
     hookMaxDeferMs: z.coerce.number().int().min(0).max(600_000),
   }),
+  numbers: z.strictObject({
+    /** How often the worker checks numbers for silence alarms (one check per cluster: a BullMQ job scheduler). */
+    healthCheckIntervalMs: z.coerce.number().int().min(100).max(86_400_000),
+  }),
+  testing: z.strictObject({
+    /** `controllable`: tests move the engine Clock (set/advance). Refused when NODE_ENV=production. */
+    clock: z.enum(['system', 'controllable']),
+  }),
   log: z.strictObject({
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   }),

@@ -52,4 +52,13 @@ describe('loadConfig', () => {
     expect(() => load({}, { worker: { concurency: 3 } })).toThrow(/worker: unknown key\(s\) concurency/);
     expect(() => load({}, { wroker: {} })).toThrow(/unknown key\(s\) wroker/);
   });
+
+  it('refuses a controllable clock in production, allows it elsewhere', () => {
+    const controllable = { testing: { clock: 'controllable' } };
+    expect(() => load({ NODE_ENV: 'production' }, controllable)).toThrow(
+      /testing\.clock: must be system when NODE_ENV=production/,
+    );
+    expect(load({ NODE_ENV: 'test' }, controllable).testing.clock).toBe('controllable');
+    expect(load({}).testing.clock).toBe('system');
+  });
 });

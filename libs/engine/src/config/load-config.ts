@@ -96,7 +96,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (options.overrides) tree = merge(tree, options.overrides);
 
   try {
-    return configSchema.parse(tree);
+    const config = configSchema.parse(tree);
+    if (config.testing.clock === 'controllable' && env.NODE_ENV === 'production')
+      throw new ConfigError([{ key: 'testing.clock', reason: 'must be system when NODE_ENV=production' }]);
+    return config;
   } catch (e) {
     if (e instanceof ZodError) {
       throw new ConfigError(

@@ -4,6 +4,7 @@ export const QUEUES = {
   outboundMessages: 'outbound-messages',
   mediaDownloads: 'media-downloads',
   pluginHooks: 'plugin-hooks',
+  numberHealth: 'number-health',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
