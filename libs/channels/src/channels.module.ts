@@ -17,6 +17,7 @@ import { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
+import { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
 import { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
@@ -55,6 +56,7 @@ const services = [
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,
+  MarketingConsentService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */

@@ -1,3 +1,5 @@
+import { MarketingConsent, MarketingConsentChange } from './whatsapp/consent/marketing-consent.entity';
+import { AccountEvent } from './whatsapp/entities/account-event.entity';
 import { InboundEvent } from './whatsapp/entities/inbound-event.entity';
 import { MessageTemplate } from './whatsapp/entities/message-template.entity';
 import { NumberEvent } from './whatsapp/entities/number-event.entity';
@@ -22,6 +24,7 @@ export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.ser
 export { TemplateQueryService } from './whatsapp/templates/template-query.service';
 export { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';
+export { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
@@ -35,4 +38,7 @@ export const CHANNEL_ENTITIES = [
   NumberEvent,
   MessageTemplate,
   TemplateSyncState,
+  AccountEvent,
+  MarketingConsent,
+  MarketingConsentChange,
 ];

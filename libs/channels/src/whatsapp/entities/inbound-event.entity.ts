@@ -14,6 +14,13 @@ export interface InboundItemFailure {
   item?: unknown;
 }
 
+/** A change no module handles (an unknown or unprocessed field): kept visible, never failed, never dropped. */
+export interface UnhandledChange {
+  path: string;
+  field: string;
+  reason: string;
+}
+
 /**
  * The durable log of every webhook POST exactly as Meta sent it. The row is committed before the
  * webhook is acknowledged, so an accepted delivery can always be (re)processed.
@@ -65,6 +72,10 @@ export class InboundEvent {
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
+
+  /** Changes of the delivery that nothing processed (e.g. a field Switchboard does not handle), with why. */
+  @Property({ type: 'jsonb', nullable: true })
+  unhandled?: UnhandledChange[] | null;
 
   /**
    * whatsapp_numbers ids of the registered numbers (of the signing app) the body names, set when it is processed;

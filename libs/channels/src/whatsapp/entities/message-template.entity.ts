@@ -46,6 +46,17 @@ export class MessageTemplate {
   @Property({ type: 'timestamptz' })
   syncedAt!: Date;
 
+  /**
+   * Meta's detail with the latest status webhook: rejection reason, other_info (PAUSED / FLAGGED), disable date
+   * or the like, exactly as sent.
+   */
+  @Property({ type: 'jsonb', nullable: true })
+  statusDetail: Record<string, unknown> | null = null;
+
+  /** Meta's time of the latest status change applied from a webhook: an older one arriving later is not applied. */
+  @Property({ type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null = null;
+
   /** Set by the first sync that no longer saw it listed. */
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;

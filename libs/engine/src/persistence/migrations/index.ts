@@ -12,6 +12,7 @@ import { Migration20261129600000_message_number } from './Migration2026112960000
 import { Migration20261129700000_departments_admin } from './Migration20261129700000_departments_admin';
 import { Migration20261129800000_numbers_admin } from './Migration20261129800000_numbers_admin';
 import { Migration20261129900000_message_templates } from './Migration20261129900000_message_templates';
+import { Migration20261130100000_account_events } from './Migration20261130100000_account_events';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129700000_departments_admin', class: Migration20261129700000_departments_admin },
   { name: 'Migration20261129800000_numbers_admin', class: Migration20261129800000_numbers_admin },
   { name: 'Migration20261129900000_message_templates', class: Migration20261129900000_message_templates },
+  { name: 'Migration20261130100000_account_events', class: Migration20261130100000_account_events },
 ];
