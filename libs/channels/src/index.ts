@@ -1,5 +1,7 @@
 import { MarketingConsent, MarketingConsentChange } from './whatsapp/consent/marketing-consent.entity';
 import { AccountEvent } from './whatsapp/entities/account-event.entity';
+import { NumberAlert } from './whatsapp/alerts/number-alert.entity';
+import { NumberWatch } from './whatsapp/alerts/number-watch.entity';
 import { InboundEvent } from './whatsapp/entities/inbound-event.entity';
 import { MessageTemplate } from './whatsapp/entities/message-template.entity';
 import { NumberEvent } from './whatsapp/entities/number-event.entity';
@@ -38,6 +40,8 @@ export const CHANNEL_ENTITIES = [
   NumberEvent,
   MessageTemplate,
   TemplateSyncState,
+  NumberAlert,
+  NumberWatch,
   AccountEvent,
   MarketingConsent,
   MarketingConsentChange,

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
+import type { BusinessHours } from '@switchboard/plugin-sdk';
 
 /**
  * `department`: everyone with a role there, and admins, see its conversations. `members`: only people with a role
@@ -29,6 +30,10 @@ export class Department {
 
   @Property({ type: 'boolean' })
   visibilityPinned: boolean = false;
+
+  /** When the department answers (silence alarms count only these minutes); null: its department plugin's, else the default. */
+  @Property({ type: 'jsonb', nullable: true })
+  businessHours?: BusinessHours | null;
 
   /** Archived departments keep their history but take no new numbers; they are never deleted. */
   @Property({ type: 'timestamptz', nullable: true })
