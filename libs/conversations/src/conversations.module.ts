@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { NumberActivityQuery } from './activity/number-activity.query';
 import { ConversationIntakeRepository } from './intake/conversation-intake.repository';
 import { ConversationIntakeService } from './intake/conversation-intake.service';
 import { ConversationQueryService } from './query/conversation-query.service';
@@ -14,7 +15,8 @@ import { MessageStatusService } from './status/message-status.service';
     ConversationIntakeService,
     MessageStatusService,
     ConversationQueryService,
+    NumberActivityQuery,
   ],
-  exports: [ConversationIntakeService, MessageStatusService, ConversationQueryService],
+  exports: [ConversationIntakeService, MessageStatusService, ConversationQueryService, NumberActivityQuery],
 })
 export class ConversationsModule {}

@@ -3,6 +3,8 @@ import { Conversation } from './entities/conversation.entity';
 import { MessageStatusEvent } from './entities/message-status-event.entity';
 import { Message } from './entities/message.entity';
 
+export { NumberActivityQuery } from './activity/number-activity.query';
+export type { ActivityMessage, FailedSendGroup, InboundTiming } from './activity/number-activity.query';
 export { ConversationsModule } from './conversations.module';
 export { ConversationIntakeService } from './intake/conversation-intake.service';
 export type {
