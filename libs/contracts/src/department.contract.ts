@@ -15,13 +15,21 @@ export const createDepartmentRequest = z.strictObject({
 });
 export type CreateDepartmentRequest = z.infer<typeof createDepartmentRequest>;
 
-/** PATCH /api/departments/:id: rename, or set the members-only flag (which then stands over the plugin's). */
+/**
+ * PATCH /api/departments/:id: rename, set the members-only flag (which then stands over the plugin's), or set the
+ * department's business hours (`{ timezone, days, open, close }`, checked against the plugin SDK's business-hours
+ * schema; null: the department plugin's hours, else the default).
+ */
 export const updateDepartmentRequest = z
   .strictObject({
     name: departmentName.optional(),
     membersOnly: z.boolean().optional(),
+    businessHours: z.record(z.string(), z.unknown()).nullable().optional(),
   })
-  .refine((v) => v.name !== undefined || v.membersOnly !== undefined, 'give name, membersOnly or both');
+  .refine(
+    (v) => v.name !== undefined || v.membersOnly !== undefined || v.businessHours !== undefined,
+    'give name, membersOnly or businessHours',
+  );
 export type UpdateDepartmentRequest = z.infer<typeof updateDepartmentRequest>;
 
 /** GET /api/departments: oldest first, keyset-paginated. */
@@ -50,4 +58,14 @@ export interface DepartmentView {
   numbers: DepartmentNumberView[];
   /** The department plugin running on the department's numbers, if any. */
   plugin: { id: string } | null;
+  /** The department's own business hours; null: its department plugin's, else Monday–Friday 09:00–18:00 UTC. */
+  businessHours: DepartmentBusinessHours | null;
+}
+
+/** When a department answers: open weekdays (0 = Sunday) and one daily opening, in an IANA time zone. */
+export interface DepartmentBusinessHours {
+  timezone: string;
+  days: number[];
+  open: string;
+  close: string;
 }

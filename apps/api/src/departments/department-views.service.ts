@@ -45,6 +45,7 @@ export class DepartmentViews {
             health: n.health,
           })),
         plugin: plugin ? { id: plugin } : null,
+        businessHours: d.businessHours,
       };
     });
   }

@@ -61,7 +61,8 @@ export class DepartmentsController {
   @Patch(':id')
   @RequirePermission('departments.manage')
   @ApiOperation({
-    summary: "Rename, or set the members-only flag (it then stands over the department plugin's)",
+    summary:
+      "Rename, set the members-only flag (it then stands over the department plugin's), or set business hours (null: the plugin's, else Mon–Fri 09–18 UTC)",
   })
   @ApiBody({ schema: bodySchema(updateDepartmentRequest) })
   async update(
