@@ -103,6 +103,11 @@ const ROUTES: Record<string, Access> = {
   // Disabled, then enabled again right after (each actor's probes follow this order), so later routes still send.
   'POST /api/numbers/:id/disable': installation('numbers.manage', true),
   'POST /api/numbers/:id/enable': installation('numbers.manage', true),
+  // Archived, then unarchived right after, like disable/enable.
+  'POST /api/numbers/:id/archive': installation('numbers.manage', true),
+  'POST /api/numbers/:id/unarchive': installation('numbers.manage', true),
+  // The number registered by POST /api/numbers above (no conversations); refusals probe the walk's number.
+  'DELETE /api/numbers/:id': installation('numbers.manage', true),
   'POST /api/numbers/:id/templates/sync': installation('numbers.manage', true),
   'GET /api/numbers/:id/templates': department('conversations.read'),
   'GET /api/users': installation('users.manage'),
@@ -330,6 +335,8 @@ interface Fixtures {
   /** A department without numbers, which archiving takes (sales: an open one; hr: a members-only one). */
   bareDepartment: string;
   number: string;
+  /** A number without conversations, which deleting takes: the walk's own number until POST /api/numbers ran. */
+  bareNumber: string;
   conversation: string;
   message: string;
   card: string;
@@ -578,6 +585,7 @@ describe('authorization: every route × every actor, with department A ids every
       department: dept('sales'),
       bareDepartment: await bareDepartment(),
       number: env.numbers.sales.id,
+      bareNumber: env.numbers.sales.id,
       conversation: sales.conversation_id,
       message: sales.id,
       card: sales.card,
@@ -594,6 +602,7 @@ describe('authorization: every route × every actor, with department A ids every
       department: dept('hr'),
       bareDepartment: await bareDepartment(true),
       number: env.numbers.hr.id,
+      bareNumber: env.numbers.hr.id,
       conversation: hr.conversation_id,
       message: hr.id,
       card: hr.card,
@@ -744,6 +753,7 @@ describe('authorization: every route × every actor, with department A ids every
       if (!p.id) return name === 'action' ? 'record' : 'not-configured';
       if (name !== 'id') return idFor(name, dept, route);
       if (route === 'POST /api/departments/:id/archive') return fixtures[dept].bareDepartment;
+      if (route === 'DELETE /api/numbers/:id') return fixtures[dept].bareNumber;
       const collection = /\/([\w-]+)\/:id/.exec(input.path)?.[1] ?? '';
       const key = COLLECTIONS[collection];
       if (!key) throw new Error(`${route}: no fixture for :id of "${collection}"; add it to COLLECTIONS`);
@@ -877,6 +887,8 @@ describe('authorization: every route × every actor, with department A ids every
       // Deleting consumes the fixture: the next deletion gets a new one.
       if (p.route === 'DELETE /api/teams/:id' && p.dept === 'sales')
         fixtures.sales.team = await newTeam(fixtures.sales.department);
+      if (p.route === 'POST /api/numbers' && p.dept === 'sales' && res.status === 201)
+        fixtures.sales.bareNumber = res.body.id as string;
       if (p.route === 'POST /api/departments/:id/archive' && p.dept === 'sales')
         fixtures.sales.bareDepartment = await bareDepartment();
       if (p.route === 'DELETE /api/api-tokens/:id' && p.dept === 'sales')

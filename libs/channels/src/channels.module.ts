@@ -14,6 +14,8 @@ import { NumberCredentialsService } from './whatsapp/numbers/number-credentials.
 import { NumberHistory } from './whatsapp/numbers/number-history.service';
 import { NumberMoveService } from './whatsapp/numbers/number-move.service';
 import { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
+import { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
+import { NumberDeleteService } from './whatsapp/numbers/number-delete.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -53,6 +55,8 @@ const services = [
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
+  NumberArchiveService,
+  NumberDeleteService,
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,

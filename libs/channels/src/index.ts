@@ -20,6 +20,8 @@ export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.
 export { NumberHistory } from './whatsapp/numbers/number-history.service';
 export { NumberMoveService } from './whatsapp/numbers/number-move.service';
 export { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
+export { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
+export { NumberDeleteService } from './whatsapp/numbers/number-delete.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';

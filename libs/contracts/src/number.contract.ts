@@ -19,6 +19,8 @@ export type RegisterNumberRequest = z.infer<typeof registerNumberRequest>;
 export const listNumbersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(100),
   cursor: z.string().max(200).optional(),
+  /** `true`: archived numbers only (they are left out by default). */
+  archived: z.enum(['true', 'false']).default('false'),
 });
 export type ListNumbersQuery = z.infer<typeof listNumbersQuery>;
 
@@ -55,6 +57,8 @@ export interface NumberView {
   previousAppSecretAcceptedUntil: string | null;
   /** Set while disabled: deliveries are stored and acknowledged but held, replies refused. */
   disabledAt: string | null;
+  /** Set while archived: kept with its history and conversations, deliveries held, replies refused. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,6 +5,7 @@ import { ConversationIntakeRepository } from './intake/conversation-intake.repos
 import { ConversationIntakeService } from './intake/conversation-intake.service';
 import { ConversationQueryService } from './query/conversation-query.service';
 import { ConversationsController } from './query/conversations.controller';
+import { NumberConversationsService } from './query/number-conversations.service';
 import { MessageStatusService } from './status/message-status.service';
 
 @Module({
@@ -16,7 +17,14 @@ import { MessageStatusService } from './status/message-status.service';
     MessageStatusService,
     ConversationQueryService,
     NumberActivityQuery,
+    NumberConversationsService,
   ],
-  exports: [ConversationIntakeService, MessageStatusService, ConversationQueryService, NumberActivityQuery],
+  exports: [
+    ConversationIntakeService,
+    MessageStatusService,
+    ConversationQueryService,
+    NumberActivityQuery,
+    NumberConversationsService,
+  ],
 })
 export class ConversationsModule {}

@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   NumberAdminService,
+  NumberArchiveService,
   NumberCredentialsService,
+  NumberDeleteService,
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
@@ -46,6 +59,8 @@ export class NumbersController {
     private readonly history: NumberHistory,
     private readonly mover: NumberMoveService,
     private readonly switches: NumberSwitchService,
+    private readonly archives: NumberArchiveService,
+    private readonly deletions: NumberDeleteService,
     private readonly templateSync: TemplateSyncService,
     private readonly templates: TemplateQueryService,
   ) {}
@@ -145,6 +160,38 @@ export class NumbersController {
   @ApiOperation({ summary: 'Enable the number again; its held deliveries are processed' })
   enable(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
     return this.switches.enable(id);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      'Archive the number: history and conversations are kept, it leaves the list (?archived=true lists it), replies are refused, deliveries are stored, acknowledged and held, and its phone_number_id cannot be registered again',
+  })
+  archive(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.archives.archive(id);
+  }
+
+  @Post(':id/unarchive')
+  @HttpCode(200)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary: 'Unarchive the number; its held deliveries are processed (unless it is also disabled)',
+  })
+  unarchive(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
+    return this.archives.unarchive(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      'Delete a number that was never used, with its sealed secrets; 409 when it has conversations (archive it instead) or held deliveries',
+  })
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.deletions.delete(id);
   }
 
   @Post(':id/templates/sync')

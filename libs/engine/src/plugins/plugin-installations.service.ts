@@ -51,6 +51,15 @@ export class PluginInstallationsService {
     );
   }
 
+  /**
+   * Removes everything plugins keep for a number being deleted: installations (with their sealed credentials),
+   * stored values, scheduled jobs and hook failures. On the caller's transaction.
+   */
+  async forgetNumber(em: EntityManager, numberId: string): Promise<void> {
+    for (const table of ['plugin_installations', 'plugin_store', 'plugin_jobs', 'plugin_hook_failures'])
+      await sql(em, `delete from ${table} where number_id = ?`, [numberId]);
+  }
+
   /** Enabled installations of one number, for loaded plugins only. */
   async enabledFor(numberId: string): Promise<InstallationRow[]> {
     const rows = await sql<InstallationRow>(

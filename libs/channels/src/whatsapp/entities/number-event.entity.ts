@@ -3,7 +3,14 @@ import { uuidv7 } from '@switchboard/engine';
 
 /** What happens to a number over time: a token Meta refused, a rotation, a move. Never secrets. */
 export type NumberEventKind =
-  'token_invalid' | 'access_token_rotated' | 'app_secret_rotated' | 'moved' | 'disabled' | 'enabled';
+  | 'token_invalid'
+  | 'access_token_rotated'
+  | 'app_secret_rotated'
+  | 'moved'
+  | 'disabled'
+  | 'enabled'
+  | 'archived'
+  | 'unarchived';
 
 /** A number's history, newest last. */
 @Entity({ tableName: 'number_events' })

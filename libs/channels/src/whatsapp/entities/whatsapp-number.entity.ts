@@ -98,6 +98,10 @@ export class WhatsappNumber {
   @Property({ type: 'timestamptz', nullable: true })
   disabledAt?: Date | null;
 
+  /** Archived by an admin: kept with its history and conversations, left out of lists, deliveries held, replies refused. */
+  @Property({ type: 'timestamptz', nullable: true })
+  archivedAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

@@ -35,6 +35,7 @@ interface Row {
   connection_checks: ConnectionCheck[] | null;
   previous_app_secret_until: Date | null;
   disabled_at: Date | null;
+  archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -42,7 +43,7 @@ interface Row {
 /** Never the sealed columns: secrets are write-only. */
 const COLUMNS = `n.id, n.phone_number_id, n.display_phone_number, n.waba_id, n.department_id, n.health,
   n.health_reason, n.verified_name, n.quality_rating, n.messaging_limit_tier, n.name_status, n.throughput_level,
-  n.connection_checked_at, n.connection_checks, n.previous_app_secret_until, n.disabled_at, n.created_at, n.updated_at`;
+  n.connection_checked_at, n.connection_checks, n.previous_app_secret_until, n.disabled_at, n.archived_at, n.created_at, n.updated_at`;
 
 const toView = (r: Row): NumberView => ({
   id: r.id,
@@ -69,6 +70,7 @@ const toView = (r: Row): NumberView => ({
     ? new Date(r.previous_app_secret_until).toISOString()
     : null,
   disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
+  archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
 });
@@ -106,8 +108,16 @@ export class NumberAdminService {
       this.em,
       `select ${COLUMNS} from whatsapp_numbers n
         where (?::timestamptz is null or (n.created_at, n.id) > (?::timestamptz, ?::uuid)) and ${within.sql}
+          and (n.archived_at is not null) = ?::boolean
         order by n.created_at, n.id limit ?`,
-      [cursor?.at ?? null, cursor?.at ?? null, cursor?.id ?? null, ...within.params, q.limit + 1],
+      [
+        cursor?.at ?? null,
+        cursor?.at ?? null,
+        cursor?.id ?? null,
+        ...within.params,
+        q.archived === 'true',
+        q.limit + 1,
+      ],
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: new Date(r.created_at), id: r.id }));
     return { items: page.rows.map(toView), nextCursor: page.nextCursor };
@@ -128,11 +138,15 @@ export class NumberAdminService {
         await openDepartment(tx, body.departmentId);
         // One registration at a time: the phone_number_id and verify-token checks below cannot race.
         await sql(tx, `select pg_advisory_xact_lock(hashtext('whatsapp_numbers.register'))`);
-        const [taken] = await sql<{ id: string }>(
+        const [taken] = await sql<{ id: string; archived_at: Date | null }>(
           tx,
-          'select id from whatsapp_numbers where phone_number_id = ?',
+          'select id, archived_at from whatsapp_numbers where phone_number_id = ?',
           [body.phoneNumberId],
         );
+        if (taken?.archived_at)
+          throw new ConflictException(
+            `phone_number_id ${body.phoneNumberId} is already registered and archived; unarchive that number (POST /api/numbers/:id/unarchive) instead of registering it again`,
+          );
         if (taken) throw duplicatePhoneNumberId(body.phoneNumberId);
         const digest = this.box.digest(body.verifyToken);
         const [reused] = await sql<{ id: string }>(

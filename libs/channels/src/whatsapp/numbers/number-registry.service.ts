@@ -15,8 +15,10 @@ export interface NumberCredentials {
   /** The app secret before the last rotation: deliveries it signed during the overlap belong to this number too. */
   previousAppSecretFingerprint: string | null;
   previousAppSecretUntil: Date | null;
-  /** Disabled by an admin: its deliveries are held, its replies refused. */
+  /** Disabled or archived by an admin: its deliveries are held, its replies refused. */
   disabled: boolean;
+  /** Archived by an admin (also counts as disabled): replies are refused naming it. */
+  archived: boolean;
   health: WhatsappNumber['health'];
 }
 
@@ -90,7 +92,8 @@ export class NumberRegistry {
         appSecretFingerprint: n.appSecretFingerprint,
         previousAppSecretFingerprint: n.previousAppSecretFingerprint ?? null,
         previousAppSecretUntil: n.previousAppSecretUntil ?? null,
-        disabled: Boolean(n.disabledAt),
+        disabled: Boolean(n.disabledAt || n.archivedAt),
+        archived: Boolean(n.archivedAt),
         health: n.health,
       });
       if (!secrets.get(n.appSecretFingerprint) || secrets.get(n.appSecretFingerprint)?.previousUntil)

@@ -234,7 +234,7 @@ export class InboundEventService {
   }
 
   /**
-   * Deliveries naming a disabled number stay as they came (acknowledged, stored), marked held with the numbers they
+   * Deliveries naming a disabled (or archived) number stay as they came (acknowledged, stored), marked held with the numbers they
    * name; enabling the number puts them back to pending. Nothing of them is recorded meanwhile.
    */
   private async hold(em: EntityManager, held: ParsedEvent[]): Promise<void> {
@@ -247,7 +247,8 @@ export class InboundEventService {
               as v(id, number_ids, names_unowned_number)
         where e.id = v.id
           -- Enabled meanwhile (another process's registry lags briefly): left pending, the relay picks it up.
-          and exists (select 1 from whatsapp_numbers n where n.id = any(v.number_ids) and n.disabled_at is not null)`,
+          and exists (select 1 from whatsapp_numbers n where n.id = any(v.number_ids)
+                        and (n.disabled_at is not null or n.archived_at is not null))`,
       held.flatMap((p) => [p.eventId, p.numberIds, p.namesUnownedNumber]),
     );
   }

@@ -38,6 +38,10 @@ export class ReplyService {
       throw new ConflictException('conversation is closed: reopen it before replying');
     const number = await this.numbers.byId(conversation.numberId);
     if (!number) throw new ConflictException("the conversation's WhatsApp number is no longer registered");
+    if (number.archived)
+      throw new ConflictException(
+        `WhatsApp number ${number.phoneNumberId} is archived: replies are refused (unarchive it to reply)`,
+      );
     if (number.disabled)
       throw new ConflictException(
         `WhatsApp number ${number.phoneNumberId} is disabled: enable it before replying`,

@@ -14,6 +14,7 @@ import { Migration20261129800000_numbers_admin } from './Migration20261129800000
 import { Migration20261129900000_message_templates } from './Migration20261129900000_message_templates';
 import { Migration20261130100000_account_events } from './Migration20261130100000_account_events';
 import { Migration20261130300000_number_health } from './Migration20261130300000_number_health';
+import { Migration20261130400000_number_archive } from './Migration20261130400000_number_archive';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129900000_message_templates', class: Migration20261129900000_message_templates },
   { name: 'Migration20261130100000_account_events', class: Migration20261130100000_account_events },
   { name: 'Migration20261130300000_number_health', class: Migration20261130300000_number_health },
+  { name: 'Migration20261130400000_number_archive', class: Migration20261130400000_number_archive },
 ];
