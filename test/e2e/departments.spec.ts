@@ -192,7 +192,14 @@ describe('departments API', () => {
       .post('/api/departments')
       .send({ key: 'sales', name: 'Sales again' })
       .expect(409);
-    expect(dup.body.message).toBe('a department with key "sales" already exists');
+    expect(dup.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'department key "sales" is not available',
+    });
+    // HR is members-only and hidden from this admin: the answer is the same, saying nothing of where the key is.
+    const hidden = await env.api().post('/api/departments').send({ key: 'hr', name: 'HR again' }).expect(409);
+    expect(hidden.body).toEqual({ ...dup.body, message: 'department key "hr" is not available' });
     const bad = await env.api().post('/api/departments').send({ key: 'Sales Team', name: 'X' }).expect(400);
     expect(bad.body.message).toMatch(/^key: must be a lowercase slug/);
     const unknown = await env

@@ -14,6 +14,8 @@ import { NumberCredentialsService } from './whatsapp/numbers/number-credentials.
 import { NumberHistory } from './whatsapp/numbers/number-history.service';
 import { NumberMoveService } from './whatsapp/numbers/number-move.service';
 import { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
+import { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
+import { NumberDeleteService } from './whatsapp/numbers/number-delete.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
@@ -23,7 +25,6 @@ import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
-import { TemplateSendCheck } from './whatsapp/sending/template-send-check';
 import { NumberTemplatesScope } from './whatsapp/templates/number-templates-scope';
 import { TemplateQueryService } from './whatsapp/templates/template-query.service';
 import { TemplateSyncService } from './whatsapp/templates/template-sync.service';
@@ -54,10 +55,11 @@ const services = [
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
+  NumberArchiveService,
+  NumberDeleteService,
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,
-  TemplateSendCheck,
   MarketingConsentService,
 ];
 

@@ -226,5 +226,6 @@ export class DepartmentAdminService {
   }
 }
 
-const duplicateKey = (key: string) => new ConflictException(`a department with key "${key}" already exists`);
+/** The same answer whether the department holding the key is visible or members-only (hidden from the actor). */
+const duplicateKey = (key: string) => new ConflictException(`department key "${key}" is not available`);
 const archived = (key: string) => new ConflictException(`department "${key}" is archived`);
