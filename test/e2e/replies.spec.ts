@@ -169,17 +169,20 @@ describe.each(['postgres', 'redis'] as const)(
       });
     });
 
-    it("an unknown template fails with Meta's 132001 and its reason", async () => {
+    it('an unknown template is refused with 422 naming it before anything is stored or sent', async () => {
       const conversationId = await conversationWith('5511933330004');
+      const before = env.sandbox.sent().length;
       const r = await env
         .api()
         .post(`/api/conversations/${conversationId}/messages`)
         .send({ type: 'template', template: { name: 'does_not_exist', language: 'en_US' } })
-        .expect(202);
-      const m = await waitFor(async () =>
-        (await message(r.body.id)).status === 'failed' ? message(r.body.id) : null,
-      );
-      expect(m.error?.code).toBe(132001);
+        .expect(422);
+      expect(r.body).toMatchObject({ code: 'template_not_found', parameter: 'template.name' });
+      expect(r.body.message).toMatch(/template does_not_exist does not exist in WABA/);
+      expect(
+        await count(env, 'messages', `conversation_id = $1 and direction = 'out'`, [conversationId]),
+      ).toBe(0);
+      expect(env.sandbox.sent().length).toBe(before);
     });
 
     it('a window Meta considers closed fails asynchronously with 131047', async () => {

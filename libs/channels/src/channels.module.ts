@@ -25,6 +25,7 @@ import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
+import { TemplateSendCheck } from './whatsapp/sending/template-send-check';
 import { NumberTemplatesScope } from './whatsapp/templates/number-templates-scope';
 import { TemplateQueryService } from './whatsapp/templates/template-query.service';
 import { TemplateSyncService } from './whatsapp/templates/template-sync.service';
@@ -60,6 +61,7 @@ const services = [
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,
+  TemplateSendCheck,
   MarketingConsentService,
 ];
 

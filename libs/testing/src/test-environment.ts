@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { createApp, CORE_ENTITIES } from '@switchboard/api';
-import { WhatsappNumberService } from '@switchboard/channels';
+import { TemplateSyncService, WhatsappNumberService } from '@switchboard/channels';
 import { loadConfig, prepareRuntime, Runtime } from '@switchboard/engine';
 import { DepartmentSetupService } from '@switchboard/pipelines';
 import { SandboxHandle, SandboxNumber, SandboxOptions, startSandbox } from '@switchboard/wa-sandbox';
@@ -102,6 +102,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
 
   const departments = app.get(DepartmentSetupService);
   const numberService = app.get(WhatsappNumberService);
+  const templateSync = app.get(TemplateSyncService);
   const numbers = {} as TestEnvironment['numbers'];
   for (const n of sandboxNumbers) {
     const dept = await departments.ensure(n.key, n.name);
@@ -112,6 +113,9 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       graphBaseUrl: sandbox.url,
       graphVersion: sandbox.graphVersion,
     });
+    // Registered without the API, so their templates are synced here as registration does: template sends are
+    // checked against the stored templates.
+    await templateSync.syncQuietly(saved.id);
     numbers[key as keyof TestEnvironment['numbers']] = {
       ...sandboxNumber,
       id: saved.id,

@@ -1,4 +1,10 @@
-import { ReplyRequest } from '@switchboard/contracts';
+import {
+  ReplyRequest,
+  TemplateBodyParameter,
+  TemplateButtonParameter,
+  TemplateHeaderParameter,
+  TemplateReply,
+} from '@switchboard/contracts';
 
 /** Our reply request → Meta's send body (without `to`, which the sender adds from the contact). */
 export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null): Record<string, unknown> {
@@ -7,17 +13,12 @@ export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null
     return { type: 'text', text: { body: req.text, preview_url: req.previewUrl ?? false }, ...context };
   }
   if (req.type === 'template') {
-    const params = req.template.bodyParameters.map((p) =>
-      p.parameterName
-        ? { type: 'text', parameter_name: p.parameterName, text: p.text }
-        : { type: 'text', text: p.text },
-    );
     return {
       type: 'template',
       template: {
         name: req.template.name,
         language: { code: req.template.language },
-        components: params.length ? [{ type: 'body', parameters: params }] : [],
+        components: templateComponents(req.template),
       },
     };
   }
@@ -29,10 +30,57 @@ export function buildGraphMessage(req: ReplyRequest, replyToWamid: string | null
   return { type: req.type, [req.type]: media, ...context };
 }
 
+/** Meta's `components` of a template send: header, body, then the buttons by index. */
+function templateComponents(t: TemplateReply): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (t.header) out.push({ type: 'header', parameters: [headerParameter(t.header)] });
+  if (t.bodyParameters.length) out.push({ type: 'body', parameters: t.bodyParameters.map(bodyParameter) });
+  for (const b of [...t.buttons].sort((a, z) => a.index - z.index)) out.push(buttonComponent(b));
+  return out;
+}
+
+const named = (name: string | undefined) => (name ? { parameter_name: name } : {});
+
+function headerParameter(h: TemplateHeaderParameter): Record<string, unknown> {
+  if (h.type === 'text') return { type: 'text', ...named(h.parameterName), text: h.text };
+  if (h.type === 'location') {
+    const location: Record<string, unknown> = { latitude: h.latitude, longitude: h.longitude };
+    if (h.name !== undefined) location.name = h.name;
+    if (h.address !== undefined) location.address = h.address;
+    return { type: 'location', location };
+  }
+  const media: Record<string, unknown> = h.mediaId ? { id: h.mediaId } : { link: h.link };
+  if (h.type === 'document' && h.filename) media.filename = h.filename;
+  return { type: h.type, [h.type]: media };
+}
+
+function bodyParameter(p: TemplateBodyParameter): Record<string, unknown> {
+  if (p.type === 'text') return { type: 'text', ...named(p.parameterName), text: p.text };
+  if (p.type === 'currency')
+    return {
+      type: 'currency',
+      ...named(p.parameterName),
+      currency: { fallback_value: p.fallbackValue, code: p.code, amount_1000: p.amount1000 },
+    };
+  return { type: 'date_time', ...named(p.parameterName), date_time: { fallback_value: p.fallbackValue } };
+}
+
+function buttonComponent(b: TemplateButtonParameter): Record<string, unknown> {
+  const parameter =
+    b.type === 'quick_reply'
+      ? { type: 'payload', payload: b.payload }
+      : b.type === 'url'
+        ? { type: 'text', text: b.text }
+        : { type: 'coupon_code', coupon_code: b.couponCode };
+  return { type: 'button', sub_type: b.type, index: String(b.index), parameters: [parameter] };
+}
+
 /** Preview text of an outbound message for lists and search. */
 export function replyBody(req: ReplyRequest): string | null {
   if (req.type === 'text') return req.text;
   if (req.type === 'template')
-    return `[template ${req.template.name}] ${req.template.bodyParameters.map((p) => p.text).join(' · ')}`.trim();
+    return `[template ${req.template.name}] ${req.template.bodyParameters
+      .map((p) => (p.type === 'text' ? p.text : p.fallbackValue))
+      .join(' · ')}`.trim();
   return req.media.caption ?? req.media.filename ?? null;
 }

@@ -5,10 +5,11 @@ import { Contact, Conversation, Message } from '@switchboard/conversations';
 import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { buildGraphMessage, replyBody } from './build-graph-message';
+import { TemplateSendCheck } from './template-send-check';
 
 /**
- * Validates an agent's reply (window, number health, reply target) and records it with its outbox
- * entry in one transaction; the worker sends it. The same Idempotency-Key never creates two messages.
+ * Validates an agent's reply (window, number health, reply target, a template against the stored template) and
+ * records it with its outbox entry in one transaction; the worker sends it. The same Idempotency-Key never creates two messages.
  */
 @Injectable()
 export class ReplyService {
@@ -16,6 +17,7 @@ export class ReplyService {
     private readonly em: EntityManager,
     private readonly numbers: NumberRegistry,
     private readonly outbox: OutboxService,
+    private readonly templates: TemplateSendCheck,
   ) {}
 
   async reply(
@@ -79,6 +81,9 @@ export class ReplyService {
     const contact = await em.findOneOrFail(Contact, { id: conversation.contactId });
     const to = contact.waId ?? contact.bsuid;
     if (!to) throw new ConflictException('the contact has no WhatsApp identity to send to');
+    // Refused here, before anything is stored or queued, rather than failing later at Meta.
+    if (req.type === 'template')
+      await this.templates.check(number.wabaId, number.id, req.template, contact.waId ?? null);
 
     const messageId = uuidv7();
     const request = {

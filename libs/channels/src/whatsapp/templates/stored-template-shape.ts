@@ -1,0 +1,64 @@
+/**
+ * What a send must fill in, read from a stored template's components as Meta lists them: the header's kind and
+ * variable, the body's variables, and which buttons take a parameter.
+ */
+export interface TemplateShape {
+  header:
+    { kind: 'TEXT'; variables: string[] } | { kind: 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION' } | null;
+  bodyVariables: string[];
+  buttons: TemplateButtonShape[];
+}
+
+/** `param`: the parameter the send must give (`required`) or may give (quick replies), none when `null`. */
+export interface TemplateButtonShape {
+  index: number;
+  type: string;
+  param: { type: 'quick_reply' | 'url' | 'copy_code'; required: boolean } | null;
+}
+
+const VARIABLE = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** Distinct variables of a template text in order of appearance ('1', '2', or names). */
+export function templateVariables(text: unknown): string[] {
+  if (typeof text !== 'string') return [];
+  const names: string[] = [];
+  for (const m of text.matchAll(VARIABLE)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
+
+function buttonShape(raw: unknown, index: number): TemplateButtonShape {
+  const b = record(raw);
+  const type = upper(b.type);
+  if (type === 'QUICK_REPLY') return { index, type, param: { type: 'quick_reply', required: false } };
+  // A URL with a variable takes its suffix; authentication OTP buttons take the code the same way.
+  if (type === 'URL')
+    return {
+      index,
+      type,
+      param: templateVariables(b.url).length ? { type: 'url', required: true } : null,
+    };
+  if (type === 'OTP') return { index, type, param: { type: 'url', required: true } };
+  if (type === 'COPY_CODE') return { index, type, param: { type: 'copy_code', required: true } };
+  return { index, type, param: null };
+}
+
+export function templateShape(components: unknown[]): TemplateShape {
+  const list = components.map(record);
+  const find = (type: string) => list.find((c) => upper(c.type) === type);
+  const header = find('HEADER');
+  const format = upper(header?.format);
+  const buttons = find('BUTTONS')?.buttons;
+  return {
+    header: !header
+      ? null
+      : format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT' || format === 'LOCATION'
+        ? { kind: format }
+        : { kind: 'TEXT', variables: templateVariables(header.text) },
+    bodyVariables: templateVariables(find('BODY')?.text),
+    buttons: Array.isArray(buttons) ? buttons.map(buttonShape) : [],
+  };
+}
