@@ -109,6 +109,8 @@ const ROUTES: Record<string, Access> = {
   // The number registered by POST /api/numbers above (no conversations); refusals probe the walk's number.
   'DELETE /api/numbers/:id': installation('numbers.manage', true),
   'POST /api/numbers/:id/templates/sync': installation('numbers.manage', true),
+  // Sent to the number's sandbox WABA for review: a new name each time (see valueFor), so Meta accepts each.
+  'POST /api/numbers/:id/templates': installation('numbers.manage', true),
   'GET /api/numbers/:id/templates': department('conversations.read'),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
@@ -733,6 +735,9 @@ describe('authorization: every route × every actor, with department A ids every
     if (name === 'email') return `walk-${++seq}@test.switchboard`;
     if (name === 'accessToken')
       return route === 'POST /api/numbers' ? FREE_NUMBER.accessToken : env.numbers[dept].accessToken;
+    // A template Meta accepts: its name format, a language it knows.
+    if (route === 'POST /api/numbers/:id/templates' && name === 'name') return `walk_${++seq}`;
+    if (route === 'POST /api/numbers/:id/templates' && name === 'language') return 'en_US';
     if (name === 'code') {
       const secret = mfaSecrets.get(actor);
       // confirm and disable each need a code from a later step than the last one used.

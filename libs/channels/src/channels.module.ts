@@ -27,6 +27,7 @@ import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
 import { TemplateSendCheck } from './whatsapp/sending/template-send-check';
 import { NumberTemplatesScope } from './whatsapp/templates/number-templates-scope';
+import { TemplateCreateService } from './whatsapp/templates/template-create.service';
 import { TemplateQueryService } from './whatsapp/templates/template-query.service';
 import { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 import { WebhookHandshake } from './whatsapp/webhook/webhook-handshake';
@@ -61,6 +62,7 @@ const services = [
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,
+  TemplateCreateService,
   TemplateSendCheck,
   MarketingConsentService,
 ];

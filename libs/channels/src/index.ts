@@ -25,6 +25,7 @@ export { NumberDeleteService } from './whatsapp/numbers/number-delete.service';
 export { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';
+export { TemplateCreateService } from './whatsapp/templates/template-create.service';
 export { TemplateQueryService } from './whatsapp/templates/template-query.service';
 export { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';

@@ -59,3 +59,61 @@ export interface TemplateSyncView {
   /** Stored templates no longer listed, marked deleted by this sync. */
   markedDeleted: number;
 }
+
+/** Example values Meta asks for with variables (`header_text`, `body_text`, `header_handle`, named params…). */
+const templateExample = z.record(z.string(), z.unknown());
+
+/**
+ * One component of a new template, in Meta's own shape (upper-case types, snake_case fields), passed to Graph as
+ * given. BODY first: it is the one component every template must have.
+ */
+const templateComponent = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('BODY'),
+    text: z.string().min(1).max(1024),
+    example: templateExample.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('HEADER'),
+    format: z.enum(['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION']),
+    text: z.string().min(1).max(60).optional(),
+    example: templateExample.optional(),
+  }),
+  z.strictObject({ type: z.literal('FOOTER'), text: z.string().min(1).max(60) }),
+  z.strictObject({
+    type: z.literal('BUTTONS'),
+    // Meta's button kinds carry different fields (url, phone_number, otp_type, flow_id…): Meta checks them.
+    buttons: z
+      .array(
+        z.looseObject({
+          type: z.enum(['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'OTP', 'FLOW', 'CATALOG', 'MPM']),
+        }),
+      )
+      .min(1)
+      .max(10),
+  }),
+]);
+
+/** POST /api/numbers/:id/templates: a new template in the number's WABA, sent to Meta for review. */
+export const createTemplateRequest = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[a-z0-9_]{1,512}$/,
+      'must be lowercase letters, digits and underscores (at most 512 characters)',
+    ),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/, "must be a language code Meta knows, e.g. 'pt_BR'"),
+  category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
+  components: z
+    .array(templateComponent)
+    .min(1)
+    .max(4)
+    .refine((cs) => cs.filter((c) => c.type === 'BODY').length === 1, 'must hold exactly one BODY component')
+    .refine((cs) => new Set(cs.map((c) => c.type)).size === cs.length, 'must not repeat a component type'),
+  parameterFormat: z.enum(['POSITIONAL', 'NAMED']).optional(),
+  /** Lets Meta file the template under the category it judges right instead of rejecting it. */
+  allowCategoryChange: z.boolean().optional(),
+});
+export type CreateTemplateRequest = z.infer<typeof createTemplateRequest>;

@@ -19,10 +19,13 @@ import {
   NumberHistory,
   NumberMoveService,
   NumberSwitchService,
+  TemplateCreateService,
   TemplateQueryService,
   TemplateSyncService,
 } from '@switchboard/channels';
 import {
+  createTemplateRequest,
+  CreateTemplateRequest,
   listNumbersQuery,
   listTemplatesQuery,
   ListTemplatesQuery,
@@ -63,6 +66,7 @@ export class NumbersController {
     private readonly deletions: NumberDeleteService,
     private readonly templateSync: TemplateSyncService,
     private readonly templates: TemplateQueryService,
+    private readonly templateCreate: TemplateCreateService,
   ) {}
 
   @Get()
@@ -203,6 +207,20 @@ export class NumbersController {
   })
   syncTemplates(@Param('id', ParseUUIDPipe) id: string): Promise<TemplateSyncView> {
     return this.templateSync.syncNumber(id);
+  }
+
+  @Post(':id/templates')
+  @RequirePermission('numbers.manage')
+  @ApiOperation({
+    summary:
+      "Create a template in the number's WABA through Meta (components in Meta's shape); stored as Meta answered (usually PENDING, reviewed later by webhook). Meta's refusal: 422 with its code and subcode, nothing stored; Meta unreachable: 502",
+  })
+  @ApiBody({ schema: bodySchema(createTemplateRequest) })
+  createTemplate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(createTemplateRequest)) body: CreateTemplateRequest,
+  ): Promise<TemplateView> {
+    return this.templateCreate.create(id, body);
   }
 
   @Get(':id/templates')

@@ -37,6 +37,13 @@ export interface MessageTemplatesPage {
   paging?: { cursors?: { before?: string; after?: string }; next?: string };
 }
 
+/** Meta's answer to a template creation (unchecked: the caller validates it). */
+export interface CreatedTemplate {
+  id?: unknown;
+  status?: unknown;
+  category?: unknown;
+}
+
 export interface SendResult {
   wamid: string;
   messageStatus?: string;
@@ -109,6 +116,23 @@ export class GraphClient {
       target,
       'GET',
       `/${encodeURIComponent(wabaId)}/message_templates?${query.toString()}`,
+    );
+  }
+
+  /**
+   * POST /{waba-id}/message_templates: submits a new template for review. Meta answers its id, status (PENDING, or
+   * APPROVED/REJECTED when it decides at once) and category.
+   */
+  async createMessageTemplate(
+    target: GraphTarget,
+    wabaId: string,
+    body: Record<string, unknown>,
+  ): Promise<CreatedTemplate> {
+    return this.call<CreatedTemplate>(
+      target,
+      'POST',
+      `/${encodeURIComponent(wabaId)}/message_templates`,
+      body,
     );
   }
 

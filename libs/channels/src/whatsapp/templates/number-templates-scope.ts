@@ -15,12 +15,17 @@ export class NumberTemplatesScope {
   ) {}
 
   async visibleWaba(numberId: string): Promise<string> {
+    return (await this.visibleNumber(numberId)).wabaId;
+  }
+
+  /** The number's WABA and department, once the actor may see the number. */
+  async visibleNumber(numberId: string): Promise<{ wabaId: string; departmentId: string }> {
     const [row] = await sql<{ waba_id: string; department_id: string }>(
       this.em,
       'select waba_id, department_id from whatsapp_numbers where id = ?',
       [numberId],
     );
     this.scope.assertIn('conversations.read', row?.department_id ?? null, `number ${numberId}`);
-    return row.waba_id;
+    return { wabaId: row.waba_id, departmentId: row.department_id };
   }
 }
