@@ -112,6 +112,7 @@ const ROUTES: Record<string, Access> = {
   // Sent to the number's sandbox WABA for review: a new name each time (see valueFor), so Meta accepts each.
   'POST /api/numbers/:id/templates': installation('numbers.manage', true),
   'GET /api/numbers/:id/templates': department('conversations.read'),
+  'GET /api/numbers/:id/account-events': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
   'POST /api/users': installation('users.manage'),

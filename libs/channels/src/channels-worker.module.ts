@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { ChannelsModule } from './channels.module';
+import { TemplateResyncProcessor } from './whatsapp/account-events/template-resync.processor';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
 import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
 import { PluginCapabilities } from './whatsapp/plugins/plugin-capabilities';
@@ -20,6 +21,7 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     PluginCapabilities,
     PluginHooksProcessor,
     RelayScheduler,
+    TemplateResyncProcessor,
   ],
   exports: [RelayScheduler],
 })

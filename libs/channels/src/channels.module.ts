@@ -20,6 +20,13 @@ import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
 import { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
+import { AccountEventQueryService } from './whatsapp/account-events/account-event-query.service';
+import { AccountEventsController } from './whatsapp/account-events/account-events.controller';
+import { AccountEventsService } from './whatsapp/account-events/account-events.service';
+import { AccountStatusHandler } from './whatsapp/account-events/account-status.handler';
+import { NumberEventsHandler } from './whatsapp/account-events/number-events.handler';
+import { TemplateEventsHandler } from './whatsapp/account-events/template-events.handler';
+import { UserPreferencesHandler } from './whatsapp/account-events/user-preferences.handler';
 import { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
@@ -65,12 +72,24 @@ const services = [
   TemplateCreateService,
   TemplateSendCheck,
   MarketingConsentService,
+  AccountEventsService,
+  TemplateEventsHandler,
+  NumberEventsHandler,
+  AccountStatusHandler,
+  UserPreferencesHandler,
+  AccountEventQueryService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
 @Module({
   imports: [ConversationsModule, PipelinesModule],
-  controllers: [WhatsappWebhookController, ReplyController, MediaController, InboundEventsController],
+  controllers: [
+    WhatsappWebhookController,
+    ReplyController,
+    MediaController,
+    InboundEventsController,
+    AccountEventsController,
+  ],
   providers: services,
   exports: services,
 })

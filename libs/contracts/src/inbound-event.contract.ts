@@ -22,6 +22,11 @@ export interface InboundEventView {
   processedAt: string | null;
   /** Signed with a number's previous app secret, accepted during the overlap after the secret was rotated. */
   signedWithPreviousSecret: boolean;
+  /**
+   * Changes nothing processed, with why: a webhook field Switchboard does not handle, a WABA with no registered
+   * number, a number of another app. Kept visible; they never make the delivery failed.
+   */
+  unhandled: { path: string; field: string; reason: string }[];
   /** Only on the single-event view: the body exactly as Meta sent it. */
   rawBody?: string;
 }

@@ -7,3 +7,4 @@ export * from './card.contract';
 export * from './department.contract';
 export * from './number.contract';
 export * from './template.contract';
+export * from './account-event.contract';

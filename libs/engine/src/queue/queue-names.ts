@@ -4,6 +4,7 @@ export const QUEUES = {
   outboundMessages: 'outbound-messages',
   mediaDownloads: 'media-downloads',
   pluginHooks: 'plugin-hooks',
+  templateSyncs: 'template-syncs',
   numberHealth: 'number-health',
 } as const;
 

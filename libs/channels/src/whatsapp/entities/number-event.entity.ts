@@ -10,7 +10,13 @@ export type NumberEventKind =
   | 'disabled'
   | 'enabled'
   | 'archived'
-  | 'unarchived';
+  | 'unarchived'
+  | 'quality_changed'
+  | 'name_status_changed'
+  | 'account_update'
+  | 'account_alert'
+  | 'capability_changed'
+  | 'security';
 
 /** A number's history, newest last. */
 @Entity({ tableName: 'number_events' })

@@ -14,6 +14,7 @@ interface Row {
   last_error: string | null;
   processed_at: Date | null;
   signed_with_previous_secret: boolean;
+  unhandled: InboundEventView['unhandled'] | null;
   raw_body?: string;
 }
 
@@ -69,7 +70,7 @@ export class InboundEventQueryService {
     const visible = this.visible('inbound_events.read');
     const rows = await sql<Row>(
       this.em,
-      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at, signed_with_previous_secret from inbound_events e
+      `select id, received_at, status, attempts, item_count, failures, last_error, processed_at, signed_with_previous_secret, unhandled from inbound_events e
         where (?::text is null or status = ?::text)
           and (?::timestamptz is null or (received_at, id) < (?::timestamptz, ?::uuid))
           and ${visible.sql}
@@ -125,5 +126,6 @@ function toView(r: Row): InboundEventView {
     lastError: r.last_error,
     processedAt: r.processed_at ? new Date(r.processed_at).toISOString() : null,
     signedWithPreviousSecret: r.signed_with_previous_secret,
+    unhandled: r.unhandled ?? [],
   };
 }

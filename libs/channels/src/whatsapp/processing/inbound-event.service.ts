@@ -4,6 +4,8 @@ import { ConversationIntakeService, MessageStatusService } from '@switchboard/co
 import { InjectQueue } from '@nestjs/bullmq';
 import { OutboxService, PluginHooksService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
 import { Queue } from 'bullmq';
+import { AccountEventsService } from '../account-events/account-events.service';
+import { WabaNumber, WabaNumbersLookup } from '../account-events/resolve-account-change';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { PluginHookPublisher } from '../plugins/plugin-hook-publisher';
@@ -52,6 +54,8 @@ function addOutcome(total: ProcessOutcome, more: ProcessOutcome): void {
 
 interface EventTally {
   stored: number;
+  /** Account and template changes applied (or found already applied by an earlier run of this delivery). */
+  applied: number;
   duplicates: number;
   statuses: number;
   failures: InboundItemFailure[];
@@ -84,6 +88,7 @@ export class InboundEventService {
     private readonly hookPublisher: PluginHookPublisher,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
     private readonly hooks: PluginHooksService,
+    private readonly accountEvents: AccountEventsService,
   ) {}
 
   /**
@@ -162,23 +167,30 @@ export class InboundEventService {
       );
       onClaim(claimed.map((c) => c.id));
       const all: ParsedEvent[] = [];
+      const wabaNumbers = this.wabaNumbers(em);
       for (const e of claimed)
         all.push(
           await parseEvent(e.id, e.raw_body, e.secret_fingerprint, (p) => this.numbers.byPhoneNumberId(p), {
             receivedAt: new Date(e.received_at),
+            wabaNumbers,
           }),
         );
+      const receivedAt = new Map(claimed.map((c) => [c.id, new Date(c.received_at)]));
       await this.hold(
         em,
         all.filter((p) => p.namesDisabledNumber),
       );
       const parsed = all.filter((p) => !p.namesDisabledNumber);
       const tallies = new Map<string, EventTally>(
-        parsed.map((p) => [p.eventId, { stored: 0, duplicates: 0, statuses: 0, failures: [...p.failures] }]),
+        parsed.map((p) => [
+          p.eventId,
+          { stored: 0, applied: 0, duplicates: 0, statuses: 0, failures: [...p.failures] },
+        ]),
       );
 
       if (safe) await this.recordSafely(em, parsed, tallies, jobs);
       else await this.recordFast(em, parsed, tallies, jobs);
+      await this.applyAccountChanges(em, parsed, tallies, jobs, receivedAt, safe);
 
       const finished: unknown[] = [];
       for (const p of parsed) {
@@ -186,7 +198,7 @@ export class InboundEventService {
         const status: InboundEventStatus =
           t.failures.length === 0
             ? 'processed'
-            : t.stored + t.statuses + t.duplicates > 0
+            : t.stored + t.statuses + t.duplicates + t.applied > 0
               ? 'partial'
               : 'failed';
         finished.push(
@@ -196,6 +208,7 @@ export class InboundEventService {
           t.failures.length ? JSON.stringify(t.failures) : null,
           p.numberIds,
           p.namesUnownedNumber,
+          p.unhandled.length ? JSON.stringify(p.unhandled) : null,
         );
         outcome.events++;
         outcome.stored += t.stored;
@@ -220,9 +233,9 @@ export class InboundEventService {
           `update inbound_events e set status = v.status, processed_at = clock_timestamp(),
                   claimed_at = coalesce(e.claimed_at, clock_timestamp()), attempts = e.attempts + 1,
                   item_count = v.items, failures = v.failures, last_error = null,
-                  number_ids = v.number_ids, names_unowned_number = v.names_unowned_number
-             from (values ${parsed.map(() => '(?::uuid, ?::text, ?::int, ?::jsonb, ?::uuid[], ?::boolean)').join(', ')})
-                  as v(id, status, items, failures, number_ids, names_unowned_number)
+                  number_ids = v.number_ids, names_unowned_number = v.names_unowned_number, unhandled = v.unhandled
+             from (values ${parsed.map(() => '(?::uuid, ?::text, ?::int, ?::jsonb, ?::uuid[], ?::boolean, ?::jsonb)').join(', ')})
+                  as v(id, status, items, failures, number_ids, names_unowned_number, unhandled)
             where e.id = v.id`,
           finished,
         );
@@ -251,6 +264,63 @@ export class InboundEventService {
                         and (n.disabled_at is not null or n.archived_at is not null))`,
       held.flatMap((p) => [p.eventId, p.numberIds, p.namesUnownedNumber]),
     );
+  }
+
+  /**
+   * Account and template changes, after messages and statuses: each recorded once per delivery and path. In the
+   * safe (item by item) pass each runs under a savepoint, so one the database rejects costs only itself.
+   */
+  private async applyAccountChanges(
+    em: EntityManager,
+    parsed: ParsedEvent[],
+    tallies: Map<string, EventTally>,
+    jobs: StagedJob[],
+    receivedAt: Map<string, Date>,
+    safe: boolean,
+  ) {
+    for (const p of parsed) {
+      const t = tallies.get(p.eventId)!;
+      const ctx = { em, inboundEventId: p.eventId, receivedAt: receivedAt.get(p.eventId)!, jobs };
+      for (const change of p.accountChanges) {
+        try {
+          const run = () => this.accountEvents.apply(change, ctx);
+          const r = safe ? await withSavepoint(em, run) : await run();
+          if (r === 'duplicate') t.duplicates++;
+          else t.applied++;
+        } catch (e) {
+          if (!safe || isTransientDbError(e)) throw e;
+          t.failures.push({
+            path: change.path,
+            reason: `could not be applied: ${dbErrorReason(e)}`,
+            item: change.value,
+          });
+        }
+      }
+    }
+  }
+
+  /** The registered numbers of a WABA (with the credentials that tell which app signed), read once per batch. */
+  private wabaNumbers(em: EntityManager): WabaNumbersLookup {
+    const cache = new Map<string, Promise<WabaNumber[]>>();
+    return (wabaId) => {
+      let found = cache.get(wabaId);
+      if (!found) {
+        found = sql<{ phone_number_id: string; display_phone_number: string }>(
+          em,
+          'select phone_number_id, display_phone_number from whatsapp_numbers where waba_id = ? order by created_at, id',
+          [wabaId],
+        ).then(async (rows) => {
+          const out: WabaNumber[] = [];
+          for (const r of rows) {
+            const credentials = await this.numbers.byPhoneNumberId(r.phone_number_id);
+            if (credentials) out.push({ credentials, displayPhoneNumber: r.display_phone_number });
+          }
+          return out;
+        });
+        cache.set(wabaId, found);
+      }
+      return found;
+    };
   }
 
   /** Set-based: every message of every claimed event in one recordMany call. */

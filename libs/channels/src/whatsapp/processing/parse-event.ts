@@ -1,10 +1,13 @@
 import { InboundMessageInput, StatusUpdateInput } from '@switchboard/conversations';
-import { InboundItemFailure } from '../entities/inbound-event.entity';
+import { AccountChange, isAccountField } from '../account-events/account-change';
+import { resolveAccountChange, WabaNumbersLookup } from '../account-events/resolve-account-change';
+import { InboundItemFailure, UnhandledChange } from '../entities/inbound-event.entity';
 import { NumberCredentials } from '../numbers/number-registry.service';
 import { normalizeInboundMessage, toMessageError, UnusableItemError } from './normalize-inbound-message';
 import { describeIssues } from './describe-issues';
 import { namedPhoneNumberIds } from './named-phone-number-ids';
 import { normalizeStatus } from './normalize-status';
+import { signedBy } from './signed-by';
 import { envelopeSchema, messagesValueSchema } from './webhook-payload.schema';
 
 export interface ParsedItem<T> {
@@ -22,6 +25,10 @@ export interface ParsedEvent {
   failures: InboundItemFailure[];
   messages: ParsedItem<InboundMessageInput>[];
   statuses: ParsedItem<StatusUpdateInput>[];
+  /** Account and template changes (fields other than `messages`) with the numbers each may act on. */
+  accountChanges: AccountChange[];
+  /** Changes nothing processes (unknown fields, unknown WABAs…): visible on the delivery, never failures. */
+  unhandled: UnhandledChange[];
   /** Registered numbers of the signing app that the body names: whose departments may see the delivery. */
   numberIds: string[];
   /** The body also names a phone number id that is not a registered number of the signing app. */
@@ -41,29 +48,12 @@ const noNul = (_key: string, value: unknown) =>
  * Pure validation and routing of one webhook body: no writes. Everything that makes an item unusable is found
  * here, so recording can run without savepoints.
  */
-/**
- * The number's app secret signed it, or its previous one on a delivery received before that secret's overlap ended
- * (judged by receipt: a replay later is still the same delivery).
- */
-const signedBy = (
-  number: Pick<
-    NumberCredentials,
-    'appSecretFingerprint' | 'previousAppSecretFingerprint' | 'previousAppSecretUntil'
-  >,
-  fingerprint: string,
-  receivedAt: Date,
-) =>
-  number.appSecretFingerprint === fingerprint ||
-  (number.previousAppSecretFingerprint === fingerprint &&
-    number.previousAppSecretUntil !== null &&
-    receivedAt < number.previousAppSecretUntil);
-
 export async function parseEvent(
   eventId: string,
   rawBody: string,
   secretFingerprint: string,
   numbers: NumberLookup,
-  { receivedAt }: { receivedAt: Date },
+  { receivedAt, wabaNumbers }: { receivedAt: Date; wabaNumbers: WabaNumbersLookup },
 ): Promise<ParsedEvent> {
   const out: ParsedEvent = {
     eventId,
@@ -71,6 +61,8 @@ export async function parseEvent(
     failures: [],
     messages: [],
     statuses: [],
+    accountChanges: [],
+    unhandled: [],
     numberIds: [],
     namesUnownedNumber: false,
     namesDisabledNumber: false,
@@ -103,7 +95,26 @@ export async function parseEvent(
   for (const [ei, entry] of envelope.data.entry.entries()) {
     for (const [ci, change] of entry.changes.entries()) {
       const at = `entry[${ei}].changes[${ci}]`;
-      if (change.field !== 'messages') continue; // other fields (templates, account updates) belong to later modules
+      if (change.field !== 'messages') {
+        const { field } = change;
+        if (!isAccountField(field)) {
+          out.unhandled.push({ path: at, field, reason: `field "${field}" is not processed by Switchboard` });
+          continue;
+        }
+        const resolved = await resolveAccountChange(at, field, entry, change.value, wabaNumbers, {
+          fingerprint: secretFingerprint,
+          receivedAt,
+        });
+        if ('unhandled' in resolved) {
+          out.unhandled.push({ path: at, field, reason: resolved.unhandled });
+          continue;
+        }
+        out.items++;
+        out.accountChanges.push(resolved.change);
+        // The delivery belongs to the departments of the numbers it acts on.
+        for (const n of resolved.change.numbers) if (!out.numberIds.includes(n.id)) out.numberIds.push(n.id);
+        continue;
+      }
       const value = messagesValueSchema.safeParse(change.value);
       if (!value.success) {
         out.failures.push({

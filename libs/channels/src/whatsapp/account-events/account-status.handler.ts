@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '@switchboard/engine';
+import type { NumberEventKind } from '../entities/number-event.entity';
+import { NumberHistory } from '../numbers/number-history.service';
+import { AccountChange, record, str } from './account-change';
+import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
+import { messagingTier } from './messaging-tier';
+
+const KIND: Record<string, NumberEventKind> = {
+  account_update: 'account_update',
+  account_alerts: 'account_alert',
+  business_capability_update: 'capability_changed',
+  security: 'security',
+};
+
+/**
+ * account_update (bans, restrictions, violations, partner events…), account_alerts, business_capability_update and
+ * security: recorded on the history of every number they act on (the WABA's, or the one they name), Meta's payload
+ * kept as sent. business_capability_update's messaging limit becomes the numbers' tier.
+ */
+@Injectable()
+export class AccountStatusHandler {
+  constructor(private readonly history: NumberHistory) {}
+
+  async apply(change: AccountChange, ctx: ApplyContext): Promise<AppliedChange> {
+    const v = change.value;
+    const occurredAt = effectiveTime(change, ctx).toISOString();
+    const event =
+      str(v.event) ??
+      str(record(v.alert_info)?.alert_type) ??
+      (change.field === 'business_capability_update' ? 'CAPABILITY_UPDATE' : null);
+    const tier = change.field === 'business_capability_update' ? messagingTier(v) : null;
+    const tiers: Record<string, unknown>[] = [];
+    if (tier) {
+      const rows = await sql<{ id: string; previous: string | null }>(
+        ctx.em,
+        `update whatsapp_numbers n set messaging_limit_tier = ?, updated_at = now()
+           from (select id, messaging_limit_tier as previous from whatsapp_numbers where id = any(?::uuid[]) for update) o
+          where n.id = o.id returning n.id, o.previous`,
+        [tier, change.numbers.map((n) => n.id)],
+      );
+      tiers.push(
+        ...rows.map((r) => ({
+          numberId: r.id,
+          messagingLimitTier: tier,
+          previousMessagingLimitTier: r.previous,
+        })),
+      );
+    }
+    for (const n of change.numbers) {
+      const previous = tiers.find((t) => t.numberId === n.id);
+      await this.history.record(ctx.em, n.id, KIND[change.field], {
+        metaEvent: event,
+        wabaId: change.wabaId,
+        ...(previous
+          ? { messagingLimitTier: tier, previousMessagingLimitTier: previous.previousMessagingLimitTier }
+          : {}),
+        value: v,
+        occurredAt,
+      });
+    }
+    return {
+      outcome: 'applied',
+      detail: { event, ...(tier ? { messagingLimitTier: tier, numbers: tiers } : {}) },
+    };
+  }
+}
