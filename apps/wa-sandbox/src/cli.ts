@@ -8,6 +8,7 @@
  *   event --sandbox URL --params '{"field":"any_field","wabaId":"…","value":{…}}'
  *   profile --sandbox URL --number ID --params '{"messagingLimitTier":"TIER_10K"}'
  *   subscribe|unsubscribe --sandbox URL --waba WABA_ID
+ *   faults --sandbox URL --params '{"rules":[{"path":"WABA_ID/message_templates","error":{"code":80008,"message":"…"}}]}'
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './sandbox-server';
@@ -18,7 +19,8 @@ const USAGE = `usage:
   wa-sandbox serve [--port 8090] [--host 127.0.0.1] --webhook URL
   wa-sandbox event [FIELD] --sandbox URL --params JSON   (no FIELD: {field, value, wabaId|phoneNumberId})
   wa-sandbox profile --sandbox URL --number PHONE_NUMBER_ID --params JSON
-  wa-sandbox subscribe|unsubscribe --sandbox URL --waba WABA_ID`;
+  wa-sandbox subscribe|unsubscribe --sandbox URL --waba WABA_ID
+  wa-sandbox faults --sandbox URL [--params JSON]   (Graph fault rules {rules:[…]}, replacing the current ones; no --params: list them)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -49,6 +51,12 @@ async function main(argv: string[]): Promise<number> {
       `/_sim/numbers/${encodeURIComponent(values.number)}/profile`,
       values.params,
     );
+  }
+  if (command === 'faults' && values.sandbox) {
+    if (values.params) return postControl(values.sandbox, '/_sim/faults', values.params);
+    const res = await fetch(`${values.sandbox}/_sim/faults`);
+    console.log(await res.text());
+    return res.ok ? 0 : 1;
   }
   if ((command === 'subscribe' || command === 'unsubscribe') && values.sandbox && values.waba) {
     const body = JSON.stringify({ subscribed: command === 'subscribe' });

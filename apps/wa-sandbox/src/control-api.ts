@@ -7,6 +7,7 @@ import {
   type AccountEventParams,
 } from './account-event-schemas';
 import { rawEventSchema } from './account-events';
+import { GraphFaults, graphFaultsSchema } from './graph-faults';
 import { readBody, sendJson } from './http-io';
 import { profilePatchSchema } from './phone-number-profile';
 import { customerMessageEnvelopeSchema, inboundSpecSchema, toInboundSpec } from './inbound-spec.schema';
@@ -23,6 +24,7 @@ export class ControlApi {
   constructor(
     private readonly sandbox: SandboxHandle,
     private readonly numbers: NumberRegistry,
+    private readonly graphFaults: GraphFaults,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -89,6 +91,13 @@ export class ControlApi {
         200,
         await this.sandbox.verifyWebhook(body.phoneNumberId, { verifyToken: body.verifyToken }),
       );
+    }
+    if (method === 'GET' && path === '/_sim/faults') return sendJson(res, 200, this.graphFaults.list());
+    if (method === 'POST' && path === '/_sim/faults') {
+      const body = await parseBody(req, res, graphFaultsSchema);
+      if (!body) return;
+      this.sandbox.setGraphFaults(body.rules);
+      return sendJson(res, 200, this.graphFaults.list());
     }
     if (method === 'POST' && path === '/_sim/webhook/faults') {
       const body = await parseBody(req, res, faultsSchema);

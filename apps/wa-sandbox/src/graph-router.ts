@@ -14,7 +14,8 @@ export const GRAPH_PATH = /^\/(v\d+\.\d+)(?:\/(.*))?$/;
 
 /**
  * Routes `/{version}/...`. The token is checked first (401 before anything else, like Graph); objects
- * that do not exist or are outside the token's WABA answer 100/33, and so does any unknown edge.
+ * that do not exist or are outside the token's WABA answer 100/33, and so does any unknown edge. A Graph fault
+ * rule (`POST /_sim/faults`) matching the request answers its error instead, once the token is accepted.
  */
 export async function routeGraph(
   ctx: SandboxContext,
@@ -28,6 +29,8 @@ export async function routeGraph(
   const [objectId = '', edge, ...extra] = segments;
   const notFound = graphErrors.unknownObject(method, objectId);
   const principals = authenticate(ctx, req, url);
+  const fault = ctx.graphFaults.take(method, rest);
+  if (fault) throw fault;
   if (extra.length > 0) throw notFound;
 
   const number = ctx.numbers.get(objectId);

@@ -37,3 +37,4 @@ export type {
 } from './inbound-spec';
 export type { OutboundStatus, SentRecord } from './sent-log';
 export type { WebhookFaults } from './webhook-deliverer';
+export type { GraphFaultRule } from './graph-faults';

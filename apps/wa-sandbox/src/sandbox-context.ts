@@ -1,5 +1,6 @@
 import type { CustomerDirectory } from './customer-directory';
 import type { CustomerWindow } from './customer-window';
+import type { GraphFaults } from './graph-faults';
 import type { MarketingPreferences } from './marketing-preferences';
 import type { MediaStore } from './media-store';
 import type { NumberRegistry } from './number-registry';
@@ -19,6 +20,8 @@ export interface SandboxContext {
   media: MediaStore;
   templates: TemplateCatalog;
   subscriptions: AppSubscriptions;
+  /** Injected Graph failures (`POST /_sim/faults`). */
+  graphFaults: GraphFaults;
   marketing: MarketingPreferences;
   window: CustomerWindow;
   customers: CustomerDirectory;

@@ -4,6 +4,7 @@ import { ControlApi } from './control-api';
 import { CustomerDirectory } from './customer-directory';
 import { CustomerWindow } from './customer-window';
 import { GraphError, graphErrors } from './graph-errors';
+import { GraphFaults } from './graph-faults';
 import { GRAPH_PATH, routeGraph } from './graph-router';
 import { internalGraphError, sendGraphError, sendJson } from './http-io';
 import { handleMediaDownload } from './media-download.handler';
@@ -54,6 +55,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
     media: new MediaStore(now),
     templates: new TemplateCatalog(opts.templates ?? defaultTemplates(), numbers.wabaIds(), now),
     marketing: new MarketingPreferences(),
+    graphFaults: new GraphFaults(),
     subscriptions: new AppSubscriptions(opts.app ?? DEFAULT_APP, opts.subscribedWabas ?? numbers.wabaIds()),
     window: new CustomerWindow(now),
     customers: new CustomerDirectory(),
@@ -71,7 +73,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle>
     webhookTimeoutMs,
     closeServer: () => closeServer(server),
   });
-  const control = new ControlApi(sandbox, numbers);
+  const control = new ControlApi(sandbox, numbers, ctx.graphFaults);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void dispatch(ctx, control, req, res));
 
   const host = opts.host ?? '127.0.0.1';

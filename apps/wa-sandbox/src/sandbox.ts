@@ -26,6 +26,7 @@ import type {
 import { verifyWebhook } from './verify-webhook';
 import { UnknownReferenceError } from './unknown-reference.error';
 import type { WebhookDeliverer, WebhookFaults } from './webhook-deliverer';
+import type { GraphFaultRule } from './graph-faults';
 import { messagesEnvelope } from './webhook-envelope';
 
 const MAX_UPDATES_PER_POST = 1000;
@@ -144,6 +145,10 @@ export class Sandbox implements SandboxHandle, InboundPort {
 
   setWebhookFaults(faults: WebhookFaults): void {
     this.controls.setFaults({ ...faults });
+  }
+
+  setGraphFaults(rules: GraphFaultRule[]): void {
+    this.ctx.graphFaults.set(rules);
   }
 
   setWebhookUrl(phoneNumberId: string, url: string): void {

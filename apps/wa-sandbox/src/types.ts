@@ -6,6 +6,7 @@ import type { SentRecord } from './sent-log';
 import type { SimulatedCustomer } from './simulated-customer';
 import type { SandboxApp } from './subscribed-apps';
 import type { WebhookFaults } from './webhook-deliverer';
+import type { GraphFaultRule } from './graph-faults';
 
 export interface SandboxNumber {
   phoneNumberId: string;
@@ -127,6 +128,11 @@ export interface SandboxHandle {
    */
   setNextWamid(phoneNumberId: string, wamid: string, opts?: { statuses?: boolean }): void;
   setWebhookFaults(f: WebhookFaults): void;
+  /**
+   * Graph requests matching a rule answer its Meta error instead (after the token check); replaces the rules in
+   * force, `[]` clears them. E.g. the template list failing while the connection test passes.
+   */
+  setGraphFaults(rules: GraphFaultRule[]): void;
   /** Points a number's webhooks elsewhere (e.g. once Switchboard has bound its port). */
   setWebhookUrl(phoneNumberId: string, url: string): void;
   /**
