@@ -4,6 +4,8 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { EngineModule, HealthController, pluginModules, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { AlertsController } from './alerts/alerts.controller';
+import { NumberHealthController } from './alerts/number-health.controller';
 import { DepartmentViews } from './departments/department-views.service';
 import { DepartmentsController } from './departments/departments.controller';
 import { NumbersController } from './numbers/numbers.controller';
@@ -36,6 +38,8 @@ export class AppModule {
         PluginInstallationsController,
         DepartmentsController,
         NumbersController,
+        NumberHealthController,
+        AlertsController,
       ],
       providers: [PluginNumberScope, DepartmentViews],
     };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { ChannelsModule } from './channels.module';
+import { SilenceCheckProcessor } from './whatsapp/alerts/silence-check.processor';
 import { TemplateResyncProcessor } from './whatsapp/account-events/template-resync.processor';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
 import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
@@ -21,6 +22,7 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     PluginCapabilities,
     PluginHooksProcessor,
     RelayScheduler,
+    SilenceCheckProcessor,
     TemplateResyncProcessor,
   ],
   exports: [RelayScheduler],

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '@switchboard/conversations';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { NumberAlertsService } from './whatsapp/alerts/number-alerts.service';
+import { SilenceAlarmService } from './whatsapp/alerts/silence-alarm.service';
 import { GraphClient } from './whatsapp/graph/graph-client';
+import { BusinessHoursResolver } from './whatsapp/health/business-hours-resolver';
+import { NumberHealthService } from './whatsapp/health/number-health.service';
 import { InboundEventQueryService } from './whatsapp/inbound/inbound-event-query.service';
 import { InboundEventsController } from './whatsapp/inbound/inbound-events.controller';
 import { MediaDownloadService } from './whatsapp/media/media-download.service';
@@ -69,6 +73,10 @@ const services = [
   NumberTemplatesScope,
   TemplateSyncService,
   TemplateQueryService,
+  BusinessHoursResolver,
+  NumberAlertsService,
+  SilenceAlarmService,
+  NumberHealthService,
   TemplateCreateService,
   TemplateSendCheck,
   MarketingConsentService,

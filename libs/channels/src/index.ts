@@ -14,6 +14,9 @@ export type { InboundEventStatus, InboundItemFailure } from './whatsapp/entities
 export type { NumberHealth } from './whatsapp/entities/whatsapp-number.entity';
 export { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 export type { DepartmentNumber } from './whatsapp/numbers/department-numbers.service';
+export { NumberAlertsService } from './whatsapp/alerts/number-alerts.service';
+export { SilenceAlarmService } from './whatsapp/alerts/silence-alarm.service';
+export { NumberHealthService } from './whatsapp/health/number-health.service';
 export { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
 export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';

@@ -6,5 +6,6 @@ export * from './plugin.contract';
 export * from './card.contract';
 export * from './department.contract';
 export * from './number.contract';
+export * from './number-health.contract';
 export * from './template.contract';
 export * from './account-event.contract';
