@@ -141,6 +141,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/conversations': list('conversations.read'),
   'GET /api/conversations/:id': department('conversations.read'),
   'GET /api/conversations/:id/messages': department('conversations.read'),
+  'GET /api/contacts/:id/marketing-consent': department('conversations.read'),
+  'PUT /api/contacts/:id/marketing-consent': department('conversations.reply'),
   'POST /api/conversations/:id/messages': department('conversations.reply'),
   'GET /api/messages/:id/media': department('media.read'),
   'GET /api/inbound-events': list('inbound_events.read'),
@@ -341,6 +343,8 @@ interface Fixtures {
   /** A number without conversations, which deleting takes: the walk's own number until POST /api/numbers ran. */
   bareNumber: string;
   conversation: string;
+  /** The customer of that conversation. */
+  contact: string;
   message: string;
   card: string;
   pipeline: string;
@@ -373,6 +377,7 @@ const ID_FIELDS: Record<string, keyof Fixtures> = {
 /** Which fixture an `:id` path parameter takes, from the collection it follows. */
 const COLLECTIONS: Record<string, keyof Fixtures> = {
   conversations: 'conversation',
+  contacts: 'contact',
   messages: 'message',
   cards: 'card',
   pipelines: 'pipeline',
@@ -423,12 +428,14 @@ describe('authorization: every route × every actor, with department A ids every
           await env.query<{
             id: string;
             conversation_id: string;
+            contact_id: string;
             inbound_event_id: string;
             card: string;
             pipeline: string;
           }>(
-            `select m.id, m.conversation_id, m.inbound_event_id, k.id as card, k.pipeline_id as pipeline
+            `select m.id, m.conversation_id, c.contact_id, m.inbound_event_id, k.id as card, k.pipeline_id as pipeline
                from messages m join cards k on k.conversation_id = m.conversation_id
+               join conversations c on c.id = m.conversation_id
               where m.wamid = $1 and m.media->>'state' = 'stored'`,
             [wamid],
           )
@@ -590,6 +597,7 @@ describe('authorization: every route × every actor, with department A ids every
       number: env.numbers.sales.id,
       bareNumber: env.numbers.sales.id,
       conversation: sales.conversation_id,
+      contact: sales.contact_id,
       message: sales.id,
       card: sales.card,
       pipeline: sales.pipeline,
@@ -607,6 +615,7 @@ describe('authorization: every route × every actor, with department A ids every
       number: env.numbers.hr.id,
       bareNumber: env.numbers.hr.id,
       conversation: hr.conversation_id,
+      contact: hr.contact_id,
       message: hr.id,
       card: hr.card,
       pipeline: hr.pipeline,

@@ -24,6 +24,8 @@ import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
 import { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
+import { ContactConsentService } from './whatsapp/consent/contact-consent.service';
+import { MarketingConsentController } from './whatsapp/consent/marketing-consent.controller';
 import { AccountEventQueryService } from './whatsapp/account-events/account-event-query.service';
 import { AccountEventsController } from './whatsapp/account-events/account-events.controller';
 import { AccountEventsService } from './whatsapp/account-events/account-events.service';
@@ -86,6 +88,7 @@ const services = [
   AccountStatusHandler,
   UserPreferencesHandler,
   AccountEventQueryService,
+  ContactConsentService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
@@ -97,6 +100,7 @@ const services = [
     MediaController,
     InboundEventsController,
     AccountEventsController,
+    MarketingConsentController,
   ],
   providers: services,
   exports: services,

@@ -4,6 +4,7 @@ import { NumberActivityQuery } from './activity/number-activity.query';
 import { ConversationIntakeRepository } from './intake/conversation-intake.repository';
 import { ConversationIntakeService } from './intake/conversation-intake.service';
 import { ConversationQueryService } from './query/conversation-query.service';
+import { ContactScope } from './query/contact-scope.service';
 import { ConversationsController } from './query/conversations.controller';
 import { NumberConversationsService } from './query/number-conversations.service';
 import { MessageStatusService } from './status/message-status.service';
@@ -18,6 +19,7 @@ import { MessageStatusService } from './status/message-status.service';
     ConversationQueryService,
     NumberActivityQuery,
     NumberConversationsService,
+    ContactScope,
   ],
   exports: [
     ConversationIntakeService,
@@ -25,6 +27,7 @@ import { MessageStatusService } from './status/message-status.service';
     ConversationQueryService,
     NumberActivityQuery,
     NumberConversationsService,
+    ContactScope,
   ],
 })
 export class ConversationsModule {}

@@ -14,6 +14,8 @@ export type {
   InboundMessageResult,
 } from './intake/inbound-message.input';
 export { ConversationQueryService } from './query/conversation-query.service';
+export { ContactScope } from './query/contact-scope.service';
+export type { VisibleContact } from './query/contact-scope.service';
 export { NumberConversationsService } from './query/number-conversations.service';
 export { MessageStatusService } from './status/message-status.service';
 export { META_STATUSES, STATUS_RANK } from './status/status-rank';
