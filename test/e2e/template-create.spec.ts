@@ -192,6 +192,26 @@ describe('creating templates through the API', () => {
     expect(await atMeta()).toHaveLength(before);
   });
 
+  it("Meta failing (a 5xx) is 502 with Meta's code, and nothing is stored", async () => {
+    const number = env.numbers.sales;
+    env.sandbox.setGraphFaults([
+      {
+        method: 'POST',
+        path: `${number.wabaId}/message_templates`,
+        error: { code: 2, message: 'Service temporarily unavailable', httpStatus: 503 },
+        times: 1,
+      },
+    ]);
+    const before = await count(env, 'message_templates');
+    const r = await api()
+      .post(`/api/numbers/${number.id}/templates`)
+      .send({ ...SHIPPED, name: 'order_shipped_v3' });
+    expect(r.status, r.text).toBe(502);
+    expect(r.body.meta).toMatchObject({ code: 2 });
+    expect(await count(env, 'message_templates')).toBe(before);
+    expect(await atMeta('order_shipped_v3')).toEqual([]);
+  });
+
   it('Meta unreachable is 502, and nothing is stored', async () => {
     const meta = await startSandbox({
       port: metaPort,

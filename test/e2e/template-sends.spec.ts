@@ -1,5 +1,5 @@
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { SandboxTemplate } from '@switchboard/wa-sandbox';
+import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
+import { SandboxTemplate, startSandbox } from '@switchboard/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
 
@@ -96,6 +96,16 @@ const TEMPLATES: SandboxTemplate[] = [
   },
 ];
 
+/** A number Meta has that the test registers itself. */
+const UNSYNCED = {
+  phoneNumberId: '330000000000001',
+  displayPhoneNumber: '15557799001',
+  wabaId: '430000000000001',
+  accessToken: 'template-sends-access-token',
+  appSecret: 'template-sends-app-secret',
+  verifyToken: 'template-sends-verify-token',
+};
+
 const ORDER_SHIPPED = {
   name: 'order_shipped',
   language: 'pt_BR',
@@ -113,8 +123,14 @@ const ORDER_SHIPPED = {
 describe('template sends are checked against the stored template', () => {
   let env: TestEnvironment;
   let seq = 0;
+  let metaPort: number;
   beforeAll(async () => {
-    env = await createTestEnvironment({ sandbox: { templates: TEMPLATES } });
+    metaPort = await freePort();
+    env = await createTestEnvironment({
+      sandbox: { templates: TEMPLATES },
+      // Numbers registered through the API talk to the "Meta" a test starts at this port.
+      config: { whatsapp: { graphBaseUrl: `http://127.0.0.1:${metaPort}` } },
+    });
   });
   afterAll(async () => {
     await env?.close();
@@ -515,18 +531,54 @@ describe('template sends are checked against the stored template', () => {
   });
 
   it('a WABA whose templates were never synced is refused with 409 saying how to sync them', async () => {
-    const id = await conversation();
-    // A registered number's WABA lacks a completed sync only when the listing failed at registration; the
-    // sandbox cannot be made to fail it, so the sync state is removed here.
-    await env.query('delete from message_template_syncs where waba_id = $1', [env.numbers.sales.wabaId]);
+    // A number registered while Meta's template list failed: registered, its WABA never synced.
+    const meta = await startSandbox({
+      port: metaPort,
+      numbers: [{ ...UNSYNCED, webhookUrl: `${env.url}/webhooks/whatsapp` }],
+      templates: TEMPLATES,
+    });
     try {
-      const r = await send(id, ORDER_SHIPPED);
-      expect(r.status, r.text).toBe(409);
-      expect(r.body.code).toBe('templates_not_synced');
-      expect(r.body.message).toContain(`POST /api/numbers/${env.numbers.sales.id}/templates/sync`);
+      meta.setGraphFaults([
+        {
+          method: 'GET',
+          path: `${UNSYNCED.wabaId}/message_templates`,
+          error: { code: 2, message: 'Service temporarily unavailable', httpStatus: 503 },
+        },
+      ]);
+      const department = (
+        await env.api().post('/api/departments').send({ key: 'unsynced', name: 'Unsynced' }).expect(201)
+      ).body.id as string;
+      const registered = await env
+        .api()
+        .post('/api/numbers')
+        .send({ ...UNSYNCED, displayPhoneNumber: undefined, departmentId: department });
+      expect(registered.status, registered.text).toBe(201);
+      const numberId = registered.body.id as string;
+      const waId = '5511977788888';
+      await meta.customer(waId).withNumber(UNSYNCED.phoneNumberId).text('Olá');
+      const id = await waitFor(
+        async () =>
+          (
+            await env.query<{ id: string }>(
+              `select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1`,
+              [waId],
+            )
+          )[0]?.id,
+        { what: 'conversation on the unsynced number' },
+      );
+      const refused = await send(id, ORDER_SHIPPED);
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.body.code).toBe('templates_not_synced');
+      expect(refused.body.message).toContain(`POST /api/numbers/${numberId}/templates/sync`);
+      expect(refused.body.message).toContain('Service temporarily unavailable');
+      expect(await count(env, 'messages', `conversation_id = $1 and direction = 'out'`, [id])).toBe(0);
+
+      meta.setGraphFaults([]);
+      await env.api().post(`/api/numbers/${numberId}/templates/sync`).expect(200);
+      const ok = await send(id, ORDER_SHIPPED);
+      expect(ok.status, ok.text).toBe(202);
     } finally {
-      await env.api().post(`/api/numbers/${env.numbers.sales.id}/templates/sync`).expect(200);
+      await meta.close();
     }
-    expect((await send(id, ORDER_SHIPPED)).status).toBe(202);
   });
 });
