@@ -24,7 +24,15 @@ const DEPARTMENTS = [
     phoneNumberId: '110000000000002',
     display: '15550100002',
   },
-  { key: 'hr', name: 'HR', plugin: 'dept-hr', phoneNumberId: '110000000000003', display: '15550100003' },
+  {
+    key: 'hr',
+    name: 'HR',
+    plugin: 'dept-hr',
+    phoneNumberId: '110000000000003',
+    display: '15550100003',
+    // dept-hr makes HR members-only: the admin joins it first, so every start can set it up again.
+    membersOnly: true,
+  },
 ] as const;
 
 const WABA_ID = '210000000000001';
@@ -67,7 +75,8 @@ async function demo() {
   for (const d of DEPARTMENTS) {
     const dept = await api.department(d.key, d.name);
     ids[d.key] = dept?.id ?? null;
-    // Hidden from the admin: a members-only department (HR) from an earlier start, number and plugin included.
+    if (dept && 'membersOnly' in d) await api.join(dept.id);
+    // Hidden from the admin only on data from a demo that did not make it a member: then HR is left as it is.
     const number = dept
       ? await api.number({
           phoneNumberId: d.phoneNumberId,
@@ -112,7 +121,7 @@ async function demo() {
     `  Sandbox:    ${sandbox.url} (WhatsApp Cloud API stand-in; numbers: ${DEPARTMENTS.map((d) => `${d.key} +${d.display}`).join(', ')})`,
   );
   out(
-    `  Plugins:    ${DEPARTMENTS.map((d) => `${d.plugin} on +${d.display}`).join(', ')} (HR is visible to HR members only)`,
+    `  Plugins:    ${DEPARTMENTS.map((d) => `${d.plugin} on +${d.display}`).join(', ')} (HR is visible to HR members only; the admin is one)`,
   );
   out(
     `  Customers:  simulated customers write in now and every ${Math.round(Number(process.env.DEMO_MESSAGE_EVERY_MS ?? 20_000) / 1000)} s.`,

@@ -1,4 +1,4 @@
-import type { DepartmentView, NumberView, Page } from '@switchboard/contracts';
+import type { DepartmentView, NumberView, Page, UserView } from '@switchboard/contracts';
 
 export interface DemoNumber {
   phoneNumberId: string;
@@ -28,7 +28,7 @@ export class DemoAdminApi {
 
   /**
    * The department with `key`: found, or created. `null` when it exists but is hidden from the admin: a
-   * members-only department (HR) set up on an earlier start, which admins outside it cannot see.
+   * members-only department (HR) set up by an earlier start that did not make the admin its member.
    */
   async department(key: string, name: string): Promise<DepartmentView | null> {
     const found = (await this.all<DepartmentView>('/api/departments')).find((d) => d.key === key);
@@ -52,6 +52,23 @@ export class DemoAdminApi {
     if (res.status === 200 || res.status === 201) return res.body as NumberView;
     if (res.status === 409) return null;
     throw new Error(`registering number ${n.phoneNumberId} failed: ${describe(res)}`);
+  }
+
+  /**
+   * Makes the signed-in admin a supervisor of the department (through PATCH /api/users/:id), so it still sees the
+   * department once a plugin makes it members-only: a later start finds it, its number and plugin again.
+   */
+  async join(departmentId: string): Promise<void> {
+    const me = await this.request('GET', '/api/auth/me');
+    if (me.status !== 200) throw new Error(`reading the demo admin failed: ${describe(me)}`);
+    const user = me.body as UserView;
+    if (user.memberships.some((m) => m.departmentId === departmentId)) return;
+    const memberships = [
+      ...user.memberships.map((m) => ({ departmentId: m.departmentId, role: m.role })),
+      { departmentId, role: 'supervisor' },
+    ];
+    const res = await this.request('PATCH', `/api/users/${user.id}`, { memberships });
+    if (res.status !== 200) throw new Error(`making the demo admin a member failed: ${describe(res)}`);
   }
 
   async activatePlugin(numberId: string, pluginId: string, body: Record<string, unknown>): Promise<void> {
