@@ -44,7 +44,12 @@ export class ReplyController {
   @ApiResponse({
     status: 409,
     description:
-      '24-hour window closed (a template is needed), conversation closed, or the number needs a new token',
+      "24-hour window closed (a template is needed), conversation closed, the number needs a new token, the WABA's templates were never synced (templates_not_synced), or a MARKETING template to a customer who stopped marketing messages (marketing_opt_out)",
+  })
+  @ApiResponse({
+    status: 422,
+    description:
+      'A template send that does not fit the stored template (unknown name or language, not APPROVED, deleted, parameters, header kind, buttons): `code` and the offending `parameter` path; nothing is stored or sent',
   })
   async reply(
     @Param('id', ParseUUIDPipe) id: string,
