@@ -2,7 +2,8 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { SilenceAlarmService } from '@switchboard/channels';
+import { Clock, ZodValidationPipe } from '@switchboard/engine';
 import { currentStep, totpAt } from '@switchboard/identity';
 import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
 import { SandboxHandle, startSandbox } from '@switchboard/wa-sandbox';
@@ -112,6 +113,12 @@ const ROUTES: Record<string, Access> = {
   // Sent to the number's sandbox WABA for review: a new name each time (see valueFor), so Meta accepts each.
   'POST /api/numbers/:id/templates': installation('numbers.manage', true),
   'GET /api/numbers/:id/templates': department('conversations.read'),
+  'GET /api/numbers/:id/health': installation('numbers.manage', true),
+  'PATCH /api/numbers/:id/health-settings': installation('numbers.manage', true),
+  'GET /api/numbers/:id/alerts': installation('numbers.manage', true),
+  'GET /api/alerts': list('conversations.read'),
+  // The number's open silence alert (raised in setup); acknowledging again is a no-op.
+  'POST /api/alerts/:id/acknowledge': department('conversations.reply'),
   'GET /api/numbers/:id/account-events': installation('numbers.manage', true),
   'GET /api/users': installation('users.manage'),
   'GET /api/users/:id': installation('users.manage'),
@@ -356,6 +363,8 @@ interface Fixtures {
   /** Meta's ids of a number not registered yet, and its WABA. */
   phoneNumber: string;
   waba: string;
+  /** An open silence alert of the department's number. */
+  alert: string;
 }
 /** Which fixture a field named `<x>Id` / `<x>Ids` takes. A new id field must be added here, or the walk fails. */
 const ID_FIELDS: Record<string, keyof Fixtures> = {
@@ -387,6 +396,7 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   teams: 'team',
   departments: 'department',
   numbers: 'number',
+  alerts: 'alert',
 };
 
 /** A number Meta has and Switchboard does not: POST /api/numbers registers it. */
@@ -532,6 +542,8 @@ describe('authorization: every route × every actor, with department A ids every
       config: {
         plugins: { enabled: ['./dist/test/fixtures/plugins/recorder', './plugins/dept-hr'] },
         whatsapp: { graphBaseUrl: `http://127.0.0.1:${metaPort}` },
+        // The walk raises silence alerts by moving the clock (setup below).
+        testing: { clock: 'controllable' },
       },
     });
     meta = await startSandbox({
@@ -575,6 +587,14 @@ describe('authorization: every route × every actor, with department A ids every
         .put(`/api/numbers/${env.numbers[d].id}/plugins/fixture-recorder`)
         .send({ enabled: true })
         .expect(200);
+    // Silence alarms on both numbers, on a Wednesday morning (inside the default hours and HR's every-day ones).
+    const clock = env.app.get(Clock);
+    clock.set(new Date('2030-01-09T10:00:00Z'));
+    for (const d of ['sales', 'hr'] as const)
+      await admin()
+        .patch(`/api/numbers/${env.numbers[d].id}/health-settings`)
+        .send({ silenceAlarmMinutes: 5 })
+        .expect(200);
     // Made while HR is still visible to the admin: once it is members-only, admins cannot make them.
     const hrTeam = await newTeam(dept('hr'));
     const hrToken = await mintToken([dept('hr')]);
@@ -591,6 +611,19 @@ describe('authorization: every route × every actor, with department A ids every
 
     const sales = await customerWrites('sales', '5511944440001', 'pedido de vendas');
     const hr = await customerWrites('hr', '5511944447777', 'my payslip please');
+    // Then ten quiet minutes: each number gets an open silence alert (checks run here, not on the worker's timer).
+    const silence = env.app.get(SilenceAlarmService);
+    clock.advance(60_000);
+    await silence.checkAll();
+    clock.advance(10 * 60_000);
+    await silence.checkAll();
+    const openAlert = async (d: 'sales' | 'hr') =>
+      (
+        await env.query<{ id: string }>(
+          'select id from number_alerts where number_id = $1 and resolved_at is null',
+          [env.numbers[d].id],
+        )
+      )[0].id;
     fixtures.sales = {
       department: dept('sales'),
       bareDepartment: await bareDepartment(),
@@ -608,6 +641,7 @@ describe('authorization: every route × every actor, with department A ids every
       plugin: 'fixture-recorder',
       phoneNumber: FREE_NUMBER.phoneNumberId,
       waba: FREE_NUMBER.wabaId,
+      alert: await openAlert('sales'),
     };
     fixtures.hr = {
       department: dept('hr'),
@@ -626,6 +660,7 @@ describe('authorization: every route × every actor, with department A ids every
       plugin: 'fixture-recorder',
       phoneNumber: FREE_NUMBER.phoneNumberId,
       waba: FREE_NUMBER.wabaId,
+      alert: await openAlert('hr'),
     };
     secrets.sales = [sales.conversation_id, sales.id, sales.card, '5511944440001', 'pedido de vendas'];
     secrets.hr = [hr.conversation_id, hr.id, hr.card, '5511944447777', 'my payslip please'];
