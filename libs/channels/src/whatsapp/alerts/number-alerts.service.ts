@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ListAlertsQuery, NumberAlertView, Page } from '@switchboard/contracts';
 import { Clock, keysetPage, readCursor, sql, uuidv7 } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
+import type { NumberEventKind } from '../entities/number-event.entity';
 import type { NumberAlertKind } from './number-alert.entity';
 
 interface Row {
@@ -152,7 +153,7 @@ export class NumberAlertsService {
   private async history(
     tx: EntityManager,
     numberId: string,
-    kind: 'alert_raised' | 'alert_resolved',
+    kind: Extract<NumberEventKind, 'alert_raised' | 'alert_resolved'>,
     at: Date,
     detail: Record<string, unknown>,
   ): Promise<void> {

@@ -16,7 +16,9 @@ export type NumberEventKind =
   | 'account_update'
   | 'account_alert'
   | 'capability_changed'
-  | 'security';
+  | 'security'
+  | 'alert_raised'
+  | 'alert_resolved';
 
 /** A number's history, newest last. */
 @Entity({ tableName: 'number_events' })

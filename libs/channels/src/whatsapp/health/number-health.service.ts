@@ -38,16 +38,15 @@ export class NumberHealthService {
     const subscribedCheck = checks.find((c) => c.name === 'subscribed_app');
     const checkedAt = number.connectionTest?.at ?? null;
 
-    const [latest, lastSend, timings, failed, hours, alarm, openAlerts, quality] = await Promise.all([
-      this.activity.latestInbound([numberId]),
-      this.activity.lastSuccessfulSend(numberId),
-      this.activity.recentInboundTimings(numberId, LAG_SAMPLE),
-      this.activity.failedSendsSince(numberId, new Date(now.getTime() - DAY_MS)),
-      this.hours.forNumbers([{ id: numberId, departmentId: number.departmentId }]),
-      this.silence.settings(numberId),
-      this.alerts.ofNumber(numberId, true),
-      this.qualityHistory(numberId),
-    ]);
+    // One after another: a view costs one pooled connection at a time.
+    const latest = await this.activity.latestInbound([numberId]);
+    const lastSend = await this.activity.lastSuccessfulSend(numberId);
+    const timings = await this.activity.recentInboundTimings(numberId, LAG_SAMPLE);
+    const failed = await this.activity.failedSendsSince(numberId, new Date(now.getTime() - DAY_MS));
+    const hours = await this.hours.forNumbers([{ id: numberId, departmentId: number.departmentId }]);
+    const alarm = await this.silence.settings(numberId);
+    const openAlerts = await this.alerts.ofNumber(numberId, true);
+    const quality = await this.qualityHistory(numberId);
     const received = await this.receivedAt(timings.map((t) => t.inboundEventId));
     const lastInbound = latest.get(numberId);
     const resolved = hours.get(numberId)!;
