@@ -297,6 +297,32 @@ describe('number health, silence alarm and alerts', () => {
     await env.as('supportAgent').post(`/api/alerts/${alert.id}/acknowledge`).expect(404);
     await env.as('supportAgent').get(`/api/numbers/${n.id}/health`).expect(403);
     await env.as('viewer').post(`/api/alerts/${alert.id}/acknowledge`).expect(403);
+    // Someone who replies in support but only views sales sees the alert and may not acknowledge it.
+    await env
+      .api()
+      .post('/api/users')
+      .send({
+        email: 'mixed@test.switchboard',
+        name: 'Mixed',
+        password: 'a-long-password-1',
+        memberships: [
+          { departmentId: env.numbers.support.departmentId, role: 'agent' },
+          { departmentId: n.departmentId, role: 'viewer' },
+        ],
+      })
+      .expect(201);
+    const mixed = (
+      await env
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email: 'mixed@test.switchboard', password: 'a-long-password-1' })
+        .expect(200)
+    ).body.accessToken as string;
+    const asMixed = () => env.anonymous().set('Authorization', `Bearer ${mixed}`);
+    expect(((await asMixed().get('/api/alerts').expect(200)).body.items as Alert[]).map((a) => a.id)).toEqual(
+      [alert.id],
+    );
+    await asMixed().post(`/api/alerts/${alert.id}/acknowledge`).expect(403);
     const acked = await env.as('salesAgent').post(`/api/alerts/${alert.id}/acknowledge`).expect(200);
     expect(acked.body).toMatchObject({
       acknowledgedAt: '2030-01-09T10:31:00.000Z',
