@@ -27,6 +27,7 @@ describe('number health, silence alarm and alerts', () => {
       config: {
         testing: { clock: 'controllable' },
         numbers: { healthCheckIntervalMs: 100 },
+        plugins: { enabled: ['./plugins/dept-hr'] },
         // A send Meta refuses twice in a row with a retryable code fails at once.
         worker: { retryAttempts: 2 },
       },
@@ -385,8 +386,23 @@ describe('number health, silence alarm and alerts', () => {
     });
   });
 
-  it("follows the department's own business hours when it sets them", async () => {
+  it("follows the department plugin's business hours, then the department's own when it sets them", async () => {
     const n = env.numbers.support;
+    // The department plugin's hours apply while the department sets none. (Members-only pinned off first: dept-hr
+    // would otherwise hide the department from the admin.)
+    await env.api().patch(`/api/departments/${n.departmentId}`).send({ membersOnly: false }).expect(200);
+    const pluginHours = { timezone: 'Europe/Lisbon', days: [1, 2, 3], open: '08:30', close: '12:00' };
+    await env
+      .api()
+      .put(`/api/numbers/${n.id}/plugins/dept-hr`)
+      .send({ enabled: true, settings: { greetNewConversations: false, businessHours: pluginHours } })
+      .expect(200);
+    expect((await health(n.id)).silenceAlarm.businessHours).toEqual({
+      source: 'plugin',
+      pluginId: 'dept-hr',
+      hours: pluginHours,
+    });
+
     // Saturday 03:00 UTC is outside the default hours, inside support's new ones (every day, all day, São Paulo).
     clock.set(new Date('2030-01-12T03:00:00Z'));
     const hours = {
