@@ -654,6 +654,79 @@ describe('account and template events', () => {
     });
   });
 
+  describe("through the sandbox's control API (/_sim/events)", () => {
+    /** Asks the sandbox ("Meta") to emit a field; it signs and delivers it to the number's webhook. */
+    const emit = async (path: string, body: Record<string, unknown>) => {
+      const r = await fetch(`${env.sandbox.url}/_sim/events${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    const nextHistory = async (numberId: string, kind: string, before: number) =>
+      waitFor(
+        async () => {
+          const items = (await numberEvents(numberId)).filter((e) => e.kind === kind);
+          return items.length > before ? items.at(-1) : undefined;
+        },
+        { what: `a ${kind} entry` },
+      );
+
+    it('phone_number_name_update, account_alerts, business_capability_update and an unknown field', async () => {
+      const n = env.numbers.support;
+      const count = async (kind: string) => (await numberEvents(n.id)).filter((e) => e.kind === kind).length;
+
+      const names = await count('name_status_changed');
+      await emit('/phone_number_name_update', {
+        phoneNumberId: n.phoneNumberId,
+        decision: 'APPROVED',
+        requestedVerifiedName: 'Acme Support',
+      });
+      expect(await nextHistory(n.id, 'name_status_changed', names)).toMatchObject({
+        detail: { decision: 'APPROVED', verifiedName: 'Acme Support' },
+      });
+      expect(await number(n.id)).toMatchObject({ verifiedName: 'Acme Support', nameStatus: 'APPROVED' });
+
+      const alerts = await count('account_alert');
+      await emit('/account_alerts', {
+        wabaId: n.wabaId,
+        alertSeverity: 'CRITICAL',
+        alertType: 'INCREASED_CAPABILITIES_ELIGIBILITY_FAILED',
+        alertDescription: 'Your business is not eligible for higher messaging limits.',
+      });
+      expect(await nextHistory(n.id, 'account_alert', alerts)).toMatchObject({
+        detail: { metaEvent: 'INCREASED_CAPABILITIES_ELIGIBILITY_FAILED' },
+      });
+
+      const capabilities = await count('capability_changed');
+      await emit('/business_capability_update', {
+        wabaId: n.wabaId,
+        maxDailyConversationsPerBusiness: 2000,
+        maxPhoneNumbersPerBusiness: 20,
+      });
+      expect(await nextHistory(n.id, 'capability_changed', capabilities)).toMatchObject({
+        detail: { messagingLimitTier: 'TIER_2K' },
+      });
+      expect((await number(n.id)).messagingLimitTier).toBe('TIER_2K');
+
+      // A field nobody handles, emitted as Meta would: kept visible on its delivery, not failed.
+      await emit('', { field: 'partner_solutions', wabaId: n.wabaId, value: { event: 'SOLUTION_CREATED' } });
+      const event = await waitFor(
+        async () =>
+          (
+            await env.query<{ id: string; status: string; unhandled: { field: string }[] | null }>(
+              `select id, status, unhandled from inbound_events where raw_body like '%partner_solutions%' and status <> 'pending'`,
+            )
+          )[0],
+        { what: 'the partner_solutions delivery processed' },
+      );
+      expect(event.status).toBe('processed');
+      const shown = (await api().get(`/api/inbound-events/${event.id}`).expect(200)).body as EventView;
+      expect(shown.unhandled.map((u) => u.field)).toEqual(['partner_solutions']);
+    });
+  });
+
   describe('what is not handled stays visible', () => {
     it('unknown and unprocessed fields: the delivery is processed, each change listed as not handled', async () => {
       const waba = env.numbers.sales.wabaId;
