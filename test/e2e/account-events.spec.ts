@@ -24,6 +24,8 @@ interface TemplateBody {
   status: string;
   qualityScore: string | null;
   components: { type: string; text?: string; buttons?: Record<string, unknown>[] }[];
+  statusDetail: Record<string, unknown> | null;
+  statusChangedAt: string | null;
   deletedAt: string | null;
 }
 interface AccountEventBody {
@@ -296,6 +298,9 @@ describe('account and template events', () => {
           templateId: before.id,
           occurredAt: new Date(time * 1000).toISOString(),
         });
+        // Meta's reason and details are on the template itself and on its account event.
+        expect(after.statusChangedAt).toBe(new Date(time * 1000).toISOString());
+        expect(after.statusDetail).toMatchObject({ event: c.value.event, ...(c.detail ?? {}) });
         if (c.detail) expect(recorded.detail.statusDetail).toMatchObject(c.detail);
         if (c.status === 'DELETED') expect(after.deletedAt).not.toBeNull();
       });

@@ -37,6 +37,13 @@ export interface TemplateView {
   qualityScore: string | null;
   components: unknown[];
   parameterFormat: 'POSITIONAL' | 'NAMED';
+  /**
+   * From Meta's latest template status webhook, as sent: `event`, `reason` (e.g. INVALID_FORMAT), and when Meta
+   * sent them `rejection_info`, `other_info` (pause or lock title and description) or `disable_info`.
+   */
+  statusDetail: Record<string, unknown> | null;
+  /** Meta's time of that webhook. */
+  statusChangedAt: string | null;
   syncedAt: string;
   deletedAt: string | null;
 }

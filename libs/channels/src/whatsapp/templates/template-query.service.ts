@@ -17,6 +17,8 @@ interface Row {
   quality_score: string | null;
   components: unknown[];
   parameter_format: TemplateParameterFormat;
+  status_detail: Record<string, unknown> | null;
+  status_changed_at: Date | null;
   synced_at: Date;
   deleted_at: Date | null;
 }
@@ -32,6 +34,8 @@ const toView = (r: Row): TemplateView => ({
   qualityScore: r.quality_score,
   components: r.components,
   parameterFormat: r.parameter_format,
+  statusDetail: r.status_detail,
+  statusChangedAt: r.status_changed_at ? new Date(r.status_changed_at).toISOString() : null,
   syncedAt: new Date(r.synced_at).toISOString(),
   deletedAt: r.deleted_at ? new Date(r.deleted_at).toISOString() : null,
 });
