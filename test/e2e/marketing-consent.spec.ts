@@ -147,6 +147,17 @@ describe('marketing consent', () => {
       ['granted', iso(base + 20), true],
     ]);
     expect(c.history[0].inboundEventId).toBe(stopEvent);
+    // Recorded on the number's account events with Meta's time (the item's timestamp) and ours.
+    const r = await api().get(`/api/numbers/${env.numbers.sales.id}/account-events?field=user_preferences`);
+    expect(r.status, r.text).toBe(200);
+    const stop = (
+      r.body.items as { inboundEventId: string; occurredAt: string; receivedAt: string; detail: unknown }[]
+    ).find((e) => e.inboundEventId === stopEvent);
+    expect(stop).toMatchObject({
+      occurredAt: iso(base + 10),
+      detail: { preferences: [{ waId, state: 'stopped', outcome: 'applied' }] },
+    });
+    expect(Date.parse(stop!.receivedAt)).toBeGreaterThan(Date.parse(stop!.occurredAt));
   });
 
   it('out of order: an older stop delivered after a newer resume is kept in history, not applied', async () => {

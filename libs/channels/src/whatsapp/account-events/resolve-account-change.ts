@@ -76,7 +76,7 @@ export async function resolveAccountChange(
       wabaId,
       numbers: acting.map((n) => ({ id: n.credentials.id, phoneNumberId: n.credentials.phoneNumberId })),
       value,
-      occurredAt: unixTime(entry.time),
+      occurredAt: unixTime(entry.time) ?? itemTime(value),
     },
   };
 }
@@ -106,4 +106,14 @@ function namedNumber(
     default:
       return null;
   }
+}
+
+/** user_preferences carries its time per item (entry[].time may be absent): the latest of them. */
+function itemTime(value: Record<string, unknown>): Date | null {
+  const items = Array.isArray(value.user_preferences) ? value.user_preferences : [];
+  const times = items.flatMap((i) => {
+    const t = unixTime(record(i)?.timestamp);
+    return t ? [t.getTime()] : [];
+  });
+  return times.length ? new Date(Math.max(...times)) : null;
 }
