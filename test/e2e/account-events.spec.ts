@@ -369,7 +369,7 @@ describe('account and template events', () => {
       expect((await accountEventOf(event.id)).detail).toMatchObject({ qualityScore: 'YELLOW' });
     });
 
-    it('template_category_update with new_category changes the category; an impending one (correct_category only) does not yet', async () => {
+    it('template_category_update with new_category changes the category; an impending one (correct_category, new_category = the current one) does not yet', async () => {
       const t = await template('order_update', 'pt_BR');
       const key = {
         message_template_id: Number(t.metaId),
@@ -379,13 +379,18 @@ describe('account and template events', () => {
       const impending = await deliver(
         envelope(env.numbers.sales.wabaId, 'template_category_update', {
           ...key,
-          previous_category: 'UTILITY',
           correct_category: 'MARKETING',
+          new_category: 'UTILITY',
+          category_update_timestamp: 1767312000,
         }),
       );
       processedCleanly(impending);
       expect((await template('order_update', 'pt_BR')).category).toBe('UTILITY');
-      expect((await accountEventOf(impending.id)).detail).toMatchObject({ correctCategory: 'MARKETING' });
+      expect((await accountEventOf(impending.id)).detail).toMatchObject({
+        impending: true,
+        correctCategory: 'MARKETING',
+        categoryUpdateAt: new Date(1767312000 * 1000).toISOString(),
+      });
 
       const changed = await deliver(
         envelope(env.numbers.sales.wabaId, 'template_category_update', {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService, QUEUES, sql } from '@switchboard/engine';
-import { AccountChange, record, str } from './account-change';
+import { AccountChange, record, str, unixTime } from './account-change';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 import { updateComponents } from './template-components';
 
@@ -78,8 +78,10 @@ export class TemplateEventsHandler {
         };
       }
       case 'template_category_update': {
-        // Without new_category Meta only announces a category it judges correct (the change comes later).
-        const category = str(v.new_category);
+        // Meta documents two shapes: an impending change (correct_category, new_category = the category now,
+        // category_update_timestamp: when it will change) and a completed one (previous_category, new_category).
+        const impending = v.correct_category !== undefined;
+        const category = impending ? undefined : str(v.new_category);
         if (category)
           await sql(ctx.em, 'update message_templates set category = ? where id = ?', [
             category,
@@ -90,10 +92,12 @@ export class TemplateEventsHandler {
           templateId: template.id,
           detail: {
             ...key,
+            impending,
             previousCategory: template.category,
             category: category ?? template.category,
             reportedPreviousCategory: v.previous_category ?? null,
             correctCategory: v.correct_category ?? null,
+            categoryUpdateAt: unixTime(v.category_update_timestamp)?.toISOString() ?? null,
           },
         };
       }
