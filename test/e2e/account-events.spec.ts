@@ -505,6 +505,16 @@ describe('account and template events', () => {
           rating: 'GREEN',
           tier: 'TIER_10K',
         },
+        {
+          // current_limit here is the throughput level; the messaging limit stays.
+          value: {
+            display_phone_number: display(),
+            event: 'THROUGHPUT_UPGRADE',
+            current_limit: 'TIER_UNLIMITED',
+          },
+          rating: 'GREEN',
+          tier: 'TIER_10K',
+        },
       ];
       for (const s of steps) {
         const before = await number();
@@ -525,6 +535,7 @@ describe('account and template events', () => {
           occurredAt: new Date(time * 1000).toISOString(),
         });
       }
+      expect((await number()).throughputLevel).toBe('HIGH');
       // Only the number it names: support (same app, another WABA) is untouched.
       expect((await numberEvents(env.numbers.support.id)).some((e) => e.kind === 'quality_changed')).toBe(
         false,

@@ -48,11 +48,16 @@ export class NumberEventsHandler {
       if (change.field === 'phone_number_quality_update') {
         const qualityRating =
           str(v.quality_rating) ?? (event ? RATING_OF_EVENT[event] : undefined) ?? n.quality_rating;
-        const tier = messagingTier(v) ?? n.messaging_limit_tier;
+        // On THROUGHPUT_UPGRADE current_limit names the throughput, not the messaging limit.
+        const throughputUpgrade = event === 'THROUGHPUT_UPGRADE';
+        const tier =
+          messagingTier(throughputUpgrade ? { ...v, current_limit: undefined } : v) ?? n.messaging_limit_tier;
         await sql(
           ctx.em,
-          'update whatsapp_numbers set quality_rating = ?, messaging_limit_tier = ?, updated_at = now() where id = ?',
-          [qualityRating, tier, n.id],
+          `update whatsapp_numbers set quality_rating = ?, messaging_limit_tier = ?, updated_at = now(),
+                  throughput_level = case when ? then 'HIGH' else throughput_level end
+            where id = ?`,
+          [qualityRating, tier, throughputUpgrade, n.id],
         );
         // Read by the number-health view: keep this kind and detail shape.
         const detail = {
