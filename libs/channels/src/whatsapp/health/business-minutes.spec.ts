@@ -30,4 +30,22 @@ describe('businessMinutesBetween', () => {
       businessMinutesBetween(saoPaulo, at('2030-01-07T11:00:00Z'), at('2030-01-07T13:00:00Z'), 1000),
     ).toBe(60);
   });
+
+  it('counts a whole week, across a daylight-saving change', () => {
+    // Monday 09:00 to the next Monday 09:00 UTC: five days of nine hours.
+    expect(businessMinutesBetween(hours, at('2030-01-07T09:00:00Z'), at('2030-01-14T09:00:00Z'), 10080)).toBe(
+      2700,
+    );
+    // New York moves to daylight time on Sunday 2030-03-10: 09:00 is 14:00 UTC before, 13:00 UTC after.
+    // Wednesday 6th to Wednesday 13th 15:00 UTC: five full days (Wed, Thu, Fri, Mon, Tue) and 13:00–15:00 UTC.
+    const newYork = businessHoursSchema.parse({ timezone: 'America/New_York' });
+    expect(
+      businessMinutesBetween(newYork, at('2030-03-06T00:00:00Z'), at('2030-03-13T15:00:00Z'), 10080),
+    ).toBe(5 * 540 + 120);
+    // Every day: Saturday 14:00–23:00 UTC, then Sunday from 13:00 UTC (09:00 daylight time) to 13:30.
+    const everyDay = businessHoursSchema.parse({ timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6] });
+    expect(
+      businessMinutesBetween(everyDay, at('2030-03-09T12:00:00Z'), at('2030-03-10T13:30:00Z'), 10080),
+    ).toBe(570);
+  });
 });
