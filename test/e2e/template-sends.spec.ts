@@ -74,6 +74,39 @@ const TEMPLATES: SandboxTemplate[] = [
     ],
   },
   {
+    name: 'intro_catalog_offer',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'MARKETING',
+    components: [
+      {
+        type: 'BODY',
+        text: 'Now shop for your favourite products right here on WhatsApp! Get Rs {{1}} off.',
+      },
+      { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }] },
+    ],
+  },
+  {
+    name: 'abandoned_cart',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'MARKETING',
+    components: [
+      { type: 'BODY', text: 'Looks like you left these items in your cart, still interested?' },
+      { type: 'BUTTONS', buttons: [{ type: 'MPM', text: 'View items' }] },
+    ],
+  },
+  {
+    name: 'book_appointment',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    components: [
+      { type: 'BODY', text: 'Book your next visit.' },
+      { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Book now', flow_id: '1197715005513101' }] },
+    ],
+  },
+  {
     name: 'promo_pending',
     language: 'en_US',
     status: 'PENDING',
@@ -273,6 +306,99 @@ describe('template sends are checked against the stored template', () => {
     });
   });
 
+  it("sends catalog, multi-product and flow buttons with Meta's action parameter", async () => {
+    const id = await conversation();
+    const catalog = await send(id, {
+      name: 'intro_catalog_offer',
+      language: 'en_US',
+      bodyParameters: [{ type: 'text', text: '100' }],
+      buttons: [{ index: 0, type: 'catalog', thumbnailProductRetailerId: '2lc20305pt' }],
+    });
+    expect(catalog.status, catalog.text).toBe(202);
+    expect((await sentRequest(catalog.body.id)).template).toMatchObject({
+      components: [
+        { type: 'body', parameters: [{ type: 'text', text: '100' }] },
+        {
+          type: 'button',
+          sub_type: 'catalog',
+          index: '0',
+          parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: '2lc20305pt' } }],
+        },
+      ],
+    });
+    const mpm = await send(id, {
+      name: 'abandoned_cart',
+      language: 'en_US',
+      buttons: [
+        {
+          index: 0,
+          type: 'mpm',
+          thumbnailProductRetailerId: '2lc20305pt',
+          sections: [
+            { title: 'Popular Bundles', productRetailerIds: ['2lc20305pt', 'nseiw1x1bu'] },
+            { title: 'Premium Packages', productRetailerIds: ['3jbbcbc2ye'] },
+          ],
+        },
+      ],
+    });
+    expect(mpm.status, mpm.text).toBe(202);
+    expect((await sentRequest(mpm.body.id)).template).toEqual({
+      name: 'abandoned_cart',
+      language: { code: 'en_US' },
+      components: [
+        {
+          type: 'button',
+          sub_type: 'mpm',
+          index: '0',
+          parameters: [
+            {
+              type: 'action',
+              action: {
+                thumbnail_product_retailer_id: '2lc20305pt',
+                sections: [
+                  {
+                    title: 'Popular Bundles',
+                    product_items: [
+                      { product_retailer_id: '2lc20305pt' },
+                      { product_retailer_id: 'nseiw1x1bu' },
+                    ],
+                  },
+                  { title: 'Premium Packages', product_items: [{ product_retailer_id: '3jbbcbc2ye' }] },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const flow = await send(id, {
+      name: 'book_appointment',
+      language: 'en_US',
+      buttons: [
+        { index: 0, type: 'flow', flowToken: 'ftok-8f2a', flowActionData: { screen_hint: 'WELCOME' } },
+      ],
+    });
+    expect(flow.status, flow.text).toBe(202);
+    expect((await sentRequest(flow.body.id)).template).toMatchObject({
+      components: [
+        {
+          type: 'button',
+          sub_type: 'flow',
+          index: '0',
+          parameters: [
+            {
+              type: 'action',
+              action: { flow_token: 'ftok-8f2a', flow_action_data: { screen_hint: 'WELCOME' } },
+            },
+          ],
+        },
+      ],
+    });
+    // Meta's flow button parameter is optional (its token is then "unused"): the send goes without it.
+    const bareFlow = await send(id, { name: 'book_appointment', language: 'en_US' });
+    expect(bareFlow.status, bareFlow.text).toBe(202);
+  });
+
   it('a send with wrong parameters is 422 naming the parameter, and nothing is stored, queued or sent', async () => {
     const id = await conversation();
     const named = (name: string, text = 'x') => ({ type: 'text', parameterName: name, text });
@@ -420,6 +546,36 @@ describe('template sends are checked against the stored template', () => {
         },
         { code: 'parameter_unexpected', parameter: 'template.buttons[2]' },
         /no button 2/,
+      ],
+      [
+        "a catalog template without the catalog button's action",
+        { name: 'intro_catalog_offer', language: 'en_US', bodyParameters: [{ type: 'text', text: '100' }] },
+        { code: 'parameter_missing', parameter: 'template.buttons', buttonIndex: 0 },
+        /button 0 of template intro_catalog_offer is a CATALOG button: give \{index: 0, type: 'catalog'\}/,
+      ],
+      [
+        'a multi-product template without its sections',
+        { name: 'abandoned_cart', language: 'en_US' },
+        { code: 'parameter_missing', parameter: 'template.buttons', buttonIndex: 0 },
+        /MPM button: .*thumbnailProductRetailerId and sections/,
+      ],
+      [
+        'a multi-product action on a catalog button',
+        {
+          name: 'intro_catalog_offer',
+          language: 'en_US',
+          bodyParameters: [{ type: 'text', text: '100' }],
+          buttons: [
+            {
+              index: 0,
+              type: 'mpm',
+              thumbnailProductRetailerId: 'a',
+              sections: [{ title: 'T', productRetailerIds: ['a'] }],
+            },
+          ],
+        },
+        { code: 'parameter_type', parameter: 'template.buttons[0]' },
+        /CATALOG button: it takes a catalog parameter, not mpm/,
       ],
       [
         'a quick-reply payload on the URL button',

@@ -25,10 +25,14 @@ export type SandboxTemplateComponent =
   | {
       type: 'BUTTONS';
       buttons: Array<{
-        type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'FLOW';
+        type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'FLOW' | 'CATALOG' | 'MPM' | 'OTP';
         text: string;
         url?: string;
         phone_number?: string;
+        /** FLOW buttons: the flow they open. */
+        flow_id?: string;
+        /** OTP buttons (authentication templates): COPY_CODE, ONE_TAP or ZERO_TAP. */
+        otp_type?: 'COPY_CODE' | 'ONE_TAP' | 'ZERO_TAP';
       }>;
     };
 

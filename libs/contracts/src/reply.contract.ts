@@ -77,9 +77,22 @@ const headerParameter = z.union([
 /** Index of the button in the template's BUTTONS component, from 0. */
 const buttonIndex = z.number().int().min(0).max(9);
 
+/** A product's SKU in the WABA's catalog ("Content ID" in Commerce Manager). */
+const productRetailerId = z.string().min(1).max(100);
+
+/** One section of a multi-product template: a title and its products (Meta: at most 30 products in all). */
+const mpmSection = z
+  .object({
+    title: z.string().min(1).max(24),
+    productRetailerIds: z.array(productRetailerId).min(1).max(30),
+  })
+  .strict();
+
 /**
  * A button's variable: a quick reply's payload (echoed back when tapped), a dynamic URL's suffix (also the code of
- * an authentication template's one-time-password button, as Meta's API takes it) or a copy-code button's coupon.
+ * an authentication template's one-time-password button, as Meta's API takes it), a copy-code button's coupon,
+ * or the `action` Meta's catalog, multi-product (MPM) and flow buttons take: a catalog's thumbnail product, an
+ * MPM's thumbnail and product sections, a flow's token and first-screen data.
  */
 const buttonParameter = z.discriminatedUnion('type', [
   z
@@ -88,6 +101,39 @@ const buttonParameter = z.discriminatedUnion('type', [
   z.object({ index: buttonIndex, type: z.literal('url'), text: z.string().min(1).max(2000) }).strict(),
   z
     .object({ index: buttonIndex, type: z.literal('copy_code'), couponCode: z.string().min(1).max(15) })
+    .strict(),
+  z
+    .object({
+      index: buttonIndex,
+      type: z.literal('catalog'),
+      /** Optional at Meta: without it the catalog's first item is the thumbnail. */
+      thumbnailProductRetailerId: productRetailerId.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      index: buttonIndex,
+      type: z.literal('mpm'),
+      thumbnailProductRetailerId: productRetailerId,
+      sections: z
+        .array(mpmSection)
+        .min(1)
+        .max(10)
+        .refine(
+          (sections) => sections.reduce((n, s) => n + s.productRetailerIds.length, 0) <= 30,
+          'at most 30 products in all sections together',
+        ),
+    })
+    .strict(),
+  z
+    .object({
+      index: buttonIndex,
+      type: z.literal('flow'),
+      /** Meta sends "unused" when none is given. */
+      flowToken: z.string().min(1).max(1024).optional(),
+      /** Data for the flow's first screen. */
+      flowActionData: z.record(z.string(), z.unknown()).optional(),
+    })
     .strict(),
 ]);
 export type TemplateButtonParameter = z.infer<typeof buttonParameter>;

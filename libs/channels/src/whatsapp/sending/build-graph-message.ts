@@ -66,13 +66,43 @@ function bodyParameter(p: TemplateBodyParameter): Record<string, unknown> {
 }
 
 function buttonComponent(b: TemplateButtonParameter): Record<string, unknown> {
-  const parameter =
-    b.type === 'quick_reply'
-      ? { type: 'payload', payload: b.payload }
-      : b.type === 'url'
-        ? { type: 'text', text: b.text }
-        : { type: 'coupon_code', coupon_code: b.couponCode };
-  return { type: 'button', sub_type: b.type, index: String(b.index), parameters: [parameter] };
+  return { type: 'button', sub_type: b.type, index: String(b.index), parameters: [buttonParameter(b)] };
+}
+
+/** Meta's parameter for each button kind: payload, text, coupon_code, or an `action` for catalog, MPM and flow. */
+function buttonParameter(b: TemplateButtonParameter): Record<string, unknown> {
+  switch (b.type) {
+    case 'quick_reply':
+      return { type: 'payload', payload: b.payload };
+    case 'url':
+      return { type: 'text', text: b.text };
+    case 'copy_code':
+      return { type: 'coupon_code', coupon_code: b.couponCode };
+    case 'catalog':
+      return {
+        type: 'action',
+        action: b.thumbnailProductRetailerId
+          ? { thumbnail_product_retailer_id: b.thumbnailProductRetailerId }
+          : {},
+      };
+    case 'mpm':
+      return {
+        type: 'action',
+        action: {
+          thumbnail_product_retailer_id: b.thumbnailProductRetailerId,
+          sections: b.sections.map((s) => ({
+            title: s.title,
+            product_items: s.productRetailerIds.map((id) => ({ product_retailer_id: id })),
+          })),
+        },
+      };
+    case 'flow': {
+      const action: Record<string, unknown> = {};
+      if (b.flowToken !== undefined) action.flow_token = b.flowToken;
+      if (b.flowActionData !== undefined) action.flow_action_data = b.flowActionData;
+      return { type: 'action', action };
+    }
+  }
 }
 
 /** Preview text of an outbound message for lists and search. */

@@ -166,6 +166,13 @@ function checkBody(shape: TemplateShape, format: string, t: TemplateReply): Para
   return null;
 }
 
+/** What a missing button parameter must carry, said in the refusal. */
+const WANTED: Record<string, string> = {
+  copy_code: 'its couponCode',
+  catalog: "Meta's catalog action (thumbnailProductRetailerId, optional)",
+  mpm: "Meta's multi-product action: thumbnailProductRetailerId and sections [{title, productRetailerIds}]",
+};
+
 function checkButtons(shape: TemplateShape, t: TemplateReply): ParameterRefusal | null {
   const seen = new Set<number>();
   for (const [i, b] of t.buttons.entries()) {
@@ -201,13 +208,7 @@ function checkButtons(shape: TemplateShape, t: TemplateReply): ParameterRefusal 
       code: 'parameter_missing',
       parameter: 'template.buttons',
       buttonIndex: missing.index,
-      message: `button ${missing.index} of template ${t.name} is a ${missing.type} button: give {index: ${missing.index}, type: '${missing.param?.type}'} with its ${
-        missing.param?.type === 'copy_code'
-          ? 'couponCode'
-          : missing.type === 'OTP'
-            ? 'code as text'
-            : 'URL suffix as text'
-      }`,
+      message: `button ${missing.index} of template ${t.name} is a ${missing.type} button: give {index: ${missing.index}, type: '${missing.param?.type}'} with ${WANTED[missing.param?.type ?? ''] ?? (missing.type === 'OTP' ? 'the code as text' : 'the URL suffix as text')}`,
     };
   return null;
 }

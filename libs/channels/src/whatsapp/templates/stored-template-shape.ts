@@ -13,7 +13,10 @@ export interface TemplateShape {
 export interface TemplateButtonShape {
   index: number;
   type: string;
-  param: { type: 'quick_reply' | 'url' | 'copy_code'; required: boolean } | null;
+  param: {
+    type: 'quick_reply' | 'url' | 'copy_code' | 'catalog' | 'mpm' | 'flow';
+    required: boolean;
+  } | null;
 }
 
 const VARIABLE = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
@@ -43,6 +46,11 @@ function buttonShape(raw: unknown, index: number): TemplateButtonShape {
     };
   if (type === 'OTP') return { index, type, param: { type: 'url', required: true } };
   if (type === 'COPY_CODE') return { index, type, param: { type: 'copy_code', required: true } };
+  // Meta's `action` parameter: a catalog's is sent even when it names no thumbnail, an MPM's carries its products,
+  // a flow's is optional (Meta then uses the token "unused").
+  if (type === 'CATALOG') return { index, type, param: { type: 'catalog', required: true } };
+  if (type === 'MPM') return { index, type, param: { type: 'mpm', required: true } };
+  if (type === 'FLOW') return { index, type, param: { type: 'flow', required: false } };
   return { index, type, param: null };
 }
 
