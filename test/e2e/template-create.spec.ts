@@ -44,6 +44,8 @@ const SHIPPED = {
   ],
 };
 
+const OTP_COPY = { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] };
+
 describe('creating templates through the API', () => {
   let env: TestEnvironment;
   let metaPort: number;
@@ -159,6 +161,95 @@ describe('creating templates through the API', () => {
     });
   });
 
+  it("creates AUTHENTICATION templates in Meta's shape (preset body, code expiry, OTP button) and sends a code", async () => {
+    const number = env.numbers.sales;
+    // Meta's authentication template: no body text (Meta's preset), expiry in the footer, one OTP button.
+    const copyCode = {
+      name: 'login_code',
+      language: 'en_US',
+      category: 'AUTHENTICATION',
+      components: [
+        { type: 'BODY', add_security_recommendation: true },
+        { type: 'FOOTER', code_expiration_minutes: 5 },
+        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+      ],
+    };
+    const r = await api().post(`/api/numbers/${number.id}/templates`).send(copyCode);
+    expect(r.status, r.text).toBe(201);
+    const created = r.body as TemplateBody;
+    expect(created).toMatchObject({ category: 'AUTHENTICATION', status: 'PENDING' });
+    const [atSandbox] = (await atMeta('login_code')) as unknown as { components: unknown[] }[];
+    expect(atSandbox.components).toEqual([
+      { type: 'BODY', text: '*{{1}}* is your verification code. For your security, do not share this code.' },
+      { type: 'FOOTER', text: 'This code expires in 5 minutes.' },
+      { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+    ]);
+    // One-tap and zero-tap name the Android apps the code is handed to.
+    const apps = [{ package_name: 'com.example.luckyshrub', signature_hash: 'K8a/AINcGX7' }];
+    for (const button of [
+      { type: 'OTP', otp_type: 'ONE_TAP', autofill_text: 'Autofill', supported_apps: apps },
+      { type: 'OTP', otp_type: 'ZERO_TAP', zero_tap_terms_accepted: true, supported_apps: apps },
+    ]) {
+      const tap = await api()
+        .post(`/api/numbers/${number.id}/templates`)
+        .send({
+          ...copyCode,
+          name: `login_code_${button.otp_type.toLowerCase()}`,
+          components: [{ type: 'BODY' }, { type: 'BUTTONS', buttons: [button] }],
+        });
+      expect(tap.status, tap.text).toBe(201);
+    }
+
+    await env.sandbox.accountEvent('message_template_status_update', {
+      wabaId: number.wabaId,
+      templateId: created.metaId,
+      event: 'APPROVED',
+    });
+    await waitFor(async () => (await listed(number.id, 'login_code'))[0]?.status === 'APPROVED', {
+      what: 'authentication template approved by webhook',
+    });
+    const waId = '5511977770002';
+    await env.sandbox.customer(waId).withNumber(number.phoneNumberId).text('Olá');
+    const conversationId = await waitFor(
+      async () =>
+        (
+          await env.query<{ id: string }>(
+            `select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1`,
+            [waId],
+          )
+        )[0]?.id,
+    );
+    // Meta's authentication send: the code as the body parameter and as the OTP button's URL parameter.
+    const ok = await api()
+      .post(`/api/conversations/${conversationId}/messages`)
+      .send({
+        type: 'template',
+        template: {
+          name: 'login_code',
+          language: 'en_US',
+          bodyParameters: [{ type: 'text', text: '482913' }],
+          buttons: [{ index: 0, type: 'url', text: '482913' }],
+        },
+      });
+    expect(ok.status, ok.text).toBe(202);
+    const wamid = await waitFor(
+      async () =>
+        (
+          await env.query<{ wamid: string | null }>('select wamid from messages where id = $1', [ok.body.id])
+        )[0]?.wamid,
+      { what: 'authentication send accepted by Meta' },
+    );
+    expect(env.sandbox.sent().find((s) => s.wamid === wamid)?.request).toMatchObject({
+      template: {
+        name: 'login_code',
+        components: [
+          { type: 'body', parameters: [{ type: 'text', text: '482913' }] },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '482913' }] },
+        ],
+      },
+    });
+  });
+
   it("Meta's refusal is 422 with Meta's code and subcode, and nothing is stored", async () => {
     const number = env.numbers.sales;
     // order_update (pt_BR) is one of the sandbox's seeded templates: same name and language → 100/2388024.
@@ -183,6 +274,62 @@ describe('creating templates through the API', () => {
       [{ ...SHIPPED, category: 'PROMOTION' }, /category/],
       [{ ...SHIPPED, components: [{ type: 'FOOTER', text: 'x' }] }, /components/],
       [{ ...SHIPPED, components: [{ type: 'HEADER', format: 'GIF' }, SHIPPED.components[0]] }, /components/],
+      [{ ...SHIPPED, components: [{ type: 'BODY' }] }, /components\.0\.text/],
+      [
+        { ...SHIPPED, components: [{ type: 'BODY', text: 'Hi', add_security_recommendation: true }] },
+        /components\.0\.add_security_recommendation.*only AUTHENTICATION/,
+      ],
+      [
+        {
+          ...SHIPPED,
+          category: 'AUTHENTICATION',
+          components: [
+            { type: 'BODY', text: 'Your code is {{1}}' },
+            { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] },
+          ],
+        },
+        /components\.0\.text.*preset text/,
+      ],
+      [{ ...SHIPPED, category: 'AUTHENTICATION', components: [{ type: 'BODY' }] }, /one OTP button/],
+      [
+        {
+          ...SHIPPED,
+          category: 'AUTHENTICATION',
+          components: [{ type: 'BODY' }, { type: 'FOOTER', code_expiration_minutes: 91 }, OTP_COPY],
+        },
+        /components\.1\.code_expiration_minutes/,
+      ],
+      [
+        {
+          ...SHIPPED,
+          category: 'AUTHENTICATION',
+          components: [
+            { type: 'BODY' },
+            { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'ONE_TAP' }] },
+          ],
+        },
+        /supported_apps.*ONE_TAP button needs supported_apps/,
+      ],
+      [
+        {
+          ...SHIPPED,
+          category: 'AUTHENTICATION',
+          components: [
+            { type: 'BODY' },
+            {
+              type: 'BUTTONS',
+              buttons: [
+                {
+                  type: 'OTP',
+                  otp_type: 'ZERO_TAP',
+                  supported_apps: [{ package_name: 'com.example.app', signature_hash: 'K8a/AINcGX7' }],
+                },
+              ],
+            },
+          ],
+        },
+        /zero_tap_terms_accepted/,
+      ],
     ];
     for (const [body, field] of cases) {
       const r = await api().post(`/api/numbers/${number.id}/templates`).send(body);

@@ -54,6 +54,16 @@ function buttonShape(raw: unknown, index: number): TemplateButtonShape {
   return { index, type, param: null };
 }
 
+/**
+ * An authentication template created here is stored as submitted, its BODY without text (only authentication
+ * bodies have none) until a sync brings Meta's preset ("{{1}} is your verification code."): its one variable is
+ * the code either way.
+ */
+function bodyVariables(body: Record<string, unknown> | undefined): string[] {
+  if (body && typeof body.text !== 'string') return ['1'];
+  return templateVariables(body?.text);
+}
+
 export function templateShape(components: unknown[]): TemplateShape {
   const list = components.map(record);
   const find = (type: string) => list.find((c) => upper(c.type) === type);
@@ -66,7 +76,7 @@ export function templateShape(components: unknown[]): TemplateShape {
       : format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT' || format === 'LOCATION'
         ? { kind: format }
         : { kind: 'TEXT', variables: templateVariables(header.text) },
-    bodyVariables: templateVariables(find('BODY')?.text),
+    bodyVariables: bodyVariables(find('BODY')),
     buttons: Array.isArray(buttons) ? buttons.map(buttonShape) : [],
   };
 }
