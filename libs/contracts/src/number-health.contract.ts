@@ -47,7 +47,7 @@ export interface NumberHealthView {
     health: string;
     reason: string | null;
     error: { code: number | null; subcode?: number | null; message: string } | null;
-    /** When the last connection test ran (null: never). */
+    /** When the token was last checked: by the connection test, or by the rotation that stored it (null: never). */
     checkedAt: string | null;
   };
   webhook: {
@@ -90,6 +90,11 @@ export interface NumberHealthView {
     quietSince: string | null;
     businessHours: { hours: DepartmentBusinessHours; source: BusinessHoursSource; pluginId: string | null };
     withinBusinessHoursNow: boolean;
+    /**
+     * When the latest silence check of this alarm started, on the wall clock (null: not checked yet, or off). A
+     * time after a change means a check has seen it.
+     */
+    lastCheckedAt: string | null;
   };
   openAlerts: NumberAlertView[];
 }

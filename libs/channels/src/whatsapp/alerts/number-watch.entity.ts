@@ -22,4 +22,11 @@ export class NumberWatch {
 
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * When the latest completed check of this alarm started, on the wall clock (not the engine clock, which tests
+   * hold still): a time after a change means a check has seen it.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  lastCheckedAt: Date | null = null;
 }

@@ -14,6 +14,7 @@ interface Watched {
   silence_alarm_minutes: number;
   quiet_since: Date;
   inbound_marker: string | null;
+  alerting: boolean;
 }
 
 /**
@@ -25,8 +26,6 @@ interface Watched {
 @Injectable()
 export class SilenceAlarmService {
   private readonly logger = new Logger(SilenceAlarmService.name);
-  /** Checks completed by this process: tests wait for a later check instead of sleeping. */
-  completedChecks = 0;
 
   constructor(
     private readonly em: EntityManager,
@@ -38,15 +37,25 @@ export class SilenceAlarmService {
   ) {}
 
   /** The number's alarm (null: off). The caller has checked the number is visible. */
-  async settings(numberId: string): Promise<{ minutes: number | null; quietSince: Date | null }> {
-    const [row] = await sql<{ silence_alarm_minutes: number | null; quiet_since: Date }>(
+  async settings(
+    numberId: string,
+  ): Promise<{ minutes: number | null; quietSince: Date | null; lastCheckedAt: Date | null }> {
+    const [row] = await sql<{
+      silence_alarm_minutes: number | null;
+      quiet_since: Date;
+      last_checked_at: Date | null;
+    }>(
       this.em,
-      'select silence_alarm_minutes, quiet_since from number_watches where number_id = ?',
+      'select silence_alarm_minutes, quiet_since, last_checked_at from number_watches where number_id = ?',
       [numberId],
     );
     return row?.silence_alarm_minutes
-      ? { minutes: row.silence_alarm_minutes, quietSince: new Date(row.quiet_since) }
-      : { minutes: null, quietSince: null };
+      ? {
+          minutes: row.silence_alarm_minutes,
+          quietSince: new Date(row.quiet_since),
+          lastCheckedAt: row.last_checked_at ? new Date(row.last_checked_at) : null,
+        }
+      : { minutes: null, quietSince: null, lastCheckedAt: null };
   }
 
   /**
@@ -81,14 +90,21 @@ export class SilenceAlarmService {
     });
   }
 
-  /** One check of every number with an alarm; safe to run twice at once (the open-alert index decides). */
+  /**
+   * One check of every number with an alarm that is in use (neither disabled nor archived); safe to run twice at
+   * once (the open-alert index decides). A number whose silence alert is open is only watched for the inbound
+   * message that resolves it: its business minutes are not counted again.
+   */
   async checkAll(): Promise<void> {
+    const startedAt = new Date();
     const now = this.clock.now();
     const watched = await sql<Watched>(
       this.em,
-      `select w.number_id, n.department_id, w.silence_alarm_minutes, w.quiet_since, w.inbound_marker
+      `select w.number_id, n.department_id, w.silence_alarm_minutes, w.quiet_since, w.inbound_marker,
+              exists (select 1 from number_alerts a
+                       where a.number_id = w.number_id and a.kind = 'silence' and a.resolved_at is null) as alerting
          from number_watches w join whatsapp_numbers n on n.id = w.number_id
-        where w.silence_alarm_minutes is not null and n.disabled_at is null`,
+        where w.silence_alarm_minutes is not null and n.disabled_at is null and n.archived_at is null`,
     );
     const latest = await this.activity.latestInbound(watched.map((w) => w.number_id));
     const hours = await this.hours.forNumbers(
@@ -111,6 +127,7 @@ export class SilenceAlarmService {
           });
           continue;
         }
+        if (w.alerting) continue;
         const resolved = hours.get(w.number_id);
         if (!resolved || !isWithinBusinessHours(resolved.hours, now)) continue;
         const quietSince = new Date(w.quiet_since);
@@ -128,7 +145,21 @@ export class SilenceAlarmService {
         this.logger.warn(`silence check of number ${w.number_id} failed: ${(e as Error).message}`);
       }
     }
-    this.completedChecks++;
+    if (watched.length)
+      await sql(this.em, 'update number_watches set last_checked_at = ? where number_id = any(?::uuid[])', [
+        startedAt,
+        watched.map((w) => w.number_id),
+      ]);
+  }
+
+  /** A number back in use (enabled, unarchived) starts a new quiet period: the time it was out does not count. */
+  async restartQuietPeriod(tx: EntityManager, numberId: string): Promise<void> {
+    const now = this.clock.now();
+    await sql(tx, 'update number_watches set quiet_since = ?, updated_at = ? where number_id = ?', [
+      now,
+      now,
+      numberId,
+    ]);
   }
 
   /**

@@ -59,7 +59,7 @@ export class NumberHealthService {
         health: number.health,
         reason: number.healthReason,
         error: tokenCheck?.error ?? null,
-        checkedAt,
+        checkedAt: tokenCheck?.at ?? checkedAt,
       },
       webhook: {
         subscribed: subscribedCheck ? subscribedCheck.ok : null,
@@ -96,6 +96,7 @@ export class NumberHealthService {
         quietSince: alarm.quietSince?.toISOString() ?? null,
         businessHours: resolved,
         withinBusinessHoursNow: isWithinBusinessHours(resolved.hours, now),
+        lastCheckedAt: alarm.lastCheckedAt?.toISOString() ?? null,
       },
       openAlerts,
     };
