@@ -1,8 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { uuidv7 } from '@switchboard/engine';
 
-/** What an alert is about. `silence`: no inbound message for the number's silence alarm minutes of business hours. */
-export type NumberAlertKind = 'silence';
+/**
+ * What an alert is about. `silence`: no inbound message for the number's silence alarm minutes of business hours.
+ * `account`: Meta banned, restricted or flagged the account or number (account_update, account_alerts).
+ */
+export type NumberAlertKind = 'silence' | 'account';
 
 /**
  * Something about a number that needs a person: raised by a check, acknowledged by someone, resolved by the check
@@ -22,7 +25,7 @@ export class NumberAlert {
   @Property({ type: 'uuid' })
   numberId!: string;
 
-  /** The number's department when raised: who sees the alert. */
+  /** The number's department when raised (kept for the record): who sees the alert follows the number's current one. */
   @Property({ type: 'uuid' })
   departmentId!: string;
 

@@ -18,7 +18,8 @@ interface Row {
   resolved_at: Date | null;
 }
 
-const COLUMNS = `a.id, a.number_id, a.department_id, a.kind, a.raised_at, a.detail, a.acknowledged_at,
+/** The department is the number's current one: an alert moves with its number. */
+const COLUMNS = `a.id, a.number_id, n.department_id, a.kind, a.raised_at, a.detail, a.acknowledged_at,
   a.acknowledged_by, a.resolved_at`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -58,10 +59,10 @@ export class NumberAlertsService {
 
   async list(q: ListAlertsQuery): Promise<Page<NumberAlertView>> {
     const cursor = readCursor(q.cursor, 'cursor');
-    const within = this.scope.condition('conversations.read', 'a.department_id');
+    const within = this.scope.condition('conversations.read', 'n.department_id');
     const rows = await sql<Row>(
       this.em,
-      `select ${COLUMNS} from number_alerts a
+      `select ${COLUMNS} from number_alerts a join whatsapp_numbers n on n.id = a.number_id
         where ${STATUS_SQL[q.status]} and ${within.sql}
           and (?::timestamptz is null or (a.raised_at, a.id) < (?::timestamptz, ?::uuid))
         order by a.raised_at desc, a.id desc limit ?`,
@@ -75,7 +76,8 @@ export class NumberAlertsService {
   async ofNumber(numberId: string, openOnly = false): Promise<NumberAlertView[]> {
     const rows = await sql<Row>(
       this.em,
-      `select ${COLUMNS} from number_alerts a where a.number_id = ? ${openOnly ? 'and a.resolved_at is null' : ''}
+      `select ${COLUMNS} from number_alerts a join whatsapp_numbers n on n.id = a.number_id
+        where a.number_id = ? ${openOnly ? 'and a.resolved_at is null' : ''}
         order by a.raised_at desc, a.id desc limit 100`,
       [numberId],
     );
@@ -85,15 +87,20 @@ export class NumberAlertsService {
   /** Marks the alert seen (the first acknowledgement stands; again is a no-op). Audited on its department. */
   async acknowledge(id: string): Promise<NumberAlertView> {
     return this.em.fork().transactional(async (tx) => {
-      const [row] = await sql<Row>(tx, `select ${COLUMNS} from number_alerts a where a.id = ? for update`, [
-        id,
-      ]);
+      // The number share-locked too: a move waits, so the department checked is the one audited.
+      const [row] = await sql<Row>(
+        tx,
+        `select ${COLUMNS} from number_alerts a join whatsapp_numbers n on n.id = a.number_id
+          where a.id = ? for update of a for share of n`,
+        [id],
+      );
       this.scope.assertIn('conversations.reply', row?.department_id ?? null, `alert ${id}`);
       if (row.acknowledged_at) return toView(row);
       const actor = this.scope.actor();
       const [after] = await sql<Row>(
         tx,
-        `update number_alerts a set acknowledged_at = ?, acknowledged_by = ? where a.id = ? returning ${COLUMNS}`,
+        `update number_alerts a set acknowledged_at = ?, acknowledged_by = ? from whatsapp_numbers n
+          where a.id = ? and n.id = a.number_id returning ${COLUMNS}`,
         [this.clock.now(), actor.type === 'user' ? actor.id : null, id],
       );
       await this.audit.record(
@@ -148,6 +155,24 @@ export class NumberAlertsService {
     );
     for (const r of resolved)
       await this.history(tx, numberId, 'alert_resolved', at, { alertId: r.id, kind, ...detail });
+  }
+
+  /** Resolves every open alert of the number on `tx` (it was archived: nothing about it needs a person now). */
+  async resolveAll(tx: EntityManager, numberId: string, detail: Record<string, unknown>): Promise<void> {
+    const at = this.clock.now();
+    const resolved = await sql<{ id: string; kind: string }>(
+      tx,
+      `update number_alerts set resolved_at = ? where number_id = ? and resolved_at is null returning id, kind`,
+      [at, numberId],
+    );
+    for (const r of resolved)
+      await this.history(tx, numberId, 'alert_resolved', at, { alertId: r.id, kind: r.kind, ...detail });
+  }
+
+  /** Drops the number's alerts and its watch on `tx`: the number itself is being deleted. */
+  async forgetNumber(tx: EntityManager, numberId: string): Promise<void> {
+    await sql(tx, 'delete from number_alerts where number_id = ?', [numberId]);
+    await sql(tx, 'delete from number_watches where number_id = ?', [numberId]);
   }
 
   private async history(
