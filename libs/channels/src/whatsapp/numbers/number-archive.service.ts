@@ -5,6 +5,8 @@ import { NumberView } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
 import { AuditLog } from '@switchboard/identity';
 import { WebhookIntakeService } from '../webhook/webhook-intake.service';
+import { NumberAlertsService } from '../alerts/number-alerts.service';
+import { SilenceAlarmService } from '../alerts/silence-alarm.service';
 import { NumberAdminService } from './number-admin.service';
 import { NumberHistory } from './number-history.service';
 import { NumberRegistry } from './number-registry.service';
@@ -13,7 +15,8 @@ import { NumberRegistry } from './number-registry.service';
  * Archiving a number that is no longer used: it keeps its history and conversations (which is why it is archived,
  * not deleted), leaves the number list (`?archived=true` lists it), refuses replies, and its phone_number_id cannot
  * be registered again. Meta may still deliver for it: deliveries are verified, stored and acknowledged, then held
- * like a disabled number's (never lost, visible as `held`), and processed if the number is unarchived.
+ * like a disabled number's (never lost, visible as `held`), and processed if the number is unarchived. Archiving
+ * resolves its open alerts and the silence check skips it; unarchiving starts a new quiet period.
  */
 @Injectable()
 export class NumberArchiveService {
@@ -25,6 +28,8 @@ export class NumberArchiveService {
     private readonly audit: AuditLog,
     private readonly registry: NumberRegistry,
     private readonly intake: WebhookIntakeService,
+    private readonly alerts: NumberAlertsService,
+    private readonly silence: SilenceAlarmService,
   ) {}
 
   async archive(id: string): Promise<NumberView> {
@@ -39,6 +44,7 @@ export class NumberArchiveService {
       if (!changed.length) return;
       const detail = { conversations: await this.conversations.countFor(id, tx) };
       await this.history.record(tx, id, 'archived', detail);
+      await this.alerts.resolveAll(tx, id, { reason: 'number archived' });
       await this.audit.record(
         {
           action: 'number.archived',
@@ -66,6 +72,7 @@ export class NumberArchiveService {
         [id],
       );
       if (!changed.length) return [];
+      await this.silence.restartQuietPeriod(tx, id);
       const events = changed[0].disabled
         ? []
         : await sql<{ id: string }>(
