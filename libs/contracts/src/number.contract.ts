@@ -30,6 +30,8 @@ export interface ConnectionCheckView {
   ok: boolean;
   detail?: string;
   error?: { code: number | null; subcode?: number | null; message: string };
+  /** When this check ran, if not with the rest of the test: a token rotation stores its own token check. */
+  at?: string;
 }
 
 export interface ConnectionTestView {

@@ -10,6 +10,8 @@ export interface ConnectionCheck {
   /** What was found or done, e.g. "the app was not subscribed; subscribed it". */
   detail?: string;
   error?: { code: number | null; subcode?: number | null; message: string };
+  /** When this check ran, if not with the rest of the connection test (a token rotation stores its own). */
+  at?: string;
 }
 
 /**

@@ -9,7 +9,9 @@ import { WhatsappNumber } from '../entities/whatsapp-number.entity';
 import type { PhoneNumberFields } from '../graph/graph-client';
 import { TemplateSyncService } from '../templates/template-sync.service';
 import { ConnectionTestService, connectionTestFailed } from './connection-test.service';
+import { NumberHistory } from './number-history.service';
 import { NumberRegistry } from './number-registry.service';
+import { recordQualityRead } from './quality-read';
 import { secretFingerprint } from './secret-fingerprint';
 
 /**
@@ -98,6 +100,7 @@ export class NumberAdminService {
     private readonly registry: NumberRegistry,
     private readonly connection: ConnectionTestService,
     private readonly templates: TemplateSyncService,
+    private readonly history: NumberHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -218,7 +221,10 @@ export class NumberAdminService {
     }
   }
 
-  /** Runs the connection test on a stored number and keeps its results (200 whatever they are). */
+  /**
+   * Runs the connection test on a stored number and keeps its results (200 whatever they are). A quality rating
+   * that differs from the stored one is a point on the quality history.
+   */
   async testConnection(id: string): Promise<NumberView> {
     const row = await this.visible(this.em, id);
     const stored = await this.em.fork().findOneOrFail(WhatsappNumber, { id: row.id });
@@ -233,6 +239,7 @@ export class NumberAdminService {
     const { checks, fields } = await this.connection.graphChecks(target);
     checks.push(await this.connection.verifyTokenCheck(target.verifyToken));
     return this.em.fork().transactional(async (tx) => {
+      await recordQualityRead(tx, this.history, id, fields, 'connection_test');
       await sql(
         tx,
         `update whatsapp_numbers set connection_checked_at = now(), connection_checks = ?::jsonb,
