@@ -5,9 +5,9 @@ import { EngineModule, HealthController, pluginModules, Runtime } from '@switchb
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { AlertsController } from './alerts/alerts.controller';
-import { NumberHealthController } from './alerts/number-health.controller';
 import { DepartmentViews } from './departments/department-views.service';
 import { DepartmentsController } from './departments/departments.controller';
+import { NumberHealthController } from './numbers/number-health.controller';
 import { NumbersController } from './numbers/numbers.controller';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
 import { PluginNumberScope } from './plugins/plugin-number-scope.service';
