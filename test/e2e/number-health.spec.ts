@@ -1,4 +1,3 @@
-import { SilenceAlarmService } from '@switchboard/channels';
 import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +19,6 @@ const seconds = () => Math.floor(Date.now() / 1000);
 describe('number health, silence alarm and alerts', () => {
   let env: TestEnvironment;
   let clock: Clock;
-  let checks: SilenceAlarmService;
 
   beforeAll(async () => {
     env = await createTestEnvironment({
@@ -33,7 +31,6 @@ describe('number health, silence alarm and alerts', () => {
       },
     });
     clock = env.app.get(Clock);
-    checks = env.app.get(SilenceAlarmService);
   });
   afterAll(async () => {
     await env?.close();
@@ -42,10 +39,19 @@ describe('number health, silence alarm and alerts', () => {
   const health = async (id: string) => (await env.api().get(`/api/numbers/${id}/health`).expect(200)).body;
   const alertsOf = async (id: string) =>
     (await env.api().get(`/api/numbers/${id}/alerts`).expect(200)).body.items as Alert[];
-  /** Resolves once two more checks have completed: the later one started after whatever came before. */
-  const twoMoreChecks = async () => {
-    const target = checks.completedChecks + 2;
-    await waitFor(() => checks.completedChecks >= target, { what: 'two more silence checks' });
+  /**
+   * Resolves once a silence check that started after this call has completed, as the number's health view shows it
+   * (its alarm must be on): that check saw whatever came before.
+   */
+  const laterCheck = async (id: string) => {
+    const since = Date.now();
+    await waitFor(
+      async () => {
+        const at = (await health(id)).silenceAlarm.lastCheckedAt as string | null;
+        return at !== null && new Date(at).getTime() > since;
+      },
+      { what: `a later silence check of ${id}` },
+    );
   };
   const inbound = (number: 'sales' | 'support', waId: string, body: string, timestamp: number) => {
     const wamid = fakeWamid();
@@ -267,7 +273,7 @@ describe('number health, silence alarm and alerts', () => {
     expect(audited.map((a) => a.details)).toEqual([{ silenceAlarmMinutes: { from: null, to: 30 } }]);
 
     clock.advance(29 * 60_000);
-    await twoMoreChecks();
+    await laterCheck(n.id);
     expect(await alertsOf(n.id)).toEqual([]);
     clock.advance(2 * 60_000);
     const [alert] = await waitFor(() => alertsOf(n.id), { what: 'silence alert' });
@@ -280,7 +286,7 @@ describe('number health, silence alarm and alerts', () => {
       detail: { minutes: 30, quietSince: '2030-01-09T10:00:00.000Z', businessHoursSource: 'default' },
     });
     // Later checks find it open: still one alert, and one event on the number's history.
-    await twoMoreChecks();
+    await laterCheck(n.id);
     expect(await alertsOf(n.id)).toHaveLength(1);
     const history = (await env.api().get(`/api/numbers/${n.id}/events`).expect(200)).body.items as {
       kind: string;
@@ -370,7 +376,7 @@ describe('number health, silence alarm and alerts', () => {
       '2030-01-14T09:19:00Z',
     ]) {
       clock.set(new Date(at));
-      await twoMoreChecks();
+      await laterCheck(n.id);
       expect(
         (await alertsOf(n.id)).filter((a) => !a.resolvedAt),
         at,
@@ -439,5 +445,131 @@ describe('number health, silence alarm and alerts', () => {
       .send({ silenceAlarmMinutes: null })
       .expect(200);
     expect((await alertsOf(n.id)).filter((a) => !a.resolvedAt)).toEqual([]);
+  });
+
+  it('an alert follows its number to another department: the new one sees and acknowledges it, the old one gets 404', async () => {
+    const n = env.numbers.sales;
+    // Wednesday 10:00 UTC: a fresh alarm of 5 minutes fires at 10:05.
+    clock.set(new Date('2030-01-16T10:00:00Z'));
+    const alarm = (minutes: number | null) =>
+      env
+        .api()
+        .patch(`/api/numbers/${n.id}/health-settings`)
+        .send({ silenceAlarmMinutes: minutes })
+        .expect(200);
+    await alarm(null);
+    await alarm(5);
+    clock.advance(6 * 60_000);
+    const alert = await waitFor(async () => (await alertsOf(n.id)).find((a) => !a.resolvedAt), {
+      what: 'silence alert before the move',
+    });
+
+    const moved = (
+      await env.api().post('/api/departments').send({ key: 'watch-moved', name: 'Watch moved' }).expect(201)
+    ).body.id as string;
+    await env
+      .api()
+      .post('/api/users')
+      .send({
+        email: 'moved-agent@test.switchboard',
+        name: 'Moved agent',
+        password: 'a-long-password-2',
+        memberships: [{ departmentId: moved, role: 'agent' }],
+      })
+      .expect(201);
+    const token = (
+      await env
+        .anonymous()
+        .post('/api/auth/login')
+        .send({ email: 'moved-agent@test.switchboard', password: 'a-long-password-2' })
+        .expect(200)
+    ).body.accessToken as string;
+    const asMoved = () => env.anonymous().set('Authorization', `Bearer ${token}`);
+    const ids = (r: { body: { items: Alert[] } }) => r.body.items.map((a) => a.id);
+    expect(ids(await asMoved().get('/api/alerts').expect(200))).toEqual([]);
+
+    const move = await env.api().post(`/api/numbers/${n.id}/move`).send({ departmentId: moved });
+    expect(move.status, move.text).toBe(200);
+    // The old department no longer sees or acknowledges it; the new one does both.
+    expect(ids(await env.as('salesAgent').get('/api/alerts').expect(200))).not.toContain(alert.id);
+    await env.as('salesAgent').post(`/api/alerts/${alert.id}/acknowledge`).expect(404);
+    const listed = (await asMoved().get('/api/alerts').expect(200)).body.items as (Alert & {
+      departmentId: string;
+    })[];
+    expect(listed.map((a) => [a.id, a.departmentId])).toEqual([[alert.id, moved]]);
+    const acked = await asMoved().post(`/api/alerts/${alert.id}/acknowledge`).expect(200);
+    expect(acked.body).toMatchObject({
+      id: alert.id,
+      departmentId: moved,
+      acknowledgedAt: expect.any(String),
+    });
+    const [audited] = await env.query<{ department_id: string }>(
+      `select department_id from audit_events where action = 'number_alert.acknowledged' and target_id = $1`,
+      [alert.id],
+    );
+    expect(audited.department_id).toBe(moved);
+    await alarm(null);
+  });
+
+  it('a token rotation Graph accepted makes the token valid on the health view without a new connection test', async () => {
+    const n = env.numbers.support;
+    const tests = async () =>
+      (
+        await env.query(
+          `select 1 from audit_events where action = 'number.connection_tested' and target_id = $1`,
+          [n.id],
+        )
+      ).length;
+    env.sandbox.setTokenValid(n.phoneNumberId, false);
+    const failed = await env.api().post(`/api/numbers/${n.id}/connection-test`).expect(200);
+    expect((await health(n.id)).token).toMatchObject({ valid: false, error: { code: 190 } });
+    const testsBefore = await tests();
+
+    // Meta issued a working token (the sandbox keeps one token per number: valid again stands for the new one).
+    env.sandbox.setTokenValid(n.phoneNumberId, true);
+    await env
+      .api()
+      .patch(`/api/numbers/${n.id}/credentials`)
+      .send({ accessToken: 'test-access-token-support' })
+      .expect(200);
+    const h = await health(n.id);
+    expect(h.token).toMatchObject({ valid: true, health: 'active', error: null });
+    expect(new Date(h.token.checkedAt).getTime()).toBeGreaterThan(
+      new Date(failed.body.connectionTest.at).getTime(),
+    );
+    expect(await tests()).toBe(testsBefore);
+  });
+
+  it('a connection test that reads another quality rating adds a point to the quality history', async () => {
+    const n = env.numbers.hr;
+    await env.api().post(`/api/numbers/${n.id}/connection-test`).expect(200);
+    const before = (await env.api().get(`/api/numbers/${n.id}`).expect(200)).body.qualityRating as string;
+    const points = async () => (await health(n.id)).quality.history as Record<string, unknown>[];
+    const start = (await points()).length;
+    // Meta now reports YELLOW on GET /{phone-number-id}, without any webhook.
+    const changed = await fetch(`${env.sandbox.url}/_sim/numbers/${n.phoneNumberId}/profile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qualityRating: before === 'YELLOW' ? 'RED' : 'YELLOW' }),
+    });
+    expect(changed.status, await changed.text()).toBe(200);
+    const read = before === 'YELLOW' ? 'RED' : 'YELLOW';
+    await env.api().post(`/api/numbers/${n.id}/connection-test`).expect(200);
+    const after = await points();
+    expect(after).toHaveLength(start + 1);
+    expect(after.at(-1)).toMatchObject({ event: null, qualityRating: read, previousQualityRating: before });
+    const events = (await env.api().get(`/api/numbers/${n.id}/events`).expect(200)).body.items as {
+      kind: string;
+      detail: Record<string, unknown>;
+    }[];
+    expect(events.filter((e) => e.kind === 'quality_changed').at(-1)?.detail).toMatchObject({
+      metaEvent: null,
+      source: 'connection_test',
+      qualityRating: read,
+      previousQualityRating: before,
+    });
+    // The same rating read again is no new point.
+    await env.api().post(`/api/numbers/${n.id}/connection-test`).expect(200);
+    expect(await points()).toHaveLength(start + 1);
   });
 });
