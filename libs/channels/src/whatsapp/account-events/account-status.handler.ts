@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
 import type { NumberEventKind } from '../entities/number-event.entity';
 import { NumberHistory } from '../numbers/number-history.service';
-import { AccountChange, record, str } from './account-change';
+import { record, str } from '../json-value';
+import { AccountChange } from './account-change';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 import { messagingTier } from './messaging-tier';
 

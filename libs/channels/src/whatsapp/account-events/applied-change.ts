@@ -14,6 +14,8 @@ export interface AppliedChange {
 export interface ApplyContext {
   em: EntityManager;
   inboundEventId: string;
+  /** The change's own whatsapp_account_events row (set once it is claimed). */
+  accountEventId?: string;
   receivedAt: Date;
   jobs: StagedJob[];
 }

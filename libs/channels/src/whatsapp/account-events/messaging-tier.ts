@@ -1,4 +1,4 @@
-import { str } from './account-change';
+import { str } from '../json-value';
 
 /** Daily limits as Graph reports a number's messaging_limit_tier. */
 const TIER_BY_LIMIT: Record<string, string> = {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
 import { NumberHistory } from '../numbers/number-history.service';
-import { AccountChange, str } from './account-change';
+import { str } from '../json-value';
+import { AccountChange } from './account-change';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 import { messagingTier } from './messaging-tier';
 

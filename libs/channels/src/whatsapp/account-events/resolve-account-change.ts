@@ -1,15 +1,9 @@
+import { createHash } from 'node:crypto';
+import { record, str, unixTime } from '../json-value';
 import type { NumberCredentials } from '../numbers/number-registry.service';
 import { signedBy } from '../processing/signed-by';
-import {
-  AccountChange,
-  AccountField,
-  digits,
-  record,
-  str,
-  unixTime,
-  WABA_FIELDS,
-  isTemplateField,
-} from './account-change';
+import { AccountChange, digits } from './account-change';
+import { AccountField, namesOneNumber } from './account-fields';
 
 /** A registered number of a WABA, with what Meta's account fields name it by. */
 export interface WabaNumber {
@@ -67,14 +61,19 @@ export async function resolveAccountChange(
           : `${named.by} ${named.id} is not a registered number of WABA ${wabaId}`,
       };
     }
-  } else if (!isTemplateField(field) && !(WABA_FIELDS as readonly string[]).includes(field))
-    return { unhandled: `${field} names no phone number` };
+  } else if (namesOneNumber(field)) return { unhandled: `${field} names no phone number` };
   return {
     change: {
       path,
+      contentKey: contentKey(field, wabaId, entry.time, rawValue),
+      namesNumber: named !== null,
       field,
       wabaId,
-      numbers: acting.map((n) => ({ id: n.credentials.id, phoneNumberId: n.credentials.phoneNumberId })),
+      numbers: acting.map((n) => ({
+        id: n.credentials.id,
+        phoneNumberId: n.credentials.phoneNumberId,
+        disabled: n.credentials.disabled,
+      })),
       value,
       occurredAt: unixTime(entry.time) ?? itemTime(value),
     },
@@ -116,4 +115,15 @@ function itemTime(value: Record<string, unknown>): Date | null {
     return t ? [t.getTime()] : [];
   });
   return times.length ? new Date(Math.max(...times)) : null;
+}
+
+/**
+ * What identifies one change across deliveries: Meta retries an unacknowledged (or slow) delivery with the same
+ * body, which intake stores as a new delivery. Two distinct changes with the same field, WABA, time and value are
+ * indistinguishable, and applying either once is what Meta meant.
+ */
+function contentKey(field: string, wabaId: string, time: unknown, value: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([field, wabaId, time ?? null, value]))
+    .digest('hex');
 }

@@ -1,4 +1,4 @@
-import { record, str } from './account-change';
+import { record, str } from '../json-value';
 
 type Component = Record<string, unknown>;
 

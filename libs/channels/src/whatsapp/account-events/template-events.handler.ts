@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService, QUEUES, sql } from '@switchboard/engine';
-import { AccountChange, record, str, unixTime } from './account-change';
+import { record, str, unixTime } from '../json-value';
+import { AccountChange } from './account-change';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 import { updateComponents } from './template-components';
 

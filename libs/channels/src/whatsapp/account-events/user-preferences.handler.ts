@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MarketingConsentService } from '../consent/marketing-consent.service';
-import { AccountChange, record, str, unixTime } from './account-change';
+import { record, str, unixTime } from '../json-value';
+import { AccountChange } from './account-change';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 
 const STATE_OF_VALUE = { stop: 'stopped', resume: 'granted' } as const;

@@ -6,10 +6,12 @@ export type AccountEventOutcome = 'applied' | 'stale' | 'unknown_template' | 'no
 
 /**
  * One account or template webhook change (template status, number quality, account alert, consent…) as it was
- * applied, with Meta's time and our receipt. One row per delivery and path: a replayed delivery records nothing new.
+ * applied, with Meta's time and our receipt. One row per delivery and path (a replayed delivery records nothing new)
+ * and per content key (nor does Meta's retry of the same change, which arrives as another delivery).
  */
 @Entity({ tableName: 'whatsapp_account_events' })
 @Unique({ properties: ['inboundEventId', 'path'] })
+@Unique({ properties: ['contentKey'] })
 @Index({ properties: ['numberIds'], type: 'gin' })
 @Index({ properties: ['wabaId', 'receivedAt'] })
 export class AccountEvent {
@@ -22,6 +24,10 @@ export class AccountEvent {
   /** Where in the delivery, e.g. `entry[0].changes[1]`. */
   @Property({ type: 'text' })
   path!: string;
+
+  /** sha256 of field, WABA, entry time and the change as sent (null on rows recorded before it existed). */
+  @Property({ type: 'text', nullable: true })
+  contentKey: string | null = null;
 
   /** Meta's change field, e.g. `message_template_status_update`. */
   @Property({ type: 'text' })

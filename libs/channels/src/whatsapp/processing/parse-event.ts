@@ -1,5 +1,6 @@
 import { InboundMessageInput, StatusUpdateInput } from '@switchboard/conversations';
-import { AccountChange, isAccountField } from '../account-events/account-change';
+import { AccountChange } from '../account-events/account-change';
+import { isAccountField } from '../account-events/account-fields';
 import { resolveAccountChange, WabaNumbersLookup } from '../account-events/resolve-account-change';
 import { InboundItemFailure, UnhandledChange } from '../entities/inbound-event.entity';
 import { NumberCredentials } from '../numbers/number-registry.service';
@@ -111,8 +112,13 @@ export async function parseEvent(
         }
         out.items++;
         out.accountChanges.push(resolved.change);
-        // The delivery belongs to the departments of the numbers it acts on.
-        for (const n of resolved.change.numbers) if (!out.numberIds.includes(n.id)) out.numberIds.push(n.id);
+        // The delivery belongs to the departments of the numbers it acts on. One naming a disabled number is held
+        // like a message to it (a display_phone_number names it, not metadata, so the scan above misses it);
+        // a WABA-wide change is not held for one disabled number of the WABA.
+        for (const n of resolved.change.numbers) {
+          if (!out.numberIds.includes(n.id)) out.numberIds.push(n.id);
+          if (n.disabled && resolved.change.namesNumber) out.namesDisabledNumber = true;
+        }
         continue;
       }
       const value = messagesValueSchema.safeParse(change.value);

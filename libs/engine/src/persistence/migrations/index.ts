@@ -15,6 +15,7 @@ import { Migration20261129900000_message_templates } from './Migration2026112990
 import { Migration20261130100000_account_events } from './Migration20261130100000_account_events';
 import { Migration20261130300000_number_health } from './Migration20261130300000_number_health';
 import { Migration20261130400000_number_archive } from './Migration20261130400000_number_archive';
+import { Migration20261130500000_account_event_keys } from './Migration20261130500000_account_event_keys';
 import { Migration20261130600000_alert_scope } from './Migration20261130600000_alert_scope';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
@@ -41,5 +42,9 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130100000_account_events', class: Migration20261130100000_account_events },
   { name: 'Migration20261130300000_number_health', class: Migration20261130300000_number_health },
   { name: 'Migration20261130400000_number_archive', class: Migration20261130400000_number_archive },
+  {
+    name: 'Migration20261130500000_account_event_keys',
+    class: Migration20261130500000_account_event_keys,
+  },
   { name: 'Migration20261130600000_alert_scope', class: Migration20261130600000_alert_scope },
 ];
