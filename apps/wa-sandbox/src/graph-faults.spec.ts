@@ -80,6 +80,21 @@ describe('Graph fault rules (POST /_sim/faults)', () => {
     fx.sandbox.setGraphFaults([]);
   });
 
+  it('a delay alone holds the request, then the real handler answers (a slow Meta)', async () => {
+    fx.sandbox.setGraphFaults([
+      { method: 'GET', path: `${TEST_NUMBER.wabaId}/message_templates`, delayMs: 300, times: 1 },
+    ]);
+    const started = Date.now();
+    const slow = await fx.graph(`${TEMPLATES}?limit=2`);
+    expect(slow.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect((await fx.graph(`${TEMPLATES}?limit=2`)).status).toBe(200);
+    fx.sandbox.setGraphFaults([]);
+    const neither = await fx.control('/_sim/faults', { rules: [{ path: 'x' }] });
+    expect(neither.status).toBe(400);
+    expect(JSON.stringify(neither.json)).toMatch(/give error, delayMs or both/);
+  });
+
   it('bad rules are 400 naming the field, and change nothing', async () => {
     const bad = await fx.control('/_sim/faults', {
       rules: [{ path: '/v24.0/x/message_templates', error: { code: 1, message: 'x' } }],

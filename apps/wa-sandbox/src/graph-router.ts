@@ -30,7 +30,8 @@ export async function routeGraph(
   const notFound = graphErrors.unknownObject(method, objectId);
   const principals = authenticate(ctx, req, url);
   const fault = ctx.graphFaults.take(method, rest);
-  if (fault) throw fault;
+  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault?.error) throw fault.error;
   if (extra.length > 0) throw notFound;
 
   const number = ctx.numbers.get(objectId);
