@@ -1,6 +1,7 @@
-import { createTestEnvironment, freePort, TestEnvironment } from '@switchboard/testing';
+import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
 import { SandboxHandle, SandboxTemplate, startSandbox } from '@switchboard/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postSignedWebhook, unixNow } from './helpers';
 
 interface TemplateBody {
   id: string;
@@ -228,6 +229,65 @@ describe('message templates', () => {
     meta.setTokenValid(SMALL.phoneNumberId, true);
     expect((await sync(number)).status).toBe(200);
     expect((await templates(number)).sync?.error).toBeNull();
+  });
+
+  it('a sync never overwrites a status webhook Meta sent after the sync began fetching', async () => {
+    const sales = env.numbers.sales;
+    expect((await sync(sales.id)).status).toBe(200);
+    const target = (await templates(sales.id)).items.find((t) => t.status === 'APPROVED' && !t.deletedAt);
+    if (!target) throw new Error('the sandbox lists no APPROVED template for the sales WABA');
+    // Meta is slow to list: the webhook below arrives while the sync waits for the listing, which (read before the
+    // pause, as far as the sync can tell) still says APPROVED.
+    const listing = `${sales.wabaId}/message_templates`;
+    env.sandbox.setGraphFaults([{ method: 'GET', path: listing, delayMs: 2000, times: 1 }]);
+    let syncEnded = false;
+    const syncing = sync(sales.id).then((r) => {
+      syncEnded = true;
+      return r;
+    });
+    await waitFor(
+      async () => {
+        const res = await fetch(`${env.sandbox.url}/_sim/faults`);
+        return ((await res.json()) as { rules: { fired: number }[] }).rules[0]?.fired === 1;
+      },
+      { what: "the sync's listing request reached Meta" },
+    );
+    const webhook = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: sales.wabaId,
+          time: Number(unixNow()),
+          changes: [
+            {
+              field: 'message_template_status_update',
+              value: {
+                event: 'PAUSED',
+                message_template_id: Number(target.metaId),
+                message_template_name: target.name,
+                message_template_language: target.language,
+                reason: null,
+                other_info: { title: 'FIRST_PAUSE', description: 'Paused for low quality.' },
+              },
+            },
+          ],
+        },
+      ],
+    });
+    await postSignedWebhook(env, webhook).expect(200);
+    const status = async () =>
+      (await templates(sales.id, `?name=${target.name}`)).items.find((t) => t.id === target.id);
+    await waitFor(async () => (await status())?.status === 'PAUSED', { what: 'the PAUSED webhook applied' });
+    // The webhook must have landed while the sync was still waiting, or this test proves nothing.
+    expect(syncEnded, 'the sync ended before the webhook was applied: lengthen the delay').toBe(false);
+    const synced = await syncing;
+    expect(synced.status, synced.text).toBe(200);
+    expect(await status()).toMatchObject({ status: 'PAUSED', deletedAt: null });
+
+    // A later sync's listing is newer than the webhook: Meta's list is the truth again.
+    env.sandbox.setGraphFaults([]);
+    expect((await sync(sales.id)).status).toBe(200);
+    expect((await status())?.status).toBe('APPROVED');
   });
 
   it('an unknown number answers 404 on both routes', async () => {

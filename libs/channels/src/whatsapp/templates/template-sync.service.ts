@@ -80,6 +80,7 @@ export class TemplateSyncService {
       graphVersion: number.graphVersion,
       accessToken: this.box.open(number.accessTokenSealed),
     };
+    // The fetch start: a status Meta changed after it may be missing from the listing (see store).
     const attemptedAt = new Date();
     let listed: GraphTemplate[];
     try {
@@ -148,10 +149,18 @@ export class TemplateSyncService {
                 r->>'qualityScore', r->'components', r->>'parameterFormat', ?::timestamptz, null
            from jsonb_array_elements(?::jsonb) r
          on conflict (waba_id, name, language) do update set meta_id = excluded.meta_id,
-                category = excluded.category, status = excluded.status, quality_score = excluded.quality_score,
+                category = case when message_templates.status_changed_at >= date_trunc('second', ?::timestamptz)
+                  then message_templates.category else excluded.category end,
+                status = case when message_templates.status_changed_at >= date_trunc('second', ?::timestamptz)
+                  then message_templates.status else excluded.status end,
+                quality_score = excluded.quality_score,
                 components = excluded.components, parameter_format = excluded.parameter_format,
-                synced_at = excluded.synced_at, deleted_at = null`,
-        [wabaId, at, JSON.stringify(rows)],
+                synced_at = excluded.synced_at,
+                deleted_at = case when message_templates.status_changed_at >= date_trunc('second', ?::timestamptz)
+                  then message_templates.deleted_at else null end`,
+        // A status webhook Meta timed after this sync began fetching may be newer than the listing: it stays. Meta
+        // times webhooks in whole seconds, so one in the fetch's own second stays too (the listing then agrees).
+        [wabaId, at, JSON.stringify(rows), at, at, at],
       );
       const gone = await sql<{ id: string }>(
         tx,
