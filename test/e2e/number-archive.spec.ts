@@ -1,3 +1,4 @@
+import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
 import { SandboxHandle, startSandbox } from '@switchboard/wa-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,9 @@ const numberAt = (n: number) => ({
 const USED = numberAt(1);
 const UNUSED = numberAt(2);
 const HOLDING = numberAt(3);
+const QUIET = numberAt(4);
+const LOCKED = numberAt(5);
+const ALL = [USED, UNUSED, HOLDING, QUIET, LOCKED];
 type MetaNumber = ReturnType<typeof numberAt>;
 
 interface HistoryItem {
@@ -25,6 +29,7 @@ describe('deleting and archiving numbers', () => {
   let env: TestEnvironment;
   let meta: SandboxHandle;
   let department: string;
+  let clock: Clock;
   const seen: string[] = [];
 
   const api = () => env.api();
@@ -87,11 +92,18 @@ describe('deleting and archiving numbers', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    env = await createTestEnvironment({ config: { whatsapp: { graphBaseUrl: `http://127.0.0.1:${port}` } } });
+    env = await createTestEnvironment({
+      config: {
+        whatsapp: { graphBaseUrl: `http://127.0.0.1:${port}` },
+        testing: { clock: 'controllable' },
+        numbers: { healthCheckIntervalMs: 100 },
+      },
+    });
+    clock = env.app.get(Clock);
     meta = await startSandbox({
       port,
-      numbers: [USED, UNUSED, HOLDING].map((n) => ({ ...n, webhookUrl: `${env.url}/webhooks/whatsapp` })),
-      subscribedWabas: [USED.wabaId, UNUSED.wabaId, HOLDING.wabaId],
+      numbers: ALL.map((n) => ({ ...n, webhookUrl: `${env.url}/webhooks/whatsapp` })),
+      subscribedWabas: ALL.map((n) => n.wabaId),
     });
     department = (
       await api().post('/api/departments').send({ key: 'retiring', name: 'Retiring' }).expect(201)
@@ -101,7 +113,7 @@ describe('deleting and archiving numbers', () => {
     await meta?.close();
     await env?.close();
     for (const text of seen)
-      for (const n of [USED, UNUSED, HOLDING])
+      for (const n of ALL)
         for (const secret of [n.accessToken, n.appSecret, n.verifyToken]) expect(text).not.toContain(secret);
   });
 
@@ -240,5 +252,102 @@ describe('deleting and archiving numbers', () => {
     await env.as('salesAgent').delete(`/api/numbers/${sales}`).expect(403);
     await env.as('salesAgent').post(`/api/numbers/${sales}/archive`).expect(403);
     expect((await api().get(`/api/numbers/${sales}`).expect(200)).body.archivedAt).toBeNull();
+  });
+
+  it("archiving resolves the number's open alerts and the silence check leaves it alone; deleting drops its alarm and alerts", async () => {
+    // The department answers at any hour, so a silence alarm counts every minute.
+    await api()
+      .patch(`/api/departments/${department}`)
+      .send({
+        businessHours: { timezone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' },
+      })
+      .expect(200);
+    const created = await register(QUIET);
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const alertsOf = async (numberId: string) =>
+      (await api().get(`/api/numbers/${numberId}/alerts`).expect(200)).body.items as {
+        id: string;
+        resolvedAt: string | null;
+      }[];
+    await api().patch(`/api/numbers/${id}/health-settings`).send({ silenceAlarmMinutes: 5 }).expect(200);
+    // Another number's alarm shows when a later check has run (an archived number is not checked at all).
+    const marker = env.numbers.sales.id;
+    await api()
+      .patch(`/api/numbers/${marker}/health-settings`)
+      .send({ silenceAlarmMinutes: 10080 })
+      .expect(200);
+    clock.advance(6 * 60_000);
+    const [alert] = await waitFor(async () => (await alertsOf(id)).filter((a) => !a.resolvedAt), {
+      what: 'silence alert',
+    });
+
+    await api().post(`/api/numbers/${id}/archive`).expect(200);
+    expect(await alertsOf(id)).toEqual([
+      expect.objectContaining({ id: alert.id, resolvedAt: expect.any(String) }),
+    ]);
+    expect((await history(id)).filter(([kind]) => kind === 'alert_resolved')).toEqual([
+      ['alert_resolved', { alertId: alert.id, kind: 'silence', reason: 'number archived' }],
+    ]);
+    // An hour of silence later, a check that started after it has run: still no open alert.
+    clock.advance(60 * 60_000);
+    const since = Date.now();
+    await waitFor(
+      async () => {
+        const at = (await api().get(`/api/numbers/${marker}/health`).expect(200)).body.silenceAlarm
+          .lastCheckedAt as string | null;
+        return at !== null && new Date(at).getTime() > since;
+      },
+      { what: 'a later silence check' },
+    );
+    expect((await alertsOf(id)).filter((a) => !a.resolvedAt)).toEqual([]);
+
+    await api().delete(`/api/numbers/${id}`).expect(204);
+    expect(await env.query('select 1 from number_watches where number_id = $1', [id])).toEqual([]);
+    expect(await env.query('select 1 from number_alerts where number_id = $1', [id])).toEqual([]);
+    await api()
+      .patch(`/api/numbers/${marker}/health-settings`)
+      .send({ silenceAlarmMinutes: null })
+      .expect(200);
+  });
+
+  it('an archived number refuses move, rotation, disable and enable (409 naming it) until it is unarchived', async () => {
+    const created = await register(LOCKED);
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const other = (
+      await api().post('/api/departments').send({ key: 'elsewhere', name: 'Elsewhere' }).expect(201)
+    ).body.id as string;
+    await api().post(`/api/numbers/${id}/archive`).expect(200);
+    const refusals = [
+      await api().post(`/api/numbers/${id}/move`).send({ departmentId: other }),
+      await api()
+        .patch(`/api/numbers/${id}/credentials`)
+        .send({ appSecret: 'another-app-secret-for-locked' }),
+      await api().patch(`/api/numbers/${id}/credentials`).send({ accessToken: LOCKED.accessToken }),
+      await api().post(`/api/numbers/${id}/disable`),
+      await api().post(`/api/numbers/${id}/enable`),
+    ];
+    for (const r of refusals) {
+      seen.push(r.text);
+      expect(r.status, r.text).toBe(409);
+      expect(r.body.message).toBe(
+        `number ${LOCKED.phoneNumberId} is archived; unarchive it first (POST /api/numbers/${id}/unarchive)`,
+      );
+    }
+    const after = (await api().get(`/api/numbers/${id}`).expect(200)).body;
+    expect(after).toMatchObject({
+      departmentId: department,
+      disabledAt: null,
+      previousAppSecretAcceptedUntil: null,
+    });
+    expect((await history(id)).map(([kind]) => kind)).toEqual(['archived']);
+
+    await api().post(`/api/numbers/${id}/unarchive`).expect(200);
+    expect((await api().post(`/api/numbers/${id}/disable`).expect(200)).body.disabledAt).not.toBeNull();
+    expect(
+      (await api().post(`/api/numbers/${id}/move`).send({ departmentId: other }).expect(200)).body
+        .departmentId,
+    ).toBe(other);
   });
 });
