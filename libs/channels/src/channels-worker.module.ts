@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { ChannelsModule } from './channels.module';
 import { SilenceCheckProcessor } from './whatsapp/alerts/silence-check.processor';
+import { NumberFieldsRereadService } from './whatsapp/account-events/number-fields-reread.service';
+import { TemplateResyncCoalescer } from './whatsapp/account-events/template-resync-coalescer';
 import { TemplateResyncProcessor } from './whatsapp/account-events/template-resync.processor';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
 import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
@@ -24,6 +26,8 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     RelayScheduler,
     SilenceCheckProcessor,
     TemplateResyncProcessor,
+    TemplateResyncCoalescer,
+    NumberFieldsRereadService,
   ],
   exports: [RelayScheduler],
 })

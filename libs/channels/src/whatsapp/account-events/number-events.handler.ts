@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from '@switchboard/engine';
+import { OutboxService, QUEUES, sql } from '@switchboard/engine';
 import { NumberHistory } from '../numbers/number-history.service';
 import { str } from '../json-value';
 import { AccountChange } from './account-change';
@@ -15,10 +15,14 @@ interface NumberRow {
 }
 
 /**
- * FLAGGED / UNFLAGGED tell that the number's quality fell to low or came back (Meta sends no rating with them);
- * other events (UPGRADE, DOWNGRADE, ONBOARDING, THROUGHPUT_UPGRADE) leave the rating as it was.
+ * Events that say the rating moved without saying to what: Meta's phone_number_quality_update reference sends no
+ * rating, and describes FLAGGED only as "if this number continues to receive negative feedback, its messaging
+ * quality will decline" (and UNFLAGGED as eligible for a higher limit) - neither means RED or GREEN. So the rating
+ * becomes unknown and is re-read from Graph (GET /{phone-number-id}?fields=quality_rating,...) after this commit.
+ * Other events (UPGRADE, DOWNGRADE, ONBOARDING, THROUGHPUT_UPGRADE) leave the rating as it was.
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update
  */
-const RATING_OF_EVENT: Record<string, string> = { FLAGGED: 'RED', UNFLAGGED: 'GREEN' };
+const RATING_UNKNOWN_AFTER = new Set(['FLAGGED', 'UNFLAGGED']);
 
 /** phone_number_name_update's decision as Graph's name_status reports it afterwards. */
 const NAME_STATUS_OF_DECISION: Record<string, string> = {
@@ -29,10 +33,16 @@ const NAME_STATUS_OF_DECISION: Record<string, string> = {
   DEFERRED: 'PENDING_REVIEW',
 };
 
-/** phone_number_quality_update and phone_number_name_update: the number's own fields, plus its history. */
+/**
+ * phone_number_quality_update and phone_number_name_update: the number's own fields, plus its history. A change
+ * older than the last one applied to the number (same field) arrives late: it is recorded `stale`, not applied.
+ */
 @Injectable()
 export class NumberEventsHandler {
-  constructor(private readonly history: NumberHistory) {}
+  constructor(
+    private readonly history: NumberHistory,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async apply(change: AccountChange, ctx: ApplyContext): Promise<AppliedChange> {
     const at = effectiveTime(change, ctx);
@@ -42,13 +52,22 @@ export class NumberEventsHandler {
         where id = any(?::uuid[]) order by id for update`,
       [change.numbers.map((n) => n.id)],
     );
+    const newer = await this.newerApplied(change, ctx, at);
     const v = change.value;
     const event = str(v.event) ?? str(v.decision) ?? null;
     const perNumber: Record<string, unknown>[] = [];
     for (const n of rows) {
+      if (newer.has(n.id)) {
+        perNumber.push({ numberId: n.id, outcome: 'stale', occurredAt: at.toISOString() });
+        continue;
+      }
       if (change.field === 'phone_number_quality_update') {
-        const qualityRating =
-          str(v.quality_rating) ?? (event ? RATING_OF_EVENT[event] : undefined) ?? n.quality_rating;
+        const reread = !str(v.quality_rating) && event !== null && RATING_UNKNOWN_AFTER.has(event);
+        const qualityRating = str(v.quality_rating) ?? (reread ? null : n.quality_rating);
+        if (reread)
+          ctx.jobs.push(
+            await this.outbox.stage(ctx.em, QUEUES.templateSyncs, { kind: 'number_fields', numberId: n.id }),
+          );
         // On THROUGHPUT_UPGRADE current_limit names the throughput, not the messaging limit.
         const throughputUpgrade = event === 'THROUGHPUT_UPGRADE';
         const tier =
@@ -95,6 +114,20 @@ export class NumberEventsHandler {
         perNumber.push({ numberId: n.id, ...detail });
       }
     }
-    return { outcome: 'applied', detail: { event, numbers: perNumber } };
+    const stale = rows.length > 0 && rows.every((n) => newer.has(n.id));
+    return { outcome: stale ? 'stale' : 'applied', detail: { event, numbers: perNumber } };
+  }
+
+  /** The numbers that already had a later change of this field applied (Meta's time, else our receipt). */
+  private async newerApplied(change: AccountChange, ctx: ApplyContext, at: Date): Promise<Set<string>> {
+    const rows = await sql<{ id: string }>(
+      ctx.em,
+      `select n.id from unnest(?::uuid[]) as n(id)
+        where exists (select 1 from whatsapp_account_events e
+                       where e.field = ? and e.number_ids @> array[n.id] and e.outcome = 'applied'
+                         and e.id is distinct from ?::uuid and coalesce(e.occurred_at, e.received_at) > ?)`,
+      [change.numbers.map((n) => n.id), change.field, ctx.accountEventId ?? null, at],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 }

@@ -47,6 +47,8 @@ export class TemplateEventsHandler {
         await this.outbox.stage(ctx.em, QUEUES.templateSyncs, {
           wabaId: change.wabaId,
           numberId: change.numbers[0].id,
+          // A sync that starts after this covers it (TemplateResyncCoalescer).
+          requestedAt: new Date().toISOString(),
         }),
       );
       return {
