@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
+import { NumberAlertsService } from '../alerts/number-alerts.service';
 import type { NumberEventKind } from '../entities/number-event.entity';
 import { NumberHistory } from '../numbers/number-history.service';
 import { record, str } from '../json-value';
 import { AccountChange } from './account-change';
+import { accountStanding } from './account-standing';
 import { AppliedChange, ApplyContext, effectiveTime } from './applied-change';
 import { messagingTier } from './messaging-tier';
 
@@ -17,11 +19,15 @@ const KIND: Record<string, NumberEventKind> = {
 /**
  * account_update (bans, restrictions, violations, partner events…), account_alerts, business_capability_update and
  * security: recorded on the history of every number they act on (the WABA's, or the one they name), Meta's payload
- * kept as sent. business_capability_update's messaging limit becomes the numbers' tier.
+ * kept as sent. business_capability_update's messaging limit becomes the numbers' tier. Bans, restrictions and
+ * warning alerts raise an `account` alert on each number (a reinstatement resolves it): see accountStanding.
  */
 @Injectable()
 export class AccountStatusHandler {
-  constructor(private readonly history: NumberHistory) {}
+  constructor(
+    private readonly history: NumberHistory,
+    private readonly alerts: NumberAlertsService,
+  ) {}
 
   async apply(change: AccountChange, ctx: ApplyContext): Promise<AppliedChange> {
     const v = change.value;
@@ -60,9 +66,37 @@ export class AccountStatusHandler {
         occurredAt,
       });
     }
+    const standing = accountStanding(change);
+    if (standing) await this.alert(change, ctx, standing);
     return {
       outcome: 'applied',
-      detail: { event, ...(tier ? { messagingLimitTier: tier, numbers: tiers } : {}) },
+      detail: {
+        event,
+        ...(tier ? { messagingLimitTier: tier, numbers: tiers } : {}),
+        ...(standing ? { alert: 'raise' in standing ? 'raised' : 'resolved' } : {}),
+      },
     };
+  }
+
+  private async alert(
+    change: AccountChange,
+    ctx: ApplyContext,
+    standing: NonNullable<ReturnType<typeof accountStanding>>,
+  ): Promise<void> {
+    const rows = await sql<{ id: string; department_id: string }>(
+      ctx.em,
+      'select id, department_id from whatsapp_numbers where id = any(?::uuid[]) order by id',
+      [change.numbers.map((n) => n.id)],
+    );
+    const occurredAt = effectiveTime(change, ctx).toISOString();
+    for (const n of rows) {
+      if ('raise' in standing)
+        await this.alerts.raise(ctx.em, n.id, n.department_id, 'account', {
+          ...standing.raise,
+          wabaId: change.wabaId,
+          occurredAt,
+        });
+      else await this.alerts.resolve(ctx.em, n.id, 'account', { ...standing.resolve, occurredAt });
+    }
   }
 }
