@@ -9,3 +9,4 @@ export * from './number.contract';
 export * from './number-health.contract';
 export * from './template.contract';
 export * from './account-event.contract';
+export * from './marketing-consent.contract';
