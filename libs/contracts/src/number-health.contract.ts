@@ -23,6 +23,7 @@ export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
 export interface NumberAlertView {
   id: string;
   numberId: string;
+  /** The number's current department: an alert moves with its number. */
   departmentId: string;
   kind: string;
   raisedAt: string;

@@ -5,8 +5,9 @@ import { NumberHistory } from './number-history.service';
 
 /**
  * A quality rating read from Graph (GET /{phone-number-id}) that differs from the stored one is a point on the
- * number's quality history (a first reading, with nothing stored, is not): a `quality_changed` event with the webhook's detail shape, `metaEvent` null and
- * `source` naming what read it. Call it on `tx` before the read fields are stored; the row is locked here.
+ * number's quality history (a first reading, with nothing stored, is not): a `quality_changed` event with the
+ * webhook's detail shape, `metaEvent` null and `source` naming what read it. Call it on `tx` before the read fields
+ * are stored; the row is locked here.
  */
 export async function recordQualityRead(
   tx: EntityManager,
