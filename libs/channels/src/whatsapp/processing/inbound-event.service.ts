@@ -181,6 +181,7 @@ export class InboundEventService {
         all.filter((p) => p.namesDisabledNumber),
       );
       const parsed = all.filter((p) => !p.namesDisabledNumber);
+      await this.lockNumbers(em, parsed);
       const tallies = new Map<string, EventTally>(
         parsed.map((p) => [
           p.eventId,
@@ -264,6 +265,50 @@ export class InboundEventService {
                         and (n.disabled_at is not null or n.archived_at is not null))`,
       held.flatMap((p) => [p.eventId, p.numberIds, p.namesUnownedNumber]),
     );
+  }
+
+  /**
+   * Locks the rows of the numbers the batch records for (`for key share`, one query per batch) until it commits, so
+   * a number cannot be deleted between this check and its conversations being written; deleting takes the row
+   * `for update` before counting conversations. A number already gone (the registry's cache lags a few seconds)
+   * is unregistered: its items become failures, visible and replayable, instead of orphaned records.
+   */
+  private async lockNumbers(em: EntityManager, parsed: ParsedEvent[]): Promise<void> {
+    const named = new Set<string>();
+    for (const p of parsed) {
+      for (const m of p.messages) named.add(m.value.numberId);
+      for (const st of p.statuses) named.add(st.value.numberId);
+      for (const c of p.accountChanges) for (const n of c.numbers) named.add(n.id);
+    }
+    if (!named.size) return;
+    const rows = await sql<{ id: string }>(
+      em,
+      'select id from whatsapp_numbers where id = any(?::uuid[]) order by id for key share',
+      [[...named]],
+    );
+    const present = new Set(rows.map((r) => r.id));
+    if (present.size === named.size) return;
+    const gone = (item: ParsedItem<unknown>): InboundItemFailure => ({
+      path: item.path,
+      reason: `phone_number_id ${item.phoneNumberId} is not a registered WhatsApp number (deleted)`,
+      item: item.raw,
+    });
+    for (const p of parsed) {
+      for (const m of p.messages.filter((x) => !present.has(x.value.numberId))) p.failures.push(gone(m));
+      for (const st of p.statuses.filter((x) => !present.has(x.value.numberId))) p.failures.push(gone(st));
+      p.messages = p.messages.filter((x) => present.has(x.value.numberId));
+      p.statuses = p.statuses.filter((x) => present.has(x.value.numberId));
+      p.accountChanges = p.accountChanges.flatMap((c) => {
+        const numbers = c.numbers.filter((n) => present.has(n.id));
+        if (numbers.length) return [{ ...c, numbers }];
+        p.failures.push({
+          path: c.path,
+          reason: `phone_number_id ${c.numbers.map((n) => n.phoneNumberId).join(', ')} is not a registered WhatsApp number (deleted)`,
+          item: c.value,
+        });
+        return [];
+      });
+    }
   }
 
   /**
