@@ -477,8 +477,32 @@ describe('account and template events', () => {
   describe('number fields', () => {
     const display = () => env.numbers.sales.displayPhoneNumber;
 
-    it('phone_number_quality_update FLAGGED, UPGRADE and UNFLAGGED set rating and tier, each on the history', async () => {
-      const steps: { value: Record<string, unknown>; rating: string | null; tier: string }[] = [
+    /** What Meta's GET /{phone-number-id} answers as quality_rating from now on (no webhook). */
+    const setMetaRating = async (phoneNumberId: string, qualityRating: string) => {
+      const r = await fetch(`${env.sandbox.url}/_sim/numbers/${phoneNumberId}/profile`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ qualityRating }),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    const qualityPoints = async (id = env.numbers.sales.id) =>
+      (await numberEvents(id)).filter((e) => e.kind === 'quality_changed');
+    /** The quality point a Graph re-read adds (no Meta event named it), after `before` points. */
+    const rereadPoint = async (before: number, id = env.numbers.sales.id) =>
+      waitFor(
+        async () => {
+          const points = await qualityPoints(id);
+          const read = points.slice(before).find((p) => p.detail.metaEvent === null);
+          return read?.detail;
+        },
+        { what: 'the re-read quality rating on the history' },
+      );
+
+    it('phone_number_quality_update: tier events keep the rating; FLAGGED and UNFLAGGED re-read it from Graph', async () => {
+      // Meta sends no rating with FLAGGED / UNFLAGGED: what GET /{phone-number-id} then reports is stored. YELLOW
+      // for both, which no FLAGGED→RED / UNFLAGGED→GREEN mapping would produce.
+      const steps: { value: Record<string, unknown>; metaRating?: string; rating: string; tier: string }[] = [
         {
           value: {
             display_phone_number: display(),
@@ -486,7 +510,8 @@ describe('account and template events', () => {
             current_limit: 'TIER_1K',
             max_daily_conversations_per_business: 'TIER_1K',
           },
-          rating: 'RED',
+          metaRating: 'YELLOW',
+          rating: 'YELLOW',
           tier: 'TIER_1K',
         },
         {
@@ -497,12 +522,13 @@ describe('account and template events', () => {
             current_limit: 'TIER_10K',
             max_daily_conversations_per_business: 'TIER_10K',
           },
-          rating: 'RED',
+          rating: 'YELLOW',
           tier: 'TIER_10K',
         },
         {
           value: { display_phone_number: display(), event: 'UNFLAGGED', current_limit: 'TIER_10K' },
-          rating: 'GREEN',
+          metaRating: 'RED',
+          rating: 'RED',
           tier: 'TIER_10K',
         },
         {
@@ -512,34 +538,105 @@ describe('account and template events', () => {
             event: 'THROUGHPUT_UPGRADE',
             current_limit: 'TIER_UNLIMITED',
           },
-          rating: 'GREEN',
+          rating: 'RED',
           tier: 'TIER_10K',
         },
       ];
       for (const s of steps) {
         const before = await number();
+        const pointsBefore = (await qualityPoints()).length;
+        if (s.metaRating) await setMetaRating(env.numbers.sales.phoneNumberId, s.metaRating);
         const time = tick();
         const event = await deliver(
           envelope(env.numbers.sales.wabaId, 'phone_number_quality_update', s.value, time),
         );
         processedCleanly(event);
-        const after = await number();
-        expect(after).toMatchObject({ qualityRating: s.rating, messagingLimitTier: s.tier });
-        const history = (await numberEvents()).filter((e) => e.kind === 'quality_changed');
-        expect(history.at(-1)?.detail).toEqual({
+        const points = await qualityPoints();
+        expect(points[pointsBefore]?.detail).toEqual({
           metaEvent: s.value.event,
-          qualityRating: s.rating,
+          // The event itself says nothing of the rating when Graph has to be asked.
+          qualityRating: s.metaRating ? null : s.rating,
           previousQualityRating: before.qualityRating,
           messagingLimitTier: s.tier,
           previousMessagingLimitTier: before.messagingLimitTier,
           occurredAt: new Date(time * 1000).toISOString(),
         });
+        if (s.metaRating)
+          expect(await rereadPoint(pointsBefore)).toMatchObject({
+            metaEvent: null,
+            qualityRating: s.metaRating,
+            previousQualityRating: null,
+            messagingLimitTier: s.tier,
+          });
+        expect(await number()).toMatchObject({ qualityRating: s.rating, messagingLimitTier: s.tier });
       }
       expect((await number()).throughputLevel).toBe('HIGH');
       // Only the number it names: support (same app, another WABA) is untouched.
       expect((await numberEvents(env.numbers.support.id)).some((e) => e.kind === 'quality_changed')).toBe(
         false,
       );
+    });
+
+    it('quality and name changes older than the last applied one are recorded stale and change nothing', async () => {
+      const older = tick();
+      const newer = tick();
+      const upgrade = await deliver(
+        envelope(
+          env.numbers.sales.wabaId,
+          'phone_number_quality_update',
+          {
+            display_phone_number: display(),
+            event: 'DOWNGRADE',
+            old_limit: 'TIER_10K',
+            current_limit: 'TIER_2K',
+          },
+          newer,
+        ),
+      );
+      processedCleanly(upgrade);
+      expect(await number()).toMatchObject({ messagingLimitTier: 'TIER_2K' });
+      const points = (await qualityPoints()).length;
+      // An UPGRADE Meta sent before that DOWNGRADE, delivered after it.
+      const late = await deliver(
+        envelope(
+          env.numbers.sales.wabaId,
+          'phone_number_quality_update',
+          {
+            display_phone_number: display(),
+            event: 'UPGRADE',
+            old_limit: 'TIER_2K',
+            current_limit: 'TIER_100K',
+          },
+          older,
+        ),
+      );
+      processedCleanly(late);
+      expect((await accountEventOf(late.id)).outcome).toBe('stale');
+      expect(await number()).toMatchObject({ messagingLimitTier: 'TIER_2K' });
+      expect(await qualityPoints()).toHaveLength(points);
+
+      const nameOlder = tick();
+      const nameNewer = tick();
+      const approved = await deliver(
+        envelope(
+          env.numbers.sales.wabaId,
+          'phone_number_name_update',
+          { display_phone_number: display(), decision: 'APPROVED', requested_verified_name: 'Sales Newer' },
+          nameNewer,
+        ),
+      );
+      processedCleanly(approved);
+      const lateName = await deliver(
+        envelope(
+          env.numbers.sales.wabaId,
+          'phone_number_name_update',
+          { display_phone_number: display(), decision: 'APPROVED', requested_verified_name: 'Sales Older' },
+          nameOlder,
+        ),
+      );
+      processedCleanly(lateName);
+      expect((await accountEventOf(lateName.id)).outcome).toBe('stale');
+      expect((await number()).verifiedName).toBe('Sales Newer');
     });
 
     it('phone_number_name_update APPROVED sets the verified name; REJECTED declines', async () => {
@@ -637,7 +734,7 @@ describe('account and template events', () => {
       for (const [field, value, kind] of deliveries) {
         const event = await deliver(envelope(waba, field, value));
         processedCleanly(event);
-        const last = (await numberEvents()).at(-1);
+        const last = (await numberEvents()).filter((e) => e.kind === kind).at(-1);
         expect(last, field).toMatchObject({ kind, detail: { value } });
         expect((await accountEventOf(event.id)).field).toBe(field);
       }
@@ -653,25 +750,19 @@ describe('account and template events', () => {
       expect((await number()).messagingLimitTier).toBe('TIER_UNLIMITED');
     });
 
-    it('a quality change emitted by the sandbox arrives through the real webhook path', async () => {
-      const before = (await numberEvents(env.numbers.support.id)).length;
+    it('a quality change emitted by the sandbox arrives through the real webhook path; Graph’s rating is stored', async () => {
+      const before = (await qualityPoints(env.numbers.support.id)).length;
+      // The sandbox ("Meta") rates the number YELLOW and sends UNFLAGGED, which carries no rating.
       await env.sandbox.accountEvent('phone_number_quality_update', {
         phoneNumberId: env.numbers.support.phoneNumberId,
-        qualityRating: 'RED',
-        event: 'FLAGGED',
+        qualityRating: 'YELLOW',
+        event: 'UNFLAGGED',
       });
-      const history = await waitFor(
-        async () => {
-          const items = await numberEvents(env.numbers.support.id);
-          return items.length > before ? items : undefined;
-        },
-        { what: 'the quality change on the history' },
-      );
-      expect(history.at(-1)).toMatchObject({
-        kind: 'quality_changed',
-        detail: { metaEvent: 'FLAGGED', qualityRating: 'RED' },
-      });
-      expect(await number(env.numbers.support.id)).toMatchObject({ qualityRating: 'RED' });
+      const read = await rereadPoint(before, env.numbers.support.id);
+      expect(read).toMatchObject({ metaEvent: null, qualityRating: 'YELLOW' });
+      const points = await qualityPoints(env.numbers.support.id);
+      expect(points[before]).toMatchObject({ detail: { metaEvent: 'UNFLAGGED', qualityRating: null } });
+      expect(await number(env.numbers.support.id)).toMatchObject({ qualityRating: 'YELLOW' });
     });
   });
 
@@ -869,7 +960,7 @@ describe('account and template events', () => {
           hr.appSecret,
         ),
       );
-      expect(await number(hr.id)).toMatchObject({ qualityRating: 'RED', messagingLimitTier: 'TIER_50' });
+      expect(await number(hr.id)).toMatchObject({ messagingLimitTier: 'TIER_50' });
     });
 
     it('a replayed delivery applies and records nothing twice', async () => {
@@ -897,6 +988,203 @@ describe('account and template events', () => {
       );
       expect((await numberEvents()).length).toBe(history);
       expect(await count(env, 'whatsapp_account_events', 'inbound_event_id = $1', [event.id])).toBe(1);
+    });
+  });
+
+  describe("Meta's retries, disabled numbers and account alerts", () => {
+    /** Posts the same signed body as one more delivery (Meta's retry) and waits until `n` deliveries of it are processed. */
+    const post = async (raw: string, n: number) => {
+      await env
+        .anonymous()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signBody(raw, env.numbers.sales.appSecret))
+        .send(raw)
+        .expect(200);
+      return waitFor(
+        async () => {
+          const rows = await env.query<{ id: string }>(
+            `select id from inbound_events where raw_body = $1 and status = 'processed' order by received_at, id`,
+            [raw],
+          );
+          return rows.length === n ? rows.map((r) => r.id) : undefined;
+        },
+        { what: `${n} processed deliveries of the body` },
+      );
+    };
+
+    it('the same change delivered twice (Meta retrying) is applied and recorded once, consent included', async () => {
+      const n = env.numbers.sales;
+      const waId = '5511900001111';
+      const time = tick();
+      const raw = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: n.wabaId,
+            time,
+            changes: [
+              {
+                field: 'security',
+                value: {
+                  display_phone_number: n.displayPhoneNumber,
+                  event: 'PIN_RESET_REQUEST',
+                  requester: '77',
+                },
+              },
+              {
+                field: 'user_preferences',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: { display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId },
+                  contacts: [{ wa_id: waId }],
+                  user_preferences: [
+                    {
+                      wa_id: waId,
+                      detail: 'User requested to stop marketing messages',
+                      category: 'marketing_messages',
+                      value: 'stop',
+                      timestamp: time,
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
+      const securityEntries = async () =>
+        (await numberEvents()).filter(
+          (e) => e.kind === 'security' && e.detail.metaEvent === 'PIN_RESET_REQUEST',
+        ).length;
+      const [first] = await post(raw, 1);
+      expect(await securityEntries()).toBe(1);
+      const [, second] = await post(raw, 2);
+      expect(second).not.toBe(first);
+      const retried = (await api().get(`/api/inbound-events/${second}`).expect(200)).body as EventView;
+      expect(retried.status).toBe('processed');
+      expect(await securityEntries()).toBe(1);
+      expect(
+        await count(env, 'whatsapp_account_events', 'inbound_event_id = any($1::uuid[])', [[first, second]]),
+      ).toBe(2);
+      expect(await count(env, 'whatsapp_account_events', 'inbound_event_id = $1', [second])).toBe(0);
+      expect(await count(env, 'marketing_consent_changes', 'wa_id = $1', [waId])).toBe(1);
+    });
+
+    it('an account change naming a disabled number by its display number is held, then applied when enabled', async () => {
+      const n = env.numbers.support;
+      await api().post(`/api/numbers/${n.id}/disable`).expect(200);
+      // Meta's time now: the sandbox's own name changes for this number (earlier tests) are recent.
+      const raw = envelope(
+        n.wabaId,
+        'phone_number_name_update',
+        {
+          display_phone_number: n.displayPhoneNumber,
+          decision: 'APPROVED',
+          requested_verified_name: 'Support While Disabled',
+        },
+        Math.floor(Date.now() / 1000) + 60,
+      );
+      const body = JSON.stringify(raw);
+      await env
+        .anonymous()
+        .post('/webhooks/whatsapp')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signBody(body, env.numbers.sales.appSecret))
+        .send(body)
+        .expect(200);
+      const id = await waitFor(
+        async () =>
+          (
+            await env.query<{ id: string }>(
+              `select id from inbound_events where raw_body = $1 and status = 'held'`,
+              [body],
+            )
+          )[0]?.id,
+        { what: 'the delivery held' },
+      );
+      expect((await number(n.id)).verifiedName).not.toBe('Support While Disabled');
+      expect(await count(env, 'whatsapp_account_events', 'inbound_event_id = $1', [id])).toBe(0);
+      await api().post(`/api/numbers/${n.id}/enable`).expect(200);
+      await waitFor(
+        async () => ((await number(n.id)).verifiedName === 'Support While Disabled' ? true : undefined),
+        { what: 'the held name change applied after enabling' },
+      );
+    });
+
+    it('a ban raises an account alert on the number; reinstatement resolves it', async () => {
+      const n = env.numbers.hr;
+      const alerts = async (status: string) => {
+        const r = await api().get(`/api/alerts?status=${status}`);
+        expect(r.status, r.text).toBe(200);
+        return (
+          r.body.items as { id: string; numberId: string; kind: string; detail: Record<string, unknown> }[]
+        ).filter((a) => a.numberId === n.id && a.kind === 'account');
+      };
+      expect(await alerts('open')).toEqual([]);
+      processedCleanly(
+        await deliver(
+          envelope(n.wabaId, 'account_update', {
+            event: 'DISABLED_UPDATE',
+            ban_info: { waba_ban_state: ['DISABLE'], waba_ban_date: 'December 7, 2026' },
+          }),
+          n.appSecret,
+        ),
+      );
+      const [open] = await alerts('open');
+      expect(open?.detail).toMatchObject({
+        metaEvent: 'DISABLED_UPDATE',
+        banState: 'DISABLE',
+        wabaId: n.wabaId,
+      });
+      // An informational alert does not raise one; a second problem while one is open adds none.
+      processedCleanly(
+        await deliver(
+          envelope(n.wabaId, 'account_update', {
+            phone_number: n.displayPhoneNumber,
+            event: 'ACCOUNT_VIOLATION',
+            violation_info: { violation_type: 'SPAM' },
+          }),
+          n.appSecret,
+        ),
+      );
+      expect(await alerts('open')).toHaveLength(1);
+      processedCleanly(
+        await deliver(
+          envelope(n.wabaId, 'account_update', {
+            event: 'DISABLED_UPDATE',
+            ban_info: { waba_ban_state: ['REINSTATE'], waba_ban_date: 'December 8, 2026' },
+          }),
+          n.appSecret,
+        ),
+      );
+      expect(await alerts('open')).toEqual([]);
+      expect((await alerts('resolved')).map((a) => a.id)).toContain(open.id);
+      // account_alerts of warning severity raise one too.
+      processedCleanly(
+        await deliver(
+          envelope(n.wabaId, 'account_alerts', {
+            entity_type: 'PHONE_NUMBER',
+            entity_id: n.phoneNumberId,
+            alert_info: {
+              alert_severity: 'CRITICAL',
+              alert_status: 'ACTIVE',
+              alert_type: 'INCREASED_RISK_OF_MESSAGING_LIMIT_DOWNGRADE',
+              alert_description: 'Quality is low.',
+            },
+          }),
+          n.appSecret,
+        ),
+      );
+      expect(await alerts('open')).toMatchObject([
+        {
+          detail: {
+            field: 'account_alerts',
+            severity: 'CRITICAL',
+            metaEvent: 'INCREASED_RISK_OF_MESSAGING_LIMIT_DOWNGRADE',
+          },
+        },
+      ]);
     });
   });
 });
