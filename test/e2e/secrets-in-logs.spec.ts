@@ -377,6 +377,67 @@ describe('no secret in logs, responses, job data or the database', () => {
     for (const e of events) keep(await request(url).get(`/api/inbound-events/${e.id}`).set(auth).expect(200));
   });
 
+  it("reads and changes a number's health, alerts, account events, templates, consent and archive state", async () => {
+    sandbox.setTokenValid(NUMBER.phoneNumberId, true);
+    // An account event (signed with the app secret) for the number's history and the account-events list.
+    await sandbox.accountEvent('phone_number_quality_update', {
+      phoneNumberId: NUMBER.phoneNumberId,
+      event: 'FLAGGED',
+      qualityRating: 'RED',
+    });
+    await waitFor(
+      async () =>
+        (
+          await query<{ n: number }>(
+            `select count(*)::int as n from whatsapp_account_events where field = 'phone_number_quality_update'`,
+          )
+        )[0].n > 0,
+      { what: 'the account event recorded' },
+    );
+    const [{ id: contactId }] = await query<{ id: string }>('select id from contacts where wa_id = $1', [
+      CUSTOMER,
+    ]);
+    // Answers of routes that call Graph with the access token, or read what was stored from its calls.
+    keep(await request(url).post(`/api/numbers/${numberId}/connection-test`).set(auth));
+    keep(await request(url).post(`/api/numbers/${numberId}/templates/sync`).set(auth).expect(200));
+    keep(
+      await request(url)
+        .post(`/api/numbers/${numberId}/templates`)
+        .set(auth)
+        .send({
+          name: 'logs_notice',
+          language: 'en_US',
+          category: 'UTILITY',
+          components: [
+            { type: 'BODY', text: 'Your order {{1}} is ready.', example: { body_text: [['8841']] } },
+          ],
+        })
+        .expect(201),
+    );
+    keep(
+      await request(url)
+        .put(`/api/contacts/${contactId}/marketing-consent`)
+        .set(auth)
+        .send({ state: 'stopped', note: 'asked by phone' })
+        .expect(200),
+    );
+    keep(await request(url).post(`/api/numbers/${numberId}/archive`).set(auth).expect(200));
+    keep(await request(url).post(`/api/numbers/${numberId}/unarchive`).set(auth).expect(200));
+    for (const path of [
+      `/api/numbers/${numberId}`,
+      '/api/numbers',
+      `/api/numbers/${numberId}/health`,
+      `/api/numbers/${numberId}/events`,
+      `/api/numbers/${numberId}/account-events`,
+      `/api/numbers/${numberId}/alerts`,
+      '/api/alerts',
+      `/api/numbers/${numberId}/templates`,
+      `/api/contacts/${contactId}/marketing-consent`,
+      '/api/departments',
+    ])
+      keep(await request(url).get(path).set(auth).expect(200));
+  });
+
   it('no secret is in any answer, in the database (job payloads, outbox, every table) or in the logs', async () => {
     for (const a of answers) for (const s of secrets) expect(a, 'a secret in an answer').not.toContain(s);
 
