@@ -226,6 +226,52 @@ describe('departments API', () => {
     expect((await env.api().get(`/api/departments/${sales}`).expect(200)).body.name).toBe('Sales');
   });
 
+  it('sets business hours checked by the department contract: each bad field named, defaults filled, documented', async () => {
+    const d = await create({ key: key('hours'), name: 'Hours' });
+    const bad = await env
+      .api()
+      .patch(`/api/departments/${d.id}`)
+      .send({ businessHours: { timezone: 'America/Sao_Paulo', days: [1, 2, 7], open: '9am' } })
+      .expect(400);
+    expect(bad.body.message).toMatch(/businessHours\.days\.2: a weekday from 0 \(Sunday\) to 6 \(Saturday\)/);
+    expect(bad.body.message).toMatch(/businessHours\.open: a 24-hour time like 09:00/);
+    const late = await env
+      .api()
+      .patch(`/api/departments/${d.id}`)
+      .send({ businessHours: { open: '18:00', close: '09:00' } })
+      .expect(400);
+    expect(late.body.message).toMatch(/businessHours\.close: close \(09:00\) must be after open \(18:00\)/);
+    expect((await env.api().get(`/api/departments/${d.id}`).expect(200)).body.businessHours).toBeNull();
+    expect((await auditOf(d.id)).map((e) => e.action)).toEqual(['department.created']);
+
+    // Only the time zone given: Monday to Friday, 09:00 to 18:00 there.
+    const set = await env
+      .api()
+      .patch(`/api/departments/${d.id}`)
+      .send({ businessHours: { timezone: 'America/Sao_Paulo' } })
+      .expect(200);
+    expect(set.body.businessHours).toEqual({
+      timezone: 'America/Sao_Paulo',
+      days: [1, 2, 3, 4, 5],
+      open: '09:00',
+      close: '18:00',
+    });
+    const cleared = await env
+      .api()
+      .patch(`/api/departments/${d.id}`)
+      .send({ businessHours: null })
+      .expect(200);
+    expect(cleared.body.businessHours).toBeNull();
+
+    // The API documents the fields the contract checks.
+    const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const patch = JSON.stringify(doc.paths['/api/departments/{id}']?.patch ?? null);
+    for (const field of ['businessHours', 'timezone', 'days', 'open', 'close'])
+      expect(patch).toContain(`"${field}"`);
+  });
+
   it('refuses people without the admin power, whatever their role', async () => {
     const sales = env.numbers.sales.departmentId;
     for (const actor of ['salesAgent', 'salesSupervisor', 'viewer'] as const) {

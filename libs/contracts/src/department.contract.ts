@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BusinessHours, businessHoursSchema } from './business-hours.contract';
 
 /** A department key: a lowercase slug, stable in config and URLs (`sales`, `customer-care`). */
 export const departmentKey = z
@@ -17,14 +18,14 @@ export type CreateDepartmentRequest = z.infer<typeof createDepartmentRequest>;
 
 /**
  * PATCH /api/departments/:id: rename, set the members-only flag (which then stands over the plugin's), or set the
- * department's business hours (`{ timezone, days, open, close }`, checked against the plugin SDK's business-hours
- * schema; null: the department plugin's hours, else the default).
+ * department's business hours (`{ timezone, days, open, close }`, each bad field named; a field left out takes its
+ * default; null: the department plugin's hours, else the default).
  */
 export const updateDepartmentRequest = z
   .strictObject({
     name: departmentName.optional(),
     membersOnly: z.boolean().optional(),
-    businessHours: z.record(z.string(), z.unknown()).nullable().optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
   })
   .refine(
     (v) => v.name !== undefined || v.membersOnly !== undefined || v.businessHours !== undefined,
@@ -63,9 +64,4 @@ export interface DepartmentView {
 }
 
 /** When a department answers: open weekdays (0 = Sunday) and one daily opening, in an IANA time zone. */
-export interface DepartmentBusinessHours {
-  timezone: string;
-  days: number[];
-  open: string;
-  close: string;
-}
+export type DepartmentBusinessHours = BusinessHours;

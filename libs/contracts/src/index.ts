@@ -10,3 +10,4 @@ export * from './number-health.contract';
 export * from './template.contract';
 export * from './account-event.contract';
 export * from './marketing-consent.contract';
+export * from './business-hours.contract';

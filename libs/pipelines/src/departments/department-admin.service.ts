@@ -2,14 +2,13 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictException, Injectable } from '@nestjs/common';
 import {
+  BusinessHours,
   CreateDepartmentRequest,
   ListDepartmentsQuery,
   UpdateDepartmentRequest,
 } from '@switchboard/contracts';
-import { keysetPage, readCursor, sql, ZodValidationPipe } from '@switchboard/engine';
+import { keysetPage, readCursor, sql } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
-import { BusinessHours, businessHoursSchema } from '@switchboard/plugin-sdk';
-import { z } from 'zod';
 import { DepartmentSetupService } from '../department-setup.service';
 
 /** A department as admins see it (its numbers and plugin are added by whoever owns them). */
@@ -24,9 +23,6 @@ export interface DepartmentRecord {
   /** Its own business hours; null: its department plugin's, else the default. */
   businessHours: BusinessHours | null;
 }
-
-/** Business hours as an update gives them: checked with the plugin SDK's schema, each bad field named (400). */
-const hoursUpdate = new ZodValidationPipe(z.strictObject({ businessHours: businessHoursSchema.nullable() }));
 
 interface Row {
   id: string;
@@ -134,10 +130,8 @@ export class DepartmentAdminService {
   }
 
   async update(id: string, body: UpdateDepartmentRequest): Promise<DepartmentRecord> {
-    const hours =
-      body.businessHours === undefined
-        ? undefined
-        : hoursUpdate.transform({ businessHours: body.businessHours }).businessHours;
+    // Checked (and defaulted) by the request contract.
+    const hours = body.businessHours;
     return this.em.fork().transactional(async (tx) => {
       const before = await this.visible(tx, id, true);
       if (before.archived_at) throw archived(before.key);
