@@ -1187,4 +1187,54 @@ describe('account and template events', () => {
       ]);
     });
   });
+
+  it('a burst of unknown-template events costs one template re-sync of the WABA, not one each', async () => {
+    const sales = env.numbers.sales;
+    const listing = `${sales.wabaId}/message_templates`;
+    // A rule that only counts: every listing request Meta receives (each page is one).
+    env.sandbox.setGraphFaults([{ method: 'GET', path: listing, delayMs: 1 }]);
+    const fired = async () => {
+      const res = await fetch(`${env.sandbox.url}/_sim/faults`);
+      return ((await res.json()) as { rules: { fired: number }[] }).rules[0]?.fired ?? 0;
+    };
+    try {
+      expect((await api().post(`/api/numbers/${sales.id}/templates/sync`)).status).toBe(200);
+      const perSync = await fired();
+      expect(perSync).toBeGreaterThan(0);
+      const burst = await deliver({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: sales.wabaId,
+            time: tick(),
+            changes: [1, 2, 3].map((i) => ({
+              field: 'message_template_status_update',
+              value: {
+                event: 'APPROVED',
+                message_template_id: 990000000 + i,
+                message_template_name: `made_in_manager_${i}`,
+                message_template_language: 'en_US',
+                reason: null,
+              },
+            })),
+          },
+        ],
+      });
+      expect(burst.status).toBe('processed');
+      // Every queued follow-up ran (or was skipped): none of the queue's outbox entries is left undone.
+      await waitFor(
+        async () =>
+          (await count(env, 'outbox', `queue = 'template-syncs' and done_at is null`)) === 0
+            ? true
+            : undefined,
+        { what: 'the queued re-syncs done' },
+      );
+      expect(
+        await count(env, 'outbox', `queue = 'template-syncs' and data->>'wabaId' = $1`, [sales.wabaId]),
+      ).toBeGreaterThanOrEqual(3);
+      expect(await fired()).toBe(2 * perSync);
+    } finally {
+      env.sandbox.setGraphFaults([]);
+    }
+  });
 });
