@@ -9,6 +9,9 @@ const STATE_OF_VALUE = { stop: 'stopped', resume: 'granted' } as const;
 /**
  * user_preferences: each `marketing_messages` stop or resume goes to the consent ledger of the number's WABA, at
  * Meta's timestamp (a newer change already recorded wins). Other categories are kept in the detail, not applied.
+ * Keyed by wa_id only: Meta's user_preferences reference documents wa_id on each item and no business-scoped user
+ * id (user_id), so a BSUID-only customer cannot be matched (docs/operations.md, Marketing consent).
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/user_preferences
  */
 @Injectable()
 export class UserPreferencesHandler {
