@@ -1,3 +1,5 @@
+import { record } from '../json-value';
+
 /**
  * What a send must fill in, read from a stored template's components as Meta lists them: the header's kind and
  * variable, the body's variables, and which buttons take a parameter.
@@ -29,12 +31,12 @@ export function templateVariables(text: unknown): string[] {
   return names;
 }
 
-const record = (v: unknown): Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** Meta's component or button object; an empty one for anything that is not an object. */
+const object = (v: unknown): Record<string, unknown> => record(v) ?? {};
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
 
 function buttonShape(raw: unknown, index: number): TemplateButtonShape {
-  const b = record(raw);
+  const b = object(raw);
   const type = upper(b.type);
   if (type === 'QUICK_REPLY') return { index, type, param: { type: 'quick_reply', required: false } };
   // A URL with a variable takes its suffix; authentication OTP buttons take the code the same way.
@@ -65,7 +67,7 @@ function bodyVariables(body: Record<string, unknown> | undefined): string[] {
 }
 
 export function templateShape(components: unknown[]): TemplateShape {
-  const list = components.map(record);
+  const list = components.map(object);
   const find = (type: string) => list.find((c) => upper(c.type) === type);
   const header = find('HEADER');
   const format = upper(header?.format);
