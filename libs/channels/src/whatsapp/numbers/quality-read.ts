@@ -5,9 +5,9 @@ import { NumberHistory } from './number-history.service';
 
 /**
  * A quality rating read from Graph (GET /{phone-number-id}) that differs from the stored one is a point on the
- * number's quality history (a first reading, with nothing stored, is not): a `quality_changed` event with the
- * webhook's detail shape, `metaEvent` null and `source` naming what read it. Call it on `tx` before the read fields
- * are stored; the row is locked here.
+ * number's quality history (from unknown too): a `quality_changed` event with the webhook's detail shape,
+ * `metaEvent` null and `source` naming what read it. Call it on `tx` before the read fields are stored; the row is
+ * locked here.
  */
 export async function recordQualityRead(
   tx: EntityManager,
@@ -23,8 +23,8 @@ export async function recordQualityRead(
     'select quality_rating, messaging_limit_tier from whatsapp_numbers where id = ? for update',
     [numberId],
   );
-  // A first reading (nothing stored yet) is no change.
-  if (!stored?.quality_rating || stored.quality_rating === rating) return;
+  // Unknown before (never read, or a quality event that named no rating) counts: it is when the rating was learnt.
+  if (!stored || stored.quality_rating === rating) return;
   await history.record(tx, numberId, 'quality_changed', {
     metaEvent: null,
     source,
