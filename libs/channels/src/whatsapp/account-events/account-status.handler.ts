@@ -42,7 +42,7 @@ export class AccountStatusHandler {
       const rows = await sql<{ id: string; previous: string | null }>(
         ctx.em,
         `update whatsapp_numbers n set messaging_limit_tier = ?, updated_at = now()
-           from (select id, messaging_limit_tier as previous from whatsapp_numbers where id = any(?::uuid[]) for update) o
+           from (select id, messaging_limit_tier as previous from whatsapp_numbers where id = any(?::uuid[]) order by id for no key update) o
           where n.id = o.id returning n.id, o.previous`,
         [tier, change.numbers.map((n) => n.id)],
       );

@@ -46,10 +46,12 @@ export class NumberEventsHandler {
 
   async apply(change: AccountChange, ctx: ApplyContext): Promise<AppliedChange> {
     const at = effectiveTime(change, ctx);
+    // Not `for update`: intake already holds these rows `for key share`, and two batches each holding that and
+    // asking for `for update` would deadlock; `for no key update` still serialises changes to the number.
     const rows = await sql<NumberRow>(
       ctx.em,
       `select id, quality_rating, messaging_limit_tier, name_status, verified_name from whatsapp_numbers
-        where id = any(?::uuid[]) order by id for update`,
+        where id = any(?::uuid[]) order by id for no key update`,
       [change.numbers.map((n) => n.id)],
     );
     const newer = await this.newerApplied(change, ctx, at);

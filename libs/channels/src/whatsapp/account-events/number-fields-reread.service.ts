@@ -9,7 +9,7 @@ import { NumberRegistry } from '../numbers/number-registry.service';
  * Reads a number's quality rating from Graph (GET /{phone-number-id}?fields=quality_rating,..., as the connection
  * test does) when a quality event said it moved without saying to what, and records what Meta reports as a
  * quality_changed point on the number's history (the detail shape the health view reads; metaEvent null: no event
- * named it, Graph did).
+ * named it, Graph did; source as on a connection test's point).
  */
 @Injectable()
 export class NumberFieldsRereadService {
@@ -36,7 +36,7 @@ export class NumberFieldsRereadService {
     await this.em.fork().transactional(async (tx) => {
       const [row] = await sql<{ quality_rating: string | null; messaging_limit_tier: string | null }>(
         tx,
-        'select quality_rating, messaging_limit_tier from whatsapp_numbers where id = ? for update',
+        'select quality_rating, messaging_limit_tier from whatsapp_numbers where id = ? for no key update',
         [numberId],
       );
       if (!row) return;
@@ -46,6 +46,7 @@ export class NumberFieldsRereadService {
       ]);
       await this.history.record(tx, numberId, 'quality_changed', {
         metaEvent: null,
+        source: 'quality_event',
         qualityRating,
         previousQualityRating: row.quality_rating,
         messagingLimitTier: row.messaging_limit_tier,
