@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessHours, businessHoursSchema } from './business-hours.contract';
+import { type BusinessHours, businessHoursSchema } from './business-hours.contract';
 
 /** A department key: a lowercase slug, stable in config and URLs (`sales`, `customer-care`). */
 export const departmentKey = z
