@@ -31,6 +31,8 @@ export class NumberHealthService {
   ) {}
 
   async view(numberId: string): Promise<NumberHealthView> {
+    // History before the number: a change commits both together, so the rating read next is never older than it.
+    const quality = await this.qualityHistory(numberId);
     const number = await this.numbers.get(numberId);
     const now = this.clock.now();
     const checks = number.connectionTest?.checks ?? [];
@@ -46,7 +48,6 @@ export class NumberHealthService {
     const hours = await this.hours.forNumbers([{ id: numberId, departmentId: number.departmentId }]);
     const alarm = await this.silence.settings(numberId);
     const openAlerts = await this.alerts.ofNumber(numberId, true);
-    const quality = await this.qualityHistory(numberId);
     const received = await this.receivedAt(timings.map((t) => t.inboundEventId));
     const lastInbound = latest.get(numberId);
     const resolved = hours.get(numberId)!;
