@@ -28,6 +28,7 @@ type Permission =
   | 'media.read'
   | 'teams.read'
   | 'teams.manage'
+  | 'agents.manage'
   | 'users.manage'
   | 'audit.read'
   | 'inbound_events.read'
@@ -135,6 +136,12 @@ const ROUTES: Record<string, Access> = {
   'POST /api/teams': department('teams.manage'),
   'PUT /api/teams/:id/members': department('teams.manage'),
   'DELETE /api/teams/:id': department('teams.manage'),
+  'GET /api/departments/:id/agents': department('agents.manage'),
+  'PATCH /api/departments/:id/agents/:userId': department('agents.manage'),
+  'GET /api/departments/:id/agents/:userId/availability': department('agents.manage'),
+  'PUT /api/departments/:id/agents/:userId/availability': department('agents.manage'),
+  'GET /api/me/availability': SIGNED_IN,
+  'PUT /api/me/availability': SIGNED_IN,
   'GET /api/pipelines': list('conversations.read'),
   'GET /api/pipelines/:id': department('conversations.read'),
   'GET /api/pipelines/:id/board': department('conversations.read'),
@@ -168,6 +175,7 @@ const ROLE: Record<Role, Permission[]> = {
     'media.read',
     'teams.read',
     'teams.manage',
+    'agents.manage',
   ],
   agent: ['conversations.read', 'conversations.reply', 'cards.write', 'media.read', 'teams.read'],
   viewer: ['conversations.read', 'media.read', 'teams.read'],

@@ -7,7 +7,7 @@ const TIME_MESSAGE = 'a 24-hour time like 09:00';
 const CLOSE = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 /** Intl throws a RangeError for a time zone it does not know: the same check the calculation depends on. */
-function isTimeZone(value: string): boolean {
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;

@@ -11,3 +11,4 @@ export * from './template.contract';
 export * from './account-event.contract';
 export * from './marketing-consent.contract';
 export * from './business-hours.contract';
+export * from './agent.contract';

@@ -2,6 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessScope } from './access/access-scope.service';
+import { AgentAvailabilityService } from './agents/agent-availability.service';
+import { AgentDirectoryService } from './agents/agent-directory.service';
+import { AgentSettingsService } from './agents/agent-settings.service';
+import { AgentsController } from './agents/agents.controller';
+import { MyAvailabilityController } from './agents/my-availability.controller';
 import { ApiTokenRepository } from './api-tokens/api-token.repository';
 import { ApiTokenService } from './api-tokens/api-token.service';
 import { ApiTokensController } from './api-tokens/api-tokens.controller';
@@ -54,6 +59,8 @@ export class IdentityCoreModule {}
     AuditController,
     ApiTokensController,
     TeamsController,
+    AgentsController,
+    MyAvailabilityController,
   ],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
@@ -77,9 +84,12 @@ export class IdentityCoreModule {}
     OidcClientService,
     SsoLoginService,
     InitialAdminService,
+    AgentAvailabilityService,
+    AgentDirectoryService,
+    AgentSettingsService,
     RoutePermissions,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [RoutePermissions, UserAdminService, AuthService],
+  exports: [RoutePermissions, UserAdminService, AuthService, AgentAvailabilityService, AgentDirectoryService],
 })
 export class IdentityModule {}

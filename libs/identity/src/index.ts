@@ -1,3 +1,4 @@
+import { AgentAvailabilityChange, AgentDepartmentSettings, AgentPresence } from './entities/agent.entity';
 import { ApiToken } from './entities/api-token.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { DepartmentMembership } from './entities/department-membership.entity';
@@ -9,6 +10,9 @@ import { UserToken } from './entities/user-token.entity';
 import { UserIdentity } from './entities/user-identity.entity';
 import { Team, TeamMember } from './entities/team.entity';
 
+export { AgentAvailabilityService } from './agents/agent-availability.service';
+export type { AvailabilityChange } from './agents/agent-availability.service';
+export { AgentDirectoryService } from './agents/agent-directory.service';
 export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
 export { Actor } from './access/actor';
@@ -30,6 +34,9 @@ export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { currentStep, totpAt } from './mfa/totp';
 export { UserAdminService } from './users/user-admin.service';
 export {
+  AgentAvailabilityChange,
+  AgentDepartmentSettings,
+  AgentPresence,
   ApiToken,
   AuditEvent,
   DepartmentMembership,
@@ -55,4 +62,7 @@ export const IDENTITY_ENTITIES = [
   UserIdentity,
   Team,
   TeamMember,
+  AgentPresence,
+  AgentAvailabilityChange,
+  AgentDepartmentSettings,
 ];

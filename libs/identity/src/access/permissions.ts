@@ -10,6 +10,7 @@ export const DEPARTMENT_PERMISSIONS = [
   'media.read',
   'teams.read',
   'teams.manage',
+  'agents.manage',
 ] as const;
 
 /**
@@ -53,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermiss
     'media.read',
     'teams.read',
     'teams.manage',
+    'agents.manage',
   ],
   agent: ['conversations.read', 'conversations.reply', 'cards.write', 'media.read', 'teams.read'],
   viewer: ['conversations.read', 'media.read', 'teams.read'],

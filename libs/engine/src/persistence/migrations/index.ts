@@ -17,6 +17,7 @@ import { Migration20261130300000_number_health } from './Migration20261130300000
 import { Migration20261130400000_number_archive } from './Migration20261130400000_number_archive';
 import { Migration20261130500000_account_event_keys } from './Migration20261130500000_account_event_keys';
 import { Migration20261130600000_alert_scope } from './Migration20261130600000_alert_scope';
+import { Migration20261201200000_agents } from './Migration20261201200000_agents';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -47,4 +48,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     class: Migration20261130500000_account_event_keys,
   },
   { name: 'Migration20261130600000_alert_scope', class: Migration20261130600000_alert_scope },
+  { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
 ];

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AvailabilityHistoryView,
+  AvailabilityView,
+  setAvailabilityRequest,
+  SetAvailabilityRequest,
+} from '@switchboard/contracts';
+import { ZodValidationPipe } from '@switchboard/engine';
+import { z } from 'zod';
+import { Authenticated } from '../access/authenticated.decorator';
+import { AgentAvailabilityService } from './agent-availability.service';
+
+/** The signed-in user's own availability. */
+@ApiTags('agents')
+@ApiBearerAuth()
+@Controller('api/me/availability')
+export class MyAvailabilityController {
+  constructor(private readonly availability: AgentAvailabilityService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Your availability and its history' })
+  get(): Promise<AvailabilityHistoryView> {
+    return this.availability.own();
+  }
+
+  @Put()
+  @Authenticated()
+  @ApiOperation({ summary: 'Set your availability: online, away or offline' })
+  @ApiBody({ schema: z.toJSONSchema(setAvailabilityRequest) as Record<string, unknown> })
+  set(
+    @Body(new ZodValidationPipe(setAvailabilityRequest)) body: SetAvailabilityRequest,
+  ): Promise<AvailabilityView> {
+    return this.availability.setOwn(body);
+  }
+}
