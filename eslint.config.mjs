@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import boundaries from './eslint/lib-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -24,6 +25,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
+  },
+  {
+    // A library is used only through its index.ts (eslint/lib-boundaries.mjs).
+    files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
+    plugins: { switchboard: boundaries },
+    rules: { 'switchboard/lib-boundaries': 'error' },
   },
   {
     files: [

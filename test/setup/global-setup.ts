@@ -1,6 +1,8 @@
 // The two files directly, not @switchboard/testing: its index loads the whole app, which Vitest's global-setup
 // loader (no SWC decorators or type-only import elision there) cannot evaluate.
+// eslint-disable-next-line switchboard/lib-boundaries -- the testing index cannot load in globalSetup (above)
 import { resolveChromium } from '../../libs/testing/src/browser';
+// eslint-disable-next-line switchboard/lib-boundaries -- likewise
 import { ensureTestServer } from '../../libs/testing/src/test-server';
 
 /**
