@@ -1,7 +1,13 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ChannelsModule, ChannelsWorkerModule } from '@switchboard/channels';
 import { ConversationsModule } from '@switchboard/conversations';
-import { EngineModule, HealthController, pluginModules, Runtime } from '@switchboard/engine';
+import {
+  DomainEventDeliveryModule,
+  EngineModule,
+  HealthController,
+  pluginModules,
+  Runtime,
+} from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { AlertsController } from './alerts/alerts.controller';
@@ -16,6 +22,8 @@ import { PluginsController } from './plugins/plugins.controller';
 export interface AppRoles {
   /** Also run the queue consumers and relays in this process (demo / single-pod mode). */
   worker: boolean;
+  /** More modules booted with the app: the test environment's fixtures (e.g. domain event subscribers). */
+  extraModules?: Type[];
 }
 
 @Module({})
@@ -29,8 +37,9 @@ export class AppModule {
         PipelinesModule,
         ConversationsModule,
         ChannelsModule,
-        ...(roles.worker ? [ChannelsWorkerModule] : []),
+        ...(roles.worker ? [ChannelsWorkerModule, DomainEventDeliveryModule] : []),
         ...pluginModules(runtime),
+        ...(roles.extraModules ?? []),
       ],
       controllers: [
         HealthController,

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsWorkerModule } from '@switchboard/channels';
-import { EngineModule, pluginModules, Runtime } from '@switchboard/engine';
+import { DomainEventDeliveryModule, EngineModule, pluginModules, Runtime } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
 
-/** `worker` role: queue consumers and relays, no HTTP. */
+/** `worker` role: queue consumers, relays and domain event delivery, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
@@ -13,6 +13,7 @@ export class WorkerModule {
         EngineModule.forRoot(runtime),
         IdentityCoreModule,
         ChannelsWorkerModule,
+        DomainEventDeliveryModule,
         ...pluginModules(runtime),
       ],
     };

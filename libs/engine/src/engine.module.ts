@@ -3,13 +3,14 @@ import { Clock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { EgressGuard } from './egress/egress-guard.service';
+import { DomainEventsModule } from './events/domain-events.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { DatabaseModule } from './persistence/database.module';
 import { PluginsModule } from './plugins/plugins.module';
 import { QueueModule } from './queue/queue.module';
 import { Runtime } from './runtime/runtime';
 
-/** The platform every app imports once: config, database, queues, outbox, secrets, egress, clock. */
+/** The platform every app imports once: config, database, queues, outbox, domain events, secrets, egress, clock. */
 @Global()
 @Module({})
 export class EngineModule {
@@ -24,6 +25,7 @@ export class EngineModule {
           baseDelayMs: runtime.config.worker.retryBaseMs,
         }),
         OutboxModule,
+        DomainEventsModule,
         PluginsModule.forRoot(runtime.plugins),
       ],
       providers: [
@@ -31,7 +33,7 @@ export class EngineModule {
         EgressGuard,
         { provide: Clock, useValue: new Clock(runtime.config.testing.clock === 'controllable') },
       ],
-      exports: [SecretBox, EgressGuard, Clock, QueueModule, OutboxModule, PluginsModule],
+      exports: [SecretBox, EgressGuard, Clock, QueueModule, OutboxModule, DomainEventsModule, PluginsModule],
     };
   }
 }

@@ -9,6 +9,21 @@ export { SecretBox } from './crypto/secret-box';
 export { EgressDeniedError, EgressGuard } from './egress/egress-guard.service';
 export { isPrivateAddress } from './egress/private-address';
 export { EngineModule } from './engine.module';
+export { DOMAIN_EVENT_NAMES } from './events/domain-event-types';
+export type {
+  DomainEvent,
+  DomainEventInput,
+  DomainEventName,
+  DomainEventPayloads,
+} from './events/domain-event-types';
+export { DomainEventDelivery } from './events/domain-event-delivery.service';
+export type { DeliveryOutcome } from './events/domain-event-delivery.service';
+export { DomainEventDeliveryModule } from './events/domain-events.module';
+export { DomainEvents } from './events/domain-events.service';
+export { OnDomainEvent } from './events/on-domain-event.decorator';
+export { declareSubscribers, SubscriberManifest } from './events/subscriber-manifest';
+export { SubscriberRegistry } from './events/subscriber-registry';
+export type { DomainEventSubscriber } from './events/subscriber-registry';
 export { HealthController } from './health/health.controller';
 export { IS_PUBLIC, Public } from './http/public.decorator';
 export { decodeCursor, encodeCursor, keysetPage, readCursor } from './http/keyset-cursor';

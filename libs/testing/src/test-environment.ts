@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { createApp, CORE_ENTITIES } from '@switchboard/api';
 import { TemplateSyncService, WhatsappNumberService } from '@switchboard/channels';
 import { loadConfig, prepareRuntime, Runtime } from '@switchboard/engine';
@@ -23,6 +23,8 @@ export interface TestEnvironmentOptions {
   sandbox?: Partial<Omit<SandboxOptions, 'numbers'>>;
   /** Extra config overrides (deep-merged). */
   config?: Record<string, unknown>;
+  /** Fixture modules booted with the app (e.g. domain event subscribers). */
+  modules?: Type[];
 }
 
 export interface SeededNumber extends SandboxNumber {
@@ -77,7 +79,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     },
   });
   const runtime = await prepareRuntime(config, { entities: CORE_ENTITIES, migrate: true });
-  const app = await createApp(runtime, { worker: options.worker ?? true });
+  const app = await createApp(runtime, { worker: options.worker ?? true, extraModules: options.modules });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

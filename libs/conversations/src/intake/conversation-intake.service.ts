@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { DomainEventInput, DomainEvents } from '@switchboard/engine';
 import { CardRepository } from '@switchboard/pipelines';
 import {
   contactKey,
@@ -28,6 +29,7 @@ export class ConversationIntakeService {
   constructor(
     private readonly repo: ConversationIntakeRepository,
     private readonly cards: CardRepository,
+    private readonly events: DomainEvents,
   ) {}
 
   /** One message; see recordMany. */
@@ -103,9 +105,22 @@ export class ConversationIntakeService {
 
     const inserted = await this.repo.insertMessages(em, rows);
     const clocks = new Map<string, ConversationClock>();
+    const opened = new Map<string, DomainEventInput>();
+    const received: DomainEventInput[] = [];
     for (const row of rows) {
+      const ids = {
+        conversationId: row.conversationId,
+        numberId: row.input.numberId,
+        departmentId: row.input.departmentId,
+      };
+      if (row.newConversation && !opened.has(row.conversationId))
+        opened.set(row.conversationId, {
+          name: 'conversation.opened',
+          payload: { ...ids, contactId: row.contactId },
+        });
       const messageId = inserted.get(messageKey(row.input.numberId, row.input.wamid));
       if (!messageId) continue; // a concurrent delivery of the same wamid won
+      received.push({ name: 'message.received', payload: { ...ids, messageId } });
       results[row.index] = {
         created: true,
         messageId,
@@ -128,6 +143,8 @@ export class ConversationIntakeService {
       clocks.set(row.conversationId, c);
     }
     await this.repo.touchConversations(em, clocks);
+    // The batch's events in one statement, in its transaction: a conversation's opening before its messages.
+    await this.events.publish(em, [...opened.values(), ...received]);
     // Effects last: an edit or revoke may target a message inserted by this same batch.
     for (const row of rows) {
       if (!row.input.effect || !inserted.has(messageKey(row.input.numberId, row.input.wamid))) continue;

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { uuidv7, sql } from '@switchboard/engine';
+import { DomainEvents, uuidv7, sql } from '@switchboard/engine';
 import { MessageError } from '../entities/message.entity';
 import { STATUS_RANK, MetaStatus } from './status-rank';
 import { StatusUpdateInput } from './status-update.input';
@@ -21,6 +21,8 @@ const FROM_NUMBER = `m.direction = 'out' and m.number_id = ?`;
  */
 @Injectable()
 export class MessageStatusService {
+  constructor(private readonly events: DomainEvents) {}
+
   /** `refused` says why the status was not stored: it names a message of another number. */
   async record(em: EntityManager, input: StatusUpdateInput): Promise<{ applied: boolean; refused?: string }> {
     const refused = await this.foreignTarget(em, input);
@@ -103,7 +105,7 @@ export class MessageStatusService {
     error: MessageError | null,
   ): Promise<boolean> {
     const rank = STATUS_RANK[status];
-    const updated = await sql<{ id: string }>(
+    const updated = await sql<{ id: string; conversation_id: string; department_id: string }>(
       em,
       `update messages m set status = ?, status_rank = ?,
               error = case when ? = 'failed' then ?::jsonb else m.error end,
@@ -111,7 +113,9 @@ export class MessageStatusService {
               delivered_at = case when ? between 3 and 5 then coalesce(m.delivered_at, ?) else m.delivered_at end,
               read_at = case when ? between 4 and 5 then coalesce(m.read_at, ?) else m.read_at end,
               updated_at = now()
-        where m.wamid = ? and m.status_rank < ? and ${FROM_NUMBER} returning m.id`,
+        where m.wamid = ? and m.status_rank < ? and ${FROM_NUMBER}
+        returning m.id, m.conversation_id,
+          (select c.department_id from conversations c where c.id = m.conversation_id) as department_id`,
       [
         status,
         rank,
@@ -127,6 +131,20 @@ export class MessageStatusService {
         rank,
         numberId,
       ],
+    );
+    // Only a status that raised the message is an event: a late or repeated one changed nothing.
+    await this.events.publish(
+      em,
+      updated.map((m) => ({
+        name: 'message.status' as const,
+        payload: {
+          messageId: m.id,
+          conversationId: m.conversation_id,
+          numberId,
+          departmentId: m.department_id,
+          status,
+        },
+      })),
     );
     const known = await sql(em, `select 1 from messages m where m.wamid = ? and ${FROM_NUMBER}`, [
       wamid,

@@ -161,6 +161,17 @@ export const configSchema = z.strictObject({
   }),
   testing: z.strictObject({
     /** `controllable`: tests move the engine Clock (set/advance). Refused when NODE_ENV=production. */
+  events: z.strictObject({
+    /** Most events handed to a subscriber at once. */
+    batchSize: z.coerce.number().int().min(1).max(10_000),
+    /** Safety poll: delivery loops look for events this often even when no commit woke them. */
+    pollIntervalMs: z.coerce.number().int().min(50),
+    /** A failing subscriber is retried after this, doubling per failure up to retryMaxMs. */
+    retryBaseMs: z.coerce.number().int().min(10),
+    retryMaxMs: z.coerce.number().int().min(10),
+    /** Events every subscriber has passed are pruned once older than this. */
+    retentionHours: z.coerce.number().min(0),
+  }),
     clock: z.enum(['system', 'controllable']),
   }),
   log: z.strictObject({

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { MessageError, MessageStatusService } from '@switchboard/conversations';
+import { DomainEvents } from '@switchboard/engine';
 import { GraphClient } from '../graph/graph-client';
 import { GraphError } from '../graph/graph-error';
 import { NumberRegistry } from '../numbers/number-registry.service';
@@ -27,6 +28,7 @@ export class SendMessageService {
     private readonly numbers: NumberRegistry,
     private readonly numberAdmin: WhatsappNumberService,
     private readonly statuses: MessageStatusService,
+    private readonly events: DomainEvents,
   ) {}
 
   async send(
@@ -72,13 +74,26 @@ export class SendMessageService {
         biz_opaque_callback_data: `sb:${messageId}`,
       });
       await this.em.fork().transactional(async (em) => {
-        await em.execute(
-          `update messages set wamid = coalesce(wamid, ?), status = case when status_rank < 1 then 'accepted' else status end,
+        const [sent] = await em.execute<{ conversation_id: string; department_id: string }[]>(
+          `update messages m set wamid = coalesce(wamid, ?), status = case when status_rank < 1 then 'accepted' else status end,
                   status_rank = greatest(status_rank, 1), sent_at = coalesce(sent_at, now()), error = null, updated_at = now()
-            where id = ?`,
+            where id = ?
+            returning m.conversation_id,
+              (select c.department_id from conversations c where c.id = m.conversation_id) as department_id`,
           [result.wamid, messageId],
-          'run',
+          'all',
         );
+        // Meta accepted it: the event commits with the wamid, before any status Meta reports for it.
+        if (sent)
+          await this.events.publish(em, {
+            name: 'message.sent',
+            payload: {
+              messageId,
+              conversationId: sent.conversation_id,
+              numberId: number.id,
+              departmentId: sent.department_id,
+            },
+          });
         await this.statuses.applyPending(em, result.wamid, number.id);
       });
       return { kind: 'accepted' };

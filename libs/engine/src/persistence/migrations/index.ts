@@ -17,6 +17,7 @@ import { Migration20261130300000_number_health } from './Migration20261130300000
 import { Migration20261130400000_number_archive } from './Migration20261130400000_number_archive';
 import { Migration20261130500000_account_event_keys } from './Migration20261130500000_account_event_keys';
 import { Migration20261130600000_alert_scope } from './Migration20261130600000_alert_scope';
+import { Migration20261201100000_domain_events } from './Migration20261201100000_domain_events';
 import { Migration20261201200000_agents } from './Migration20261201200000_agents';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
@@ -49,4 +50,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261130600000_alert_scope', class: Migration20261130600000_alert_scope },
   { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
+  { name: 'Migration20261201100000_domain_events', class: Migration20261201100000_domain_events },
 ];

@@ -1,0 +1,253 @@
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { sql } from '../persistence/sql';
+import { readAfter } from './domain-event-reader';
+import { DOMAIN_EVENTS_CHANNEL } from './domain-events.service';
+import { DomainEventSubscriber, SubscriberRegistry } from './subscriber-registry';
+
+/** What one batch did: nothing to read, read a full batch, must look again soon, wait, or failed. */
+export type DeliveryOutcome =
+  | { kind: 'idle' }
+  | { kind: 'delivered'; count: number }
+  | { kind: 'busy' }
+  | { kind: 'more' }
+  | { kind: 'soon' }
+  | { kind: 'later'; at: Date }
+  | { kind: 'failed'; attempts: number };
+
+interface Loop {
+  subscriber: DomainEventSubscriber;
+  running: boolean;
+  again: boolean;
+  timer: NodeJS.Timeout | null;
+}
+
+/** How soon a loop looks again when rows are held back by an older transaction, or another process holds the lock. */
+const SOON_MS = 50;
+
+/**
+ * Delivers domain events to this process's subscribers (worker role). One loop per subscriber: each batch runs in
+ * one transaction that first takes a transaction-scoped advisory lock on the subscriber (so across the cluster only
+ * one process delivers a subscriber at a time, and a crashed one releases it with its connection), reads the next
+ * batch after the subscriber's cursor, hands it to the handler with that transaction's `em`, and advances the
+ * cursor in it. A handler that throws rolls all of it back; the failure is recorded and the subscriber retried with
+ * backoff, other loops carry on. Loops wake on the NOTIFY of a committed publish and on a slow safety poll.
+ */
+@Injectable()
+export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DomainEventDelivery.name);
+  private readonly loops = new Map<string, Loop>();
+  private poll: NodeJS.Timeout | null = null;
+  private listener: Client | null = null;
+  private stopped = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly orm: MikroORM,
+    private readonly registry: SubscriberRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const subscriber of this.registry.subscribers())
+      this.loops.set(subscriber.name, { subscriber, running: false, again: false, timer: null });
+    this.poll = setInterval(() => this.tick(), this.config.events.pollIntervalMs);
+    this.poll.unref();
+    if (!this.loops.size) return;
+    await this.listen();
+    this.wakeAll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    for (const loop of this.loops.values()) if (loop.timer) clearTimeout(loop.timer);
+    await this.listener?.end().catch(() => undefined);
+    // Let running batches finish (they hold a database connection until they commit or roll back).
+    while ([...this.loops.values()].some((l) => l.running)) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Wakes every loop now (tests, and anything that knows it just committed events). */
+  wakeAll(): void {
+    for (const loop of this.loops.values()) this.run(loop);
+  }
+
+  private tick(): void {
+    if (!this.listener && this.loops.size) void this.listen();
+    this.wakeAll();
+    if (Date.now() - this.lastPrune > 60_000) {
+      this.lastPrune = Date.now();
+      void this.prune().catch((e: unknown) => this.logger.warn(`pruning failed: ${(e as Error).message}`));
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.orm.config.get('clientUrl') });
+    this.listener = client;
+    client.on('notification', () => this.wakeAll());
+    client.on('error', (e) => {
+      this.logger.warn(`domain event listener lost (${e.message}); the poll carries on until it reconnects`);
+      if (this.listener === client) this.listener = null;
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${DOMAIN_EVENTS_CHANNEL}`);
+    } catch (e) {
+      this.logger.warn(`domain event listener could not start: ${(e as Error).message}`);
+      if (this.listener === client) this.listener = null;
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private run(loop: Loop): void {
+    if (this.stopped) return;
+    if (loop.running) {
+      loop.again = true;
+      return;
+    }
+    if (loop.timer) clearTimeout(loop.timer);
+    loop.timer = null;
+    loop.running = true;
+    void (async () => {
+      let outcome: DeliveryOutcome = { kind: 'more' };
+      while (!this.stopped && (outcome.kind === 'more' || loop.again)) {
+        loop.again = false;
+        outcome = await this.deliverBatch(loop.subscriber).catch((e: unknown) => {
+          this.logger.warn(
+            `domain event delivery to ${loop.subscriber.name} failed: ${(e as Error).message}`,
+          );
+          return { kind: 'soon' } as DeliveryOutcome;
+        });
+      }
+      loop.running = false;
+      if (this.stopped) return;
+      const delay =
+        outcome.kind === 'soon' || outcome.kind === 'busy'
+          ? SOON_MS
+          : outcome.kind === 'later'
+            ? Math.max(0, outcome.at.getTime() - Date.now())
+            : outcome.kind === 'failed'
+              ? this.backoff(outcome.attempts)
+              : null;
+      if (delay !== null) loop.timer = setTimeout(() => this.run(loop), delay);
+    })();
+  }
+
+  /** Runs one batch for the named subscriber now, beside its loop (tests). */
+  async deliverOnce(name: string): Promise<DeliveryOutcome> {
+    const loop = this.loops.get(name);
+    if (!loop) throw new Error(`no domain event subscriber "${name}" in this process`);
+    return this.deliverBatch(loop.subscriber);
+  }
+
+  private backoff(attempts: number): number {
+    const { retryBaseMs, retryMaxMs } = this.config.events;
+    return Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(30, attempts - 1));
+  }
+
+  /** One batch for one subscriber, in one transaction with its cursor. */
+  private async deliverBatch(subscriber: DomainEventSubscriber): Promise<DeliveryOutcome> {
+    const limit = this.config.events.batchSize;
+    const failed: { error: Error | null } = { error: null };
+    const outcome = await this.em
+      .fork()
+      .transactional(async (em): Promise<DeliveryOutcome> => {
+        const [lock] = await sql<{ ok: boolean }>(
+          em,
+          `select pg_try_advisory_xact_lock(hashtext('domain_event_cursor'), hashtext(?)) as ok`,
+          [subscriber.name],
+        );
+        if (!lock.ok) return { kind: 'busy' };
+        const cursor = await this.cursor(em, subscriber.name);
+        if (cursor.retry_at && new Date(cursor.retry_at) > new Date())
+          return { kind: 'later', at: new Date(cursor.retry_at) };
+        const read = await readAfter(em, cursor, limit);
+        if (!read.last) return read.heldBack ? { kind: 'soon' } : { kind: 'idle' };
+        const mine = read.events.filter((e) => subscriber.events.has(e.name));
+        if (mine.length)
+          try {
+            await subscriber.handle(mine, em);
+          } catch (e) {
+            failed.error = e as Error;
+            throw e;
+          }
+        await sql(
+          em,
+          `update domain_event_cursors set xid = ?::bigint, seq = ?::bigint, attempts = 0, retry_at = null,
+                  last_error = null, updated_at = now() where subscriber = ?`,
+          [read.last.xid, read.last.seq, subscriber.name],
+        );
+        if (read.events.length === limit) return { kind: 'more' };
+        return read.heldBack ? { kind: 'soon' } : { kind: 'delivered', count: mine.length };
+      })
+      .catch((e: unknown) => {
+        if (!failed.error) throw e;
+        return null;
+      });
+    return outcome ?? this.recordFailure(subscriber, failed.error ?? new Error('unknown failure'));
+  }
+
+  private async recordFailure(subscriber: DomainEventSubscriber, error: Error): Promise<DeliveryOutcome> {
+    const [row] = await sql<{ attempts: number }>(
+      this.em.fork(),
+      `update domain_event_cursors set attempts = attempts + 1, last_error = ?, updated_at = now(),
+              retry_at = now() + make_interval(secs => least(?::float, ?::float * power(2, attempts)) / 1000)
+        where subscriber = ? returning attempts`,
+      [
+        error.message.slice(0, 500),
+        this.config.events.retryMaxMs,
+        this.config.events.retryBaseMs,
+        subscriber.name,
+      ],
+    );
+    this.logger.warn(
+      `domain event subscriber ${subscriber.name} (${subscriber.source}) failed, attempt ${row?.attempts ?? '?'}: ${error.message}`,
+    );
+    return { kind: 'failed', attempts: row?.attempts ?? 1 };
+  }
+
+  /**
+   * The subscriber's cursor; a new subscriber starts after the last event readable now, so it does not replay the
+   * retained history (and, being gated like every read, misses nothing committed after).
+   */
+  private async cursor(
+    em: EntityManager,
+    name: string,
+  ): Promise<{ xid: string; seq: string; retry_at: Date | string | null }> {
+    await sql(
+      em,
+      `insert into domain_event_cursors (subscriber, xid, seq)
+       select ?, coalesce(max(xid), 0), coalesce(max(seq), 0) from (
+         select xid, seq from domain_events where xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+          order by xid desc, seq desc limit 1) head
+       on conflict (subscriber) do nothing`,
+      [name],
+    );
+    const [row] = await sql<{ xid: string; seq: string; retry_at: Date | string | null }>(
+      em,
+      `select xid::text as xid, seq::text as seq, retry_at from domain_event_cursors where subscriber = ?`,
+      [name],
+    );
+    return row;
+  }
+
+  /**
+   * Deletes events older than the retention that every cursor has passed. A cursor of a subscriber that no longer
+   * exists holds pruning back: delete its row (docs/operations.md).
+   */
+  async prune(): Promise<number> {
+    const rows = await sql(
+      this.em.fork(),
+      `delete from domain_events e
+        where e.occurred_at < now() - make_interval(secs => ?::float * 3600)
+          and not exists (select 1 from domain_event_cursors c where (c.xid, c.seq) < (e.xid, e.seq))
+        returning 1`,
+      [this.config.events.retentionHours],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DomainEventDelivery } from './domain-event-delivery.service';
+import { DomainEvents } from './domain-events.service';
+import { SubscriberRegistry } from './subscriber-registry';
+
+/** Publishing and the boot-checked subscriber registry: in every process (the engine imports it). */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [DomainEvents, SubscriberRegistry],
+  exports: [DomainEvents, SubscriberRegistry],
+})
+export class DomainEventsModule {}
+
+/** Delivery to the subscribers: imported by the processes that run the worker role. */
+@Module({ providers: [DomainEventDelivery], exports: [DomainEventDelivery] })
+export class DomainEventDeliveryModule {}

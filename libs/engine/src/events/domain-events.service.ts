@@ -1,0 +1,36 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sql } from '../persistence/sql';
+import { DomainEventInput } from './domain-event-types';
+
+/** The channel a committed publish notifies: delivery loops in every process wake on it. */
+export const DOMAIN_EVENTS_CHANNEL = 'switchboard_domain_events';
+
+/**
+ * Publishes domain events inside the caller's transaction: they commit with the change or not at all. Each row
+ * records the transaction id (pg_current_xact_id) that readers order and gate by. A NOTIFY in the same transaction
+ * wakes the delivery loops of every process once it commits (PostgreSQL delivers notifications only on commit and
+ * folds identical ones of a transaction into one).
+ */
+@Injectable()
+export class DomainEvents {
+  async publish(em: EntityManager, events: DomainEventInput | readonly DomainEventInput[]): Promise<void> {
+    const list = Array.isArray(events)
+      ? (events as readonly DomainEventInput[])
+      : [events as DomainEventInput];
+    if (!list.length) return;
+    if (!em.isInTransaction())
+      throw new Error('domain events are published inside the transaction of the change they describe');
+    // One statement for the whole list: intake publishes a batch's events at once.
+    await sql(
+      em,
+      `with e as (
+         insert into domain_events (xid, name, payload)
+         select pg_current_xact_id()::text::bigint, e.name, e.payload
+           from unnest(?::text[], ?::jsonb[]) with ordinality as e(name, payload, n) order by e.n
+         returning 1)
+       select pg_notify(?, '') from (select 1) one where exists (select 1 from e)`,
+      [list.map((e) => e.name), list.map((e) => JSON.stringify(e.payload)), DOMAIN_EVENTS_CHANNEL],
+    );
+  }
+}
