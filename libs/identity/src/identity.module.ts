@@ -16,6 +16,7 @@ import { RoutePermissions } from './access/route-permissions';
 import { AuditLog } from './audit/audit-log.service';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuditController } from './audit/audit.controller';
+import { AccessTokenVerifier } from './auth/access-token-verifier.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -73,6 +74,7 @@ export class IdentityCoreModule {}
     JwtStrategy,
     JwtAuthGuard,
     ActorLoader,
+    AccessTokenVerifier,
     AuditQueryService,
     ApiTokenRepository,
     ApiTokenService,
@@ -90,6 +92,13 @@ export class IdentityCoreModule {}
     RoutePermissions,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [RoutePermissions, UserAdminService, AuthService, AgentAvailabilityService, AgentDirectoryService],
+  exports: [
+    RoutePermissions,
+    UserAdminService,
+    AuthService,
+    AccessTokenVerifier,
+    AgentAvailabilityService,
+    AgentDirectoryService,
+  ],
 })
 export class IdentityModule {}

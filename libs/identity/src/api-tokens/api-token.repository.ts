@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ScopeCondition } from '../access/access-scope.service';
 import { openDepartmentsSql } from '../access/open-departments';
 import { sql } from '@switchboard/engine';
+import { noticeRevocation } from '../auth/revocation-notice';
 
 export interface ApiTokenRow {
   id: string;
@@ -110,6 +111,7 @@ export class ApiTokenRepository {
       'update api_tokens set revoked_at = now() where id = ? and revoked_at is null returning id',
       [id],
     );
+    if (rows.length > 0) await noticeRevocation(em, { apiTokenId: id });
     return rows.length > 0;
   }
 }

@@ -112,22 +112,28 @@ export class ApiTokenService {
 
   /** The actor behind a presented token, or null when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Actor | null> {
+    const actor = await this.liveActor(token);
+    if (!actor) return null;
+    if (await this.tokens.touch(actor.id))
+      await this.audit.record({
+        action: 'api_token.used',
+        targetType: 'api_token',
+        targetId: actor.id,
+        actor: { type: 'api_token', id: actor.id, label: actor.label },
+      });
+    return actor;
+  }
+
+  /** Re-reads a token's actor without counting it as a use: for re-checking an open websocket. */
+  async liveActor(token: string): Promise<Actor | null> {
     const row = await this.tokens.live(hash(token));
     if (!row) return null;
-    const actor = Actor.apiToken(
+    return Actor.apiToken(
       row.id,
       row.name,
       row.permissions as Permission[],
       row.department_ids ?? 'all',
       row.open_departments,
     );
-    if (await this.tokens.touch(row.id))
-      await this.audit.record({
-        action: 'api_token.used',
-        targetType: 'api_token',
-        targetId: row.id,
-        actor: { type: 'api_token', id: row.id, label: row.name },
-      });
-    return actor;
   }
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
+import { noticeRevocation } from './revocation-notice';
 
 export interface SessionRow {
   id: string;
@@ -47,11 +48,12 @@ export class SessionRepository {
   }
 
   async revokeFamily(em: EntityManager, familyId: string, reason: string): Promise<void> {
-    await sql(
+    const rows = await sql<{ user_id: string }>(
       em,
-      'update sessions set revoked_at = now(), revoked_reason = ? where family_id = ? and revoked_at is null',
+      'update sessions set revoked_at = now(), revoked_reason = ? where family_id = ? and revoked_at is null returning user_id',
       [reason, familyId],
     );
+    for (const userId of new Set(rows.map((r) => r.user_id))) await noticeRevocation(em, { userId });
   }
 
   async revokeUser(em: EntityManager, userId: string, reason: string): Promise<number> {
@@ -60,6 +62,8 @@ export class SessionRepository {
       'update sessions set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null returning id',
       [reason, userId],
     );
+    // Also when no session was live: a disabled creator's API tokens end too.
+    await noticeRevocation(em, { userId });
     return rows.length;
   }
 }
