@@ -65,4 +65,10 @@ export { PluginInstallationsService } from './plugins/plugin-installations.servi
 export type { InstallationChange, InstallationRow } from './plugins/plugin-installations.service';
 export type { LoadedPlugin } from './plugins/load-plugins';
 export { prepareRuntime } from './runtime/prepare-runtime';
+export { Realtime } from './realtime/realtime.service';
+export { RealtimeModule } from './realtime/realtime.module';
+export type { RealtimeEnvelope, RealtimeEvent } from './realtime/realtime-event';
+export { POSTGRES_ADAPTER_OPTIONS } from './realtime/postgres-broadcast';
+export { REDIS_ADAPTER_KEY } from './realtime/realtime-transport';
+export { conversationRoom, departmentRoom } from './realtime/room-names';
 export type { Runtime } from './runtime/runtime';

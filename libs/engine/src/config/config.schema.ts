@@ -43,6 +43,12 @@ export const configSchema = z.strictObject({
     /** The built SPA (npm run build -w apps/web); served at / when it exists. */
     webDist: z.string().min(1),
   }),
+  realtime: z.strictObject({
+    /** Socket.IO path, on the api's own origin. */
+    path: z.string().regex(/^\/[a-z0-9._\/-]*[a-z0-9._-]$/, 'must be a path like /socket.io'),
+    /** How often open sockets re-check their session and rooms (revocations also drop them at once). */
+    revalidateSeconds: z.coerce.number().int().min(1).max(3600),
+  }),
   database: z.strictObject({
     url: z
       .string()

@@ -19,6 +19,7 @@ import { Migration20261130500000_account_event_keys } from './Migration202611305
 import { Migration20261130600000_alert_scope } from './Migration20261130600000_alert_scope';
 import { Migration20261201100000_domain_events } from './Migration20261201100000_domain_events';
 import { Migration20261201200000_agents } from './Migration20261201200000_agents';
+import { Migration20261201300000_realtime } from './Migration20261201300000_realtime';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -51,4 +52,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130600000_alert_scope', class: Migration20261130600000_alert_scope },
   { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
   { name: 'Migration20261201100000_domain_events', class: Migration20261201100000_domain_events },
+  { name: 'Migration20261201300000_realtime', class: Migration20261201300000_realtime },
 ];

@@ -1,0 +1,36 @@
+import { Emitter as RedisEmitter } from '@socket.io/redis-emitter';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { publishToPostgresAdapter } from './postgres-broadcast';
+
+/** Where emitted events go: the Socket.IO adapter channel every api process listens on. */
+export interface RealtimeTransport {
+  emit(rooms: string[], event: string, payload: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Socket.IO's Redis adapter key (the api's adapter and this emitter must agree). */
+export const REDIS_ADAPTER_KEY = 'switchboard_io';
+
+/**
+ * The adapter's emitter for the configured backend: Redis when the queue runs on Redis, else PostgreSQL. The same
+ * path serves the api and the worker, so an event reaches every api process whichever process emitted it.
+ */
+export function createRealtimeTransport(backend: {
+  redisUrl: string;
+  databaseUrl: string;
+}): RealtimeTransport {
+  if (backend.redisUrl) {
+    const redis = new Redis(backend.redisUrl, { maxRetriesPerRequest: null });
+    const emitter = new RedisEmitter(redis, { key: REDIS_ADAPTER_KEY });
+    return {
+      emit: async (rooms, event, payload) => void emitter.to(rooms).emit(event, payload),
+      close: async () => void (await redis.quit()),
+    };
+  }
+  const pool = new Pool({ connectionString: backend.databaseUrl, max: 2 });
+  return {
+    emit: (rooms, event, payload) => publishToPostgresAdapter(pool, rooms, event, payload),
+    close: () => pool.end(),
+  };
+}
