@@ -161,12 +161,6 @@ export const configSchema = z.strictObject({
      */
     hookMaxDeferMs: z.coerce.number().int().min(0).max(600_000),
   }),
-  numbers: z.strictObject({
-    /** How often the worker checks numbers for silence alarms (one check per cluster: a BullMQ job scheduler). */
-    healthCheckIntervalMs: z.coerce.number().int().min(100).max(86_400_000),
-  }),
-  testing: z.strictObject({
-    /** `controllable`: tests move the engine Clock (set/advance). Refused when NODE_ENV=production. */
   events: z.strictObject({
     /** Most events handed to a subscriber at once. */
     batchSize: z.coerce.number().int().min(1).max(10_000),
@@ -178,6 +172,12 @@ export const configSchema = z.strictObject({
     /** Events every subscriber has passed are pruned once older than this. */
     retentionHours: z.coerce.number().min(0),
   }),
+  numbers: z.strictObject({
+    /** How often the worker checks numbers for silence alarms (one check per cluster: a BullMQ job scheduler). */
+    healthCheckIntervalMs: z.coerce.number().int().min(100).max(86_400_000),
+  }),
+  testing: z.strictObject({
+    /** `controllable`: tests move the engine Clock (set/advance). Refused when NODE_ENV=production. */
     clock: z.enum(['system', 'controllable']),
   }),
   log: z.strictObject({

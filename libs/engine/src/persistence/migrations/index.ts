@@ -50,7 +50,7 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     class: Migration20261130500000_account_event_keys,
   },
   { name: 'Migration20261130600000_alert_scope', class: Migration20261130600000_alert_scope },
-  { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
   { name: 'Migration20261201100000_domain_events', class: Migration20261201100000_domain_events },
+  { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
   { name: 'Migration20261201300000_realtime', class: Migration20261201300000_realtime },
 ];
