@@ -45,7 +45,7 @@ export const configSchema = z.strictObject({
   }),
   realtime: z.strictObject({
     /** Socket.IO path, on the api's own origin. */
-    path: z.string().regex(/^\/[a-z0-9._\/-]*[a-z0-9._-]$/, 'must be a path like /socket.io'),
+    path: z.string().regex(/^\/[a-z0-9._/-]*[a-z0-9._-]$/, 'must be a path like /socket.io'),
     /** How often open sockets re-check their session and rooms (revocations also drop them at once). */
     revalidateSeconds: z.coerce.number().int().min(1).max(3600),
   }),

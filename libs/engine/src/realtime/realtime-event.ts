@@ -11,7 +11,10 @@ export interface RealtimeEvent {
 
 /** What a socket receives: the event with a cursor a client keeps to resync from after a reconnect. */
 export interface RealtimeEnvelope extends RealtimeEvent {
-  /** Cluster-wide increasing (a PostgreSQL sequence), as a decimal string. */
+  /**
+   * The domain event's stream position (`<xid>:<seq>`) for events relayed from the domain event stream; `live:<n>`
+   * (a cluster-wide sequence) for events outside it.
+   */
   cursor: string;
   at: string;
 }

@@ -23,14 +23,17 @@ export function createRealtimeTransport(backend: {
   if (backend.redisUrl) {
     const redis = new Redis(backend.redisUrl, { maxRetriesPerRequest: null });
     const emitter = new RedisEmitter(redis, { key: REDIS_ADAPTER_KEY });
+    let ended: Promise<void> | undefined;
     return {
       emit: async (rooms, event, payload) => void emitter.to(rooms).emit(event, payload),
-      close: async () => void (await redis.quit()),
+      close: () => (ended ??= redis.quit().then(() => undefined)),
     };
   }
   const pool = new Pool({ connectionString: backend.databaseUrl, max: 2 });
+  let ended: Promise<void> | undefined;
   return {
     emit: (rooms, event, payload) => publishToPostgresAdapter(pool, rooms, event, payload),
-    close: () => pool.end(),
+    // Idempotent: an application closed twice (shutdown hook and explicit close) ends the pool once.
+    close: () => (ended ??= pool.end()),
   };
 }

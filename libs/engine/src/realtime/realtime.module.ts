@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { declareSubscribers } from '../events/subscriber-manifest';
 import type { Runtime } from '../runtime/runtime';
+import { REALTIME_RELAY, RealtimeRelay } from './realtime-relay.subscriber';
 import { createRealtimeTransport } from './realtime-transport';
 import { Realtime, REALTIME_TRANSPORT } from './realtime.service';
 
-/** The Realtime publisher, for the api and the worker alike. */
+/**
+ * The Realtime publisher, for the api and the worker alike, and the relay from domain events to sockets (run where
+ * domain event delivery runs).
+ */
 @Module({})
 export class RealtimeModule {
   static forRoot(runtime: Runtime): DynamicModule {
@@ -20,6 +25,8 @@ export class RealtimeModule {
             }),
         },
         Realtime,
+        RealtimeRelay,
+        declareSubscribers('realtime', [REALTIME_RELAY]),
       ],
       exports: [Realtime],
     };

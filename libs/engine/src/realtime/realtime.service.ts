@@ -19,19 +19,23 @@ export class Realtime implements OnModuleDestroy {
     @Inject(REALTIME_TRANSPORT) private readonly transport: RealtimeTransport,
   ) {}
 
-  /** Sends the event and returns its cursor. */
-  async emit(event: RealtimeEvent): Promise<string> {
-    const [row] = await sql<{ cursor: string }>(
-      this.em,
-      "select nextval('realtime_cursor')::text as cursor",
-      [],
-    );
-    const envelope: RealtimeEnvelope = { ...event, cursor: row.cursor, at: new Date().toISOString() };
+  /**
+   * Sends the event and returns its cursor: the domain event's stream position when it comes from one (see
+   * RealtimeRelay), else the next value of a cluster-wide sequence (events outside the stream, like presence).
+   */
+  async emit(event: RealtimeEvent, position?: string): Promise<string> {
+    const cursor = position ?? `live:${await this.nextLive()}`;
+    const envelope: RealtimeEnvelope = { ...event, cursor, at: new Date().toISOString() };
     const rooms = [departmentRoom(event.departmentId)];
     if (event.conversationId) rooms.push(conversationRoom(event.conversationId));
     // One emit to both rooms: a socket in both receives the event once.
     await this.transport.emit(rooms, event.type, envelope);
-    return row.cursor;
+    return cursor;
+  }
+
+  private async nextLive(): Promise<string> {
+    const [row] = await sql<{ n: string }>(this.em, "select nextval('realtime_cursor')::text as n", []);
+    return row.n;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent, DomainEventName } from '../events/domain-event-types';
+import { OnDomainEvent } from '../events/on-domain-event.decorator';
+import { Realtime } from './realtime.service';
+import { socketEventFor } from './socket-event-for';
+
+export const REALTIME_RELAY = 'realtime.relay';
+
+const RELAYED: DomainEventName[] = [
+  'message.received',
+  'message.sent',
+  'message.status',
+  'conversation.opened',
+  'conversation.closed',
+  'conversation.reopened',
+  'conversation.assigned',
+  'conversation.unassigned',
+  'conversation.transferred',
+  'card.created',
+  'card.moved',
+  'card.updated',
+];
+
+/**
+ * Turns committed domain events into socket events for their department and conversation rooms, with the event's
+ * stream position as the cursor. Delivery is at least once: a re-delivered batch re-sends, and clients drop an
+ * event whose cursor they already have.
+ */
+@Injectable()
+export class RealtimeRelay {
+  constructor(private readonly realtime: Realtime) {}
+
+  @OnDomainEvent(RELAYED, REALTIME_RELAY)
+  async relay(events: DomainEvent[]): Promise<void> {
+    for (const event of events) await this.realtime.emit(socketEventFor(event), event.position);
+  }
+}

@@ -1,0 +1,55 @@
+import type { DomainEvent } from '../events/domain-event-types';
+import type { RealtimeEvent } from './realtime-event';
+
+/**
+ * The socket event a domain event becomes: what screens need to update (the ids and the department, never bodies:
+ * a client reads the record through the API, under its own access). `change` says which domain event it was.
+ */
+export function socketEventFor(event: DomainEvent): RealtimeEvent {
+  const base = { departmentId: event.payload.departmentId };
+  switch (event.name) {
+    case 'message.received':
+    case 'message.sent':
+      return {
+        ...base,
+        type: 'message.created',
+        conversationId: event.payload.conversationId,
+        data: { change: event.name, ...event.payload },
+      };
+    case 'message.status':
+      return {
+        ...base,
+        type: 'message.status',
+        conversationId: event.payload.conversationId,
+        data: { change: event.name, ...event.payload },
+      };
+    case 'conversation.opened':
+      return {
+        ...base,
+        type: 'conversation.created',
+        conversationId: event.payload.conversationId,
+        data: { change: event.name, ...event.payload },
+      };
+    case 'conversation.closed':
+    case 'conversation.reopened':
+    case 'conversation.assigned':
+    case 'conversation.unassigned':
+    case 'conversation.transferred':
+      return {
+        ...base,
+        type: 'conversation.updated',
+        conversationId: event.payload.conversationId,
+        data: { change: event.name, ...event.payload },
+      };
+    case 'card.created':
+      return {
+        ...base,
+        type: 'card.updated',
+        conversationId: event.payload.conversationId ?? undefined,
+        data: { change: event.name, ...event.payload },
+      };
+    case 'card.moved':
+    case 'card.updated':
+      return { ...base, type: 'card.updated', data: { change: event.name, ...event.payload } };
+  }
+}
