@@ -144,11 +144,14 @@ describe('domain events', () => {
     await aPublished;
     await publish([tagged('late-b')]);
     // A delivery pass after B's commit: B's event must wait for A, or A's would fall behind the cursor for good.
-    let outcome = await delivery.deliverOnce('fixture.recorder');
-    while (outcome.kind === 'busy') outcome = await delivery.deliverOnce('fixture.recorder');
-    expect(await seenTag('fixture.recorder', 'late-b')).toEqual([]);
-    release();
-    await a;
+    try {
+      let outcome = await delivery.deliverOnce('fixture.recorder');
+      while (outcome.kind === 'busy') outcome = await delivery.deliverOnce('fixture.recorder');
+      expect(await seenTag('fixture.recorder', 'late-b')).toEqual([]);
+    } finally {
+      release();
+      await a;
+    }
     const got = await waitFor(async () => {
       const rows = await seen('fixture.recorder', `payload->>'cardId' in ('late-a', 'late-b')`);
       return rows.length >= 2 ? rows : null;
@@ -208,5 +211,31 @@ describe('domain events', () => {
       `select attempts, last_error from domain_event_cursors where subscriber = 'fixture.flaky'`,
     );
     expect(after).toEqual({ attempts: 0, last_error: null });
+  });
+
+  it('old events are pruned only once every subscriber has passed them', async () => {
+    const delivery = env.app.get(DomainEventDelivery);
+    const stored = (tag: string) =>
+      env.query(`select 1 from domain_events where payload->>'cardId' = $1`, [tag]).then((r) => r.length);
+    const backdate = (tag: string) =>
+      env.query(
+        `update domain_events set occurred_at = now() - interval '400 hours' where payload->>'cardId' = $1`,
+        [tag],
+      );
+    await env.query(`update fixture_events_control set fail = true where subscriber = 'fixture.flaky'`);
+    await publish([tagged('old-unseen')]);
+    await waitFor(() => seenTag('fixture.recorder', 'old-unseen'));
+    await backdate('old-unseen');
+    // Older than the retention (168 h), but fixture.flaky has not passed it yet.
+    await delivery.prune();
+    expect(await stored('old-unseen')).toBe(1);
+    await env.query(`update fixture_events_control set fail = false where subscriber = 'fixture.flaky'`);
+    await waitFor(() => seenTag('fixture.flaky', 'old-unseen'), { timeoutMs: 10_000 });
+    await publish([tagged('recent')]);
+    await waitFor(() => seenTag('fixture.flaky', 'recent'));
+    await waitFor(() => seenTag('fixture.recorder', 'recent'));
+    await delivery.prune();
+    expect(await stored('old-unseen')).toBe(0);
+    expect(await stored('recent')).toBe(1);
   });
 });
