@@ -48,20 +48,21 @@ describe('domain events', () => {
   const seenTag = (subscriber: string, tag: string) => seen(subscriber, `payload->>'cardId' = $2`, [tag]);
   const publish = (list: DomainEventInput[]) => em.fork().transactional((tx) => events.publish(tx, list));
 
-  it('a webhook delivery commits conversation.opened and message.received with the records', async () => {
+  it('a webhook delivery commits conversation.opened, card.created and message.received with the records', async () => {
     const waId = '5511944440001';
     await env.sandbox.customer(waId).text('Olá, vocês abrem sábado?');
     const [row] = await waitFor(() =>
-      env.query<{ message_id: string; conversation_id: string; contact_id: string }>(
-        `select m.id as message_id, c.id as conversation_id, c.contact_id from messages m
+      env.query<{ message_id: string; conversation_id: string; contact_id: string; card_id: string }>(
+        `select m.id as message_id, c.id as conversation_id, c.contact_id, d.id as card_id from messages m
            join conversations c on c.id = m.conversation_id join contacts k on k.id = c.contact_id
+           join cards d on d.conversation_id = c.id
           where k.wa_id = $1`,
         [waId],
       ),
     );
     const got = await waitFor(async () => {
       const rows = await seen('fixture.recorder', `payload->>'conversationId' = $2`, [row.conversation_id]);
-      return rows.length >= 2 ? rows : null;
+      return rows.length >= 3 ? rows : null;
     });
     const sales = env.numbers.sales;
     expect(got.map((e) => [e.name, e.payload])).toEqual([
@@ -72,6 +73,16 @@ describe('domain events', () => {
           numberId: sales.id,
           departmentId: sales.departmentId,
           contactId: row.contact_id,
+        },
+      ],
+      [
+        'card.created',
+        {
+          cardId: row.card_id,
+          conversationId: row.conversation_id,
+          departmentId: sales.departmentId,
+          // The first stage of the default pipeline.
+          stageKey: 'new',
         },
       ],
       [
@@ -112,6 +123,26 @@ describe('domain events', () => {
     expect(got.filter((e) => e.name === 'message.status').map((e) => e.payload)).toEqual(
       ['sent', 'delivered', 'read'].map((status) => ({ ...ids, status })),
     );
+  });
+
+  it('editing a card is card.updated, moving it is card.moved', async () => {
+    const [card] = await env.query<{ id: string }>(
+      `select d.id from cards d join conversations c on c.id = d.conversation_id
+         join contacts k on k.id = c.contact_id where k.wa_id = '5511944440001'`,
+    );
+    await env.api().patch(`/api/cards/${card.id}`).send({ title: 'Horário de sábado' }).expect(200);
+    await env.api().post(`/api/cards/${card.id}/move`).send({ stage: 'in_progress' }).expect(200);
+    const got = await waitFor(async () => {
+      const rows = await seen('fixture.recorder', `payload->>'cardId' = $2 and name <> 'card.created'`, [
+        card.id,
+      ]);
+      return rows.length >= 2 ? rows : null;
+    });
+    const departmentId = env.numbers.sales.departmentId;
+    expect(got.map((e) => [e.name, e.payload])).toEqual([
+      ['card.updated', { cardId: card.id, departmentId }],
+      ['card.moved', { cardId: card.id, departmentId, fromStageKey: 'new', stageKey: 'in_progress' }],
+    ]);
   });
 
   it('events commit with their change, and never when it rolls back', async () => {

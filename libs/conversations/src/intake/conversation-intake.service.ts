@@ -101,7 +101,7 @@ export class ConversationIntakeService {
         newConversation: conversation.created,
       };
     });
-    await this.cards.openForConversations(em, [...newCards.values()]);
+    const cardsCreated = await this.cards.openForConversations(em, [...newCards.values()]);
 
     const inserted = await this.repo.insertMessages(em, rows);
     const clocks = new Map<string, ConversationClock>();
@@ -143,8 +143,9 @@ export class ConversationIntakeService {
       clocks.set(row.conversationId, c);
     }
     await this.repo.touchConversations(em, clocks);
-    // The batch's events in one statement, in its transaction: a conversation's opening before its messages.
-    await this.events.publish(em, [...opened.values(), ...received]);
+    // The batch's events in one statement, in its transaction: a conversation's opening and its card before its
+    // messages.
+    await this.events.publish(em, [...opened.values(), ...cardsCreated, ...received]);
     // Effects last: an edit or revoke may target a message inserted by this same batch.
     for (const row of rows) {
       if (!row.input.effect || !inserted.has(messageKey(row.input.numberId, row.input.wamid))) continue;

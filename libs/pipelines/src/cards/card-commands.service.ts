@@ -6,7 +6,15 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { OutboxService, PluginHooksService, QUEUES, sql, StagedJob, uuidv7 } from '@switchboard/engine';
+import {
+  DomainEvents,
+  OutboxService,
+  PluginHooksService,
+  QUEUES,
+  sql,
+  StagedJob,
+  uuidv7,
+} from '@switchboard/engine';
 import type { CardActorType, CardEventKind } from '../entities/card-event.entity';
 import { hasValue, validateFieldChange } from '../fields/field-values';
 import { PipelineDefinitionRepository } from '../pipelines/pipeline-definition.repository';
@@ -41,6 +49,7 @@ export class CardCommandsService {
     private readonly pipelines: PipelineDefinitionRepository,
     private readonly outbox: OutboxService,
     private readonly hooks: PluginHooksService,
+    private readonly events: DomainEvents,
   ) {}
 
   async update(
@@ -62,6 +71,10 @@ export class CardCommandsService {
       ]);
       await this.record(tx, cardId, 'fields_changed', actor, {
         data: { changes, ...(title !== card.title ? { title: { from: card.title, to: title } } : {}) },
+      });
+      await this.events.publish(tx, {
+        name: 'card.updated',
+        payload: { cardId, departmentId: card.department_id },
       });
     });
   }
@@ -122,8 +135,13 @@ export class CardCommandsService {
             });
         }
       }
-      if (Object.keys(changes).length)
+      if (Object.keys(changes).length) {
         await this.record(tx, cardId, 'fields_changed', actor, { data: { changes } });
+        await this.events.publish(tx, {
+          name: 'card.updated',
+          payload: { cardId, departmentId: card.department_id },
+        });
+      }
       if (target.id === card.stage_id) {
         if (Object.keys(changes).length)
           await sql(tx, 'update cards set fields = ?::jsonb, updated_at = now() where id = ?', [
@@ -140,6 +158,15 @@ export class CardCommandsService {
       const eventId = await this.record(tx, cardId, 'stage_changed', actor, {
         from: card.stage_id,
         to: target.id,
+      });
+      await this.events.publish(tx, {
+        name: 'card.moved',
+        payload: {
+          cardId,
+          departmentId: card.department_id,
+          fromStageKey: pipeline.stages.find((s) => s.id === card.stage_id)?.key ?? card.stage_id,
+          stageKey: target.key,
+        },
       });
       if (this.hooks.anyLoaded)
         job = await this.outbox.stage(tx, QUEUES.pluginHooks, { cardEventId: eventId });

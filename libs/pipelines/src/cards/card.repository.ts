@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { uuidv7, sql } from '@switchboard/engine';
+import { DomainEventInput, uuidv7, sql } from '@switchboard/engine';
 
 /** Card I/O used on the intake path: set-based SQL, idempotent per conversation. */
 @Injectable()
@@ -8,19 +8,25 @@ export class CardRepository {
   /**
    * Opens each conversation's card in the first live stage of its department's default pipeline, with its
    * `created` timeline line, in one statement. A second call for the same conversation is a no-op (unique
-   * conversation_id).
+   * conversation_id). Returns a card.created event per card opened, for the caller to publish with its own events
+   * (intake publishes a whole batch's events in one statement).
    */
   async openForConversations(
     em: EntityManager,
     inputs: { conversationId: string; departmentId: string; title: string; eventId: string | null }[],
-  ): Promise<void> {
-    if (!inputs.length) return;
+  ): Promise<DomainEventInput[]> {
+    if (!inputs.length) return [];
     const params: unknown[] = [];
     const values = inputs.map((i) => {
       params.push(uuidv7(), uuidv7(), i.conversationId, i.departmentId, i.title, i.eventId);
       return '(?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::uuid)';
     });
-    await sql(
+    const opened = await sql<{
+      id: string;
+      conversation_id: string;
+      department_id: string;
+      stage_key: string;
+    }>(
       em,
       `with v(id, event_id, conversation_id, department_id, title, opened_by) as (values ${values.join(', ')}),
        opened as (
@@ -32,11 +38,23 @@ export class CardRepository {
            join lateral (select id from pipeline_stages
                           where pipeline_id = p.id and archived_at is null order by position limit 1) s on true
          on conflict (conversation_id) do nothing
-         returning id, stage_id)
-       insert into card_events (id, card_id, at, kind, actor_type, actor_id, actor_label, from_stage_id, to_stage_id, data)
-       select v.event_id, o.id, now(), 'created', 'system', null, 'WhatsApp', null, o.stage_id, '{}'::jsonb
-         from opened o join v on v.id = o.id`,
+         returning id, stage_id, conversation_id, department_id),
+       timeline as (
+         insert into card_events (id, card_id, at, kind, actor_type, actor_id, actor_label, from_stage_id, to_stage_id, data)
+         select v.event_id, o.id, now(), 'created', 'system', null, 'WhatsApp', null, o.stage_id, '{}'::jsonb
+           from opened o join v on v.id = o.id)
+       select o.id, o.conversation_id, o.department_id, s.key as stage_key
+         from opened o join pipeline_stages s on s.id = o.stage_id`,
       params,
     );
+    return opened.map((c) => ({
+      name: 'card.created' as const,
+      payload: {
+        cardId: c.id,
+        conversationId: c.conversation_id,
+        departmentId: c.department_id,
+        stageKey: c.stage_key,
+      },
+    }));
   }
 }
