@@ -18,6 +18,7 @@ import { NumbersController } from './numbers/numbers.controller';
 import { PluginInstallationsController } from './plugins/plugin-installations.controller';
 import { PluginNumberScope } from './plugins/plugin-number-scope.service';
 import { PluginsController } from './plugins/plugins.controller';
+import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 
 export interface AppRoles {
   /** Also run the queue consumers and relays in this process (demo / single-pod mode). */
@@ -40,6 +41,7 @@ export class AppModule {
         ...(roles.worker ? [ChannelsWorkerModule, DomainEventDeliveryModule] : []),
         ...pluginModules(runtime),
         ...(roles.extraModules ?? []),
+        RealtimeGatewayModule.forRoot(runtime),
       ],
       controllers: [
         HealthController,

@@ -9,6 +9,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { AppModule, AppRoles } from './app.module';
 import { BodyParserErrorFilter } from './body-parser-error.filter';
 import { mountWebhookReceiver } from './mount-webhook-receiver';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { serveWebApp } from './serve-web-app';
 
 /** Builds the HTTP application (not listening yet). Used by main, the demo and the test environment. */
@@ -28,6 +29,7 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
   app.disable('x-powered-by');
   serveWebApp(app, runtime.config.server.webDist);
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, runtime));
 
   const doc = new DocumentBuilder()
     .setTitle('Switchboard API')

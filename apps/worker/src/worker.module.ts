@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelsWorkerModule } from '@switchboard/channels';
-import { DomainEventDeliveryModule, EngineModule, pluginModules, Runtime } from '@switchboard/engine';
+import {
+  DomainEventDeliveryModule,
+  EngineModule,
+  pluginModules,
+  RealtimeModule,
+  Runtime,
+} from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
 
 /** `worker` role: queue consumers, relays and domain event delivery, no HTTP. */
@@ -14,6 +20,7 @@ export class WorkerModule {
         IdentityCoreModule,
         ChannelsWorkerModule,
         DomainEventDeliveryModule,
+        RealtimeModule.forRoot(runtime),
         ...pluginModules(runtime),
       ],
     };

@@ -12,3 +12,4 @@ export * from './account-event.contract';
 export * from './marketing-consent.contract';
 export * from './business-hours.contract';
 export * from './agent.contract';
+export * from './realtime.contract';
