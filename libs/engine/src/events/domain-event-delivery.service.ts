@@ -53,8 +53,10 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const subscriber of this.registry.subscribers())
+    for (const subscriber of this.registry.subscribers()) {
+      await this.ensureCursor(subscriber.name);
       this.loops.set(subscriber.name, { subscriber, running: false, again: false, timer: null });
+    }
     this.poll = setInterval(() => this.tick(), this.config.events.pollIntervalMs);
     this.poll.unref();
     if (!this.loops.size) return;
@@ -162,7 +164,12 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
           [subscriber.name],
         );
         if (!lock.ok) return { kind: 'busy' };
-        const cursor = await this.cursor(em, subscriber.name);
+        const [cursor] = await sql<{ xid: string; seq: string; retry_at: Date | string | null }>(
+          em,
+          `select xid::text as xid, seq::text as seq, retry_at from domain_event_cursors where subscriber = ?`,
+          [subscriber.name],
+        );
+        if (!cursor) throw new Error(`the cursor of subscriber ${subscriber.name} is missing`);
         if (cursor.retry_at && new Date(cursor.retry_at) > new Date())
           return { kind: 'later', at: new Date(cursor.retry_at) };
         const read = await readAfter(em, cursor, limit);
@@ -211,15 +218,14 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * The subscriber's cursor; a new subscriber starts after the last event readable now, so it does not replay the
-   * retained history (and, being gated like every read, misses nothing committed after).
+   * Creates the subscriber's cursor when it has none, in its own statement (a batch's transaction then takes no
+   * transaction id before its handler writes, so it does not hold the other subscribers' read horizon back). A new
+   * subscriber starts after the last event readable now: it does not replay the retained history and, being gated
+   * like every read, misses nothing committed after.
    */
-  private async cursor(
-    em: EntityManager,
-    name: string,
-  ): Promise<{ xid: string; seq: string; retry_at: Date | string | null }> {
+  private async ensureCursor(name: string): Promise<void> {
     await sql(
-      em,
+      this.em.fork(),
       `insert into domain_event_cursors (subscriber, xid, seq)
        select ?, coalesce(max(xid), 0), coalesce(max(seq), 0) from (
          select xid, seq from domain_events where xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
@@ -227,12 +233,6 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
        on conflict (subscriber) do nothing`,
       [name],
     );
-    const [row] = await sql<{ xid: string; seq: string; retry_at: Date | string | null }>(
-      em,
-      `select xid::text as xid, seq::text as seq, retry_at from domain_event_cursors where subscriber = ?`,
-      [name],
-    );
-    return row;
   }
 
   /**
