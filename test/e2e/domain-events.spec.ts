@@ -218,6 +218,25 @@ describe('domain events', () => {
     }
   });
 
+  it('a subscriber another process is delivering is left to it, then picked up when it lets go', async () => {
+    const delivery = env.app.get(DomainEventDelivery);
+    // Stand in for another worker in the middle of a batch: the test's own connection holds the subscriber's lock.
+    const lock = `select pg_advisory_lock(hashtext('domain_event_cursor'), hashtext('fixture.recorder'))`;
+    const unlock = `select pg_advisory_unlock(hashtext('domain_event_cursor'), hashtext('fixture.recorder'))`;
+    try {
+      await env.query(lock);
+      await publish([tagged('while-locked')]);
+      // The flaky subscriber is not locked: it gets the event, and this process leaves the recorder alone.
+      await waitFor(() => seenTag('fixture.flaky', 'while-locked'));
+      expect(await delivery.deliverOnce('fixture.recorder')).toEqual({ kind: 'busy' });
+      expect(await seenTag('fixture.recorder', 'while-locked')).toEqual([]);
+    } finally {
+      await env.query(unlock);
+    }
+    await waitFor(() => seenTag('fixture.recorder', 'while-locked'));
+    expect(await seenTag('fixture.recorder', 'while-locked')).toHaveLength(1);
+  });
+
   it('a failing subscriber is retried with backoff and holds up no other subscriber', async () => {
     await env.query(
       `insert into fixture_events_control (subscriber, fail) values ('fixture.flaky', true)
