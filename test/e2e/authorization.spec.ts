@@ -527,7 +527,10 @@ describe('authorization: every route × every actor, with department A ids every
   const changed = (a: Map<string, string>, b: Map<string, string>) =>
     [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
 
-  /** Nothing left to do in the background: every outbox entry, due plugin job and queued job is finished. */
+  /**
+   * Nothing left to do in the background: every outbox entry, due plugin job and queued job is finished, and every
+   * domain event subscriber has caught up (its cursor moves when it does).
+   */
   async function settled() {
     await waitFor(
       async () => {
@@ -535,7 +538,9 @@ describe('authorization: every route × every actor, with department A ids every
           `select (select count(*) from outbox where done_at is null)
                 + (select count(*) from plugin_jobs where done_at is null and run_at <= now())
                 + (select count(*) from inbound_events where status = 'pending')
-                + (select count(*) from bullmq.job where state in ('waiting', 'active'))::int as n`,
+                + (select count(*) from bullmq.job where state in ('waiting', 'active'))
+                + (select count(*) from domain_events e
+                    where exists (select 1 from domain_event_cursors c where (c.xid, c.seq) < (e.xid, e.seq)))::int as n`,
         );
         return Number(n) === 0;
       },
