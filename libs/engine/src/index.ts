@@ -69,6 +69,7 @@ export { Realtime } from './realtime/realtime.service';
 export { RealtimeModule } from './realtime/realtime.module';
 export type { RealtimeEnvelope, RealtimeEvent } from './realtime/realtime-event';
 export { POSTGRES_ADAPTER_OPTIONS } from './realtime/postgres-broadcast';
+export { quietPool } from './realtime/quiet-pool';
 export { REDIS_ADAPTER_KEY } from './realtime/realtime-transport';
 export { conversationRoom, departmentRoom } from './realtime/room-names';
 export type { Runtime } from './runtime/runtime';

@@ -1,10 +1,9 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { POSTGRES_ADAPTER_OPTIONS, REDIS_ADAPTER_KEY, Runtime } from '@switchboard/engine';
+import { POSTGRES_ADAPTER_OPTIONS, quietPool, REDIS_ADAPTER_KEY, Runtime } from '@switchboard/engine';
 import { Redis } from 'ioredis';
-import { Pool } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 import type { Adapter } from 'socket.io-adapter';
 import { socketOriginCheck } from './socket-origin';
@@ -15,6 +14,7 @@ import { socketOriginCheck } from './socket-origin';
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly closers: (() => Promise<unknown>)[] = [];
+  private readonly log = new Logger('RealtimeIoAdapter');
 
   constructor(
     app: INestApplicationContext,
@@ -43,16 +43,23 @@ export class RealtimeIoAdapter extends IoAdapter {
         () => pub.quit(),
         () => sub.quit(),
       );
+      const report = (e: Error) => this.log.warn(`realtime redis connection: ${e.message}`);
+      pub.on('error', report);
+      sub.on('error', report);
       return createRedisAdapter(pub, sub, { key: REDIS_ADAPTER_KEY });
     }
     // Its own small pool: the adapter keeps one connection LISTENing for as long as the server runs.
-    const pool = new Pool({ connectionString: this.runtime.databaseUrl, max: 3 });
+    const pool = quietPool(this.runtime.databaseUrl, 3, (m) => this.log.warn(m));
     this.closers.push(() => pool.end());
     return createPostgresAdapter(pool, POSTGRES_ADAPTER_OPTIONS);
   }
 
   override async dispose(): Promise<void> {
     await super.dispose();
-    for (const close of this.closers.splice(0)) await close().catch(() => undefined);
+    // Bounded: a pool whose listening connection the database already dropped never counts it as released.
+    for (const close of this.closers.splice(0)) await settled(close(), 2000);
   }
 }
+
+const settled = (work: Promise<unknown>, ms: number): Promise<unknown> =>
+  Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]);

@@ -75,13 +75,23 @@ export class SocketAccessRevalidator implements OnModuleDestroy {
     });
     client.on('error', (e) => {
       this.log.warn(`revocation listener lost its connection: ${e.message}`);
-      if (this.closed) return;
-      // Reconnect; meanwhile the periodic re-check still drops revoked sockets.
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      this.relisten();
     });
     await client.connect();
     await client.query(`listen ${REVOCATION_CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Reconnects until it works; meanwhile the periodic re-check still drops revoked sockets. */
+  private relisten(): void {
+    if (this.closed) return;
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().catch((e: unknown) => {
+        this.log.warn(`revocation listener could not reconnect: ${String(e)}`);
+        this.relisten();
+      });
+    }, 1000).unref();
   }
 
   async onModuleDestroy(): Promise<void> {

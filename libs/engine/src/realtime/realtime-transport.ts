@@ -1,7 +1,7 @@
 import { Emitter as RedisEmitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import { Pool } from 'pg';
 import { publishToPostgresAdapter } from './postgres-broadcast';
+import { quietPool } from './quiet-pool';
 
 /** Where emitted events go: the Socket.IO adapter channel every api process listens on. */
 export interface RealtimeTransport {
@@ -16,12 +16,13 @@ export const REDIS_ADAPTER_KEY = 'switchboard_io';
  * The adapter's emitter for the configured backend: Redis when the queue runs on Redis, else PostgreSQL. The same
  * path serves the api and the worker, so an event reaches every api process whichever process emitted it.
  */
-export function createRealtimeTransport(backend: {
-  redisUrl: string;
-  databaseUrl: string;
-}): RealtimeTransport {
+export function createRealtimeTransport(
+  backend: { redisUrl: string; databaseUrl: string },
+  warn: (message: string) => void,
+): RealtimeTransport {
   if (backend.redisUrl) {
     const redis = new Redis(backend.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (e: Error) => warn(`realtime redis connection: ${e.message}`));
     const emitter = new RedisEmitter(redis, { key: REDIS_ADAPTER_KEY });
     let ended: Promise<void> | undefined;
     return {
@@ -29,7 +30,7 @@ export function createRealtimeTransport(backend: {
       close: () => (ended ??= redis.quit().then(() => undefined)),
     };
   }
-  const pool = new Pool({ connectionString: backend.databaseUrl, max: 2 });
+  const pool = quietPool(backend.databaseUrl, 2, warn);
   let ended: Promise<void> | undefined;
   return {
     emit: (rooms, event, payload) => publishToPostgresAdapter(pool, rooms, event, payload),

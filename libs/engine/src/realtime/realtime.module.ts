@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { declareSubscribers } from '../events/subscriber-manifest';
 import type { Runtime } from '../runtime/runtime';
 import { REALTIME_RELAY, RealtimeRelay } from './realtime-relay.subscriber';
@@ -19,10 +19,10 @@ export class RealtimeModule {
         {
           provide: REALTIME_TRANSPORT,
           useFactory: () =>
-            createRealtimeTransport({
-              redisUrl: runtime.config.queue.redisUrl,
-              databaseUrl: runtime.databaseUrl,
-            }),
+            createRealtimeTransport(
+              { redisUrl: runtime.config.queue.redisUrl, databaseUrl: runtime.databaseUrl },
+              (message) => new Logger('Realtime').warn(message),
+            ),
         },
         Realtime,
         RealtimeRelay,
