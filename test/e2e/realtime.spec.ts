@@ -123,6 +123,27 @@ describe('websocket handshake', () => {
   });
 });
 
+describe('content security policy', () => {
+  const connectSrc = (csp: string) =>
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find(([name]) => name === 'connect-src')
+      ?.slice(1);
+
+  it('lets pages connect to the socket path of their own origin, and nowhere else', async () => {
+    const host = new URL(env.url).host;
+    const r = await env.anonymous().get('/api/health');
+    expect(connectSrc(String(r.headers['content-security-policy']))).toEqual([
+      "'self'",
+      `ws://${host}/socket.io/`,
+    ]);
+    // A Host header that is not a plain host name is never written into the policy.
+    const odd = await env.anonymous().get('/api/health').set('Host', 'a.example; script-src *');
+    expect(connectSrc(String(odd.headers['content-security-policy']))).toEqual(["'self'", "'self'"]);
+  });
+});
+
 describe('rooms and events', () => {
   it('puts a socket in the departments it may read, refuses others like a 404, and never delivers their events', async () => {
     const { sales, support, hr } = env.numbers;

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { WebhookReceiver } from '@switchboard/channels';
+import { APP_CONFIG, AppConfig } from '@switchboard/engine';
 import { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { securityHeaders, TrustProxy } from './security-headers';
 
@@ -13,7 +14,8 @@ export function mountWebhookReceiver(app: INestApplication): void {
   const receiver = app.get(WebhookReceiver);
   const server = app.getHttpServer() as Server;
   const express = app.getHttpAdapter().getInstance() as { get(setting: string): unknown };
-  const headers = securityHeaders(() => express.get('trust proxy fn') as TrustProxy);
+  const socketPath = app.get<AppConfig>(APP_CONFIG).realtime.path;
+  const headers = securityHeaders(() => express.get('trust proxy fn') as TrustProxy, socketPath);
   const framework = server.listeners('request') as RequestListener[];
   if (framework.length !== 1)
     throw new Error(`expected one HTTP request listener, found ${framework.length}`);

@@ -25,6 +25,19 @@ export const CONTENT_SECURITY_POLICY = {
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+// A Host header fit to be written into the policy (a name or IP literal and a port): anything else gets no source.
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The websocket (Socket.IO) path on our own origin, written out: `'self'` covers ws/wss only in browsers that
+ * implement CSP level 3, so the socket path is listed explicitly for the others.
+ */
+function socketSource(req: IncomingMessage, trust: TrustProxy, path: string): string {
+  const host = req.headers.host;
+  if (!host || !PLAIN_HOST.test(host)) return "'self'";
+  return `${cameOverHttps(req, trust) ? 'wss' : 'ws'}://${host}${path}/`;
+}
+
 /**
  * True when the client reached us over HTTPS: our own TLS socket, or X-Forwarded-Proto from a proxy that the
  * `trust proxy` setting trusts. The same rule as Express's `req.secure`, which the raw webhook path does not have.
@@ -44,9 +57,17 @@ export function cameOverHttps(req: IncomingMessage, trust: TrustProxy): boolean 
  */
 export function securityHeaders(
   trust: () => TrustProxy,
+  socketPath: string,
 ): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const connectSrc = [
+    ...CONTENT_SECURITY_POLICY['connect-src'],
+    (req: IncomingMessage) => socketSource(req, trust(), socketPath),
+  ];
   const headers = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...CONTENT_SECURITY_POLICY, 'connect-src': connectSrc },
+    },
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
