@@ -1,5 +1,11 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -37,7 +43,7 @@ const SOON_MS = 50;
  * backoff, other loops carry on. Loops wake on the NOTIFY of a committed publish and on a slow safety poll.
  */
 @Injectable()
-export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DomainEventDelivery.name);
   private readonly loops = new Map<string, Loop>();
   private poll: NodeJS.Timeout | null = null;
@@ -64,7 +70,8 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
     this.wakeAll();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (its module closes it on application shutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     for (const loop of this.loops.values()) if (loop.timer) clearTimeout(loop.timer);
@@ -88,11 +95,16 @@ export class DomainEventDelivery implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async listen(): Promise<void> {
+    if (this.stopped) return;
     const client = new Client({ connectionString: this.orm.config.get('clientUrl') });
     this.listener = client;
     client.on('notification', () => this.wakeAll());
     client.on('error', (e) => {
       this.logger.warn(`domain event listener lost (${e.message}); the poll carries on until it reconnects`);
+      if (this.listener === client) this.listener = null;
+    });
+    // A connection closed without an error (a restarted server) is reopened by the next poll too.
+    client.on('end', () => {
       if (this.listener === client) this.listener = null;
     });
     try {
