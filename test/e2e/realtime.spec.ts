@@ -299,6 +299,28 @@ describe('domain events on sockets', () => {
 });
 
 describe('revocation', () => {
+  it('an API token socket is in its own departments and is dropped when the token is revoked', async () => {
+    const made = await env
+      .api()
+      .post('/api/api-tokens')
+      .send({
+        name: 'wallboard',
+        permissions: ['conversations.read'],
+        departmentIds: [env.numbers.support.departmentId],
+      })
+      .expect(201);
+    const { socket, ready } = await connect(env.url, made.body.token as string);
+    expect(ready.rooms).toEqual([`department:${env.numbers.support.departmentId}`]);
+    const revoked = new Promise((resolve) => socket.once('access.revoked', resolve));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await env
+      .api()
+      .delete(`/api/api-tokens/${made.body.id as string}`)
+      .expect(204);
+    await within(revoked, 'access.revoked');
+    expect(await within(closed, 'disconnect')).toBe('io server disconnect');
+  });
+
   it('drops a socket when its session is signed out, on any api process', async () => {
     const { socket } = await connect(secondUrl, env.users.salesSupervisor.token);
     const revoked = new Promise<{ error: string }>((resolve) => socket.once('access.revoked', resolve));
