@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '@switchboard/api';
 import { Realtime, RealtimeEnvelope, SecretBox } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createTestEnvironment, freePort, TestEnvironment, waitFor } from '@switchboard/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
@@ -295,6 +297,63 @@ describe('domain events on sockets', () => {
       what: 'support marker',
     });
     expect(new Set(supportAgent.seen.map((e) => e.departmentId))).toEqual(new Set([support.departmentId]));
+  });
+});
+
+describe('a built api process', () => {
+  let api: ChildProcess | undefined;
+  let apiUrl: string;
+  let output = '';
+
+  beforeAll(async () => {
+    const entry = 'dist/apps/api/src/main.js';
+    expect(existsSync(entry), 'run npm run build first (npm test does)').toBe(true);
+    const port = await freePort();
+    apiUrl = `http://127.0.0.1:${port}`;
+    // An api-only process on the same database and key: the webhook is taken and relayed by the test's app.
+    api = spawn(process.execPath, [entry], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        DATABASE_URL: env.runtime.databaseUrl,
+        REDIS_URL: '',
+        SWITCHBOARD_ENCRYPTION_KEY: env.runtime.encryptionKey,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    api.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    await waitFor(
+      () =>
+        fetch(`${apiUrl}/health/live`)
+          .then((r) => r.ok)
+          .catch(() => false),
+      { timeoutMs: 30_000, what: 'spawned api ready' },
+    );
+  });
+
+  afterAll(async () => {
+    if (!api || api.exitCode !== null) return;
+    const exited = new Promise((resolve) => api?.once('exit', resolve));
+    api.kill('SIGTERM');
+    await exited;
+  });
+
+  it('a customer message reaches an agent socket on another OS process', async () => {
+    const agent = await connect(apiUrl, env.users.salesAgent.token).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${output}`);
+    });
+    const { wamid } = await env.sandbox
+      .customer('5511977770003', { phoneNumberId: env.numbers.sales.phoneNumberId })
+      .text('chegou?');
+    const [message] = await waitFor(() =>
+      env.query<{ id: string }>('select id from messages where wamid = $1', [wamid]),
+    );
+    const got = await waitFor(() => agent.seen.find((e) => e.data.messageId === message.id), {
+      what: 'message.created on the spawned api',
+    });
+    expect(got).toMatchObject({ type: 'message.created', departmentId: env.numbers.sales.departmentId });
   });
 });
 
