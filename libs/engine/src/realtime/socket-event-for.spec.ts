@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../events/domain-event-types';
+import { socketEventFor } from './socket-event-for';
+
+const D = '11111111-1111-7111-8111-111111111111';
+const C = '22222222-2222-7222-8222-222222222222';
+const at = { position: '10:1', occurredAt: new Date(0) };
+
+/** Written by hand from the socket events: which screen event each domain event becomes, and its rooms. */
+describe('socketEventFor', () => {
+  const cases: [DomainEvent, string, string | undefined][] = [
+    [
+      {
+        ...at,
+        name: 'message.received',
+        payload: { messageId: 'm', conversationId: C, numberId: 'n', departmentId: D },
+      },
+      'message.created',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'message.sent',
+        payload: { messageId: 'm', conversationId: C, numberId: 'n', departmentId: D },
+      },
+      'message.created',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'message.status',
+        payload: { messageId: 'm', conversationId: C, numberId: 'n', departmentId: D, status: 'read' },
+      },
+      'message.status',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'conversation.opened',
+        payload: { conversationId: C, numberId: 'n', departmentId: D, contactId: 'k' },
+      },
+      'conversation.created',
+      C,
+    ],
+    [
+      { ...at, name: 'conversation.closed', payload: { conversationId: C, departmentId: D, byUserId: null } },
+      'conversation.updated',
+      C,
+    ],
+    [
+      { ...at, name: 'conversation.reopened', payload: { conversationId: C, departmentId: D } },
+      'conversation.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'conversation.assigned',
+        payload: { conversationId: C, departmentId: D, userId: 'u', byUserId: null },
+      },
+      'conversation.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'conversation.unassigned',
+        payload: { conversationId: C, departmentId: D, userId: 'u', byUserId: 'v' },
+      },
+      'conversation.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'conversation.transferred',
+        payload: { conversationId: C, fromDepartmentId: 'old', departmentId: D, byUserId: null },
+      },
+      'conversation.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'card.created',
+        payload: { cardId: 'c', conversationId: C, departmentId: D, stageKey: 'new' },
+      },
+      'card.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'card.created',
+        payload: { cardId: 'c', conversationId: null, departmentId: D, stageKey: 'new' },
+      },
+      'card.updated',
+      undefined,
+    ],
+    [
+      {
+        ...at,
+        name: 'card.moved',
+        payload: { cardId: 'c', departmentId: D, fromStageKey: 'new', stageKey: 'won' },
+      },
+      'card.updated',
+      undefined,
+    ],
+    [{ ...at, name: 'card.updated', payload: { cardId: 'c', departmentId: D } }, 'card.updated', undefined],
+  ];
+
+  it.each(cases.map(([event, type, conversationId]) => [event.name, event, type, conversationId] as const))(
+    '%s',
+    (_name, event, type, conversationId) => {
+      const out = socketEventFor(event);
+      expect(out.type).toBe(type);
+      // The department is always the one the event names (for a transfer: where the conversation is now).
+      expect(out.departmentId).toBe(D);
+      expect(out.conversationId).toBe(conversationId);
+      expect(out.data).toEqual({ change: event.name, ...event.payload });
+    },
+  );
+});
