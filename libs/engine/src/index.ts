@@ -28,6 +28,7 @@ export { HealthController } from './health/health.controller';
 export { IS_PUBLIC, Public } from './http/public.decorator';
 export { decodeCursor, encodeCursor, keysetPage, readCursor } from './http/keyset-cursor';
 export { ZodValidationPipe } from './http/zod-validation.pipe';
+export { requestBodySchema } from './http/request-body-schema';
 export { uuidv7 } from './ids/uuid-v7';
 export { createPinoLogger, PinoNestLogger, REDACTED_KEYS } from './logging/pino-logger';
 export { ENGINE_ENTITIES } from './engine-entities';

@@ -10,14 +10,10 @@ import {
   updateDepartmentRequest,
   UpdateDepartmentRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
-import { z } from 'zod';
 import { DepartmentViews } from './department-views.service';
-
-const bodySchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -51,7 +47,7 @@ export class DepartmentsController {
   @Post()
   @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'Create a department (key: a unique lowercase slug) with its default pipeline' })
-  @ApiBody({ schema: bodySchema(createDepartmentRequest) })
+  @ApiBody({ schema: requestBodySchema(createDepartmentRequest) })
   async create(
     @Body(new ZodValidationPipe(createDepartmentRequest)) body: CreateDepartmentRequest,
   ): Promise<DepartmentView> {
@@ -64,7 +60,7 @@ export class DepartmentsController {
     summary:
       "Rename, set the members-only flag (it then stands over the department plugin's), or set business hours (null: the plugin's, else Mon–Fri 09–18 UTC)",
   })
-  @ApiBody({ schema: bodySchema(updateDepartmentRequest) })
+  @ApiBody({ schema: requestBodySchema(updateDepartmentRequest) })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateDepartmentRequest)) body: UpdateDepartmentRequest,

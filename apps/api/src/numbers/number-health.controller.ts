@@ -12,12 +12,8 @@ import {
   numberHealthSettingsRequest,
   NumberHealthSettingsRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
-import { z } from 'zod';
-
-const bodySchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 /** Watching a WhatsApp number: its health, its silence alarm and its alerts (admins, like the number itself). */
 @ApiTags('numbers')
@@ -47,7 +43,7 @@ export class NumberHealthController {
     summary:
       'Set the silence alarm: an alert after this many minutes of business hours without an inbound message (5–10080; null: off). Audited',
   })
-  @ApiBody({ schema: bodySchema(numberHealthSettingsRequest) })
+  @ApiBody({ schema: requestBodySchema(numberHealthSettingsRequest) })
   async settings(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(numberHealthSettingsRequest)) body: NumberHealthSettingsRequest,

@@ -42,13 +42,9 @@ import {
   TemplateSyncView,
   TemplateView,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
-import { z } from 'zod';
-
-const bodySchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 /** WhatsApp numbers: channels owns them, pipelines the departments they are bound to; composed here. */
 @ApiTags('numbers')
@@ -93,7 +89,7 @@ export class NumbersController {
     summary:
       'Register a number (secrets are write-only); refused with 422 and each failing check when the connection test fails',
   })
-  @ApiBody({ schema: bodySchema(registerNumberRequest) })
+  @ApiBody({ schema: requestBodySchema(registerNumberRequest) })
   register(
     @Body(new ZodValidationPipe(registerNumberRequest)) body: RegisterNumberRequest,
   ): Promise<NumberView> {
@@ -116,7 +112,7 @@ export class NumbersController {
     summary:
       'Rotate the access token (checked against Graph first; a number Meta refused becomes active) or the app secret (the previous one is still accepted for whatsapp.appSecretOverlapMinutes)',
   })
-  @ApiBody({ schema: bodySchema(rotateCredentialsRequest) })
+  @ApiBody({ schema: requestBodySchema(rotateCredentialsRequest) })
   rotate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(rotateCredentialsRequest)) body: RotateCredentialsRequest,
@@ -139,7 +135,7 @@ export class NumbersController {
     summary:
       'Bind the number to another department: new conversations open there, open ones stay until closed; refused (409) while it runs a department plugin',
   })
-  @ApiBody({ schema: bodySchema(moveNumberRequest) })
+  @ApiBody({ schema: requestBodySchema(moveNumberRequest) })
   move(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(moveNumberRequest)) body: MoveNumberRequest,
@@ -215,7 +211,7 @@ export class NumbersController {
     summary:
       "Create a template in the number's WABA through Meta (components in Meta's shape); stored as Meta answered (usually PENDING, reviewed later by webhook). Meta's refusal: 422 with its code and subcode, nothing stored; Meta unreachable: 502",
   })
-  @ApiBody({ schema: bodySchema(createTemplateRequest) })
+  @ApiBody({ schema: requestBodySchema(createTemplateRequest) })
   createTemplate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(createTemplateRequest)) body: CreateTemplateRequest,

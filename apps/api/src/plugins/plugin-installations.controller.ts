@@ -10,11 +10,11 @@ import {
   InstallationRow,
   PluginHooksService,
   PluginInstallationsService,
+  requestBodySchema,
   ZodValidationPipe,
 } from '@switchboard/engine';
 import { PluginActivationService } from '@switchboard/pipelines';
 import { AuditLog, RequirePermission } from '@switchboard/identity';
-import { z } from 'zod';
 import { PluginNumberScope } from './plugin-number-scope.service';
 
 const toView = (r: InstallationRow): PluginInstallationView => ({
@@ -53,7 +53,7 @@ export class PluginInstallationsController {
     summary:
       'Install, enable, disable or configure a plugin on a number (effective immediately; credentials are write-only)',
   })
-  @ApiBody({ schema: z.toJSONSchema(pluginInstallationRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(pluginInstallationRequest) })
   async upsert(
     @Param('numberId', ParseUUIDPipe) numberId: string,
     @Param('pluginId') pluginId: string,

@@ -9,8 +9,7 @@ import {
   updateAgentSettingsRequest,
   UpdateAgentSettingsRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
-import { z } from 'zod';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { AgentAvailabilityService } from './agent-availability.service';
 import { AgentDirectoryService } from './agent-directory.service';
@@ -42,7 +41,7 @@ export class AgentsController {
   @ApiOperation({
     summary: "Set an agent's capacity, skills, languages or weekly schedule in this department",
   })
-  @ApiBody({ schema: z.toJSONSchema(updateAgentSettingsRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(updateAgentSettingsRequest) })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -54,7 +53,7 @@ export class AgentsController {
   @Put(':userId/availability')
   @RequirePermission('agents.manage')
   @ApiOperation({ summary: "Set an agent's availability (online, away, offline) with a reason; audited" })
-  @ApiBody({ schema: z.toJSONSchema(setAvailabilityRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(setAvailabilityRequest) })
   setAvailability(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('userId', ParseUUIDPipe) userId: string,

@@ -6,8 +6,7 @@ import {
   setAvailabilityRequest,
   SetAvailabilityRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
-import { z } from 'zod';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { Authenticated } from '../access/authenticated.decorator';
 import { AgentAvailabilityService } from './agent-availability.service';
 
@@ -28,7 +27,7 @@ export class MyAvailabilityController {
   @Put()
   @Authenticated()
   @ApiOperation({ summary: 'Set your availability: online, away or offline' })
-  @ApiBody({ schema: z.toJSONSchema(setAvailabilityRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(setAvailabilityRequest) })
   set(
     @Body(new ZodValidationPipe(setAvailabilityRequest)) body: SetAvailabilityRequest,
   ): Promise<AvailabilityView> {

@@ -6,8 +6,7 @@ import {
   CreateApiTokenRequest,
   CreatedApiToken,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
-import { z } from 'zod';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { AccessScope } from '../access/access-scope.service';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { ApiTokenService } from './api-token.service';
@@ -31,7 +30,7 @@ export class ApiTokensController {
   @Post()
   @RequirePermission('api_tokens.manage')
   @ApiOperation({ summary: 'Create a scoped API token; the token is in this response only' })
-  @ApiBody({ schema: z.toJSONSchema(createApiTokenRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(createApiTokenRequest) })
   create(
     @Body(new ZodValidationPipe(createApiTokenRequest)) body: CreateApiTokenRequest,
   ): Promise<CreatedApiToken> {

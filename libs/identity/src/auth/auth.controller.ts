@@ -16,9 +16,8 @@ import {
   MfaVerifyRequest,
   UserView,
 } from '@switchboard/contracts';
-import { APP_CONFIG, AppConfig, Public, ZodValidationPipe } from '@switchboard/engine';
+import { APP_CONFIG, AppConfig, Public, requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { AccessScope } from '../access/access-scope.service';
 import { Authenticated } from '../access/authenticated.decorator';
 import { MfaService, MfaSetup } from '../mfa/mfa.service';
@@ -48,7 +47,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with e-mail and password: an access token, and the refresh token as an httpOnly cookie',
   })
-  @ApiBody({ schema: z.toJSONSchema(loginRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(loginRequest) })
   async login(
     @Req() req: Request & { user: UserView },
     @Res({ passthrough: true }) res: Response,
@@ -65,7 +64,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Second sign-in step: the challenge from /login and a TOTP code; then a session' })
-  @ApiBody({ schema: z.toJSONSchema(mfaVerifyRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(mfaVerifyRequest) })
   async verifyMfa(
     @Body(new ZodValidationPipe(mfaVerifyRequest)) body: MfaVerifyRequest,
     @Req() req: Request,
@@ -98,7 +97,7 @@ export class AuthController {
     summary:
       'Start setting up a TOTP app: a new secret (shown once), active after /mfa/confirm; replacing one needs its code',
   })
-  @ApiBody({ schema: z.toJSONSchema(mfaSetupRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(mfaSetupRequest) })
   setupMfa(@Body(new ZodValidationPipe(mfaSetupRequest)) body: MfaSetupRequest): Promise<MfaSetup> {
     return this.mfa.begin(this.scope.actor().id, body?.code);
   }
@@ -149,7 +148,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Choose a password with an invitation or password-reset link (single use)' })
-  @ApiBody({ schema: z.toJSONSchema(acceptLinkRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(acceptLinkRequest) })
   async accept(
     @Req() req: Request,
     @Body(new ZodValidationPipe(acceptLinkRequest)) body: AcceptLinkRequest,

@@ -20,8 +20,7 @@ import {
   SetTeamMembersRequest,
   TeamView,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
-import { z } from 'zod';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { TeamService } from './team.service';
 
@@ -41,7 +40,7 @@ export class TeamsController {
   @Post()
   @RequirePermission('teams.manage')
   @ApiOperation({ summary: 'Create a team in a department you supervise' })
-  @ApiBody({ schema: z.toJSONSchema(createTeamRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(createTeamRequest) })
   create(@Body(new ZodValidationPipe(createTeamRequest)) body: CreateTeamRequest): Promise<TeamView> {
     return this.teams.create(body);
   }
@@ -49,7 +48,7 @@ export class TeamsController {
   @Put(':id/members')
   @RequirePermission('teams.manage')
   @ApiOperation({ summary: "Replace a team's members (people with a role in its department)" })
-  @ApiBody({ schema: z.toJSONSchema(setTeamMembersRequest) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(setTeamMembersRequest) })
   setMembers(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(setTeamMembersRequest)) body: SetTeamMembersRequest,

@@ -9,8 +9,7 @@ import {
   UpdateUserRequest,
   UserView,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
-import { z } from 'zod';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '../access/require-permission.decorator';
 import { AuthService } from '../auth/auth.service';
 import { UserAdminService } from './user-admin.service';
@@ -44,7 +43,7 @@ export class UsersController {
     summary:
       'Create a user with department roles; without a password, the answer carries a single-use invitation link',
   })
-  @ApiBody({ schema: z.toJSONSchema(createUserRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(createUserRequest) })
   create(@Body(new ZodValidationPipe(createUserRequest)) body: CreateUserRequest): Promise<CreatedUserView> {
     return this.users.create(body);
   }
@@ -52,7 +51,7 @@ export class UsersController {
   @Patch(':id')
   @RequirePermission('users.manage')
   @ApiOperation({ summary: 'Change name, status, admin flag or department roles (audited)' })
-  @ApiBody({ schema: z.toJSONSchema(updateUserRequest, { io: 'input' }) as Record<string, unknown> })
+  @ApiBody({ schema: requestBodySchema(updateUserRequest) })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateUserRequest)) body: UpdateUserRequest,

@@ -13,16 +13,14 @@ import {
   UpdateCardRequest,
   updateCardRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { AccessScope, RequirePermission } from '@switchboard/identity';
 import { z } from 'zod';
 import { CardActionService } from './card-action.service';
 import { CardAccess, CardActor, CardCommandsService } from './card-commands.service';
 import { CardQueryService } from './card-query.service';
 
-const body = (schema: z.ZodType) => ({
-  schema: z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>,
-});
+const body = (schema: z.ZodType) => ({ schema: requestBodySchema(schema) });
 
 @ApiTags('cards')
 @ApiBearerAuth()

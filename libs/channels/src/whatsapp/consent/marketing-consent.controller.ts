@@ -5,9 +5,8 @@ import {
   putMarketingConsentRequest,
   PutMarketingConsentRequest,
 } from '@switchboard/contracts';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
-import { z } from 'zod';
 import { ContactConsentService } from './contact-consent.service';
 
 @ApiTags('contacts')
@@ -29,7 +28,7 @@ export class MarketingConsentController {
   @Put(':id/marketing-consent')
   @RequirePermission('conversations.reply')
   @ApiBody({
-    schema: z.toJSONSchema(putMarketingConsentRequest, { io: 'input' }) as Record<string, unknown>,
+    schema: requestBodySchema(putMarketingConsentRequest),
   })
   @ApiOperation({
     summary:

@@ -11,9 +11,8 @@ import {
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MessageView, replyRequest, ReplyRequest } from '@switchboard/contracts';
 import { ConversationQueryService } from '@switchboard/conversations';
-import { ZodValidationPipe } from '@switchboard/engine';
+import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { AccessScope, RequirePermission } from '@switchboard/identity';
-import { z } from 'zod';
 import { ReplyService } from './reply.service';
 
 @ApiTags('conversations')
@@ -33,7 +32,7 @@ export class ReplyController {
     summary: 'Send a reply (text, media, or template). Accepted for sending; statuses arrive from Meta.',
   })
   @ApiBody({
-    schema: z.toJSONSchema(replyRequest, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    schema: requestBodySchema(replyRequest),
   })
   @ApiHeader({
     name: 'Idempotency-Key',
