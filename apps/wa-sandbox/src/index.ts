@@ -36,5 +36,5 @@ export type {
   InboundType,
 } from './inbound-spec';
 export type { OutboundStatus, SentRecord } from './sent-log';
-export type { WebhookFaults } from './webhook-deliverer';
+export type { WebhookFaults } from './webhook-delivery.types';
 export type { GraphFaultRule } from './graph-faults';

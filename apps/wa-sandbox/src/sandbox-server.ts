@@ -26,7 +26,8 @@ import { AppSubscriptions, DEFAULT_APP } from './subscribed-apps';
 import { trimTrailingSlashes } from './trim-trailing-slashes';
 import { defaultTemplates, TemplateCatalog } from './templates';
 import type { SandboxHandle, SandboxOptions } from './types';
-import { WebhookDeliverer, type WebhookFaults } from './webhook-deliverer';
+import { WebhookDeliverer } from './webhook-deliverer';
+import type { WebhookFaults } from './webhook-delivery.types';
 
 /** Starts the sandbox: Graph API + lookaside downloads + /_sim control API on one node:http server. */
 export async function startSandbox(opts: SandboxOptions): Promise<SandboxHandle> {

@@ -25,7 +25,8 @@ import type {
 } from './types';
 import { verifyWebhook } from './verify-webhook';
 import { UnknownReferenceError } from './unknown-reference.error';
-import type { WebhookDeliverer, WebhookFaults } from './webhook-deliverer';
+import type { WebhookDeliverer } from './webhook-deliverer';
+import type { WebhookFaults } from './webhook-delivery.types';
 import type { GraphFaultRule } from './graph-faults';
 import { messagesEnvelope } from './webhook-envelope';
 

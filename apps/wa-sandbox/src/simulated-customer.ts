@@ -5,7 +5,7 @@ import type {
   InboundReferral,
   InboundSpec,
 } from './inbound-spec';
-import type { DeliverOptions, InboundResult } from './types';
+import type { DeliverOptions, InboundResult } from './webhook-delivery.types';
 
 /** What a SimulatedCustomer needs from the sandbox: deliver one inbound message as a webhook. */
 export interface InboundPort {

@@ -2,7 +2,7 @@ import { contactBlock, type CustomerProfile } from './customer-directory';
 import type { WebhookError } from './graph-errors';
 import type { OutboundStatus, SentRecord } from './sent-log';
 import type { SandboxNumber, StatusDelays } from './types';
-import type { WebhookFaults } from './webhook-deliverer';
+import type { WebhookFaults } from './webhook-delivery.types';
 import { messagesEnvelope, unixSeconds } from './webhook-envelope';
 
 /** PMP pricing object carried by `sent` and by one of `delivered`/`read`. */

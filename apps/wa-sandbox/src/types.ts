@@ -5,8 +5,21 @@ import type { SandboxTemplate } from './templates';
 import type { SentRecord } from './sent-log';
 import type { SimulatedCustomer } from './simulated-customer';
 import type { SandboxApp } from './subscribed-apps';
-import type { WebhookFaults } from './webhook-deliverer';
+import type {
+  DeliverOptions,
+  DeliveryResult,
+  WebhookFaults,
+  WebhookRetryPolicy,
+} from './webhook-delivery.types';
 import type { GraphFaultRule } from './graph-faults';
+
+export type {
+  DeliverOptions,
+  DeliveryResult,
+  InboundResult,
+  WebhookFaults,
+  WebhookRetryPolicy,
+} from './webhook-delivery.types';
 
 export interface SandboxNumber {
   phoneNumberId: string;
@@ -23,12 +36,6 @@ export interface SandboxNumber {
   verifyToken: string;
   /** Initial display name, quality rating, tier and statuses (defaults: GREEN, TIER_1K, APPROVED…). */
   profile?: Partial<PhoneNumberProfile>;
-}
-
-export interface WebhookRetryPolicy {
-  initialDelayMs: number;
-  maxDelayMs: number;
-  maxAgeMs: number;
 }
 
 export interface StatusDelays {
@@ -59,26 +66,6 @@ export interface SandboxOptions {
   subscribedWabas?: string[];
   /** Clock (ms) for the 24 h window, timestamps and media URL expiry. Default Date.now. */
   now?: () => number;
-}
-
-export interface DeliverOptions {
-  /** Default true: retry with backoff in the background until 200 or maxAgeMs. */
-  retry?: boolean;
-  signature?: 'valid' | 'bad' | 'missing';
-  /** Pretty-print (still Meta-escaped) to check the receiver hashes the raw bytes. */
-  prettyPrint?: boolean;
-}
-
-/** The first attempt's answer (status 0 = network error or timeout). */
-export interface DeliveryResult {
-  status: number;
-  attempts: number;
-  body: string;
-}
-
-export interface InboundResult {
-  wamid: string;
-  result: DeliveryResult;
 }
 
 export interface VerifyWebhookResult {

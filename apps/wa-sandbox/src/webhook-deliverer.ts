@@ -1,22 +1,16 @@
 import { Agent, request } from 'undici';
 import { metaJsonStringify, metaJsonStringifyPretty } from './meta-json';
 import { signBody } from './sign-body';
-import type { DeliverOptions, DeliveryResult, WebhookRetryPolicy } from './types';
+import type {
+  DeliverOptions,
+  DeliveryResult,
+  WebhookFaults,
+  WebhookRetryPolicy,
+} from './webhook-delivery.types';
 
 export interface WebhookTarget {
   url: string;
   appSecret: string;
-}
-
-export interface WebhookFaults {
-  /** Treat the first 200 of each delivery as lost, so Meta redelivers the same body once more. */
-  dropResponses?: boolean;
-  /** Every n-th body is POSTed twice, concurrently (Meta documents duplicate deliveries). */
-  duplicateEvery?: number;
-  /** Status webhooks of a message arrive in reverse order (read, delivered, sent). */
-  reorderStatuses?: boolean;
-  /** `delivered` is never sent (Meta skips it when delivery and read coincide). */
-  skipDelivered?: boolean;
 }
 
 interface DeliveryJob {
