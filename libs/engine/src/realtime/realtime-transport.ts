@@ -23,10 +23,19 @@ export function createRealtimeTransport(
   if (backend.redisUrl) {
     const redis = new Redis(backend.redisUrl, { maxRetriesPerRequest: null });
     redis.on('error', (e: Error) => warn(`realtime redis connection: ${e.message}`));
-    const emitter = new RedisEmitter(redis, { key: REDIS_ADAPTER_KEY });
+    // The emitter publishes without returning the promise: a failed publish (Redis gone, or closed at shutdown) would
+    // be an unhandled rejection. It calls publish synchronously inside emit, so the promise is caught here and awaited.
+    let published: Promise<unknown> = Promise.resolve();
+    const publisher = {
+      publish: (channel: string, message: string | Buffer) => (published = redis.publish(channel, message)),
+    };
+    const emitter = new RedisEmitter(publisher, { key: REDIS_ADAPTER_KEY });
     let ended: Promise<void> | undefined;
     return {
-      emit: async (rooms, event, payload) => void emitter.to(rooms).emit(event, payload),
+      emit: async (rooms, event, payload) => {
+        emitter.to(rooms).emit(event, payload);
+        await published;
+      },
       close: () => (ended ??= redis.quit().then(() => undefined)),
     };
   }
