@@ -1224,13 +1224,13 @@ describe('account and template events', () => {
       // Every queued follow-up ran (or was skipped): none of the queue's outbox entries is left undone.
       await waitFor(
         async () =>
-          (await count(env, 'outbox', `queue = 'template-syncs' and done_at is null`)) === 0
+          (await count(env, 'outbox', `queue = 'graph-rereads' and done_at is null`)) === 0
             ? true
             : undefined,
         { what: 'the queued re-syncs done' },
       );
       expect(
-        await count(env, 'outbox', `queue = 'template-syncs' and data->>'wabaId' = $1`, [sales.wabaId]),
+        await count(env, 'outbox', `queue = 'graph-rereads' and data->>'wabaId' = $1`, [sales.wabaId]),
       ).toBeGreaterThanOrEqual(3);
       expect(await fired()).toBe(2 * perSync);
     } finally {

@@ -4,7 +4,7 @@ import { ChannelsModule } from './channels.module';
 import { SilenceCheckProcessor } from './whatsapp/alerts/silence-check.processor';
 import { NumberFieldsRereadService } from './whatsapp/account-events/number-fields-reread.service';
 import { TemplateResyncCoalescer } from './whatsapp/account-events/template-resync-coalescer';
-import { TemplateResyncProcessor } from './whatsapp/account-events/template-resync.processor';
+import { GraphRereadProcessor } from './whatsapp/account-events/graph-reread.processor';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
 import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
 import { PluginCapabilities } from './whatsapp/plugins/plugin-capabilities';
@@ -25,7 +25,7 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     PluginHooksProcessor,
     RelayScheduler,
     SilenceCheckProcessor,
-    TemplateResyncProcessor,
+    GraphRereadProcessor,
     TemplateResyncCoalescer,
     NumberFieldsRereadService,
   ],

@@ -4,7 +4,7 @@ export const QUEUES = {
   outboundMessages: 'outbound-messages',
   mediaDownloads: 'media-downloads',
   pluginHooks: 'plugin-hooks',
-  templateSyncs: 'template-syncs',
+  graphRereads: 'graph-rereads',
   numberHealth: 'number-health',
 } as const;
 

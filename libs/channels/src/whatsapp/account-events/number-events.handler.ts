@@ -68,7 +68,7 @@ export class NumberEventsHandler {
         const qualityRating = str(v.quality_rating) ?? (reread ? null : n.quality_rating);
         if (reread)
           ctx.jobs.push(
-            await this.outbox.stage(ctx.em, QUEUES.templateSyncs, { kind: 'number_fields', numberId: n.id }),
+            await this.outbox.stage(ctx.em, QUEUES.graphRereads, { kind: 'number_fields', numberId: n.id }),
           );
         // On THROUGHPUT_UPGRADE current_limit names the throughput, not the messaging limit.
         const throughputUpgrade = event === 'THROUGHPUT_UPGRADE';

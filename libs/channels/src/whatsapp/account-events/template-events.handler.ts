@@ -44,7 +44,7 @@ export class TemplateEventsHandler {
     const template = await this.find(ctx, change.wabaId, metaId, name, language);
     if (!template) {
       ctx.jobs.push(
-        await this.outbox.stage(ctx.em, QUEUES.templateSyncs, {
+        await this.outbox.stage(ctx.em, QUEUES.graphRereads, {
           wabaId: change.wabaId,
           numberId: change.numbers[0].id,
           // A sync that starts after this covers it (TemplateResyncCoalescer).

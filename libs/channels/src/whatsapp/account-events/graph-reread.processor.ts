@@ -15,8 +15,8 @@ type FollowUp =
  * Meta's UI), and a number's fields re-read when a quality event left its rating unknown. A failure is recorded
  * (template sync state) or logged, not retried here.
  */
-@Processor(QUEUES.templateSyncs, { autorun: false })
-export class TemplateResyncProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Processor(QUEUES.graphRereads, { autorun: false })
+export class GraphRereadProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly templates: TemplateResyncCoalescer,
     private readonly numberFields: NumberFieldsRereadService,
