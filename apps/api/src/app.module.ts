@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AssignmentModule } from '@switchboard/assignment';
 import { ChannelsModule, ChannelsWorkerModule } from '@switchboard/channels';
 import { ConversationsModule } from '@switchboard/conversations';
 import {
@@ -10,6 +11,8 @@ import {
 } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { PluginHostModule } from '@switchboard/plugin-host';
+import { RoutingModule } from '@switchboard/routing';
 import { AlertsController } from './alerts/alerts.controller';
 import { DepartmentViews } from './departments/department-views.service';
 import { DepartmentsController } from './departments/departments.controller';
@@ -38,6 +41,9 @@ export class AppModule {
         PipelinesModule,
         ConversationsModule,
         ChannelsModule,
+        AssignmentModule,
+        RoutingModule,
+        PluginHostModule,
         ...(roles.worker ? [ChannelsWorkerModule, DomainEventDeliveryModule] : []),
         ...pluginModules(runtime),
         ...(roles.extraModules ?? []),

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssignmentModule } from '@switchboard/assignment';
 import { ChannelsWorkerModule } from '@switchboard/channels';
 import {
   DomainEventDeliveryModule,
@@ -8,6 +9,8 @@ import {
   Runtime,
 } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
+import { PluginHostModule } from '@switchboard/plugin-host';
+import { RoutingModule } from '@switchboard/routing';
 
 /** `worker` role: queue consumers, relays and domain event delivery, no HTTP. */
 @Module({})
@@ -19,6 +22,9 @@ export class WorkerModule {
         EngineModule.forRoot(runtime),
         IdentityCoreModule,
         ChannelsWorkerModule,
+        AssignmentModule,
+        RoutingModule,
+        PluginHostModule,
         DomainEventDeliveryModule,
         RealtimeModule.forRoot(runtime),
         ...pluginModules(runtime),

@@ -1,0 +1,1 @@
+export { PluginHostModule } from './plugin-host.module';
