@@ -94,7 +94,17 @@ export interface BoardView {
 export interface CardEventView {
   id: string;
   at: string;
-  kind: 'created' | 'stage_changed' | 'fields_changed' | 'note' | 'action';
+  kind:
+    | 'created'
+    | 'stage_changed'
+    | 'fields_changed'
+    | 'note'
+    | 'action'
+    | 'routing'
+    | 'assignment'
+    | 'handover'
+    | 'transfer'
+    | 'ownership';
   actor: { type: 'user' | 'api_token' | 'plugin' | 'system'; id: string | null; label: string };
   fromStage: { id: string; key: string; name: string } | null;
   toStage: { id: string; key: string; name: string } | null;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { NumberActivityQuery } from './activity/number-activity.query';
+import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
 import { ConversationIntakeRepository } from './intake/conversation-intake.repository';
 import { ConversationIntakeService } from './intake/conversation-intake.service';
 import { ConversationQueryService } from './query/conversation-query.service';
@@ -20,6 +21,7 @@ import { MessageStatusService } from './status/message-status.service';
     NumberActivityQuery,
     NumberConversationsService,
     ContactScope,
+    ConversationOwnershipService,
   ],
   exports: [
     ConversationIntakeService,
@@ -28,6 +30,7 @@ import { MessageStatusService } from './status/message-status.service';
     NumberActivityQuery,
     NumberConversationsService,
     ContactScope,
+    ConversationOwnershipService,
   ],
 })
 export class ConversationsModule {}

@@ -3,6 +3,13 @@ import { Conversation } from './entities/conversation.entity';
 import { MessageStatusEvent } from './entities/message-status-event.entity';
 import { Message } from './entities/message.entity';
 
+export { ConversationOwnershipService } from './ownership/conversation-ownership.service';
+export type {
+  ConversationPriority,
+  OwnershipActor,
+  OwnershipState,
+  SetOwnerOptions,
+} from './ownership/conversation-ownership.service';
 export { NumberActivityQuery } from './activity/number-activity.query';
 export type { ActivityMessage, FailedSendGroup, InboundTiming } from './activity/number-activity.query';
 export { ConversationsModule } from './conversations.module';

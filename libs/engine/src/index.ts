@@ -15,6 +15,7 @@ export type {
   DomainEventInput,
   DomainEventName,
   DomainEventPayloads,
+  OwnershipReason,
 } from './events/domain-event-types';
 export { DomainEventDelivery } from './events/domain-event-delivery.service';
 export type { DeliveryOutcome } from './events/domain-event-delivery.service';

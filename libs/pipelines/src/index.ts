@@ -9,6 +9,8 @@ export { CardCommandsService } from './cards/card-commands.service';
 export type { CardAccess, CardActor } from './cards/card-commands.service';
 export { CARD_SELECT, toPluginCard } from './cards/card-row';
 export type { CardRow } from './cards/card-row';
+export { CardTimelineService } from './cards/card-timeline.service';
+export type { TimelineEntry, TimelineEntryKind } from './cards/card-timeline.service';
 export { CardRepository } from './cards/card.repository';
 export { DEFAULT_PIPELINE } from './default-pipeline';
 export { DepartmentSetupService } from './department-setup.service';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CardActionService } from './cards/card-action.service';
 import { CardCommandsService } from './cards/card-commands.service';
 import { CardQueryService } from './cards/card-query.service';
+import { CardTimelineService } from './cards/card-timeline.service';
 import { CardRepository } from './cards/card.repository';
 import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
@@ -16,6 +17,7 @@ const SERVICES = [
   CardCommandsService,
   CardActionService,
   CardQueryService,
+  CardTimelineService,
   DepartmentSetupService,
   DepartmentAdminService,
   PipelineDefinitionRepository,

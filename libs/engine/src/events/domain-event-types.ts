@@ -27,13 +27,35 @@ export interface DomainEventPayloads {
     conversationId: string;
     departmentId: string;
     userId: string;
+    /** The owner before, when ownership moved from one agent to another (a take-over or a hand-over). */
+    previousUserId: string | null;
     byUserId: string | null;
+    reason: OwnershipReason;
   };
   'conversation.unassigned': {
     conversationId: string;
     departmentId: string;
     userId: string;
     byUserId: string | null;
+    reason: OwnershipReason;
+  };
+  /** Owner-independent state changed: priority, labels, snooze or team (queue). */
+  'conversation.updated': {
+    conversationId: string;
+    departmentId: string;
+    changes: Array<'priority' | 'labels' | 'snooze' | 'team'>;
+  };
+  /**
+   * Routing has decided where an opened, reopened or transferred conversation goes (possibly nowhere new): published
+   * once per decision, after its actions were applied in the same transaction. Assignment acts on this, not on
+   * conversation.opened, so it never assigns before the rules have spoken.
+   */
+  'conversation.routed': {
+    conversationId: string;
+    departmentId: string;
+    numberId: string;
+    /** The rules that matched, in the order they ran (empty when none did). */
+    ruleIds: string[];
   };
   'conversation.transferred': {
     conversationId: string;
@@ -42,10 +64,23 @@ export interface DomainEventPayloads {
     departmentId: string;
     byUserId: string | null;
   };
+  /** An agent's availability changed (by themselves, a supervisor, or the product: socket gone, idle, shift). */
+  'agent.availability': {
+    userId: string;
+    status: 'online' | 'away' | 'offline';
+    previousStatus: 'online' | 'away' | 'offline';
+    source: 'self' | 'supervisor' | 'system';
+    /** Every department where the user is an agent or supervisor: sockets of those departments are told. */
+    departmentIds: string[];
+  };
   'card.created': { cardId: string; conversationId: string | null; departmentId: string; stageKey: string };
   'card.moved': { cardId: string; departmentId: string; fromStageKey: string; stageKey: string };
   'card.updated': { cardId: string; departmentId: string };
 }
+
+/** Why ownership changed. */
+export type OwnershipReason =
+  'claim' | 'auto' | 'manual' | 'take_over' | 'handover' | 'rule' | 'reply' | 'closed' | 'transferred';
 
 export type DomainEventName = keyof DomainEventPayloads;
 
@@ -71,6 +106,9 @@ const NAMES: Record<DomainEventName, true> = {
   'conversation.assigned': true,
   'conversation.unassigned': true,
   'conversation.transferred': true,
+  'conversation.updated': true,
+  'conversation.routed': true,
+  'agent.availability': true,
   'card.created': true,
   'card.moved': true,
   'card.updated': true,

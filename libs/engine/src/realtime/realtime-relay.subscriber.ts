@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DomainEvent, DomainEventName } from '../events/domain-event-types';
 import { OnDomainEvent } from '../events/on-domain-event.decorator';
 import { Realtime } from './realtime.service';
-import { socketEventFor } from './socket-event-for';
+import { socketEventsFor } from './socket-event-for';
 
 export const REALTIME_RELAY = 'realtime.relay';
 
@@ -16,6 +16,9 @@ const RELAYED: DomainEventName[] = [
   'conversation.assigned',
   'conversation.unassigned',
   'conversation.transferred',
+  'conversation.updated',
+  'conversation.routed',
+  'agent.availability',
   'card.created',
   'card.moved',
   'card.updated',
@@ -32,6 +35,7 @@ export class RealtimeRelay {
 
   @OnDomainEvent(RELAYED, REALTIME_RELAY)
   async relay(events: DomainEvent[]): Promise<void> {
-    for (const event of events) await this.realtime.emit(socketEventFor(event), event.position);
+    for (const event of events)
+      for (const socketEvent of socketEventsFor(event)) await this.realtime.emit(socketEvent, event.position);
   }
 }

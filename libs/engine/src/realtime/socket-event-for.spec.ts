@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/domain-event-types';
-import { socketEventFor } from './socket-event-for';
+import { socketEventsFor } from './socket-event-for';
 
 const D = '11111111-1111-7111-8111-111111111111';
 const C = '22222222-2222-7222-8222-222222222222';
 const at = { position: '10:1', occurredAt: new Date(0) };
 
 /** Written by hand from the socket events: which screen event each domain event becomes, and its rooms. */
-describe('socketEventFor', () => {
+describe('socketEventsFor', () => {
   const cases: [DomainEvent, string, string | undefined][] = [
     [
       {
@@ -59,7 +59,14 @@ describe('socketEventFor', () => {
       {
         ...at,
         name: 'conversation.assigned',
-        payload: { conversationId: C, departmentId: D, userId: 'u', byUserId: null },
+        payload: {
+          conversationId: C,
+          departmentId: D,
+          userId: 'u',
+          previousUserId: null,
+          byUserId: null,
+          reason: 'auto',
+        },
       },
       'conversation.updated',
       C,
@@ -68,7 +75,7 @@ describe('socketEventFor', () => {
       {
         ...at,
         name: 'conversation.unassigned',
-        payload: { conversationId: C, departmentId: D, userId: 'u', byUserId: 'v' },
+        payload: { conversationId: C, departmentId: D, userId: 'u', byUserId: 'v', reason: 'manual' },
       },
       'conversation.updated',
       C,
@@ -110,12 +117,31 @@ describe('socketEventFor', () => {
       undefined,
     ],
     [{ ...at, name: 'card.updated', payload: { cardId: 'c', departmentId: D } }, 'card.updated', undefined],
+    [
+      {
+        ...at,
+        name: 'conversation.updated',
+        payload: { conversationId: C, departmentId: D, changes: ['priority', 'labels'] },
+      },
+      'conversation.updated',
+      C,
+    ],
+    [
+      {
+        ...at,
+        name: 'conversation.routed',
+        payload: { conversationId: C, departmentId: D, numberId: 'n', ruleIds: ['r1'] },
+      },
+      'conversation.updated',
+      C,
+    ],
   ];
 
   it.each(cases.map(([event, type, conversationId]) => [event.name, event, type, conversationId] as const))(
     '%s',
     (_name, event, type, conversationId) => {
-      const out = socketEventFor(event);
+      const [out, ...more] = socketEventsFor(event);
+      expect(more).toEqual([]);
       expect(out.type).toBe(type);
       // The department is always the one the event names (for a transfer: where the conversation is now).
       expect(out.departmentId).toBe(D);
@@ -123,4 +149,30 @@ describe('socketEventFor', () => {
       expect(out.data).toEqual({ change: event.name, ...event.payload });
     },
   );
+
+  it('tells each department of an agent about their availability, and no other', () => {
+    const out = socketEventsFor({
+      ...at,
+      name: 'agent.availability',
+      payload: {
+        userId: 'u',
+        status: 'away',
+        previousStatus: 'online',
+        source: 'self',
+        departmentIds: ['d1', 'd2'],
+      },
+    });
+    expect(out.map((e) => [e.type, e.departmentId, e.conversationId])).toEqual([
+      ['agent.availability', 'd1', undefined],
+      ['agent.availability', 'd2', undefined],
+    ]);
+    expect(out[0].data).toEqual({
+      change: 'agent.availability',
+      userId: 'u',
+      status: 'away',
+      previousStatus: 'online',
+      source: 'self',
+      departmentIds: undefined,
+    });
+  });
 });

@@ -5,7 +5,18 @@ import type { RealtimeEvent } from './realtime-event';
  * The socket event a domain event becomes: what screens need to update (the ids and the department, never bodies:
  * a client reads the record through the API, under its own access). `change` says which domain event it was.
  */
-export function socketEventFor(event: DomainEvent): RealtimeEvent {
+export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
+  // An agent belongs to several departments: each of their rooms is told, and no other.
+  if (event.name === 'agent.availability')
+    return event.payload.departmentIds.map((departmentId) => ({
+      departmentId,
+      type: 'agent.availability',
+      data: { change: event.name, ...event.payload, departmentIds: undefined },
+    }));
+  return [socketEventFor(event)];
+}
+
+function socketEventFor(event: Exclude<DomainEvent, { name: 'agent.availability' }>): RealtimeEvent {
   const base = { departmentId: event.payload.departmentId };
   switch (event.name) {
     case 'message.received':
@@ -35,6 +46,8 @@ export function socketEventFor(event: DomainEvent): RealtimeEvent {
     case 'conversation.assigned':
     case 'conversation.unassigned':
     case 'conversation.transferred':
+    case 'conversation.updated':
+    case 'conversation.routed':
       return {
         ...base,
         type: 'conversation.updated',
