@@ -29,6 +29,9 @@ type Permission =
   | 'teams.read'
   | 'teams.manage'
   | 'agents.manage'
+  | 'conversations.assign'
+  | 'conversations.take_over'
+  | 'routing.manage'
   | 'users.manage'
   | 'audit.read'
   | 'inbound_events.read'
@@ -176,6 +179,9 @@ const ROLE: Record<Role, Permission[]> = {
     'teams.read',
     'teams.manage',
     'agents.manage',
+    'conversations.assign',
+    'conversations.take_over',
+    'routing.manage',
   ],
   agent: ['conversations.read', 'conversations.reply', 'cards.write', 'media.read', 'teams.read'],
   viewer: ['conversations.read', 'media.read', 'teams.read'],
@@ -184,6 +190,8 @@ const ROLE: Record<Role, Permission[]> = {
 const TOKEN_PERMISSIONS: Permission[] = [
   'conversations.read',
   'conversations.reply',
+  'conversations.assign',
+  'routing.manage',
   'media.read',
   'teams.read',
   'teams.manage',

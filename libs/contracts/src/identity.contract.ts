@@ -143,6 +143,8 @@ export interface AuditEventView {
 export const API_TOKEN_PERMISSIONS = [
   'conversations.read',
   'conversations.reply',
+  'conversations.assign',
+  'routing.manage',
   'media.read',
   'teams.read',
   'teams.manage',

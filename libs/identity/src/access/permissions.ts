@@ -11,6 +11,12 @@ export const DEPARTMENT_PERMISSIONS = [
   'teams.read',
   'teams.manage',
   'agents.manage',
+  /** Assign a conversation to someone else, or return it to the queue; edit queues. */
+  'conversations.assign',
+  /** Take over a conversation another agent owns (audited; the previous owner is told). */
+  'conversations.take_over',
+  /** Edit the department's routing rules. */
+  'routing.manage',
 ] as const;
 
 /**
@@ -55,6 +61,9 @@ export const ROLE_PERMISSIONS: Record<DepartmentRole, readonly DepartmentPermiss
     'teams.read',
     'teams.manage',
     'agents.manage',
+    'conversations.assign',
+    'conversations.take_over',
+    'routing.manage',
   ],
   agent: ['conversations.read', 'conversations.reply', 'cards.write', 'media.read', 'teams.read'],
   viewer: ['conversations.read', 'media.read', 'teams.read'],
