@@ -1,3 +1,4 @@
+import { ScheduleModule } from '@nestjs/schedule';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DomainEventDelivery } from './domain-event-delivery.service';
@@ -13,6 +14,14 @@ import { SubscriberRegistry } from './subscriber-registry';
 })
 export class DomainEventsModule {}
 
-/** Delivery to the subscribers: imported by the processes that run the worker role. */
-@Module({ providers: [DomainEventDelivery], exports: [DomainEventDelivery] })
+/**
+ * Delivery to the subscribers: imported by the processes that run the worker role. It also starts @nestjs/schedule,
+ * so @Interval/@Cron ticks declared by any provider run only in worker-role processes (process-local; work that must
+ * happen once per cluster still takes a claimed row or a lock).
+ */
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  providers: [DomainEventDelivery],
+  exports: [DomainEventDelivery],
+})
 export class DomainEventDeliveryModule {}
