@@ -8,7 +8,7 @@ import type {
   AvailabilityView,
   SetAvailabilityRequest,
 } from '@switchboard/contracts';
-import { Clock, sql, uuidv7 } from '@switchboard/engine';
+import { Clock, DomainEvents, sql, uuidv7 } from '@switchboard/engine';
 import { AccessScope } from '../access/access-scope.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { roleInDepartment } from './agent-membership';
@@ -39,6 +39,7 @@ export class AgentAvailabilityService {
     private readonly scope: AccessScope,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   /** PUT /api/me/availability: the signed-in user sets their own. */
@@ -79,8 +80,9 @@ export class AgentAvailabilityService {
 
   /**
    * The one place availability changes, in one transaction with its history row. Setting the current status again
-   * changes nothing and records nothing. Besides the HTTP routes, this is the hook the websocket gateway (a later
-   * slice) calls with `source: 'system'` when an agent's last socket disconnects or goes idle.
+   * changes nothing, records nothing and publishes nothing. Besides the HTTP routes, the websocket gateway calls it
+   * with `source: 'system'` when an agent's last socket disconnects or goes idle. A change publishes
+   * `agent.availability` in the same transaction, naming every department where the user is an agent or supervisor.
    */
   async change(
     userId: string,
@@ -124,6 +126,22 @@ export class AgentAvailabilityService {
           at,
         ],
       );
+      const departments = await sql<{ department_id: string }>(
+        tx,
+        `select department_id from department_memberships
+          where user_id = ? and role in ('agent', 'supervisor') order by department_id`,
+        [userId],
+      );
+      await this.events.publish(tx, {
+        name: 'agent.availability',
+        payload: {
+          userId,
+          status,
+          previousStatus: known ? current.status : 'offline',
+          source: change.source,
+          departmentIds: departments.map((d) => d.department_id),
+        },
+      });
       return { status, since: at.toISOString() };
     });
   }
