@@ -34,6 +34,7 @@ export default defineConfig({
       'libs/*/src/**/*.spec.ts',
       'plugins/*/src/**/*.spec.ts',
       'test/e2e/**/*.spec.ts',
+      'test/architecture/**/*.spec.ts',
     ],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
