@@ -1,5 +1,6 @@
 import { Contact } from './entities/contact.entity';
 import { Conversation } from './entities/conversation.entity';
+import { ConversationPolicy } from './entities/conversation-policy.entity';
 import { MessageStatusEvent } from './entities/message-status-event.entity';
 import { Message } from './entities/message.entity';
 
@@ -10,6 +11,9 @@ export type {
   OwnershipState,
   SetOwnerOptions,
 } from './ownership/conversation-ownership.service';
+export { ContactAttributesService } from './contacts/contact-attributes.service';
+export { RoutingFactsQuery } from './query/routing-facts.query';
+export type { ConversationRoutingFacts, RoutingMessage } from './query/routing-facts.query';
 export { NumberActivityQuery } from './activity/number-activity.query';
 export type { ActivityMessage, FailedSendGroup, InboundTiming } from './activity/number-activity.query';
 export { ConversationsModule } from './conversations.module';
@@ -25,6 +29,9 @@ export { ContactScope } from './query/contact-scope.service';
 export type { VisibleContact } from './query/contact-scope.service';
 export { NumberConversationsService } from './query/number-conversations.service';
 export { MessageStatusService } from './status/message-status.service';
+export { MessageMediaService } from './outbound/message-media.service';
+export { OutboundMessageStates } from './outbound/outbound-message-states.service';
+export type { AcceptedMessage, MessageToSend } from './outbound/outbound-message-states.service';
 export { META_STATUSES, STATUS_RANK } from './status/status-rank';
 export type { MetaStatus } from './status/status-rank';
 export type { StatusUpdateInput } from './status/status-update.input';
@@ -32,4 +39,4 @@ export { Contact, Conversation, Message, MessageStatusEvent };
 export type { MessageDirection, MessageError, MessageMedia, MessageStatus } from './entities/message.entity';
 export type { ConversationStatus, Speaker } from './entities/conversation.entity';
 
-export const CONVERSATION_ENTITIES = [Contact, Conversation, Message, MessageStatusEvent];
+export const CONVERSATION_ENTITIES = [Contact, Conversation, ConversationPolicy, Message, MessageStatusEvent];

@@ -11,6 +11,8 @@ export { CARD_SELECT, toPluginCard } from './cards/card-row';
 export type { CardRow } from './cards/card-row';
 export { CardTimelineService } from './cards/card-timeline.service';
 export type { TimelineEntry, TimelineEntryKind } from './cards/card-timeline.service';
+export { CardTransferService } from './cards/card-transfer.service';
+export type { CardTransferResult } from './cards/card-transfer.service';
 export { CardRepository } from './cards/card.repository';
 export { DEFAULT_PIPELINE } from './default-pipeline';
 export { DepartmentSetupService } from './department-setup.service';

@@ -3,6 +3,7 @@ import { CardActionService } from './cards/card-action.service';
 import { CardCommandsService } from './cards/card-commands.service';
 import { CardQueryService } from './cards/card-query.service';
 import { CardTimelineService } from './cards/card-timeline.service';
+import { CardTransferService } from './cards/card-transfer.service';
 import { CardRepository } from './cards/card.repository';
 import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
@@ -18,6 +19,7 @@ const SERVICES = [
   CardActionService,
   CardQueryService,
   CardTimelineService,
+  CardTransferService,
   DepartmentSetupService,
   DepartmentAdminService,
   PipelineDefinitionRepository,

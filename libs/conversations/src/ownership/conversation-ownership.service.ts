@@ -1,8 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { Clock, DomainEventInput, DomainEvents, sql } from '@switchboard/engine';
 import type { OwnershipReason } from '@switchboard/engine';
+import { CardTimelineService, CardTransferService, TimelineEntryKind } from '@switchboard/pipelines';
+import { PRIORITY_RANK_SQL } from '../entities/conversation.entity';
+import type { ConversationPriority } from '../entities/conversation.entity';
+import { MAX_LABELS, normaliseLabel } from './conversation-labels';
 
-export type ConversationPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type { ConversationPriority };
 
 /** Who made an ownership change: the shape of the card timeline's actor. */
 export interface OwnershipActor {
@@ -45,6 +55,51 @@ export interface SetOwnerOptions {
   note?: string;
 }
 
+interface ConversationRow {
+  id: string;
+  department_id: string;
+  number_id: string;
+  contact_id: string;
+  status: 'open' | 'closed';
+  owner_user_id: string | null;
+  team_id: string | null;
+  priority: ConversationPriority;
+  labels: string[];
+  language: string | null;
+  required_skills: string[];
+  snoozed_until: Date | null;
+  snoozed_until_reply: boolean;
+  queued_at: Date | null;
+  created_at: Date;
+}
+
+const STATE_COLUMNS = `id, department_id, number_id, contact_id, status, owner_user_id, team_id, priority, labels, language,
+  required_skills, snoozed_until, snoozed_until_reply, queued_at, created_at`;
+
+const toState = (r: ConversationRow): OwnershipState => ({
+  conversationId: r.id,
+  departmentId: r.department_id,
+  numberId: r.number_id,
+  contactId: r.contact_id,
+  status: r.status,
+  ownerUserId: r.owner_user_id,
+  teamId: r.team_id,
+  priority: r.priority,
+  labels: r.labels,
+  language: r.language,
+  requiredSkills: r.required_skills,
+  snoozedUntil: r.snoozed_until,
+  snoozedUntilReply: r.snoozed_until_reply,
+  queuedAt: r.queued_at,
+  createdAt: r.created_at,
+});
+
+const byUserId = (by: OwnershipActor) => (by.type === 'user' ? by.id : null);
+
+/** The timeline line an ownership change writes: a take-over and a hand-over are told apart from assignments. */
+const timelineKind = (reason: OwnershipReason): TimelineEntryKind =>
+  reason === 'take_over' ? 'ownership' : reason === 'handover' ? 'handover' : 'assignment';
+
 /**
  * The one place that changes who owns a conversation and its owner-independent state (priority, labels, team,
  * language, required skills, snooze, transfer). Every method runs in the caller's transaction `em`, writes the card
@@ -53,14 +108,33 @@ export interface SetOwnerOptions {
  */
 @Injectable()
 export class ConversationOwnershipService {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly timeline: CardTimelineService,
+    private readonly cards: CardTransferService,
+    private readonly clock: Clock,
+  ) {}
+
   /** The conversation as assignment sees it, or null. */
-  state(em: EntityManager, conversationId: string): Promise<OwnershipState | null> {
-    return pending(em, conversationId);
+  async state(em: EntityManager, conversationId: string): Promise<OwnershipState | null> {
+    const [row] = await sql<ConversationRow>(
+      em,
+      `select ${STATE_COLUMNS} from conversations where id = ?`,
+      [conversationId],
+      'ownership_state',
+    );
+    return row ? toState(row) : null;
   }
 
   /** Like state(), with the conversation row locked (`for update`) until `em`'s transaction ends. */
-  lock(em: EntityManager, conversationId: string): Promise<OwnershipState | null> {
-    return pending(em, conversationId);
+  async lock(em: EntityManager, conversationId: string): Promise<OwnershipState | null> {
+    const [row] = await sql<ConversationRow>(
+      em,
+      `select ${STATE_COLUMNS} from conversations where id = ? for update`,
+      [conversationId],
+      'ownership_lock',
+    );
+    return row ? toState(row) : null;
   }
 
   /**
@@ -69,75 +143,181 @@ export class ConversationOwnershipService {
    * conversation.unassigned (with previousUserId and reason), writes the timeline (`assignment`, `handover` or
    * `ownership` for a take-over, with the note), and keeps queuedAt (null while owned, now when returned to the queue).
    */
-  setOwner(
+  async setOwner(
     em: EntityManager,
     conversationId: string,
     userId: string | null,
     options: SetOwnerOptions,
   ): Promise<boolean> {
-    return pending(em, conversationId, userId, options);
+    const { expectedOwnerUserId: previous, reason, by, note } = options;
+    const [row] = await sql<{ department_id: string }>(
+      em,
+      `update conversations set owner_user_id = ?::uuid,
+              queued_at = case when ?::uuid is null then coalesce(queued_at, ?::timestamptz) else null end,
+              updated_at = now()
+        where id = ? and owner_user_id is not distinct from ?::uuid and status = 'open'
+        returning department_id`,
+      [userId, userId, this.clock.now(), conversationId, previous],
+    );
+    if (!row) return false;
+    if (userId === previous) return true; // already so: nothing to tell
+    const departmentId = row.department_id;
+    const events: DomainEventInput[] = [];
+    if (userId)
+      events.push({
+        name: 'conversation.assigned',
+        payload: {
+          conversationId,
+          departmentId,
+          userId,
+          previousUserId: previous,
+          byUserId: byUserId(by),
+          reason,
+        },
+      });
+    else if (previous)
+      events.push({
+        name: 'conversation.unassigned',
+        payload: { conversationId, departmentId, userId: previous, byUserId: byUserId(by), reason },
+      });
+    await this.events.publish(em, events);
+    await this.timeline.append(em, conversationId, {
+      kind: timelineKind(reason),
+      actor: by,
+      data: { userId, previousUserId: previous, reason, ...(note ? { note } : {}) },
+    });
+    return true;
   }
 
   /** Open conversations owned per user in the department (snoozed ones count: they are still theirs). */
-  openLoad(em: EntityManager, departmentId: string, userIds: string[]): Promise<Map<string, number>> {
-    return pending(em, departmentId, userIds);
+  async openLoad(em: EntityManager, departmentId: string, userIds: string[]): Promise<Map<string, number>> {
+    const load = new Map(userIds.map((id) => [id, 0]));
+    if (!userIds.length) return load;
+    const rows = await sql<{ owner_user_id: string; n: number }>(
+      em,
+      `select owner_user_id, count(*)::int as n from conversations
+        where department_id = ? and status = 'open' and owner_user_id = any(?::uuid[])
+        group by owner_user_id`,
+      [departmentId, userIds],
+    );
+    for (const r of rows) load.set(r.owner_user_id, r.n);
+    return load;
   }
 
   /** Ids of the open conversations a user owns in a department (for hand-over at shift end or going offline). */
-  ownedBy(em: EntityManager, departmentId: string, userId: string): Promise<string[]> {
-    return pending(em, departmentId, userId);
+  async ownedBy(em: EntityManager, departmentId: string, userId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select id from conversations where department_id = ? and status = 'open' and owner_user_id = ?
+        order by created_at, id`,
+      [departmentId, userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**
    * Open, unowned, not snoozed conversations waiting in a queue (teamId null: the department's own queue; undefined:
    * every queue of the department), highest priority first, then oldest queuedAt.
    */
-  waiting(
+  async waiting(
     em: EntityManager,
     departmentId: string,
     teamId: string | null | undefined,
     limit: number,
   ): Promise<OwnershipState[]> {
-    return pending(em, departmentId, teamId, limit);
+    const team = teamId === undefined ? '' : teamId === null ? 'and team_id is null' : 'and team_id = ?';
+    const rows = await sql<ConversationRow>(
+      em,
+      `select ${STATE_COLUMNS} from conversations
+        where department_id = ? ${team} and status = 'open' and owner_user_id is null
+          and snoozed_until is null and not snoozed_until_reply
+        order by ${PRIORITY_RANK_SQL}, queued_at nulls last, id
+        limit ?`,
+      teamId ? [departmentId, teamId, limit] : [departmentId, limit],
+    );
+    return rows.map(toState);
   }
 
-  setPriority(
+  async setPriority(
     em: EntityManager,
     conversationId: string,
     priority: ConversationPriority,
     by: OwnershipActor,
   ): Promise<void> {
-    return pending(em, conversationId, priority, by);
+    const current = await this.mustLock(em, conversationId);
+    if (current.priority === priority) return;
+    await sql(em, 'update conversations set priority = ?, updated_at = now() where id = ?', [
+      priority,
+      conversationId,
+    ]);
+    await this.updated(em, current, 'priority', by, { priority, previous: current.priority });
   }
 
   /** Adds and removes labels (normalised, deduplicated). */
-  changeLabels(
+  async changeLabels(
     em: EntityManager,
     conversationId: string,
     change: { add?: string[]; remove?: string[] },
     by: OwnershipActor,
   ): Promise<string[]> {
-    return pending(em, conversationId, change, by);
+    const add = (change.add ?? []).map(normaliseLabel);
+    const remove = new Set((change.remove ?? []).map(normaliseLabel));
+    const current = await this.mustLock(em, conversationId);
+    const labels = [...new Set([...current.labels.filter((l) => !remove.has(l)), ...add])];
+    if (labels.length > MAX_LABELS)
+      throw new UnprocessableEntityException(
+        `conversation ${conversationId} would have ${labels.length} labels: at most ${MAX_LABELS}`,
+      );
+    const same = labels.length === current.labels.length && labels.every((l, i) => l === current.labels[i]);
+    if (same) return labels;
+    await sql(em, 'update conversations set labels = ?::text[], updated_at = now() where id = ?', [
+      labels,
+      conversationId,
+    ]);
+    await this.updated(em, current, 'labels', by, { labels, previous: current.labels });
+    return labels;
   }
 
   /** Moves it to a team's queue within its department (null: the department's queue). */
-  setTeam(
+  async setTeam(
     em: EntityManager,
     conversationId: string,
     teamId: string | null,
     by: OwnershipActor,
   ): Promise<void> {
-    return pending(em, conversationId, teamId, by);
+    const current = await this.mustLock(em, conversationId);
+    if (current.teamId === teamId) return;
+    await sql(em, 'update conversations set team_id = ?, updated_at = now() where id = ?', [
+      teamId,
+      conversationId,
+    ]);
+    await this.updated(em, current, 'team', by, { teamId, previous: current.teamId });
   }
 
   /** What an agent needs to take it: the customer's language and required skills (routing sets them). */
-  setRequirements(
+  async setRequirements(
     em: EntityManager,
     conversationId: string,
     requirements: { language?: string | null; requiredSkills?: string[] },
     by: OwnershipActor,
   ): Promise<void> {
-    return pending(em, conversationId, requirements, by);
+    const current = await this.mustLock(em, conversationId);
+    const language = requirements.language === undefined ? current.language : requirements.language;
+    const skills =
+      requirements.requiredSkills === undefined
+        ? current.requiredSkills
+        : [...new Set(requirements.requiredSkills.map((s) => s.trim().toLowerCase()).filter(Boolean))];
+    if (language === current.language && skills.join('\n') === current.requiredSkills.join('\n')) return;
+    await sql(
+      em,
+      'update conversations set language = ?, required_skills = ?::text[], updated_at = now() where id = ?',
+      [language, skills, conversationId],
+    );
+    await this.timeline.append(em, conversationId, {
+      kind: 'ownership',
+      actor: by,
+      data: { change: 'requirements', language, requiredSkills: skills },
+    });
   }
 
   /**
@@ -145,18 +325,91 @@ export class ConversationOwnershipService {
    * department, keeping one customer timeline: the owner is cleared (reason `transferred`), team and skills reset,
    * conversation.transferred published. Throws 409 when it is closed or already there.
    */
-  transfer(
+  async transfer(
     em: EntityManager,
     conversationId: string,
     toDepartmentId: string,
     by: OwnershipActor,
     note?: string,
   ): Promise<void> {
-    return pending(em, conversationId, toDepartmentId, by, note);
+    const current = await this.mustLock(em, conversationId);
+    if (current.status !== 'open')
+      throw new ConflictException(
+        `conversation ${conversationId} is closed: reopen it before transferring it`,
+      );
+    if (current.departmentId === toDepartmentId)
+      throw new ConflictException(
+        `conversation ${conversationId} is already in department ${toDepartmentId}`,
+      );
+    const moved = await this.cards.moveToDepartment(em, conversationId, toDepartmentId);
+    await sql(
+      em,
+      `update conversations set department_id = ?, owner_user_id = null, team_id = null, required_skills = '{}',
+              queued_at = ?, updated_at = now()
+        where id = ?`,
+      [toDepartmentId, this.clock.now(), conversationId],
+    );
+    const from = current.departmentId;
+    const events: DomainEventInput[] = [];
+    if (current.ownerUserId)
+      events.push({
+        name: 'conversation.unassigned',
+        payload: {
+          conversationId,
+          departmentId: from,
+          userId: current.ownerUserId,
+          byUserId: byUserId(by),
+          reason: 'transferred',
+        },
+      });
+    events.push(...moved.events, {
+      name: 'conversation.transferred',
+      payload: {
+        conversationId,
+        fromDepartmentId: from,
+        departmentId: toDepartmentId,
+        byUserId: byUserId(by),
+      },
+    });
+    await this.events.publish(em, events);
+    await this.timeline.append(em, conversationId, {
+      kind: 'transfer',
+      actor: by,
+      data: {
+        fromDepartmentId: from,
+        toDepartmentId,
+        previousOwnerUserId: current.ownerUserId,
+        ...(note ? { note } : {}),
+      },
+    });
   }
-}
 
-/** Placeholder until the ownership slice lands. */
-function pending(..._args: unknown[]): never {
-  throw new Error('ConversationOwnershipService: not implemented yet');
+  /** The state locked, or 404 naming the conversation. */
+  async mustLock(em: EntityManager, conversationId: string): Promise<OwnershipState> {
+    const state = await this.lock(em, conversationId);
+    if (!state) throw new NotFoundException(`conversation ${conversationId} not found`);
+    return state;
+  }
+
+  private async updated(
+    em: EntityManager,
+    current: OwnershipState,
+    change: 'priority' | 'labels' | 'snooze' | 'team',
+    by: OwnershipActor,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.events.publish(em, {
+      name: 'conversation.updated',
+      payload: {
+        conversationId: current.conversationId,
+        departmentId: current.departmentId,
+        changes: [change],
+      },
+    });
+    await this.timeline.append(em, current.conversationId, {
+      kind: 'ownership',
+      actor: by,
+      data: { change, ...data },
+    });
+  }
 }
