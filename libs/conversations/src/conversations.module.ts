@@ -9,6 +9,8 @@ import { ContactScope } from './query/contact-scope.service';
 import { ConversationsController } from './query/conversations.controller';
 import { NumberConversationsService } from './query/number-conversations.service';
 import { MessageStatusService } from './status/message-status.service';
+import { MessageMediaService } from './outbound/message-media.service';
+import { OutboundMessageStates } from './outbound/outbound-message-states.service';
 
 @Module({
   imports: [PipelinesModule],
@@ -22,6 +24,8 @@ import { MessageStatusService } from './status/message-status.service';
     NumberConversationsService,
     ContactScope,
     ConversationOwnershipService,
+    OutboundMessageStates,
+    MessageMediaService,
   ],
   exports: [
     ConversationIntakeService,
@@ -31,6 +35,8 @@ import { MessageStatusService } from './status/message-status.service';
     NumberConversationsService,
     ContactScope,
     ConversationOwnershipService,
+    OutboundMessageStates,
+    MessageMediaService,
   ],
 })
 export class ConversationsModule {}

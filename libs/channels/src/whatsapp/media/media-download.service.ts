@@ -1,6 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { MessageMedia } from '@switchboard/conversations';
+import { MessageMedia, MessageMediaService } from '@switchboard/conversations';
 import { APP_CONFIG, AppConfig } from '@switchboard/engine';
 import { createHash } from 'node:crypto';
 import { GraphClient } from '../graph/graph-client';
@@ -12,7 +11,7 @@ import { MediaStore } from './media-store';
 @Injectable()
 export class MediaDownloadService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly messages: MessageMediaService,
     private readonly graph: GraphClient,
     private readonly numbers: NumberRegistry,
     private readonly store: MediaStore,
@@ -25,11 +24,7 @@ export class MediaDownloadService {
     numberId: string,
     finalAttempt: boolean,
   ): Promise<'stored' | 'failed' | 'retry' | 'skipped'> {
-    const rows = await this.em.execute<{ media: MessageMedia | null }[]>(
-      'select media from messages where id = ?',
-      [messageId],
-    );
-    const media = rows[0]?.media;
+    const media = await this.messages.of(messageId);
     if (!media?.metaId || media.state === 'stored') return 'skipped';
     const number = await this.numbers.byId(numberId);
     if (!number) return this.mark(messageId, { state: 'failed', error: 'WhatsApp number is not registered' });
@@ -59,11 +54,7 @@ export class MediaDownloadService {
   }
 
   private async mark(messageId: string, patch: Partial<MessageMedia>): Promise<'stored' | 'failed'> {
-    await this.em.execute(
-      `update messages set media = media || ?::jsonb, updated_at = now() where id = ?`,
-      [JSON.stringify(patch), messageId],
-      'run',
-    );
+    await this.messages.patch(messageId, patch);
     return patch.state === 'stored' ? 'stored' : 'failed';
   }
 }

@@ -1,10 +1,8 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MessageMedia } from '@switchboard/conversations';
-import { sql } from '@switchboard/engine';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { MessageMediaService } from '@switchboard/conversations';
 import { Response } from 'express';
-import { AccessScope, RequirePermission } from '@switchboard/identity';
+import { RequirePermission } from '@switchboard/identity';
 import { MediaStore } from './media-store';
 
 @ApiTags('conversations')
@@ -12,9 +10,8 @@ import { MediaStore } from './media-store';
 @Controller('api/messages')
 export class MediaController {
   constructor(
-    private readonly em: EntityManager,
+    private readonly messages: MessageMediaService,
     private readonly store: MediaStore,
-    private readonly scope: AccessScope,
   ) {}
 
   /** Served as an attachment with nosniff: customer-sent files are never rendered as our origin's HTML. */
@@ -22,13 +19,7 @@ export class MediaController {
   @RequirePermission('media.read')
   @ApiOperation({ summary: 'Download the stored media of a message' })
   async media(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
-    const visible = this.scope.condition('media.read', 'c.department_id');
-    const rows = await sql<{ media: MessageMedia | null }>(
-      this.em,
-      `select m.media from messages m join conversations c on c.id = m.conversation_id where m.id = ? and ${visible.sql}`,
-      [id, ...visible.params],
-    );
-    const media = rows[0]?.media;
+    const media = await this.messages.visibleTo(id);
     const file =
       media?.state === 'stored' && media.storageKey ? await this.store.open(media.storageKey) : null;
     if (!media || !file) throw new NotFoundException(`message ${id} has no stored media`);
