@@ -68,10 +68,13 @@ export type { InstallationChange, InstallationRow } from './plugins/plugin-insta
 export type { LoadedPlugin } from './plugins/load-plugins';
 export { prepareRuntime } from './runtime/prepare-runtime';
 export { Realtime } from './realtime/realtime.service';
+export { RealtimeHistory } from './realtime/realtime-history.service';
+export type { RealtimeHistoryPage, RealtimeHistoryResult } from './realtime/realtime-history.service';
+export { AgentConnections } from './realtime/agent-connections';
 export { RealtimeModule } from './realtime/realtime.module';
 export type { RealtimeEnvelope, RealtimeEvent } from './realtime/realtime-event';
 export { POSTGRES_ADAPTER_OPTIONS } from './realtime/postgres-broadcast';
 export { quietPool } from './realtime/quiet-pool';
 export { REDIS_ADAPTER_KEY } from './realtime/realtime-transport';
-export { conversationRoom, departmentRoom } from './realtime/room-names';
+export { conversationRoom, departmentRoom, userRoom } from './realtime/room-names';
 export type { Runtime } from './runtime/runtime';

@@ -3,7 +3,11 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { RealtimeModule, Runtime } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { AgentLiveness } from './agent-liveness.service';
+import { RealtimeEventsController } from './realtime-events.controller';
+import { RealtimeResync } from './realtime-resync.service';
 import { RealtimeGateway } from './realtime.gateway';
+import { SocketPresence } from './socket-presence.service';
 import { REALTIME_DATABASE_URL, SocketAccessRevalidator } from './socket-access-revalidator.service';
 import { SocketRooms } from './socket-rooms.service';
 
@@ -17,8 +21,12 @@ export class RealtimeGatewayModule {
     return {
       module: RealtimeGatewayModule,
       imports: [RealtimeModule.forRoot(runtime), IdentityModule, PipelinesModule, ConversationsModule],
+      controllers: [RealtimeEventsController],
       providers: [
         { provide: REALTIME_DATABASE_URL, useValue: runtime.databaseUrl },
+        SocketPresence,
+        AgentLiveness,
+        RealtimeResync,
         SocketRooms,
         SocketAccessRevalidator,
         RealtimeGateway,

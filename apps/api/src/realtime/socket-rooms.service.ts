@@ -1,14 +1,17 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RoomAnswer, RoomRequest } from '@switchboard/contracts';
 import { ConversationQueryService } from '@switchboard/conversations';
-import { conversationRoom, departmentRoom } from '@switchboard/engine';
+import { conversationRoom, departmentRoom, userRoom } from '@switchboard/engine';
 import { DepartmentAdminService } from '@switchboard/pipelines';
 import type { Socket } from 'socket.io';
 import { asActor } from './as-actor';
+import { readableDepartments } from './readable-departments';
 import { socketAccess } from './socket-access';
+import { SocketPresence } from './socket-presence.service';
 
 const DEPARTMENT = 'department:';
 const CONVERSATION = 'conversation:';
+const USER = 'user:';
 
 /**
  * Which rooms a socket is in, decided only through the scoped read services (AccessScope behind them): a
@@ -19,21 +22,30 @@ export class SocketRooms {
   constructor(
     private readonly departments: DepartmentAdminService,
     private readonly conversations: ConversationQueryService,
+    private readonly presence: SocketPresence,
   ) {}
 
   /**
    * Puts the socket in the room of every department its actor may read and takes it out of those it no longer may;
-   * conversation rooms it may no longer read are left too. Returns the rooms it is in.
+   * conversation rooms it may no longer read are left too. A user's socket is also in their own room of each of
+   * those departments (events addressed to them stay scoped). Returns the rooms it is in.
    */
   async sync(socket: Socket): Promise<string[]> {
     const { actor } = socketAccess(socket);
-    const allowed = new Set((await this.readableDepartments(socket)).map(departmentRoom));
+    const departments = await this.readableDepartments(socket);
+    const allowed = new Set(departments.map(departmentRoom));
+    if (actor.type === 'user') for (const d of departments) allowed.add(userRoom(actor.id, d));
     for (const room of socket.rooms) {
-      if (room.startsWith(DEPARTMENT) && !allowed.has(room)) await socket.leave(room);
+      if ((room.startsWith(DEPARTMENT) || room.startsWith(USER)) && !allowed.has(room))
+        await socket.leave(room);
       if (room.startsWith(CONVERSATION)) {
         const id = room.slice(CONVERSATION.length);
         const visible = await asActor(actor, socket.handshake.address, () => this.conversations.get(id));
-        if (!visible) await socket.leave(room);
+        // Access lost: out of the room first, so its presence ends without telling a room it may no longer read.
+        if (!visible) {
+          await socket.leave(room);
+          await this.presence.left(socket, id);
+        }
       }
     }
     await socket.join([...allowed]);
@@ -58,28 +70,29 @@ export class SocketRooms {
     if (!conversation) return notFound(`conversation ${request.conversation}`);
     const room = conversationRoom(request.conversation);
     await socket.join(room);
+    this.presence.entered(socket, request.conversation, conversation.department.id);
     return { ok: true, room };
   }
 
   async leave(socket: Socket, request: RoomRequest): Promise<RoomAnswer> {
-    const room =
-      'department' in request ? departmentRoom(request.department) : conversationRoom(request.conversation);
+    if ('conversation' in request) {
+      await this.leaveConversation(socket, request.conversation);
+      return { ok: true, room: conversationRoom(request.conversation) };
+    }
+    const room = departmentRoom(request.department);
     await socket.leave(room);
     return { ok: true, room };
   }
 
+  /** Leaving a conversation's room ends the socket's presence there. */
+  private async leaveConversation(socket: Socket, conversationId: string): Promise<void> {
+    await this.presence.left(socket, conversationId);
+    await socket.leave(conversationRoom(conversationId));
+  }
+
   private readableDepartments(socket: Socket): Promise<string[]> {
     const { actor } = socketAccess(socket);
-    return asActor(actor, socket.handshake.address, async () => {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.departments.list({ limit: 200, cursor });
-        ids.push(...page.items.map((d) => d.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return ids;
-    });
+    return asActor(actor, socket.handshake.address, () => readableDepartments(this.departments));
   }
 }
 

@@ -48,6 +48,16 @@ export const configSchema = z.strictObject({
     path: z.string().regex(/^\/[a-z0-9._/-]*[a-z0-9._-]$/, 'must be a path like /socket.io'),
     /** How often open sockets re-check their session and rooms (revocations also drop them at once). */
     revalidateSeconds: z.coerce.number().int().min(1).max(3600),
+    /** After a user's last socket closes, how long before they are set offline (a page reload does not flap). */
+    offlineGraceSeconds: z.coerce.number().min(0).max(3600),
+    /** Without any client event for this long, an online agent becomes away (automatically). */
+    idleAwayMinutes: z.coerce.number().min(0.01).max(1440),
+    /** How often each api process marks its sockets alive (and looks for idle agents and dead processes). */
+    heartbeatSeconds: z.coerce.number().min(0.1).max(300),
+    /** A connection row not marked alive for this long belongs to a dead process and expires. */
+    connectionTtlSeconds: z.coerce.number().min(1).max(3600),
+    /** A `typing` presence ends by itself after this long without a refresh. */
+    typingSeconds: z.coerce.number().min(0.5).max(60),
   }),
   database: z.strictObject({
     url: z

@@ -9,6 +9,7 @@ export const POSTGRES_ADAPTER_OPTIONS = {
 
 // socket.io-adapter's cluster protocol: message type BROADCAST, packet type EVENT, the uid emitters use.
 const BROADCAST = 3;
+const SOCKETS_LEAVE = 5;
 const EVENT = 2;
 const EMITTER_UID = 'emitter';
 // NOTIFY payloads must stay under 8000 bytes; larger ones travel in the attachment table.
@@ -47,4 +48,24 @@ export async function publishToPostgresAdapter(
   );
   const header = { uid: EMITTER_UID, type: BROADCAST, attachmentId: rows[0].id };
   await pool.query('select pg_notify($1, $2)', [channel, JSON.stringify(header)]);
+}
+
+/** A cluster-wide `socketsLeave` (message type SOCKETS_LEAVE): the matching sockets of every process leave `leave`. */
+export async function publishLeaveToPostgresAdapter(
+  pool: Pool,
+  rooms: string[],
+  except: string[],
+  leave: string[],
+): Promise<void> {
+  const nsp = '/';
+  const message = {
+    uid: EMITTER_UID,
+    nsp,
+    type: SOCKETS_LEAVE,
+    data: { opts: { rooms, except, flags: {} }, rooms: leave },
+  };
+  await pool.query('select pg_notify($1, $2)', [
+    `${POSTGRES_ADAPTER_OPTIONS.channelPrefix}#${nsp}`,
+    JSON.stringify(message),
+  ]);
 }

@@ -6,7 +6,7 @@ import { socketEventsFor } from './socket-event-for';
 
 export const REALTIME_RELAY = 'realtime.relay';
 
-const RELAYED: DomainEventName[] = [
+export const RELAYED: DomainEventName[] = [
   'message.received',
   'message.sent',
   'message.status',
@@ -35,7 +35,12 @@ export class RealtimeRelay {
 
   @OnDomainEvent(RELAYED, REALTIME_RELAY)
   async relay(events: DomainEvent[]): Promise<void> {
-    for (const event of events)
-      for (const socketEvent of socketEventsFor(event)) await this.realtime.emit(socketEvent, event.position);
+    for (const event of events) {
+      // A transferred conversation's room first loses the sockets that may not read its new department, in every
+      // process, before this event or any later one of the conversation reaches the room.
+      if (event.name === 'conversation.transferred')
+        await this.realtime.narrowConversationRoom(event.payload.conversationId, event.payload.departmentId);
+      for (const socketEvent of socketEventsFor(event)) await this.realtime.emit(socketEvent, event);
+    }
   }
 }

@@ -1,11 +1,13 @@
 import { Emitter as RedisEmitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import { publishToPostgresAdapter } from './postgres-broadcast';
+import { publishLeaveToPostgresAdapter, publishToPostgresAdapter } from './postgres-broadcast';
 import { quietPool } from './quiet-pool';
 
 /** Where emitted events go: the Socket.IO adapter channel every api process listens on. */
 export interface RealtimeTransport {
   emit(rooms: string[], event: string, payload: unknown): Promise<void>;
+  /** Makes the sockets in `rooms` but in none of `except` leave `leave`, in every process. */
+  leave(rooms: string[], except: string[], leave: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,10 @@ export function createRealtimeTransport(
         emitter.to(rooms).emit(event, payload);
         await published;
       },
+      leave: async (rooms, except, leave) => {
+        emitter.in(rooms).except(except).socketsLeave(leave);
+        await published;
+      },
       close: () => (ended ??= redis.quit().then(() => undefined)),
     };
   }
@@ -43,6 +49,7 @@ export function createRealtimeTransport(
   let ended: Promise<void> | undefined;
   return {
     emit: (rooms, event, payload) => publishToPostgresAdapter(pool, rooms, event, payload),
+    leave: (rooms, except, leave) => publishLeaveToPostgresAdapter(pool, rooms, except, leave),
     // Idempotent: an application closed twice (shutdown hook and explicit close) ends the pool once.
     close: () => (ended ??= pool.end()),
   };

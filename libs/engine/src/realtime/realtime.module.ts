@@ -1,6 +1,8 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { declareSubscribers } from '../events/subscriber-manifest';
 import type { Runtime } from '../runtime/runtime';
+import { AgentConnections } from './agent-connections';
+import { RealtimeHistory } from './realtime-history.service';
 import { REALTIME_RELAY, RealtimeRelay } from './realtime-relay.subscriber';
 import { createRealtimeTransport } from './realtime-transport';
 import { Realtime, REALTIME_TRANSPORT } from './realtime.service';
@@ -25,10 +27,12 @@ export class RealtimeModule {
             ),
         },
         Realtime,
+        RealtimeHistory,
+        AgentConnections,
         RealtimeRelay,
         declareSubscribers('realtime', [REALTIME_RELAY]),
       ],
-      exports: [Realtime],
+      exports: [Realtime, RealtimeHistory, AgentConnections],
     };
   }
 }

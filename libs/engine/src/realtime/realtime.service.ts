@@ -3,9 +3,15 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { sql } from '../persistence/sql';
 import { RealtimeEnvelope, RealtimeEvent } from './realtime-event';
 import type { RealtimeTransport } from './realtime-transport';
-import { conversationRoom, departmentRoom } from './room-names';
+import { conversationRoom, departmentRoom, userRoom } from './room-names';
 
 export const REALTIME_TRANSPORT = Symbol('REALTIME_TRANSPORT');
+
+/** Where an envelope comes from in the domain event stream. */
+export interface StreamOrigin {
+  position: string;
+  occurredAt: Date;
+}
 
 /**
  * Pushes an event to the sockets of its department (and of its conversation), in whichever process it is called:
@@ -23,14 +29,26 @@ export class Realtime implements OnModuleDestroy {
    * Sends the event and returns its cursor: the domain event's stream position when it comes from one (see
    * RealtimeRelay), else the next value of a cluster-wide sequence (events outside the stream, like presence).
    */
-  async emit(event: RealtimeEvent, position?: string): Promise<string> {
-    const cursor = position ?? `live:${await this.nextLive()}`;
-    const envelope: RealtimeEnvelope = { ...event, cursor, at: new Date().toISOString() };
-    const rooms = [departmentRoom(event.departmentId)];
+  async emit(event: RealtimeEvent, origin?: StreamOrigin): Promise<string> {
+    const cursor = origin?.position ?? `live:${await this.nextLive()}`;
+    const envelope = envelopeOf(event, cursor, origin?.occurredAt ?? new Date());
+    const rooms: string[] = [];
+    if (event.audience !== 'conversation') rooms.push(departmentRoom(event.departmentId));
     if (event.conversationId) rooms.push(conversationRoom(event.conversationId));
-    // One emit to both rooms: a socket in both receives the event once.
+    for (const userId of event.userIds ?? []) rooms.push(userRoom(userId, event.departmentId));
+    // One emit to all rooms: a socket in several receives the event once.
     await this.transport.emit(rooms, event.type, envelope);
     return cursor;
+  }
+
+  /**
+   * Takes every socket of the cluster that is in the conversation's room but not in its department's room (so may
+   * not read the department) out of the conversation's room. Sent on the same channel as events, so every process
+   * applies it before any event emitted after it.
+   */
+  async narrowConversationRoom(conversationId: string, departmentId: string): Promise<void> {
+    const room = conversationRoom(conversationId);
+    await this.transport.leave([room], [departmentRoom(departmentId)], [room]);
   }
 
   private async nextLive(): Promise<string> {
@@ -41,4 +59,17 @@ export class Realtime implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.transport.close();
   }
+}
+
+/** The envelope sockets receive and resync returns: the same fields either way. */
+export function envelopeOf(event: RealtimeEvent, cursor: string, at: Date): RealtimeEnvelope {
+  const envelope: RealtimeEnvelope = {
+    type: event.type,
+    departmentId: event.departmentId,
+    data: event.data,
+    cursor,
+    at: at.toISOString(),
+  };
+  if (event.conversationId) envelope.conversationId = event.conversationId;
+  return envelope;
 }

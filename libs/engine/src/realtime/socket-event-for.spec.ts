@@ -150,6 +150,28 @@ describe('socketEventsFor', () => {
     },
   );
 
+  it("also tells an assignment's new and previous owner in their own rooms", () => {
+    const [assigned] = socketEventsFor({
+      ...at,
+      name: 'conversation.assigned',
+      payload: {
+        conversationId: C,
+        departmentId: D,
+        userId: 'new',
+        previousUserId: 'old',
+        byUserId: 's',
+        reason: 'take_over',
+      },
+    } as DomainEvent);
+    expect(assigned.userIds).toEqual(['new', 'old']);
+    const [unassigned] = socketEventsFor({
+      ...at,
+      name: 'conversation.unassigned',
+      payload: { conversationId: C, departmentId: D, userId: 'old', byUserId: 'v', reason: 'manual' },
+    } as DomainEvent);
+    expect(unassigned.userIds).toEqual(['old']);
+  });
+
   it('tells each department of an agent about their availability, and no other', () => {
     const out = socketEventsFor({
       ...at,

@@ -41,10 +41,25 @@ function socketEventFor(event: Exclude<DomainEvent, { name: 'agent.availability'
         conversationId: event.payload.conversationId,
         data: { change: event.name, ...event.payload },
       };
+    case 'conversation.assigned':
+      // The new owner and the previous one (told of a take-over) hear of it in their own rooms too.
+      return {
+        ...base,
+        type: 'conversation.updated',
+        conversationId: event.payload.conversationId,
+        userIds: [event.payload.userId, event.payload.previousUserId].filter((u): u is string => !!u),
+        data: { change: event.name, ...event.payload },
+      };
+    case 'conversation.unassigned':
+      return {
+        ...base,
+        type: 'conversation.updated',
+        conversationId: event.payload.conversationId,
+        userIds: [event.payload.userId],
+        data: { change: event.name, ...event.payload },
+      };
     case 'conversation.closed':
     case 'conversation.reopened':
-    case 'conversation.assigned':
-    case 'conversation.unassigned':
     case 'conversation.transferred':
     case 'conversation.updated':
     case 'conversation.routed':

@@ -21,6 +21,22 @@ export interface AvailabilityChange {
   reason?: string | null;
 }
 
+/** Why the system changes an availability (recorded as the change's reason). */
+export type SystemReason = 'disconnected' | 'idle' | 'active';
+
+function systemMay(
+  current: { status: AgentAvailability; source: AvailabilitySource | null; reason: string | null },
+  to: AgentAvailability,
+  reason: SystemReason,
+): boolean {
+  const ownOrSystem = current.source === 'self' || current.source === 'system';
+  if (reason === 'disconnected') return to === 'offline' && current.status !== 'offline' && ownOrSystem;
+  if (reason === 'idle') return to === 'away' && current.status === 'online' && ownOrSystem;
+  return (
+    to === 'online' && current.status === 'away' && current.source === 'system' && current.reason === 'idle'
+  );
+}
+
 interface HistoryRow {
   status: AgentAvailability;
   previous: AgentAvailability | null;
@@ -144,6 +160,41 @@ export class AgentAvailabilityService {
       });
       return { status, since: at.toISOString() };
     });
+  }
+
+  /**
+   * A change the product makes on its own (source `system`), only where the rule allows it; returns whether it
+   * changed. The rule: the system overrides only what the agent or the system chose, never a supervisor's setting.
+   * - `disconnected` (the last socket closed): online or away → offline;
+   * - `idle` (no activity for realtime.idleAwayMinutes): online → away;
+   * - `active` (activity again): away → online, only when that away was the automatic idle one.
+   */
+  async changeBySystem(userId: string, status: AgentAvailability, reason: SystemReason): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const [row] = await sql<{
+        status: AgentAvailability;
+        source: AvailabilitySource | null;
+        reason: string | null;
+      }>(
+        tx,
+        `select p.status, c.source, c.reason from agent_presence p
+           left join lateral (select source, reason from agent_availability_changes
+                               where user_id = p.user_id order by at desc, id desc limit 1) c on true
+          where p.user_id = ? for update of p`,
+        [userId],
+      );
+      if (!row || !systemMay(row, status, reason)) return false;
+      await this.change(userId, status, { source: 'system', by: null, reason }, tx);
+      return true;
+    });
+  }
+
+  /** The user's display name (presence events show who is typing or viewing). */
+  async nameOf(userId: string): Promise<string> {
+    const [row] = await sql<{ name: string }>(this.em.fork(), 'select name from users where id = ?', [
+      userId,
+    ]);
+    return row?.name ?? '';
   }
 
   /** GET /api/me/availability. */

@@ -21,6 +21,7 @@ import { Migration20261201100000_domain_events } from './Migration20261201100000
 import { Migration20261201200000_agents } from './Migration20261201200000_agents';
 import { Migration20261201300000_realtime } from './Migration20261201300000_realtime';
 import { Migration20261202100000_ownership } from './Migration20261202100000_ownership';
+import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -55,4 +56,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
   { name: 'Migration20261201300000_realtime', class: Migration20261201300000_realtime },
   { name: 'Migration20261202100000_ownership', class: Migration20261202100000_ownership },
+  { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
 ];
