@@ -1,1 +1,2 @@
 export { AssignmentModule } from './assignment.module';
+export { AssignmentService } from './assign/assignment.service';

@@ -13,3 +13,4 @@ export * from './marketing-consent.contract';
 export * from './business-hours.contract';
 export * from './agent.contract';
 export * from './realtime.contract';
+export * from './assignment.contract';

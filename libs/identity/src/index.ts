@@ -13,6 +13,7 @@ import { Team, TeamMember } from './entities/team.entity';
 export { AgentAvailabilityService } from './agents/agent-availability.service';
 export type { AvailabilityChange, SystemReason } from './agents/agent-availability.service';
 export { AgentDirectoryService } from './agents/agent-directory.service';
+export type { AgentCandidate } from './agents/agent-directory.service';
 export { AccessScope } from './access/access-scope.service';
 export type { ScopeCondition } from './access/access-scope.service';
 export { Actor } from './access/actor';

@@ -182,6 +182,12 @@ export const configSchema = z.strictObject({
     /** Events every subscriber has passed are pruned once older than this. */
     retentionHours: z.coerce.number().min(0),
   }),
+  assignment: z.strictObject({
+    /** How often the worker looks for agents whose shift ended or began (once per cluster per tick). */
+    tickMs: z.coerce.number().int().min(100).max(3_600_000),
+    /** Open conversations an agent takes in a department when no capacity is set for them there. */
+    defaultCapacity: z.coerce.number().int().min(1).max(1000),
+  }),
   numbers: z.strictObject({
     /** How often the worker checks numbers for silence alarms (one check per cluster: a BullMQ job scheduler). */
     healthCheckIntervalMs: z.coerce.number().int().min(100).max(86_400_000),

@@ -18,6 +18,36 @@ interface Row {
   schedule: AgentSchedule | null;
 }
 
+/** An agent or supervisor of a department as assignment sees them (no access scope: the caller is the product). */
+export interface AgentCandidate {
+  userId: string;
+  departmentId: string;
+  name: string;
+  role: 'supervisor' | 'agent';
+  availability: AgentAvailability;
+  /** null: no capacity set in this department (assignment applies its default). */
+  capacity: number | null;
+  skills: string[];
+  languages: string[];
+  /** null: no schedule, so never off shift. */
+  onShiftNow: boolean | null;
+  /** The department's teams the user is a member of. */
+  teamIds: string[];
+}
+
+interface CandidateRow {
+  user_id: string;
+  department_id: string;
+  name: string;
+  role: 'supervisor' | 'agent';
+  status: AgentAvailability | null;
+  capacity: number | null;
+  skills: string[] | null;
+  languages: string[] | null;
+  schedule: AgentSchedule | null;
+  team_ids: string[] | null;
+}
+
 /**
  * The people who take conversations in a department (active users with the agent or supervisor role there), with
  * availability, capacity, skills, languages and whether they are on shift now by the engine clock.
@@ -40,6 +70,48 @@ export class AgentDirectoryService {
   async one(departmentId: string, userId: string): Promise<AgentView> {
     const [agent] = await this.read(departmentId, userId);
     return agent;
+  }
+
+  /**
+   * Every active agent and supervisor of the department (or, with null, of every department), ordered by user id,
+   * with availability, capacity, skills, languages, team memberships and whether they are on shift now. Scope-free:
+   * for assignment, which acts for the product inside its own transaction `em`.
+   */
+  async eligible(departmentId: string | null, em: EntityManager = this.em): Promise<AgentCandidate[]> {
+    const rows = await sql<CandidateRow>(
+      em,
+      `select m.user_id, m.department_id, u.name, m.role, p.status, s.capacity, s.skills, s.languages, s.schedule,
+              (select array_agg(t.id order by t.id) from team_members tm join teams t on t.id = tm.team_id
+                where tm.user_id = m.user_id and t.department_id = m.department_id) as team_ids
+         from department_memberships m
+         join users u on u.id = m.user_id and u.status = 'active'
+         left join agent_presence p on p.user_id = m.user_id
+         left join agent_department_settings s on s.department_id = m.department_id and s.user_id = m.user_id
+        where m.role in ('agent', 'supervisor') and (?::uuid is null or m.department_id = ?::uuid)
+        order by m.department_id, m.user_id`,
+      [departmentId, departmentId],
+    );
+    const now = this.clock.now();
+    return rows.map((r) => ({
+      userId: r.user_id,
+      departmentId: r.department_id,
+      name: r.name,
+      role: r.role,
+      availability: r.status ?? 'offline',
+      capacity: r.capacity,
+      skills: r.skills ?? [],
+      languages: r.languages ?? [],
+      onShiftNow: r.schedule ? isOnShift(r.schedule, now) : null,
+      teamIds: r.team_ids ?? [],
+    }));
+  }
+
+  /** The department a team belongs to, or null for an unknown team (scope-free, for assignment). */
+  async teamDepartment(teamId: string, em: EntityManager = this.em): Promise<string | null> {
+    const rows = await sql<{ department_id: string }>(em, 'select department_id from teams where id = ?', [
+      teamId,
+    ]);
+    return rows[0]?.department_id ?? null;
   }
 
   private async read(departmentId: string, userId: string | null): Promise<AgentView[]> {
