@@ -9,6 +9,7 @@ import {
 } from '@switchboard/contracts';
 import { ConversationOwnershipService } from '@switchboard/conversations';
 import { AccessScope, AgentDirectoryService } from '@switchboard/identity';
+import { QueueDrainer } from '../assign/queue-drainer.service';
 import { QueueRepository } from './queue.repository';
 import { defaultQueue, toQueueView } from './queue-settings';
 
@@ -24,6 +25,7 @@ export class QueuesService {
     private readonly ownership: ConversationOwnershipService,
     private readonly directory: AgentDirectoryService,
     private readonly scope: AccessScope,
+    private readonly drainer: QueueDrainer,
   ) {}
 
   /** The department's own queue (defaults when never configured) and its configured team queues. */
@@ -34,7 +36,10 @@ export class QueuesService {
     return [own, ...rows.filter((q) => q.teamId !== null)].map(toQueueView);
   }
 
-  /** Configures the department's queue (teamId null) or a team's; 422 for another department's team or strategy. */
+  /**
+   * Configures the department's queue (teamId null) or a team's, then drains it; 422 for another department's team
+   * or an unknown strategy.
+   */
   async set(departmentId: string, teamId: string | null, input: SetQueueRequest): Promise<QueueView> {
     this.scope.assertIn('conversations.assign', departmentId, `department ${departmentId}`);
     if (!(QUEUE_STRATEGIES as readonly string[]).includes(input.strategy))
@@ -67,6 +72,8 @@ export class QueuesService {
             throw new NotFoundException(`department ${departmentId} not found`);
           throw e;
         });
+      // A queue that now assigns (or matches more loosely) serves what already waits in it, at once.
+      await this.drainer.drain(em, departmentId, teamId);
       return toQueueView(saved);
     });
   }
