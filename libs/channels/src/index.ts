@@ -17,6 +17,8 @@ export type { DepartmentNumber } from './whatsapp/numbers/department-numbers.ser
 export { NumberAlertsService } from './whatsapp/alerts/number-alerts.service';
 export { SilenceAlarmService } from './whatsapp/alerts/silence-alarm.service';
 export { NumberHealthService } from './whatsapp/health/number-health.service';
+export { BusinessHoursResolver } from './whatsapp/health/business-hours-resolver';
+export type { ResolvedBusinessHours } from './whatsapp/health/business-hours-resolver';
 export { NumberAdminService } from './whatsapp/numbers/number-admin.service';
 export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
 export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
@@ -34,6 +36,7 @@ export { TemplateSyncService } from './whatsapp/templates/template-sync.service'
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';
 export { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
+export { ReplyService } from './whatsapp/sending/reply.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
 export { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';

@@ -11,6 +11,9 @@ export type {
   OwnershipState,
   SetOwnerOptions,
 } from './ownership/conversation-ownership.service';
+export { ContactAttributesService } from './contacts/contact-attributes.service';
+export { RoutingFactsQuery } from './query/routing-facts.query';
+export type { ConversationRoutingFacts, RoutingMessage } from './query/routing-facts.query';
 export { NumberActivityQuery } from './activity/number-activity.query';
 export type { ActivityMessage, FailedSendGroup, InboundTiming } from './activity/number-activity.query';
 export { ConversationsModule } from './conversations.module';

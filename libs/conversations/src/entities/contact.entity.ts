@@ -38,6 +38,10 @@ export class Contact {
   @Property({ type: 'text', nullable: true })
   username?: string | null;
 
+  /** Custom attributes (string, number or boolean values) that routing rules can test. */
+  @Property({ type: 'jsonb', defaultRaw: `'{}'` })
+  attributes: Record<string, string | number | boolean> = {};
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

@@ -22,6 +22,7 @@ import { Migration20261201200000_agents } from './Migration20261201200000_agents
 import { Migration20261201300000_realtime } from './Migration20261201300000_realtime';
 import { Migration20261202200000_assignment } from './Migration20261202200000_assignment';
 import { Migration20261202100000_ownership } from './Migration20261202100000_ownership';
+import { Migration20261202300000_routing } from './Migration20261202300000_routing';
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
@@ -58,5 +59,6 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201300000_realtime', class: Migration20261201300000_realtime },
   { name: 'Migration20261202200000_assignment', class: Migration20261202200000_assignment },
   { name: 'Migration20261202100000_ownership', class: Migration20261202100000_ownership },
+  { name: 'Migration20261202300000_routing', class: Migration20261202300000_routing },
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
 ];
