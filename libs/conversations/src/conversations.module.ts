@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { NumberActivityQuery } from './activity/number-activity.query';
+import { ConversationActionsService } from './ownership/conversation-actions.service';
+import { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
+import { ConversationOwnershipController } from './ownership/conversation-ownership.controller';
 import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
+import { SnoozeWakeTick } from './ownership/snooze-wake.tick';
+import { ConversationPolicyController } from './policy/conversation-policy.controller';
+import { ConversationPolicyService } from './policy/conversation-policy.service';
 import { ConversationIntakeRepository } from './intake/conversation-intake.repository';
 import { ConversationIntakeService } from './intake/conversation-intake.service';
 import { ConversationQueryService } from './query/conversation-query.service';
@@ -14,7 +20,7 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
 
 @Module({
   imports: [PipelinesModule],
-  controllers: [ConversationsController],
+  controllers: [ConversationsController, ConversationOwnershipController, ConversationPolicyController],
   providers: [
     ConversationIntakeRepository,
     ConversationIntakeService,
@@ -24,10 +30,16 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     NumberConversationsService,
     ContactScope,
     ConversationOwnershipService,
+    ConversationLifecycleService,
+    ConversationActionsService,
+    ConversationPolicyService,
+    SnoozeWakeTick,
     OutboundMessageStates,
     MessageMediaService,
   ],
   exports: [
+    ConversationLifecycleService,
+    ConversationPolicyService,
     ConversationIntakeService,
     MessageStatusService,
     ConversationQueryService,

@@ -5,6 +5,9 @@ import { MessageStatusEvent } from './entities/message-status-event.entity';
 import { Message } from './entities/message.entity';
 
 export { ConversationOwnershipService } from './ownership/conversation-ownership.service';
+export { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
+export type { SnoozeRequest } from './ownership/conversation-lifecycle.service';
+export { ConversationPolicyService } from './policy/conversation-policy.service';
 export type {
   ConversationPriority,
   OwnershipActor,

@@ -9,6 +9,8 @@ export { CardCommandsService } from './cards/card-commands.service';
 export type { CardAccess, CardActor } from './cards/card-commands.service';
 export { CARD_SELECT, toPluginCard } from './cards/card-row';
 export type { CardRow } from './cards/card-row';
+export { CardSummaryQuery } from './cards/card-summary.query';
+export type { CardSummary } from './cards/card-summary.query';
 export { CardTimelineService } from './cards/card-timeline.service';
 export type { TimelineEntry, TimelineEntryKind } from './cards/card-timeline.service';
 export { CardTransferService } from './cards/card-transfer.service';

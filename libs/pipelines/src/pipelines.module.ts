@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CardActionService } from './cards/card-action.service';
 import { CardCommandsService } from './cards/card-commands.service';
 import { CardQueryService } from './cards/card-query.service';
+import { CardSummaryQuery } from './cards/card-summary.query';
 import { CardTimelineService } from './cards/card-timeline.service';
 import { CardTransferService } from './cards/card-transfer.service';
 import { CardRepository } from './cards/card.repository';
@@ -18,6 +19,7 @@ const SERVICES = [
   CardCommandsService,
   CardActionService,
   CardQueryService,
+  CardSummaryQuery,
   CardTimelineService,
   CardTransferService,
   DepartmentSetupService,

@@ -40,6 +40,21 @@ export interface ConversationClock {
   earliestTurn: Date | null;
 }
 
+/** A pair's latest conversation, closed: the department's policy decides whether a customer message reopens it. */
+export interface ClosedConversation {
+  id: string;
+  departmentId: string;
+  ownerUserId: string | null;
+  closedAt: Date | null;
+}
+
+export interface OpenedConversation {
+  id: string;
+  created: boolean;
+  /** Set when a closed conversation was reopened: its department and the owner it had (now cleared). */
+  reopened?: { departmentId: string; ownerUserId: string | null };
+}
+
 /** SQL for the inbound hot path. Every statement is idempotent or guarded by a unique constraint. */
 @Injectable()
 export class ConversationIntakeRepository {
@@ -177,15 +192,19 @@ export class ConversationIntakeRepository {
     return result;
   }
 
-  /** The open conversation of each (number, contact), created when there is none; `created` marks new ones. */
+  /**
+   * The open conversation of each (number, contact); when there is none, the latest closed one when `reopenable`
+   * picks it (reopened: unowned, queued again), else a new one. `created` marks new ones, `reopened` reopened ones.
+   */
   async openConversations(
     em: EntityManager,
     pairs: { numberId: string; departmentId: string; contactId: string }[],
-  ): Promise<Map<string, { id: string; created: boolean }>> {
+    reopenable: (closed: ClosedConversation[]) => Promise<Set<string>> = async () => new Set(),
+  ): Promise<Map<string, OpenedConversation>> {
     const unique = [...new Map(pairs.map((p) => [`${p.numberId}|${p.contactId}`, p])).entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, p]) => p);
-    const result = new Map<string, { id: string; created: boolean }>();
+    const result = new Map<string, OpenedConversation>();
     const find = async (list: typeof unique) => {
       if (!list.length) return;
       const rows = await sql<{ id: string; number_id: string; contact_id: string }>(
@@ -199,16 +218,40 @@ export class ConversationIntakeRepository {
           result.set(`${r.number_id}|${r.contact_id}`, { id: r.id, created: false });
     };
     await find(unique);
-    const missing = unique.filter((p) => !result.has(`${p.numberId}|${p.contactId}`));
+    let missing = unique.filter((p) => !result.has(`${p.numberId}|${p.contactId}`));
+    if (missing.length) {
+      // Only pairs without an open conversation get here: the common case (an ongoing chat) costs nothing more.
+      const closed = await this.latestClosed(em, missing);
+      const chosen = closed.length ? await reopenable(closed) : new Set<string>();
+      if (chosen.size) {
+        const reopened = await sql<{ id: string; number_id: string; contact_id: string }>(
+          em,
+          `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = now(),
+                  updated_at = now()
+            where id in (select id from conversations where id = any(?::uuid[]) and status = 'closed' order by id for update)
+            returning id, number_id, contact_id`,
+          [[...chosen]],
+        );
+        for (const r of reopened) {
+          const before = closed.find((c) => c.id === r.id)!;
+          result.set(`${r.number_id}|${r.contact_id}`, {
+            id: r.id,
+            created: false,
+            reopened: { departmentId: before.departmentId, ownerUserId: before.ownerUserId },
+          });
+        }
+        missing = missing.filter((p) => !result.has(`${p.numberId}|${p.contactId}`));
+      }
+    }
     if (missing.length) {
       const params: unknown[] = [];
       const values = missing.map((p) => {
         params.push(uuidv7(), p.numberId, p.departmentId, p.contactId);
-        return "(?, ?, ?, ?, 'open', now(), now())";
+        return "(?, ?, ?, ?, 'open', now(), now(), now())";
       });
       const inserted = await sql<{ id: string; number_id: string; contact_id: string }>(
         em,
-        `insert into conversations (id, number_id, department_id, contact_id, status, created_at, updated_at)
+        `insert into conversations (id, number_id, department_id, contact_id, status, queued_at, created_at, updated_at)
          values ${values.join(', ')}
          on conflict (number_id, contact_id) where status = 'open' do nothing returning id, number_id, contact_id`,
         params,
@@ -217,6 +260,36 @@ export class ConversationIntakeRepository {
       await find(missing.filter((p) => !result.has(`${p.numberId}|${p.contactId}`)));
     }
     return result;
+  }
+
+  /** The latest conversation of each pair when it is closed (none of these pairs has an open one). */
+  private async latestClosed(
+    em: EntityManager,
+    pairs: { numberId: string; contactId: string }[],
+  ): Promise<ClosedConversation[]> {
+    const rows = await sql<{
+      id: string;
+      department_id: string;
+      owner_user_id: string | null;
+      closed_at: Date | null;
+      status: string;
+    }>(
+      em,
+      `select distinct on (c.number_id, c.contact_id) c.id, c.department_id, c.owner_user_id, c.closed_at, c.status
+         from conversations c
+         join unnest(?::uuid[], ?::uuid[]) as v(number_id, contact_id)
+           on c.number_id = v.number_id and c.contact_id = v.contact_id
+        order by c.number_id, c.contact_id, c.created_at desc, c.id desc`,
+      [pairs.map((p) => p.numberId), pairs.map((p) => p.contactId)],
+    );
+    return rows
+      .filter((r) => r.status === 'closed')
+      .map((r) => ({
+        id: r.id,
+        departmentId: r.department_id,
+        ownerUserId: r.owner_user_id,
+        closedAt: r.closed_at ? new Date(r.closed_at) : null,
+      }));
   }
 
   /** Moves every conversation's clocks forward in one statement; see ConversationClock. */

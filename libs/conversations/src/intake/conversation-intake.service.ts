@@ -1,8 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DomainEventInput, DomainEvents } from '@switchboard/engine';
+import { Clock, DomainEventInput, DomainEvents } from '@switchboard/engine';
 import { CardRepository } from '@switchboard/pipelines';
+import { ConversationLifecycleService, reopenedEvents } from '../ownership/conversation-lifecycle.service';
+import { ConversationPolicyService } from '../policy/conversation-policy.service';
 import {
+  ClosedConversation,
   contactKey,
   ConversationClock,
   ConversationIntakeRepository,
@@ -30,6 +33,9 @@ export class ConversationIntakeService {
     private readonly repo: ConversationIntakeRepository,
     private readonly cards: CardRepository,
     private readonly events: DomainEvents,
+    private readonly policies: ConversationPolicyService,
+    private readonly lifecycle: ConversationLifecycleService,
+    private readonly clock: Clock,
   ) {}
 
   /** One message; see recordMany. */
@@ -78,7 +84,9 @@ export class ConversationIntakeService {
       departmentId: f.input.departmentId,
       contactId: contacts.get(contactKey(f.input.wabaId, f.input.contact))!,
     }));
-    const conversations = await this.repo.openConversations(em, pairs);
+    const conversations = await this.repo.openConversations(em, pairs, (closed) =>
+      this.reopenable(em, closed),
+    );
     const newCards = new Map<
       string,
       { conversationId: string; departmentId: string; title: string; eventId: string | null }
@@ -106,6 +114,10 @@ export class ConversationIntakeService {
     const inserted = await this.repo.insertMessages(em, rows);
     const clocks = new Map<string, ConversationClock>();
     const opened = new Map<string, DomainEventInput>();
+    const reopened = new Map<string, DomainEventInput[]>();
+    for (const c of conversations.values())
+      if (c.reopened) reopened.set(c.id, reopenedEvents([{ conversationId: c.id, ...c.reopened }], null));
+    const customerTurns = new Set<string>();
     const received: DomainEventInput[] = [];
     for (const row of rows) {
       const ids = {
@@ -137,15 +149,28 @@ export class ConversationIntakeService {
       c.latest = later(c.latest, t);
       if (row.input.opensWindow) c.latestWindowOpener = later(c.latestWindowOpener, t);
       if (row.input.isCustomerTurn) {
+        customerTurns.add(row.conversationId);
         c.latestTurn = later(c.latestTurn, t);
         c.earliestTurn = earlier(c.earliestTurn, t);
       }
       clocks.set(row.conversationId, c);
     }
     await this.repo.touchConversations(em, clocks);
-    // The batch's events in one statement, in its transaction: a conversation's opening and its card before its
-    // messages.
-    await this.events.publish(em, [...opened.values(), ...cardsCreated, ...received]);
+    // The batch's events in one statement, in its transaction: a conversation's opening (or reopening) and its card
+    // before its messages.
+    await this.events.publish(em, [
+      ...opened.values(),
+      ...[...reopened.values()].flat(),
+      ...cardsCreated,
+      ...received,
+    ]);
+    // The customer wrote: their snoozed conversations wake (new ones were never snoozed).
+    await this.lifecycle.wakeOnCustomerMessage(
+      em,
+      rows
+        .filter((r) => !r.newConversation && customerTurns.has(r.conversationId))
+        .map((r) => r.conversationId),
+    );
     // Effects last: an edit or revoke may target a message inserted by this same batch.
     for (const row of rows) {
       if (!row.input.effect || !inserted.has(messageKey(row.input.numberId, row.input.wamid))) continue;
@@ -159,5 +184,20 @@ export class ConversationIntakeService {
       if (refused && !(result instanceof Error)) result.effectRefused = refused;
     }
     return results;
+  }
+
+  /** The closed conversations the customer's message reopens: their department says `reopen`, within its window. */
+  private async reopenable(em: EntityManager, closed: ClosedConversation[]): Promise<Set<string>> {
+    const policies = await this.policies.forDepartments(em, [...new Set(closed.map((c) => c.departmentId))]);
+    const now = this.clock.now().getTime();
+    return new Set(
+      closed
+        .filter((c) => {
+          const policy = policies.get(c.departmentId)!;
+          if (policy.onCustomerMessageAfterClose !== 'reopen' || !c.closedAt) return false;
+          return now - c.closedAt.getTime() < policy.reopenWindowMinutes * 60_000;
+        })
+        .map((c) => c.id),
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { keysetPage, readCursor, sql } from '@switchboard/engine';
-import { AccessScope } from '@switchboard/identity';
+import { AccessScope, User } from '@switchboard/identity';
+import { CardSummary, CardSummaryQuery } from '@switchboard/pipelines';
 import {
   ConversationView,
   ListConversationsQuery,
@@ -25,11 +26,15 @@ interface ConversationRow {
   bsuid: string | null;
   profile_name: string | null;
   department_id: string;
-  department_key: string;
-  department_name: string;
-  card_id: string | null;
-  stage_key: string | null;
-  stage_name: string | null;
+  owner_user_id: string | null;
+  team_id: string | null;
+  priority: ConversationView['priority'];
+  labels: string[];
+  language: string | null;
+  snoozed_until: Date | null;
+  snoozed_until_reply: boolean;
+  closed_at: Date | null;
+  queued_at: Date | null;
   lm_id: string | null;
   lm_type: string | null;
   lm_direction: 'in' | 'out' | null;
@@ -60,8 +65,15 @@ interface MessageRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+/** What a page's rows need from other libraries: departments and card stages (pipelines), owners' names (identity). */
+interface PageContext {
+  cards: Map<string, CardSummary>;
+  owners: Map<string, string>;
+}
+
 /**
- * Read model for the inbox: one query per page, joining card stage and last message. Every query is limited to
+ * Read model for the inbox: one query per page with the last message, then one each for the page's card stages and
+ * owners' names through their libraries. Every query is limited to
  * the departments the actor may read (AccessScope), so an id from another department reads as not found.
  */
 @Injectable()
@@ -69,32 +81,44 @@ export class ConversationQueryService {
   constructor(
     private readonly em: EntityManager,
     private readonly scope: AccessScope,
+    private readonly cards: CardSummaryQuery,
   ) {}
 
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
     const cursor = readCursor(q.cursor, 'cursor');
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    const where = (condition: string, ...values: unknown[]) => {
+      filters.push(condition);
+      params.push(...values);
+    };
+    if (q.departmentId) where('c.department_id = ?', q.departmentId);
+    if (q.status === 'open' || q.status === 'closed') where('c.status = ?', q.status);
+    if (q.status === 'snoozed')
+      where(`c.status = 'open' and (c.snoozed_until is not null or c.snoozed_until_reply)`);
+    if (q.assignee === 'none') where('c.owner_user_id is null');
+    else if (q.assignee)
+      where('c.owner_user_id = ?', q.assignee === 'me' ? this.scope.actor().id : q.assignee);
+    if (q.label) where('? = any(c.labels)', q.label);
+    if (q.priority) where('c.priority = ?', q.priority);
+    if (cursor)
+      where(
+        '(coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid)',
+        cursor.at,
+        cursor.id,
+      );
     const rows = await this.select(
-      `(?::uuid is null or c.department_id = ?::uuid) and (?::text is null or c.status = ?::text)
-         and (?::timestamptz is null or (coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid))`,
-      [
-        q.departmentId ?? null,
-        q.departmentId ?? null,
-        q.status ?? null,
-        q.status ?? null,
-        cursor?.at ?? null,
-        cursor?.at ?? null,
-        cursor?.id ?? null,
-        q.limit + 1,
-      ],
+      filters.length ? filters.join(' and ') : 'true',
+      [...params, q.limit + 1],
       'order by coalesce(c.last_message_at, c.created_at) desc, c.id desc limit ?',
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.sort_at, id: r.id }));
-    return { items: page.rows.map((r) => this.toView(r)), nextCursor: page.nextCursor };
+    return { items: await this.toViews(page.rows), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ConversationView | null> {
     const rows = await this.select('c.id = ?', [id]);
-    return rows[0] ? this.toView(rows[0]) : null;
+    return (await this.toViews(rows))[0] ?? null;
   }
 
   async messages(conversationId: string, q: ListMessagesQuery): Promise<Page<MessageView>> {
@@ -130,15 +154,12 @@ export class ConversationQueryService {
       this.em,
       `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
               c.created_at, coalesce(c.last_message_at, c.created_at) as sort_at,
-              ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name,
-              d.id as department_id, d.key as department_key, d.name as department_name,
-              k.id as card_id, s.key as stage_key, s.name as stage_name,
+              ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name, c.department_id,
+              c.owner_user_id, c.team_id, c.priority, c.labels, c.language, c.snoozed_until, c.snoozed_until_reply,
+              c.closed_at, c.queued_at,
               lm.id as lm_id, lm.type as lm_type, lm.direction as lm_direction, lm.body as lm_body, lm.at as lm_at
          from conversations c
          join contacts ct on ct.id = c.contact_id
-         join departments d on d.id = c.department_id
-         left join cards k on k.conversation_id = c.id
-         left join pipeline_stages s on s.id = k.stage_id
          left join lateral (
            select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
             where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
@@ -148,18 +169,31 @@ export class ConversationQueryService {
     );
   }
 
-  private toView(r: ConversationRow): ConversationView {
+  /** Rows to views, with the page's departments, card stages and owners fetched once for the whole page. */
+  private async toViews(rows: ConversationRow[]): Promise<ConversationView[]> {
+    if (!rows.length) return [];
+    const cards = await this.cards.forConversations(
+      this.em,
+      rows.map((r) => ({ conversationId: r.id, departmentId: r.department_id })),
+    );
+    const ownerIds = [...new Set(rows.map((r) => r.owner_user_id).filter((id): id is string => Boolean(id)))];
+    const users = ownerIds.length
+      ? await this.em.fork().find(User, { id: { $in: ownerIds } }, { fields: ['id', 'name', 'email'] })
+      : [];
+    const owners = new Map(users.map((u) => [u.id, u.name || u.email]));
+    return rows.filter((r) => cards.has(r.id)).map((r) => this.toView(r, { cards, owners }));
+  }
+
+  private toView(r: ConversationRow, context: PageContext): ConversationView {
+    const summary = context.cards.get(r.id)!;
     const windowOpen = r.window_expires_at ? new Date(r.window_expires_at).getTime() > Date.now() : false;
     return {
       id: r.id,
       status: r.status,
       contact: { id: r.contact_id, waId: r.wa_id, bsuid: r.bsuid, name: r.profile_name },
-      department: { id: r.department_id, key: r.department_key, name: r.department_name },
+      department: summary.department,
       numberId: r.number_id,
-      card:
-        r.card_id && r.stage_key && r.stage_name
-          ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name }
-          : null,
+      card: summary.card,
       lastSpeaker: r.last_speaker,
       ballInCourt: r.last_speaker === 'customer' ? 'customer_waiting' : r.last_speaker ? 'team' : null,
       waitingSince: iso(r.waiting_since),
@@ -177,6 +211,17 @@ export class ConversationQueryService {
           : null,
       lastMessageAt: iso(r.last_message_at),
       createdAt: new Date(r.created_at).toISOString(),
+      owner: r.owner_user_id
+        ? { id: r.owner_user_id, name: context.owners.get(r.owner_user_id) ?? r.owner_user_id }
+        : null,
+      priority: r.priority,
+      labels: r.labels,
+      team: r.team_id ? { id: r.team_id } : null,
+      language: r.language,
+      snoozedUntil: iso(r.snoozed_until),
+      snoozedUntilReply: r.snoozed_until_reply,
+      closedAt: iso(r.closed_at),
+      queuedAt: iso(r.queued_at),
     };
   }
 

@@ -1,0 +1,53 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sql } from '@switchboard/engine';
+
+export interface CardSummary {
+  department: { id: string; key: string; name: string };
+  card: { id: string; stageKey: string; stageName: string } | null;
+}
+
+/**
+ * What a conversation list shows of pipelines: the department's key and name and the card's stage, for a whole page
+ * of conversations in one query (the conversations library does not read pipelines' tables).
+ */
+@Injectable()
+export class CardSummaryQuery {
+  /** Keyed by conversation id; a conversation whose department is unknown is left out. */
+  async forConversations(
+    em: EntityManager,
+    conversations: { conversationId: string; departmentId: string }[],
+  ): Promise<Map<string, CardSummary>> {
+    if (!conversations.length) return new Map();
+    const rows = await sql<{
+      conversation_id: string;
+      department_id: string;
+      department_key: string;
+      department_name: string;
+      card_id: string | null;
+      stage_key: string | null;
+      stage_name: string | null;
+    }>(
+      em,
+      `select v.conversation_id, d.id as department_id, d.key as department_key, d.name as department_name,
+              k.id as card_id, s.key as stage_key, s.name as stage_name
+         from unnest(?::uuid[], ?::uuid[]) as v(conversation_id, department_id)
+         join departments d on d.id = v.department_id
+         left join cards k on k.conversation_id = v.conversation_id
+         left join pipeline_stages s on s.id = k.stage_id`,
+      [conversations.map((c) => c.conversationId), conversations.map((c) => c.departmentId)],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.conversation_id,
+        {
+          department: { id: r.department_id, key: r.department_key, name: r.department_name },
+          card:
+            r.card_id && r.stage_key && r.stage_name
+              ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name }
+              : null,
+        },
+      ]),
+    );
+  }
+}
