@@ -145,6 +145,8 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/departments/:id/agents/:userId/availability': department('agents.manage'),
   'GET /api/me/availability': SIGNED_IN,
   'PUT /api/me/availability': SIGNED_IN,
+  // After the last domain event at setup (a kept cursor): each caller gets its own departments' events only.
+  'GET /api/realtime/events': SIGNED_IN,
   'GET /api/pipelines': list('conversations.read'),
   'GET /api/pipelines/:id': department('conversations.read'),
   'GET /api/pipelines/:id/board': department('conversations.read'),
@@ -431,6 +433,8 @@ describe('authorization: every route × every actor, with department A ids every
   let env: TestEnvironment;
   let inputs: Map<string, RouteInput>;
   const fixtures = {} as Record<'sales' | 'hr', Fixtures>;
+  /** A socket event cursor for the resync route: the newest domain event once the fixtures exist. */
+  let walkCursor = '';
   /** Strings of the walk's department that an actor without conversations.read there must never receive. */
   const secrets = {} as Record<'sales' | 'hr', string[]>;
   /** Ids of the walk's department's rows (its token, its number) that lists of such rows must not show to it. */
@@ -683,6 +687,9 @@ describe('authorization: every route × every actor, with department A ids every
       waba: FREE_NUMBER.wabaId,
       alert: await openAlert('hr'),
     };
+    [{ c: walkCursor }] = await env.query<{ c: string }>(
+      `select xid || ':' || seq as c from domain_events order by xid desc, seq desc limit 1`,
+    );
     secrets.sales = [sales.conversation_id, sales.id, sales.card, '5511944440001', 'pedido de vendas'];
     secrets.hr = [hr.conversation_id, hr.id, hr.card, '5511944447777', 'my payslip please'];
     // HR's token and number appear in the token list and in audit events (its minting, its plugin changes).
@@ -781,6 +788,7 @@ describe('authorization: every route × every actor, with department A ids every
     if (branches)
       return valueFor(branches.find((b) => b.type !== 'null') ?? branches[0], name, dept, actor, route);
     if (s.const !== undefined) return s.const;
+    if (route === 'GET /api/realtime/events' && name === 'after') return walkCursor;
     // A body Meta accepts: the schema allows a BODY without text (authentication templates), the first category not.
     if (route === 'POST /api/numbers/:id/templates' && name === 'components')
       return [{ type: 'BODY', text: 'Hello from the walk' }];

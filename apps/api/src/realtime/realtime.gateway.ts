@@ -56,7 +56,10 @@ export class RealtimeGateway
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    socket.onAny(() => void this.liveness.activity(socket).catch((e: unknown) => this.warn('activity', e)));
+    socket.onAny((event: string) => {
+      if (event !== 'activity')
+        void this.liveness.activity(socket).catch((e: unknown) => this.warn('activity', e));
+    });
     socket.on('disconnecting', () => {
       void this.presence.disconnecting(socket).catch((e: unknown) => this.warn('presence', e));
     });
@@ -73,9 +76,10 @@ export class RealtimeGateway
     void this.liveness.disconnected(socket).catch((e: unknown) => this.warn('disconnect', e));
   }
 
-  /** Counted as activity by the listener every event passes (handleConnection); nothing else to do. */
+  /** The client is active (every other client event counts too); acknowledged once recorded. */
   @SubscribeMessage('activity')
-  activity(): { ok: true } {
+  async activity(@ConnectedSocket() socket: Socket): Promise<{ ok: true }> {
+    await this.liveness.activity(socket);
     return { ok: true };
   }
 
