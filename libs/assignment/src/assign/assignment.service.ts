@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictException,
-  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -58,7 +57,13 @@ export class AssignmentService {
     return this.em.transactional(async (em) => {
       const state = await this.visible(em, conversationId, 'conversations.reply');
       if (actor.type !== 'user')
-        throw new ForbiddenException('only a signed-in agent can claim a conversation (assign it instead)');
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          code: 'not_an_agent',
+          message:
+            'an API token cannot own a conversation: claims are for agents (assign it with PUT …/assignee)',
+        });
       const agent = await this.agentOf(em, state.departmentId, actor.id);
       await lockAgent(em, state.departmentId, actor.id);
       const current = await this.lockOpen(em, conversationId, state.departmentId);

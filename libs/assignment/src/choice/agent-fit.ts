@@ -10,10 +10,11 @@ const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 /**
  * The agent speaks the conversation's language: same primary subtag (an agent listing pt-BR serves a conversation
- * detected as pt, and the other way round), since language detection gives base languages.
+ * detected as pt, and the other way round), since language detection gives base languages. An agent who lists no
+ * languages is not limited by language (otherwise nobody unconfigured would ever be given a detected conversation).
  */
 export const speaks = (agent: AgentCandidate, language: string | null): boolean =>
-  !language || agent.languages.some((l) => primary(l) === primary(language));
+  !language || !agent.languages.length || agent.languages.some((l) => primary(l) === primary(language));
 
 export const hasSkills = (agent: AgentCandidate, skills: string[]): boolean =>
   skills.every((s) => agent.skills.includes(s));
