@@ -1,9 +1,5 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { OutboxRelayService, QUEUES } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeGate } from '../fixtures/plugins/gate';
 import { count } from './helpers';
 
 interface HookCall {
@@ -136,35 +132,8 @@ describe('plugins activated per WhatsApp number, with contained hooks', () => {
       await install(numberKey, 'fixture-recorder', { enabled: false }).expect(200);
   });
 
-  it('a hook entry the relay publishes again while its job runs is run once', async () => {
-    const gate = closeGate();
-    for (const id of ['fixture-gate', 'fixture-recorder'])
-      await install('hr', id, { enabled: true }).expect(200);
-    await send('hr', 'uma vez só');
-    await waitFor(() => gate.calls.includes('uma vez só'), { what: 'the hook job held at the gate' });
-    const [entry] = await env.query<{ id: string }>(
-      `select id from outbox where queue = 'plugin-hooks' and done_at is null`,
-    );
-
-    // What the relay does with a publish that went stale (a lost job, a slow worker): it queues the entry again.
-    await env.query(
-      `update outbox set published_at = now() - interval '1 hour', created_at = now() - interval '1 hour' where id = $1`,
-      [entry.id],
-    );
-    expect(await env.app.get(OutboxRelayService).tick()).toBe(1);
-    const queue = env.app.get<Queue>(getQueueToken(QUEUES.pluginHooks), { strict: false });
-    // Completed jobs are removed: gone means the relay's copy has run while the first job waits at the gate.
-    await waitFor(async () => !(await queue.getJob(entry.id)), { what: "the relay's copy ran" });
-
-    gate.open();
-    await waitFor(
-      async () => (await count(env, 'outbox', 'id = $1 and done_at is not null', [entry.id])) === 1,
-    );
-    expect(gate.calls.filter((body) => body === 'uma vez só')).toHaveLength(1);
-    expect(recorded('uma vez só')).toHaveLength(1);
-    for (const id of ['fixture-gate', 'fixture-recorder'])
-      await install('hr', id, { enabled: false }).expect(200);
-  });
+  // A re-delivered domain event running its hooks once: test/e2e/plugin-host.spec.ts (the outbox relay no longer
+  // carries hooks).
 
   it('during an intake backlog hooks wait for intake, at most plugins.hookMaxDeferMs', async () => {
     await install('hr', 'fixture-recorder', { enabled: true }).expect(200);

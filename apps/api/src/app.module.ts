@@ -11,7 +11,7 @@ import {
 } from '@switchboard/engine';
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
-import { PluginHostModule } from '@switchboard/plugin-host';
+import { PluginHostModule, PluginHostWorkerModule } from '@switchboard/plugin-host';
 import { RoutingModule } from '@switchboard/routing';
 import { AlertsController } from './alerts/alerts.controller';
 import { DepartmentViews } from './departments/department-views.service';
@@ -44,7 +44,7 @@ export class AppModule {
         AssignmentModule,
         RoutingModule,
         PluginHostModule,
-        ...(roles.worker ? [ChannelsWorkerModule, DomainEventDeliveryModule] : []),
+        ...(roles.worker ? [ChannelsWorkerModule, PluginHostWorkerModule, DomainEventDeliveryModule] : []),
         ...pluginModules(runtime),
         ...(roles.extraModules ?? []),
         RealtimeGatewayModule.forRoot(runtime),

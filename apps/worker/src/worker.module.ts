@@ -9,7 +9,7 @@ import {
   Runtime,
 } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
-import { PluginHostModule } from '@switchboard/plugin-host';
+import { PluginHostModule, PluginHostWorkerModule } from '@switchboard/plugin-host';
 import { RoutingModule } from '@switchboard/routing';
 
 /** `worker` role: queue consumers, relays and domain event delivery, no HTTP. */
@@ -25,6 +25,7 @@ export class WorkerModule {
         AssignmentModule,
         RoutingModule,
         PluginHostModule,
+        PluginHostWorkerModule,
         DomainEventDeliveryModule,
         RealtimeModule.forRoot(runtime),
         ...pluginModules(runtime),

@@ -6,9 +6,6 @@ import { NumberFieldsRereadService } from './whatsapp/account-events/number-fiel
 import { TemplateResyncCoalescer } from './whatsapp/account-events/template-resync-coalescer';
 import { GraphRereadProcessor } from './whatsapp/account-events/graph-reread.processor';
 import { MediaDownloadProcessor } from './whatsapp/media/media-download.processor';
-import { HookDeliveryRepository } from './whatsapp/plugins/hook-delivery.repository';
-import { PluginCapabilities } from './whatsapp/plugins/plugin-capabilities';
-import { PluginHooksProcessor } from './whatsapp/plugins/plugin-hooks.processor';
 import { InboundEventProcessor } from './whatsapp/processing/inbound-event.processor';
 import { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.processor';
@@ -20,9 +17,6 @@ import { OutboundMessageProcessor } from './whatsapp/sending/outbound-message.pr
     InboundEventProcessor,
     OutboundMessageProcessor,
     MediaDownloadProcessor,
-    HookDeliveryRepository,
-    PluginCapabilities,
-    PluginHooksProcessor,
     RelayScheduler,
     SilenceCheckProcessor,
     GraphRereadProcessor,

@@ -34,7 +34,6 @@ import { NumberEventsHandler } from './whatsapp/account-events/number-events.han
 import { TemplateEventsHandler } from './whatsapp/account-events/template-events.handler';
 import { UserPreferencesHandler } from './whatsapp/account-events/user-preferences.handler';
 import { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
-import { PluginHookPublisher } from './whatsapp/plugins/plugin-hook-publisher';
 import { ReplyController } from './whatsapp/sending/reply.controller';
 import { ReplyService } from './whatsapp/sending/reply.service';
 import { SendMessageService } from './whatsapp/sending/send-message.service';
@@ -56,7 +55,6 @@ const services = [
   WebhookReceiver,
   InboundEventService,
   InboundRelayService,
-  PluginHookPublisher,
   GraphClient,
   ReplyService,
   SendMessageService,

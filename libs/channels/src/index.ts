@@ -36,6 +36,8 @@ export { TemplateSyncService } from './whatsapp/templates/template-sync.service'
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';
 export { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
+export { IntakeBacklog } from './whatsapp/processing/intake-backlog';
+export { ReplyService } from './whatsapp/sending/reply.service';
 export { ReplyService } from './whatsapp/sending/reply.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';

@@ -31,6 +31,8 @@ export { ConversationQueryService } from './query/conversation-query.service';
 export { ContactScope } from './query/contact-scope.service';
 export type { VisibleContact } from './query/contact-scope.service';
 export { NumberConversationsService } from './query/number-conversations.service';
+export { ReceivedMessagesQuery } from './query/received-messages.query';
+export type { ConversationPlace, ReceivedMessage } from './query/received-messages.query';
 export { MessageStatusService } from './status/message-status.service';
 export { MessageMediaService } from './outbound/message-media.service';
 export { OutboundMessageStates } from './outbound/outbound-message-states.service';

@@ -1,5 +1,6 @@
 import { OutboxEntry } from './outbox/outbox-entry.entity';
 import { PluginHookFailure } from './plugins/plugin-hook-failure.entity';
+import { PluginHookRun } from './plugins/plugin-hook-run.entity';
 import { PluginInstallation } from './plugins/plugin-installation.entity';
 import { PluginJob } from './plugins/plugin-job.entity';
 import { PluginStoreEntry } from './plugins/plugin-store-entry.entity';
@@ -9,6 +10,7 @@ export const ENGINE_ENTITIES = [
   OutboxEntry,
   PluginInstallation,
   PluginHookFailure,
+  PluginHookRun,
   PluginStoreEntry,
   PluginJob,
 ];

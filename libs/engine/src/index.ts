@@ -60,9 +60,14 @@ export { PluginHooksService } from './plugins/plugin-hooks.service';
 export type {
   CapabilityFactory,
   CoreCapabilities,
+  DispatchOptions,
+  HookDispatchEvent,
   HookFailureRow,
+  HookOutcome,
   PluginTarget,
 } from './plugins/plugin-hooks.service';
+export { PluginHookRunsService, runKey } from './plugins/plugin-hook-runs.service';
+export type { DueHookRun, HookRunRecord } from './plugins/plugin-hook-runs.service';
 export { PluginInstallationsService } from './plugins/plugin-installations.service';
 export type { InstallationChange, InstallationRow } from './plugins/plugin-installations.service';
 export type { LoadedPlugin } from './plugins/load-plugins';

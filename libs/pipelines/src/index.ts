@@ -16,6 +16,8 @@ export type { TimelineEntry, TimelineEntryKind } from './cards/card-timeline.ser
 export { CardTransferService } from './cards/card-transfer.service';
 export type { CardTransferResult } from './cards/card-transfer.service';
 export { CardRepository } from './cards/card.repository';
+export { PluginCardQuery } from './cards/plugin-card.query';
+export type { HookCard, StageMove } from './cards/plugin-card.query';
 export { DEFAULT_PIPELINE } from './default-pipeline';
 export { DepartmentSetupService } from './department-setup.service';
 export type { NewDepartment } from './department-setup.service';

@@ -1,1 +1,2 @@
 export { PluginHostModule } from './plugin-host.module';
+export { PluginHostWorkerModule } from './plugin-host-worker.module';

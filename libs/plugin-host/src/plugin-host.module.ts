@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 
-/** Runs plugins' hooks for domain events (message received, card created and moved…), outside any one channel. */
+/**
+ * Plugins' hooks for domain events (message received, card created and moved…), outside any one channel. The
+ * work runs in worker-role processes (PluginHostWorkerModule); this module is what every process imports.
+ */
 @Module({})
 export class PluginHostModule {}

@@ -89,7 +89,10 @@ export async function createPluginTestEnvironment(
         async () =>
           (
             await env.query<{ n: number }>(
-              `select count(*)::int as n from outbox where queue = 'plugin-hooks' and done_at is null`,
+              // Card actions waiting in the outbox, and domain events the hook subscriber has not passed yet.
+              `select ((select count(*) from outbox where queue = 'plugin-hooks' and done_at is null)
+                      + (select count(*) from domain_events e join domain_event_cursors c on c.subscriber = 'plugin-host.hooks'
+                          where (e.xid, e.seq) > (c.xid, c.seq)))::int as n`,
             )
           )[0].n === 0,
         { what: 'plugin hook jobs run' },

@@ -265,7 +265,8 @@ async function benchSwitchboard(queue: 'postgres' | 'redis', withPlugins = false
       "select count(*)::int as n from messages where direction = 'in'",
       `${queue[0]}${withPlugins ? 'p' : ''}${Date.now().toString(36)}`,
       withPlugins
-        ? "select count(*)::int as n from outbox where queue = 'plugin-hooks' and done_at is null"
+        ? `select count(*)::int as n from domain_events e
+             join domain_event_cursors c on c.subscriber = 'plugin-host.hooks' where (e.xid, e.seq) > (c.xid, c.seq)`
         : undefined,
       { processes: { api: api.pid, worker: worker.pid }, database: database.name },
     );

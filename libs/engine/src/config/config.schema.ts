@@ -163,13 +163,15 @@ export const configSchema = z.strictObject({
   plugins: z.strictObject({
     /** Plugins to load: local folders (relative to the working directory) or npm package names. */
     enabled: hostList,
-    /** Hook work for stored messages is queued at most once per this many ms (one job covers everything since). */
-    hookCoalesceMs: z.coerce.number().int().min(0).max(5000),
     /**
      * Intake first: while stored webhooks wait to be processed (a burst), hooks for stored messages wait too, up to
      * this many ms after their messages were stored; 0 runs them at once.
      */
     hookMaxDeferMs: z.coerce.number().int().min(0).max(600_000),
+    /** A failed hook call is retried after this many ms, doubling each time (the stream does not wait for it). */
+    hookRetryBaseMs: z.coerce.number().int().min(10).max(3_600_000),
+    /** Calls per hook and event in all (the first and its retries) before the failure is left on record. */
+    hookAttempts: z.coerce.number().int().min(1).max(20),
   }),
   events: z.strictObject({
     /** Most events handed to a subscriber at once. */

@@ -32,6 +32,29 @@ export interface PluginTarget {
   departmentId: string;
 }
 
+/** One event of a dispatch: `key` identifies it for the outcome (the domain event's position). */
+export interface HookDispatchEvent {
+  key?: string;
+  subjectId?: string;
+  event: Record<string, unknown>;
+}
+
+/** Whether one plugin's hook call for one event succeeded (a failure is already on record). */
+export interface HookOutcome {
+  pluginId: string;
+  key: string;
+  ok: boolean;
+}
+
+export interface DispatchOptions {
+  /** The number's enabled installations when the caller already read them (several hooks in one batch). */
+  installations?: InstallationRow[];
+  /** Calls already made for an event (a re-delivery): skipped. */
+  skip?: (pluginId: string, key: string) => boolean;
+  /** Only this plugin (a retry). */
+  only?: string;
+}
+
 /** The parts of the hook context that need the domain (cards, messages): supplied by the process running hooks. */
 export type CoreCapabilities = Pick<HookContext, 'cards' | 'messages'>;
 export type CapabilityFactory = (scope: {
@@ -76,17 +99,21 @@ export class PluginHooksService {
     return this.plugins.length > 0;
   }
 
-  /** Runs `hook` for each event, in order, on one number; the number's installations are read once. */
+  /**
+   * Runs `hook` for each event, in order, on one number; the number's installations are read once. Each call's
+   * outcome is returned with its event's `key`, so the caller can record what ran (and skip it when the event comes
+   * again).
+   */
   async dispatch(
     hook: HookName,
     target: PluginTarget,
-    events: { subjectId?: string; event: Record<string, unknown> }[],
+    events: HookDispatchEvent[],
     capabilities: CapabilityFactory,
-    /** The number's enabled installations when the caller already read them (several hooks in one job). */
-    installations?: InstallationRow[],
-  ): Promise<{ called: number; failed: number }> {
-    const installed = installations ?? (await this.installations.enabledFor(target.numberId));
+    options: DispatchOptions = {},
+  ): Promise<{ called: number; failed: number; outcomes: HookOutcome[] }> {
+    const installed = options.installations ?? (await this.installations.enabledFor(target.numberId));
     const calls = installed
+      .filter((inst) => !options.only || inst.plugin_id === options.only)
       .map((inst) => {
         const loaded = this.installations.plugin(inst.plugin_id)!;
         const declared = loaded.manifest.hooks.find((h) => h.name === hook);
@@ -99,18 +126,23 @@ export class PluginHooksService {
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .sort((a, b) => a.declared.priority - b.declared.priority);
     let failed = 0;
-    for (const [index, { subjectId, event }] of events.entries()) {
-      // A hook job can carry thousands of messages: let the process's other work (intake) in between.
+    const outcomes: HookOutcome[] = [];
+    for (const [index, { key, subjectId, event }] of events.entries()) {
+      // A batch can carry hundreds of messages: let the process's other work in between.
       if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       for (const { loaded, declared, handler, ctx } of calls) {
+        const pluginId = loaded.manifest.id;
+        if (key !== undefined && options.skip?.(pluginId, key)) continue;
         const outcome = this.invoke(loaded, target, hook, declared.timeoutMs, subjectId, () =>
           handler(event, ctx),
         );
         // Most calls return with nothing to do: no await, so a batch of thousands costs no extra turns.
-        if (!(outcome === true || (await outcome))) failed++;
+        const ok = outcome === true || (await outcome);
+        if (!ok) failed++;
+        if (key !== undefined) outcomes.push({ pluginId, key, ok });
       }
     }
-    return { called: calls.length * events.length, failed };
+    return { called: calls.length * events.length, failed, outcomes };
   }
 
   /**
@@ -123,11 +155,12 @@ export class PluginHooksService {
     names: string[],
     card: PluginCard,
     capabilities: CapabilityFactory,
-  ): Promise<{ active: boolean; failed: number }> {
+  ): Promise<{ active: boolean; failed: number; failedNames: string[] }> {
     const inst = (await this.installations.enabledFor(target.numberId)).find((i) => i.plugin_id === pluginId);
-    if (!inst) return { active: false, failed: 0 };
+    if (!inst) return { active: false, failed: 0, failedNames: [] };
     const loaded = this.installations.plugin(pluginId)!;
     let failed = 0;
+    const failedNames: string[] = [];
     for (const name of names) {
       const automation = loaded.plugin.automations?.[name];
       const ctx = this.context(loaded, inst, target, capabilities);
@@ -142,9 +175,12 @@ export class PluginHooksService {
           return automation(card, ctx);
         },
       );
-      if (!ok) failed++;
+      if (!ok) {
+        failed++;
+        failedNames.push(name);
+      }
     }
-    return { active: true, failed };
+    return { active: true, failed, failedNames };
   }
 
   /** Runs a job a plugin enqueued; a job of a plugin no longer enabled on its number is dropped. */

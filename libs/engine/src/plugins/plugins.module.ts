@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { LoadedPlugin } from './load-plugins';
 import { LOADED_PLUGINS } from './loaded-plugins';
+import { PluginHookRunsService } from './plugin-hook-runs.service';
 import { PluginHooksService } from './plugin-hooks.service';
 import { PluginInstallationsService } from './plugin-installations.service';
 import { PluginStoreService } from './plugin-store.service';
@@ -17,8 +18,9 @@ export class PluginsModule {
         PluginInstallationsService,
         PluginStoreService,
         PluginHooksService,
+        PluginHookRunsService,
       ],
-      exports: [LOADED_PLUGINS, PluginInstallationsService, PluginHooksService],
+      exports: [LOADED_PLUGINS, PluginInstallationsService, PluginHooksService, PluginHookRunsService],
     };
   }
 }

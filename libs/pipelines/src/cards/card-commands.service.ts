@@ -6,15 +6,7 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import {
-  DomainEvents,
-  OutboxService,
-  PluginHooksService,
-  QUEUES,
-  sql,
-  StagedJob,
-  uuidv7,
-} from '@switchboard/engine';
+import { DomainEvents, sql, uuidv7 } from '@switchboard/engine';
 import type { CardActorType, CardEventKind } from '../entities/card-event.entity';
 import { hasValue, validateFieldChange } from '../fields/field-values';
 import { PipelineDefinitionRepository } from '../pipelines/pipeline-definition.repository';
@@ -40,15 +32,13 @@ interface LockedCard {
 
 /**
  * Changes to cards: field edits, stage moves under the stage rules, notes. Each change and its timeline line
- * commit together; a stage move also stages the plugin hooks (card.stage_changed, stage automations).
+ * commit together with their domain events (plugin hooks and stage automations run from card.moved).
  */
 @Injectable()
 export class CardCommandsService {
   constructor(
     private readonly em: EntityManager,
     private readonly pipelines: PipelineDefinitionRepository,
-    private readonly outbox: OutboxService,
-    private readonly hooks: PluginHooksService,
     private readonly events: DomainEvents,
   ) {}
 
@@ -90,7 +80,6 @@ export class CardCommandsService {
     actor: CardActor,
     access: CardAccess,
   ): Promise<void> {
-    let job: StagedJob | undefined;
     await this.em.fork().transactional(async (tx) => {
       const card = await this.lock(tx, cardId, access);
       const pipeline = (await this.pipelines.byId(card.pipeline_id, tx))!;
@@ -155,7 +144,7 @@ export class CardCommandsService {
         'update cards set stage_id = ?, fields = ?::jsonb, stage_entered_at = now(), updated_at = now() where id = ?',
         [target.id, JSON.stringify(fields), cardId],
       );
-      const eventId = await this.record(tx, cardId, 'stage_changed', actor, {
+      await this.record(tx, cardId, 'stage_changed', actor, {
         from: card.stage_id,
         to: target.id,
       });
@@ -168,10 +157,7 @@ export class CardCommandsService {
           stageKey: target.key,
         },
       });
-      if (this.hooks.anyLoaded)
-        job = await this.outbox.stage(tx, QUEUES.pluginHooks, { cardEventId: eventId });
     });
-    if (job) await this.outbox.publish(job);
   }
 
   async addNote(cardId: string, text: string, actor: CardActor, access: CardAccess): Promise<string> {

@@ -2,13 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConversationIntakeService, MessageStatusService } from '@switchboard/conversations';
 import { InjectQueue } from '@nestjs/bullmq';
-import { OutboxService, PluginHooksService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
+import { OutboxService, QUEUES, StagedJob, uuidv7, sql } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { AccountEventsService } from '../account-events/account-events.service';
 import { WabaNumber, WabaNumbersLookup } from '../account-events/resolve-account-change';
 import { InboundEventStatus, InboundItemFailure } from '../entities/inbound-event.entity';
 import { NumberRegistry } from '../numbers/number-registry.service';
-import { PluginHookPublisher } from '../plugins/plugin-hook-publisher';
 import { dbErrorReason } from './db-error-reason';
 import { parseEvent, ParsedEvent, ParsedItem } from './parse-event';
 import { withSavepoint } from './savepoint';
@@ -85,9 +84,7 @@ export class InboundEventService {
     private readonly intake: ConversationIntakeService,
     private readonly statuses: MessageStatusService,
     private readonly outbox: OutboxService,
-    private readonly hookPublisher: PluginHookPublisher,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
-    private readonly hooks: PluginHooksService,
     private readonly accountEvents: AccountEventsService,
   ) {}
 
@@ -151,7 +148,6 @@ export class InboundEventService {
     onlyThis = false,
   ): Promise<ProcessOutcome> {
     const jobs: StagedJob[] = [];
-    let hookEntry: StagedJob | undefined;
     const outcome = emptyOutcome();
     await this.em.fork().transactional(async (em) => {
       // Everything written here is derived from the raw event, which was committed synchronously before the
@@ -221,11 +217,6 @@ export class InboundEventService {
             `event ${p.eventId}: ${t.failures.length} item(s) kept as failed: ${t.failures.map((f) => `${f.path}: ${f.reason}`).join(' | ')}`,
           );
       }
-      // Plugin hooks run from their own queue after this commit: a slow or failing plugin never holds intake.
-      // One job for the whole drained batch: under load a batch holds hundreds of single-message deliveries.
-      const withMessages = parsed.filter((p) => tallies.get(p.eventId)!.stored > 0).map((p) => p.eventId);
-      if (withMessages.length && this.hooks.anyLoaded)
-        hookEntry = await this.outbox.stage(em, QUEUES.pluginHooks, { eventIds: withMessages.join(',') });
       if (parsed.length) {
         await sql(
           em,
@@ -243,7 +234,6 @@ export class InboundEventService {
       }
     });
     for (const job of jobs) await this.outbox.publish(job);
-    if (hookEntry) this.hookPublisher.schedule(hookEntry);
     return outcome;
   }
 

@@ -1,48 +1,34 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { CapabilityFactory, sql } from '@switchboard/engine';
-import {
-  CARD_SELECT,
-  CardAccess,
-  CardActor,
-  CardCommandsService,
-  CardRow,
-  toPluginCard,
-} from '@switchboard/pipelines';
+import { ReplyService } from '@switchboard/channels';
+import { ReceivedMessagesQuery } from '@switchboard/conversations';
+import { CapabilityFactory } from '@switchboard/engine';
+import { CardAccess, CardActor, CardCommandsService, PluginCardQuery } from '@switchboard/pipelines';
 import { PluginCard, renderTemplate } from '@switchboard/plugin-sdk';
-import { ReplyService } from '../sending/reply.service';
 
 /**
- * The domain half of a hook's context: cards and messages, limited to the number the event came from. A plugin
- * acts on a card or conversation of another number as if it did not exist.
+ * The domain half of a hook's context: cards and messages, limited to the number the event came from, through the
+ * owning libraries' services. A plugin acts on a card or conversation of another number as if it did not exist.
  */
 @Injectable()
 export class PluginCapabilities {
   constructor(
-    private readonly em: EntityManager,
     private readonly cards: CardCommandsService,
+    private readonly cardQuery: PluginCardQuery,
+    private readonly conversations: ReceivedMessagesQuery,
     private readonly replies: ReplyService,
   ) {}
 
   readonly factory: CapabilityFactory = ({ plugin, target, settings }) => {
     const actor: CardActor = { type: 'plugin', id: plugin.manifest.id, label: plugin.manifest.name };
-    const read = async (cardId: string): Promise<PluginCard | null> => {
-      const [row] = await sql<CardRow>(this.em, `${CARD_SELECT} where k.id = ? and c.number_id = ?`, [
-        cardId,
-        target.numberId,
-      ]);
-      return row ? toPluginCard(row) : null;
-    };
+    const read = (cardId: string): Promise<PluginCard | null> =>
+      this.cardQuery.onNumber(cardId, target.numberId);
     const onNumber = async (cardId: string): Promise<CardAccess> => {
       if (!(await read(cardId))) throw new NotFoundException(`card ${cardId} not found on this number`);
       return () => undefined;
     };
     const sendText = async (conversationId: string, text: string) => {
-      const [own] = await sql(this.em, 'select 1 from conversations where id = ? and number_id = ?', [
-        conversationId,
-        target.numberId,
-      ]);
-      if (!own) throw new NotFoundException(`conversation ${conversationId} not found on this number`);
+      if (!(await this.conversations.onNumber(conversationId, target.numberId)))
+        throw new NotFoundException(`conversation ${conversationId} not found on this number`);
       const sent = await this.replies.reply(conversationId, { type: 'text', text }, undefined, {
         automated: true,
       });
