@@ -184,15 +184,16 @@ interface History {
   history: { status: string; source: string; reason: string | null }[];
 }
 
-const availability = async (who: 'salesAgent' | 'salesSupervisor' | 'supportAgent'): Promise<History> =>
+const availability = async (who: 'viewer' | 'salesSupervisor' | 'supportAgent'): Promise<History> =>
   (await env.as(who).get('/api/me/availability').expect(200)).body as History;
 
 describe('availability that follows the sockets', () => {
+  // The viewer's sockets: the other tests keep sales agents' sockets open.
   it('sets an agent offline once their last socket closed and the grace passed, not while another is open', async () => {
-    await env.as('salesAgent').put('/api/me/availability').send({ status: 'online' }).expect(200);
+    await env.as('viewer').put('/api/me/availability').send({ status: 'online' }).expect(200);
     await env.as('supportAgent').put('/api/me/availability').send({ status: 'online' }).expect(200);
-    const one = await connect(env.url, env.users.salesAgent.token);
-    const two = await connect(secondUrl, env.users.salesAgent.token);
+    const one = await connect(env.url, env.users.viewer.token);
+    const two = await connect(secondUrl, env.users.viewer.token);
     const marker = await connect(env.url, env.users.supportAgent.token);
 
     // The first of two sockets closes; right after, the marker user's only socket closes: once the marker user is
@@ -202,12 +203,12 @@ describe('availability that follows the sockets', () => {
     await waitFor(async () => (await availability('supportAgent')).current.status === 'offline', {
       what: 'marker user offline',
     });
-    expect((await availability('salesAgent')).current.status).toBe('online');
+    expect((await availability('viewer')).current.status).toBe('online');
 
     await disconnect(two);
     const after = await waitFor(
       async () => {
-        const h = await availability('salesAgent');
+        const h = await availability('viewer');
         return h.current.status === 'offline' ? h : null;
       },
       { what: 'offline after the last socket' },
@@ -220,18 +221,18 @@ describe('availability that follows the sockets', () => {
     const { sales } = env.numbers;
     await env
       .as('salesSupervisor')
-      .put(`/api/departments/${sales.departmentId}/agents/${env.users.salesAgent.id}/availability`)
+      .put(`/api/departments/${sales.departmentId}/agents/${env.users.viewer.id}/availability`)
       .send({ status: 'online' })
       .expect(200);
     await env.as('supportAgent').put('/api/me/availability').send({ status: 'online' }).expect(200);
-    const agent = await connect(env.url, env.users.salesAgent.token);
+    const agent = await connect(env.url, env.users.viewer.token);
     const marker = await connect(env.url, env.users.supportAgent.token);
     await disconnect(agent);
     await disconnect(marker);
     await waitFor(async () => (await availability('supportAgent')).current.status === 'offline', {
       what: 'marker user offline',
     });
-    expect((await availability('salesAgent')).history[0]).toMatchObject({
+    expect((await availability('viewer')).history[0]).toMatchObject({
       status: 'online',
       source: 'supervisor',
     });

@@ -121,7 +121,12 @@ describe('websocket handshake', () => {
     const message = await refusal(env.url, env.users.salesAgent.token, { Origin: 'https://evil.example' });
     expect(message).not.toBe('');
     const own = await connect(env.url, env.users.salesAgent.token);
-    expect(own.ready.rooms).toEqual([`department:${env.numbers.sales.departmentId}`]);
+    const { sales } = env.numbers;
+    // Its department's room, and the user's own room there (events addressed to them, still department-scoped).
+    expect(own.ready.rooms).toEqual([
+      `department:${sales.departmentId}`,
+      `user:${env.users.salesAgent.id}:department:${sales.departmentId}`,
+    ]);
   });
 });
 
@@ -150,7 +155,10 @@ describe('rooms and events', () => {
   it('puts a socket in the departments it may read, refuses others like a 404, and never delivers their events', async () => {
     const { sales, support, hr } = env.numbers;
     const supportAgent = await connect(env.url, env.users.supportAgent.token);
-    expect(supportAgent.ready.rooms).toEqual([`department:${support.departmentId}`]);
+    expect(supportAgent.ready.rooms).toEqual([
+      `department:${support.departmentId}`,
+      `user:${env.users.supportAgent.id}:department:${support.departmentId}`,
+    ]);
 
     // Asking for another department's room, or a made-up one, reads as not found (as GET /api/departments/:id).
     expect(await join(supportAgent.socket, { department: sales.departmentId })).toEqual({
@@ -169,8 +177,12 @@ describe('rooms and events', () => {
 
     // The admin sees every department: the test environment has no members-only one.
     const admin = await connect(env.url, env.users.admin.token);
+    const every = [sales.departmentId, support.departmentId, hr.departmentId];
     expect(new Set(admin.ready.rooms)).toEqual(
-      new Set([sales.departmentId, support.departmentId, hr.departmentId].map((d) => `department:${d}`)),
+      new Set([
+        ...every.map((d) => `department:${d}`),
+        ...every.map((d) => `user:${env.users.admin.id}:department:${d}`),
+      ]),
     );
 
     const realtime = env.app.get(Realtime);
