@@ -168,6 +168,14 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/conversations/:id/assignee': department('conversations.assign'),
   'GET /api/contacts/:id/marketing-consent': department('conversations.read'),
   'PUT /api/contacts/:id/marketing-consent': department('conversations.reply'),
+  'GET /api/contacts/:id/attributes': department('conversations.read'),
+  'PUT /api/contacts/:id/attributes': department('conversations.reply'),
+  'GET /api/departments/:id/routing-rules': department('conversations.read'),
+  'POST /api/departments/:id/routing-rules': department('routing.manage'),
+  'PUT /api/departments/:id/routing-rules/order': department('routing.manage'),
+  'POST /api/departments/:id/routing-rules/test': department('routing.manage'),
+  'PUT /api/routing-rules/:id': department('routing.manage'),
+  'DELETE /api/routing-rules/:id': department('routing.manage'),
   'POST /api/conversations/:id/messages': department('conversations.reply'),
   'GET /api/messages/:id/media': department('media.read'),
   'GET /api/inbound-events': list('inbound_events.read'),
@@ -400,6 +408,8 @@ interface Fixtures {
   waba: string;
   /** An open silence alert of the department's number. */
   alert: string;
+  /** An admin's routing rule of the department (deleting takes it; the sales one is replaced). */
+  routingRule: string;
 }
 /** Which fixture a field named `<x>Id` / `<x>Ids` takes. A new id field must be added here, or the walk fails. */
 const ID_FIELDS: Record<string, keyof Fixtures> = {
@@ -432,6 +442,7 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   departments: 'department',
   numbers: 'number',
   alerts: 'alert',
+  'routing-rules': 'routingRule',
 };
 
 /** A number Meta has and Switchboard does not: POST /api/numbers registers it. */
@@ -517,6 +528,16 @@ describe('authorization: every route × every actor, with department A ids every
         .send({ key: `walk-bare-${++seq}`, name: `walk bare ${seq}`, membersOnly })
         .expect(201)
     ).body.id as string;
+  }
+  /** Stored directly: an admin without a membership may not see a members-only department's rules. */
+  async function newRoutingRule(departmentId: string) {
+    const [rule] = await env.query<{ id: string }>(
+      `insert into routing_rules (id, department_id, position, name, source, trigger, conditions, actions)
+       values (gen_random_uuid(), $1, 0, $2, 'admin', 'conversation_opened', '{}', '{"priority": "high"}')
+       returning id`,
+      [departmentId, `walk rule ${++seq}`],
+    );
+    return rule.id;
   }
   async function newTeam(departmentId: string) {
     return (
@@ -684,6 +705,7 @@ describe('authorization: every route × every actor, with department A ids every
       phoneNumber: FREE_NUMBER.phoneNumberId,
       waba: FREE_NUMBER.wabaId,
       alert: await openAlert('sales'),
+      routingRule: await newRoutingRule(dept('sales')),
     };
     fixtures.hr = {
       department: dept('hr'),
@@ -703,6 +725,7 @@ describe('authorization: every route × every actor, with department A ids every
       phoneNumber: FREE_NUMBER.phoneNumberId,
       waba: FREE_NUMBER.wabaId,
       alert: await openAlert('hr'),
+      routingRule: await newRoutingRule(dept('hr')),
     };
     [{ c: walkCursor }] = await env.query<{ c: string }>(
       `select xid || ':' || seq as c from domain_events order by xid desc, seq desc limit 1`,
@@ -809,6 +832,9 @@ describe('authorization: every route × every actor, with department A ids every
     // A body Meta accepts: the schema allows a BODY without text (authentication templates), the first category not.
     // A queue's strategy: manual, so the walk's conversations stay where they are.
     if (route.includes('/queues/') && name === 'strategy') return 'manual';
+    // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
+    if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };
+    if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
     if (route === 'POST /api/numbers/:id/templates' && name === 'components')
       return [{ type: 'BODY', text: 'Hello from the walk' }];
     if (isIdField(s, name)) return idFor(name, dept, route);
@@ -991,6 +1017,8 @@ describe('authorization: every route × every actor, with department A ids every
         await env.query('update conversations set owner_user_id = null where id = $1', [
           fixtures[p.dept].conversation,
         ]);
+      if (p.route === 'DELETE /api/routing-rules/:id' && p.dept === 'sales')
+        fixtures.sales.routingRule = await newRoutingRule(fixtures.sales.department);
       if (p.route === 'DELETE /api/teams/:id' && p.dept === 'sales')
         fixtures.sales.team = await newTeam(fixtures.sales.department);
       if (p.route === 'POST /api/numbers' && p.dept === 'sales' && res.status === 201)

@@ -144,7 +144,7 @@ export const updateRoutingRuleRequest = z.strictObject({
 });
 export type UpdateRoutingRuleRequest = z.infer<typeof updateRoutingRuleRequest>;
 
-/** PUT /api/departments/:id/routing-rules/order: every rule id of the department, in the new order. */
+/** PUT /api/departments/:id/routing-rules/order: these rules first, in this order; the others follow as they were. */
 export const orderRoutingRulesRequest = z.strictObject({ ids: z.array(uuid).min(1).max(1000) });
 export type OrderRoutingRulesRequest = z.infer<typeof orderRoutingRulesRequest>;
 

@@ -101,7 +101,7 @@ export class RoutingRulesService {
     await this.em.fork().transactional((tx) => this.repository.delete(tx, id));
   }
 
-  /** `ids` must be every rule of the department, each once. */
+  /** The rules in `ids` run first, in that order; the department's other rules follow in their current order. */
   async order(departmentId: string, ids: string[]): Promise<RoutingRuleView[]> {
     await this.department(departmentId, 'routing.manage');
     return this.em.fork().transactional(async (tx) => {
@@ -109,26 +109,25 @@ export class RoutingRulesService {
       const rules = (await this.book.load(tx, [departmentId])).get(departmentId)!.rules;
       const known = new Set(rules.map((r) => r.id));
       const unknown = ids.filter((i) => !known.has(i));
-      const missing = rules.filter((r) => !ids.includes(r.id)).map((r) => r.id);
       const repeated = ids.filter((i, n) => ids.indexOf(i) !== n);
-      if (unknown.length || missing.length || repeated.length)
+      if (unknown.length || repeated.length)
         throw new UnprocessableEntityException(
           [
             unknown.length ? `ids: not rules of this department: ${unknown.join(', ')}` : '',
-            missing.length ? `ids: missing rules of this department: ${missing.join(', ')}` : '',
             repeated.length ? `ids: given more than once: ${[...new Set(repeated)].join(', ')}` : '',
           ]
             .filter(Boolean)
             .join('; '),
         );
-      await this.repository.reorder(tx, departmentId, ids, this.by());
+      const order = [...ids, ...rules.map((r) => r.id).filter((id) => !ids.includes(id))];
+      await this.repository.reorder(tx, departmentId, order, this.by());
       return (await this.repository.ofDepartments(tx, [departmentId])).get(departmentId)!.map(toRuleView);
     });
   }
 
   /** A dry run: which rules an opening message would match and what they would do; nothing changes. */
   async test(departmentId: string, body: TestRoutingRulesRequest): Promise<RoutingTestView> {
-    await this.department(departmentId, 'conversations.read');
+    await this.department(departmentId, 'routing.manage');
     return this.em.fork().transactional(async (tx) => {
       const { rules, plugin } = (await this.book.load(tx, [departmentId])).get(departmentId)!;
       const at = body.at ? new Date(body.at) : this.clock.now();
