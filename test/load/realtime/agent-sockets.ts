@@ -42,6 +42,10 @@ export interface DeliveryResult {
   perDelivery: Percentiles;
   /** Webhook POST → event at the last socket of the department. */
   lastSocket: Percentiles;
+  /** perDelivery for the messages sent in each tenth of the run, in order: a backlog shows as a rising line. */
+  byTenth: Percentiles[];
+  /** Socket events of every type received (all sockets), by type. */
+  eventsByType: Record<string, number>;
   /** Sockets with at least one event, per api process. */
   socketsWithEvents: Record<string, number>;
   socketsPerProcess: Record<string, number>;
@@ -66,6 +70,7 @@ const t0 = now();
 let specs: AgentSocketSpec[] = [];
 const sockets: Socket[] = [];
 const received = new Map<string, Received>();
+const eventsByType: Record<string, number> = {};
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const reply = (answer: SocketAnswer) => process.send?.(answer);
 
@@ -96,6 +101,7 @@ function connectOne(spec: AgentSocketSpec, index: number): Promise<void> {
   });
   sockets[index] = socket;
   socket.on('message.created', (event: MessageCreated) => onEvent(index, event));
+  socket.onAny((type: string) => (eventsByType[type] = (eventsByType[type] ?? 0) + 1));
   return new Promise((resolve, reject) => {
     socket.once('ready', ({ rooms }: { rooms: string[] }) =>
       rooms.includes(`department:${spec.departmentId}`)
@@ -156,18 +162,23 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
     unmatched: 0,
     perDelivery: percentiles([]),
     lastSocket: percentiles([]),
+    byTenth: [],
+    eventsByType,
     socketsWithEvents: {},
     socketsPerProcess: {},
     clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     clientLoopDelayMaxMs: loopDelay.max / 1e6,
   };
-  const perDelivery: number[] = [];
   const lastSocket: number[] = [];
+  const tenths: number[][] = Array.from({ length: 10 }, () => []);
+  const first = messages.reduce((min, m) => Math.min(min, m.sentAt), Infinity);
+  const span = messages.reduce((max, m) => Math.max(max, m.sentAt), -Infinity) - first || 1;
   const inRun = new Set<string>();
   const hadEvent = new Uint8Array(specs.length);
   for (const m of messages) {
     inRun.add(m.messageId);
     const r = received.get(m.messageId);
+    const tenth = tenths[Math.min(9, Math.floor(((m.sentAt - first) / span) * 10))];
     let last = -Infinity;
     let complete = true;
     specs.forEach((s, i) => {
@@ -186,13 +197,14 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
       result.delivered++;
       result.duplicated += count - 1;
       const latency = t0 + (r?.at[i] ?? NaN) - m.sentAt;
-      perDelivery.push(latency);
+      tenth.push(latency);
       last = Math.max(last, latency);
     });
     if (complete) lastSocket.push(last);
   }
   for (const id of received.keys()) if (!inRun.has(id)) result.unmatched++;
-  result.perDelivery = percentiles(perDelivery);
+  result.perDelivery = percentiles(tenths.flat());
+  result.byTenth = tenths.map(percentiles);
   result.lastSocket = percentiles(lastSocket);
   specs.forEach((s, i) => {
     result.socketsPerProcess[s.process] = (result.socketsPerProcess[s.process] ?? 0) + 1;

@@ -36,6 +36,8 @@ export interface OpenLoopReport {
   errors: number;
   startedAt: number;
   finishedAt: number;
+  /** This process's CPU milliseconds from the first send to the last answer (it has exited when the run ends). */
+  cpuMs: number;
 }
 
 /** Epoch milliseconds with sub-millisecond resolution, comparable across the benchmark's processes. */
@@ -96,6 +98,7 @@ export async function generate(job: OpenLoopJob): Promise<OpenLoopReport> {
     errors: 0,
     startedAt: 0,
     finishedAt: 0,
+    cpuMs: 0,
   };
   const interval = 1000 / job.rate;
   let inFlight = 0;
@@ -132,6 +135,7 @@ export async function generate(job: OpenLoopJob): Promise<OpenLoopReport> {
       });
   };
 
+  const cpuAtStart = process.cpuUsage();
   const start = now() + 20;
   report.startedAt = start;
   const tick = () => {
@@ -149,6 +153,8 @@ export async function generate(job: OpenLoopJob): Promise<OpenLoopReport> {
   setTimeout(tick, Math.max(0, start - now()));
   await finished;
   report.finishedAt = now();
+  const cpu = process.cpuUsage(cpuAtStart);
+  report.cpuMs = (cpu.user + cpu.system) / 1000;
   await pool.close();
   return report;
 }

@@ -28,6 +28,9 @@ export interface RealtimeRun {
   /** CPU seconds per process over the run (first send to the last event received). */
   cpuSeconds: Record<string, number>;
   windowSeconds: number;
+  /** Whether the closing marker reached every socket within settleSeconds (else the rest counts as missing). */
+  settled: boolean;
+  settleSeconds: number;
   pgVersion: string;
 }
 
@@ -81,7 +84,7 @@ Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus
 | stored | ${r.stored} |
 | deliveries due (message × socket of its department) | ${d.expected} |
 | delivered | ${d.delivered} |
-| missing / duplicated / outside the department | ${d.missing} / ${d.duplicated} / ${d.outsideDepartment} |
+| missing / duplicated / outside the department | ${d.missing} / ${d.duplicated} / ${d.outsideDepartment}${r.settled ? '' : ` (the closing marker had not reached every socket ${r.settleSeconds} s after it was sent)`} |
 | sockets on api B (not taking webhooks) that received events | ${elsewhere} of ${d.socketsPerProcess.B ?? 0} |
 | target p99 ≤ 1 s | ${verdict} |
 
@@ -90,6 +93,20 @@ Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus
 ${row('webhook → stored', r.storedLatency)}
 ${row('webhook → socket event (each delivery)', d.perDelivery)}
 ${row('webhook → last socket of the department', d.lastSocket)}
+
+Each delivery's latency by when its message was sent (tenths of the run): flat means the system keeps up, a rising
+line means a backlog (the rate offered is above what the path sustains).
+
+| Tenth of the run | ${d.byTenth.map((_, i) => i + 1).join(' | ')} |
+|---|${d.byTenth.map(() => '---|').join('')}
+| p50 | ${d.byTenth.map((p) => ms(p.p50)).join(' | ')} |
+| p99 | ${d.byTenth.map((p) => ms(p.p99)).join(' | ')} |
+
+Socket events received by all sockets, by type (the run, its markers and the warm-up marker): ${Object.entries(
+    d.eventsByType,
+  )
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ')}.
 
 CPU over the run (${r.windowSeconds.toFixed(1)} s, from the first send to the marker at every socket; 100 % = one core):
 
