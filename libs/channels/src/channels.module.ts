@@ -21,6 +21,7 @@ import { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 import { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
 import { NumberDeleteService } from './whatsapp/numbers/number-delete.service';
 import { NumberRegistry } from './whatsapp/numbers/number-registry.service';
+import { NumberDirectoryModule } from './whatsapp/numbers/number-directory.module';
 import { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.service';
 import { InboundEventService } from './whatsapp/processing/inbound-event.service';
 import { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';
@@ -91,7 +92,7 @@ const services = [
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
 @Module({
-  imports: [ConversationsModule, PipelinesModule],
+  imports: [ConversationsModule, PipelinesModule, NumberDirectoryModule],
   controllers: [
     WhatsappWebhookController,
     ReplyController,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PipelinesModule } from '@switchboard/pipelines';
+import { CardConversationsModule } from './cards/card-conversations.module';
 import { NumberActivityQuery } from './activity/number-activity.query';
 import { ConversationActionsService } from './ownership/conversation-actions.service';
 import { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
 import { ConversationOwnershipController } from './ownership/conversation-ownership.controller';
 import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
-import { OutboundMessageRecorder } from './outbound/outbound-message.recorder';
 import { SnoozeWakeTick } from './ownership/snooze-wake.tick';
 import { ConversationPolicyController } from './policy/conversation-policy.controller';
 import { ConversationPolicyService } from './policy/conversation-policy.service';
@@ -20,7 +20,7 @@ import { MessageMediaService } from './outbound/message-media.service';
 import { OutboundMessageStates } from './outbound/outbound-message-states.service';
 
 @Module({
-  imports: [PipelinesModule],
+  imports: [PipelinesModule, CardConversationsModule],
   controllers: [ConversationsController, ConversationOwnershipController, ConversationPolicyController],
   providers: [
     ConversationIntakeRepository,
@@ -35,12 +35,10 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     ConversationActionsService,
     ConversationPolicyService,
     SnoozeWakeTick,
-    OutboundMessageRecorder,
     OutboundMessageStates,
     MessageMediaService,
   ],
   exports: [
-    OutboundMessageRecorder,
     ConversationLifecycleService,
     ConversationPolicyService,
     ConversationIntakeService,

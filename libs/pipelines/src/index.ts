@@ -8,6 +8,7 @@ import { Pipeline } from './entities/pipeline.entity';
 export { CardCommandsService } from './cards/card-commands.service';
 export type { CardAccess, CardActor } from './cards/card-commands.service';
 export { CARD_SELECT, toPluginCard } from './cards/card-row';
+export { CardConversations } from './cards/card-conversations';
 export type { CardRow } from './cards/card-row';
 export { CardSummaryQuery } from './cards/card-summary.query';
 export type { CardSummary } from './cards/card-summary.query';

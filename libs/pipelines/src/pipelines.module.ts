@@ -9,6 +9,7 @@ import { CardRepository } from './cards/card.repository';
 import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
 import { DepartmentAdminService } from './departments/department-admin.service';
+import { DepartmentDirectoryModule } from './departments/department-directory.module';
 import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.repository';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelineSyncService } from './sync/pipeline-sync.service';
@@ -31,6 +32,7 @@ const SERVICES = [
 
 /** Departments, pipelines and cards: sync from department plugins, card rules, the board and card API. */
 @Module({
+  imports: [DepartmentDirectoryModule],
   controllers: [PipelinesController, CardsController],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,6 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sql } from '@switchboard/engine';
+import { DepartmentNumbers } from '@switchboard/channels';
 import { AccessScope } from '@switchboard/identity';
 
 /**
@@ -10,7 +9,7 @@ import { AccessScope } from '@switchboard/identity';
 @Injectable()
 export class PluginNumberScope {
   constructor(
-    private readonly em: EntityManager,
+    private readonly departmentNumbers: DepartmentNumbers,
     private readonly scope: AccessScope,
   ) {}
 
@@ -19,23 +18,13 @@ export class PluginNumberScope {
    * number's department.
    */
   async assertNumber(numberId: string): Promise<string> {
-    const [row] = await sql<{ department_id: string }>(
-      this.em,
-      'select department_id from whatsapp_numbers where id = ?',
-      [numberId],
-    );
-    this.scope.assertIn('plugins.manage', row?.department_id ?? null, `number ${numberId}`);
-    return row.department_id;
+    const departmentId = await this.departmentNumbers.departmentOf(numberId);
+    this.scope.assertIn('plugins.manage', departmentId, `number ${numberId}`);
+    return departmentId!; // assertIn refused a missing number
   }
 
   /** The numbers whose plugins the actor may see and change. */
   async numbers(): Promise<Set<string>> {
-    const within = this.scope.condition('plugins.manage', 'department_id');
-    const rows = await sql<{ id: string }>(
-      this.em,
-      `select id from whatsapp_numbers where ${within.sql}`,
-      within.params,
-    );
-    return new Set(rows.map((r) => r.id));
+    return new Set(await this.departmentNumbers.idsWith('plugins.manage'));
   }
 }

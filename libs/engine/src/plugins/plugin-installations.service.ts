@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { SecretBox } from '../crypto/secret-box';
+import { NumberDirectory } from '../directories/number-directory';
 import { uuidv7 } from '../ids/uuid-v7';
 import { sql } from '../persistence/sql';
 import type { LoadedPlugin } from './load-plugins';
@@ -34,6 +35,7 @@ export class PluginInstallationsService {
     private readonly em: EntityManager,
     private readonly box: SecretBox,
     @Inject(LOADED_PLUGINS) private readonly plugins: LoadedPlugins,
+    private readonly numbers: NumberDirectory,
   ) {}
 
   loaded(): LoadedPlugins {
@@ -48,6 +50,23 @@ export class PluginInstallationsService {
     return sql<InstallationRow>(
       this.em,
       `select ${COLUMNS} from plugin_installations order by plugin_id, number_id`,
+    );
+  }
+
+  /**
+   * The enabled installations of `pluginIds`, on `numberIds` when given (else on any number): one query, for
+   * libraries that join installations with their own rows (department plugins per department, card actions).
+   */
+  enabledInstallations(
+    em: EntityManager,
+    pluginIds: readonly string[],
+    numberIds?: readonly string[],
+  ): Promise<{ plugin_id: string; number_id: string }[]> {
+    return sql<{ plugin_id: string; number_id: string }>(
+      em,
+      `select plugin_id, number_id from plugin_installations
+        where enabled and plugin_id = any(?::text[]) and (?::uuid[] is null or number_id = any(?::uuid[]))`,
+      [[...pluginIds], numberIds ? [...numberIds] : null, numberIds ? [...numberIds] : null],
     );
   }
 
@@ -94,8 +113,8 @@ export class PluginInstallationsService {
   ): Promise<InstallationRow> {
     const plugin = this.plugin(pluginId);
     if (!plugin) throw new NotFoundException(`no plugin "${pluginId}" is loaded (see plugins.enabled)`);
-    const number = await sql(em, 'select 1 from whatsapp_numbers where id = ?', [numberId]);
-    if (!number.length) throw new NotFoundException(`WhatsApp number ${numberId} not found`);
+    const [number] = await this.numbers.describe(em, [numberId]);
+    if (!number) throw new NotFoundException(`WhatsApp number ${numberId} not found`);
     const [current] = await sql<{
       enabled: boolean;
       settings: Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sql } from '@switchboard/engine';
+import { DepartmentDirectory, sql } from '@switchboard/engine';
 import { Actor } from './actor';
-import { openDepartmentsSql } from './open-departments';
+import { openDepartments } from './open-departments';
 import type { DepartmentRole } from './permissions';
 
 interface Row {
@@ -10,7 +10,6 @@ interface Row {
   email: string;
   is_admin: boolean;
   memberships: { d: string; r: DepartmentRole }[] | null;
-  open_departments: string[] | null;
 }
 
 /**
@@ -19,14 +18,16 @@ interface Row {
  */
 @Injectable()
 export class ActorLoader {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly departments: DepartmentDirectory,
+  ) {}
 
   async forSession(userId: string, sessionId: string): Promise<Actor | null> {
     const rows = await sql<Row>(
       this.em,
       `select u.id, u.email, u.is_admin,
-              (select json_agg(json_build_object('d', m.department_id, 'r', m.role)) from department_memberships m where m.user_id = u.id) as memberships,
-              ${openDepartmentsSql('u.id')} as open_departments
+              (select json_agg(json_build_object('d', m.department_id, 'r', m.role)) from department_memberships m where m.user_id = u.id) as memberships
          from sessions s join users u on u.id = s.user_id
         where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now() and u.status = 'active'`,
       [sessionId, userId],
@@ -34,13 +35,11 @@ export class ActorLoader {
     );
     const r = rows[0];
     if (!r) return null;
-    return Actor.user(
-      r.id,
-      r.email,
-      r.is_admin,
-      (r.memberships ?? []).map((m): [string, DepartmentRole] => [m.d, m.r]),
-      sessionId,
-      r.open_departments,
-    );
+    const memberships = (r.memberships ?? []).map((m): [string, DepartmentRole] => [m.d, m.r]);
+    // What "everywhere" covers matters to admins only; other users are not charged the departments read.
+    const open = r.is_admin
+      ? openDepartments(await this.departments.all(this.em), new Set(memberships.map(([d]) => d)))
+      : null;
+    return Actor.user(r.id, r.email, r.is_admin, memberships, sessionId, open);
   }
 }

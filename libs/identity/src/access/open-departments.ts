@@ -1,11 +1,13 @@
+import type { DepartmentFacts } from '@switchboard/engine';
+
 /**
- * SQL for the departments "everywhere" covers (admins, tokens for all departments): null while no department is
- * members-only, else every department except the members-only ones the user (`userIdSql`, may be null) is not in.
+ * The departments "everywhere" covers (admins, tokens for all departments): null while no department is
+ * members-only, else every department except the members-only ones the holder is not a member of.
  */
-export function openDepartmentsSql(userIdSql: string): string {
-  return `case when exists (select 1 from departments where visibility = 'members') then
-            (select coalesce(array_agg(d.id), '{}') from departments d
-              where d.visibility <> 'members'
-                 or exists (select 1 from department_memberships dm where dm.user_id = ${userIdSql} and dm.department_id = d.id))
-          end`;
+export function openDepartments(
+  departments: DepartmentFacts[],
+  memberOf: ReadonlySet<string>,
+): string[] | null {
+  if (!departments.some((d) => d.membersOnly)) return null;
+  return departments.filter((d) => !d.membersOnly || memberOf.has(d.id)).map((d) => d.id);
 }

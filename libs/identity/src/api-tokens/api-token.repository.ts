@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { ScopeCondition } from '../access/access-scope.service';
-import { openDepartmentsSql } from '../access/open-departments';
 import { sql } from '@switchboard/engine';
 import { noticeRevocation } from '../auth/revocation-notice';
 
@@ -57,14 +56,14 @@ export class ApiTokenRepository {
 
   /**
    * A usable token: not revoked, not expired, and its creator (when a person) still active, so disabling a user
-   * ends their tokens too; with the departments "all" covers (see openDepartmentsSql).
+   * ends their tokens too.
    */
-  async live(tokenHash: string): Promise<(ApiTokenRow & { open_departments: string[] | null }) | null> {
+  async live(tokenHash: string): Promise<ApiTokenRow | null> {
     return (
       (
-        await sql<ApiTokenRow & { open_departments: string[] | null }>(
+        await sql<ApiTokenRow>(
           this.em,
-          `select ${COLUMNS}, ${openDepartmentsSql('null')} as open_departments from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())
+          `select ${COLUMNS} from api_tokens where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > now())
              and (created_by is null or exists (select 1 from users u where u.id = created_by and u.status = 'active'))`,
           [tokenHash],
           'switchboard_live_api_token',

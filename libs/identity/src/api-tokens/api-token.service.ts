@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiTokenView, CreateApiTokenRequest, CreatedApiToken } from '@switchboard/contracts';
-import { uuidv7 } from '@switchboard/engine';
+import { DepartmentDirectory, uuidv7 } from '@switchboard/engine';
 import { AccessScope, type ScopeCondition } from '../access/access-scope.service';
 import { Actor } from '../access/actor';
+import { openDepartments } from '../access/open-departments';
 import { INSTALLATION_PERMISSIONS, type Permission } from '../access/permissions';
 import { AuditLog } from '../audit/audit-log.service';
 import { hashOpaqueToken as hash, newOpaqueToken } from '../auth/opaque-token';
@@ -37,6 +38,7 @@ export class ApiTokenService {
     private readonly users: UserRepository,
     private readonly audit: AuditLog,
     private readonly scope: AccessScope,
+    private readonly departments: DepartmentDirectory,
   ) {}
 
   /**
@@ -128,12 +130,14 @@ export class ApiTokenService {
   async liveActor(token: string): Promise<Actor | null> {
     const row = await this.tokens.live(hash(token));
     if (!row) return null;
+    // What "all departments" covers matters to unscoped tokens only (a token is a member of none).
+    const open = row.department_ids ? null : openDepartments(await this.departments.all(this.em), new Set());
     return Actor.apiToken(
       row.id,
       row.name,
       row.permissions as Permission[],
       row.department_ids ?? 'all',
-      row.open_departments,
+      open,
     );
   }
 }

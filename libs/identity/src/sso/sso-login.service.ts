@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { UserView } from '@switchboard/contracts';
-import { sql, uuidv7 } from '@switchboard/engine';
+import { DepartmentDirectory, sql, uuidv7 } from '@switchboard/engine';
 import type { DepartmentRole } from '../access/permissions';
 import { AuditLog } from '../audit/audit-log.service';
 import { SessionRepository } from '../auth/session.repository';
@@ -46,6 +46,7 @@ export class SsoLoginService {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly audit: AuditLog,
+    private readonly departments: DepartmentDirectory,
   ) {}
 
   async resolve(p: OidcProviderConfig, claims: Record<string, unknown>): Promise<UserView> {
@@ -130,7 +131,7 @@ export class SsoLoginService {
   /** Admin flag and department roles from the groups; audited when they change. */
   private async applyRoles(em: EntityManager, p: OidcProviderConfig, user: UserRow, groups: string[]) {
     const isAdmin = p.adminGroups.some((g) => groups.includes(g));
-    const departments = await sql<{ id: string; key: string }>(em, 'select id, key from departments');
+    const departments = await this.departments.all(em);
     const byKey = new Map(departments.map((d) => [d.key, d.id]));
     const rank: Record<DepartmentRole, number> = { supervisor: 3, agent: 2, viewer: 1 };
     const chosen = new Map<string, DepartmentRole>();

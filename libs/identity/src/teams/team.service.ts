@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { CreateTeamRequest, ListTeamsQuery, TeamView } from '@switchboard/contracts';
-import { sql, uuidv7 } from '@switchboard/engine';
+import { DepartmentDirectory, sql, uuidv7 } from '@switchboard/engine';
 import { AccessScope } from '../access/access-scope.service';
 import { AuditLog } from '../audit/audit-log.service';
 
@@ -31,6 +31,7 @@ export class TeamService {
     private readonly em: EntityManager,
     private readonly scope: AccessScope,
     private readonly audit: AuditLog,
+    private readonly departments: DepartmentDirectory,
   ) {}
 
   async list(q: ListTeamsQuery): Promise<TeamView[]> {
@@ -47,8 +48,8 @@ export class TeamService {
     this.scope.assertIn('teams.manage', input.departmentId, `department ${input.departmentId}`);
     const id = uuidv7();
     await this.em.transactional(async (em) => {
-      const dept = await sql(em, 'select 1 from departments where id = ?', [input.departmentId]);
-      if (!dept.length) throw new NotFoundException(`department ${input.departmentId} not found`);
+      const [dept] = await this.departments.describe(em, [input.departmentId]);
+      if (!dept) throw new NotFoundException(`department ${input.departmentId} not found`);
       const taken = await sql(em, 'select 1 from teams where department_id = ? and lower(name) = lower(?)', [
         input.departmentId,
         input.name,

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { MembershipView, UserView } from '@switchboard/contracts';
-import { sql, uuidv7 } from '@switchboard/engine';
+import { DepartmentDirectory, sql, uuidv7 } from '@switchboard/engine';
 import type { DepartmentRole } from '../access/permissions';
 import type { UserStatus } from '../entities/user.entity';
 
@@ -17,25 +17,48 @@ export interface UserRow {
   memberships: MembershipView[] | null;
 }
 
-const SELECT = `select u.*, (select json_agg(json_build_object('departmentId', m.department_id, 'departmentKey', d.key, 'role', m.role) order by d.key)
-                  from department_memberships m join departments d on d.id = m.department_id where m.user_id = u.id) as memberships
+// Memberships come without their department's key: pipelines owns departments, so keys are filled in afterwards
+// with one directory read for all the rows (withDepartmentKeys).
+const SELECT = `select u.*, (select json_agg(json_build_object('departmentId', m.department_id, 'departmentKey', '', 'role', m.role))
+                  from department_memberships m where m.user_id = u.id) as memberships
                   from users u`;
 
 /** Users and their department memberships. */
 @Injectable()
 export class UserRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly departments: DepartmentDirectory,
+  ) {}
 
   async byEmail(email: string, em: EntityManager = this.em): Promise<UserRow | null> {
-    return (await sql<UserRow>(em, `${SELECT} where u.email = ?`, [email]))[0] ?? null;
+    return (
+      (
+        await this.withDepartmentKeys(em, await sql<UserRow>(em, `${SELECT} where u.email = ?`, [email]))
+      )[0] ?? null
+    );
   }
 
   async byId(id: string, em: EntityManager = this.em): Promise<UserRow | null> {
-    return (await sql<UserRow>(em, `${SELECT} where u.id = ?`, [id]))[0] ?? null;
+    return (
+      (await this.withDepartmentKeys(em, await sql<UserRow>(em, `${SELECT} where u.id = ?`, [id])))[0] ?? null
+    );
   }
 
-  list(): Promise<UserRow[]> {
-    return sql<UserRow>(this.em, `${SELECT} order by u.email`);
+  async list(): Promise<UserRow[]> {
+    return this.withDepartmentKeys(this.em, await sql<UserRow>(this.em, `${SELECT} order by u.email`));
+  }
+
+  /** Fills each membership's department key and orders memberships by it: one directory read for all rows. */
+  private async withDepartmentKeys(em: EntityManager, rows: UserRow[]): Promise<UserRow[]> {
+    const ids = [...new Set(rows.flatMap((r) => (r.memberships ?? []).map((m) => m.departmentId)))];
+    const keys = new Map((await this.departments.describe(em, ids)).map((d) => [d.id, d.key]));
+    for (const r of rows)
+      r.memberships =
+        r.memberships
+          ?.map((m) => ({ ...m, departmentKey: keys.get(m.departmentId) ?? '' }))
+          .sort((a, b) => a.departmentKey.localeCompare(b.departmentKey)) ?? null;
+    return rows;
   }
 
   async insert(
@@ -90,8 +113,7 @@ export class UserRepository {
 
   async unknownDepartments(em: EntityManager, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows = await sql<{ id: string }>(em, 'select id from departments where id = any(?::uuid[])', [ids]);
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set((await this.departments.describe(em, ids)).map((d) => d.id));
     return ids.filter((id) => !known.has(id));
   }
 

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { OutboxService, PluginInstallationsService, QUEUES, sql, StagedJob } from '@switchboard/engine';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CardAccess, CardActor, CardCommandsService } from './card-commands.service';
+import { CardConversations } from './card-conversations';
 
 /**
  * Card actions: buttons a plugin contributes (manifest cardActions). A request is recorded on the timeline and
@@ -14,6 +15,7 @@ export class CardActionService {
     private readonly installations: PluginInstallationsService,
     private readonly commands: CardCommandsService,
     private readonly outbox: OutboxService,
+    private readonly conversations: CardConversations,
   ) {}
 
   async request(
@@ -27,13 +29,7 @@ export class CardActionService {
       .plugin(pluginId)
       ?.manifest.contributes.cardActions.find((a) => a.key === actionKey);
     if (!action) throw new NotFoundException(`plugin "${pluginId}" has no card action "${actionKey}"`);
-    const [active] = await sql(
-      this.em,
-      `select 1 from cards k join conversations c on c.id = k.conversation_id
-         join plugin_installations i on i.number_id = c.number_id and i.plugin_id = ? and i.enabled
-        where k.id = ?`,
-      [pluginId, cardId],
-    );
+    const active = await this.enabledOnCardNumber(cardId, pluginId);
     let job: StagedJob | undefined;
     const eventId = await this.commands.recordAction(
       cardId,
@@ -50,5 +46,17 @@ export class CardActionService {
     );
     if (job) await this.outbox.publish(job);
     return eventId;
+  }
+
+  /** Whether the plugin is enabled on the number of the card's conversation (false for an unknown card). */
+  private async enabledOnCardNumber(cardId: string, pluginId: string): Promise<boolean> {
+    const [card] = await sql<{ conversation_id: string }>(
+      this.em,
+      'select conversation_id from cards where id = ?',
+      [cardId],
+    );
+    const numberId = card && (await this.conversations.numberOf(this.em, card.conversation_id));
+    if (!numberId) return false;
+    return (await this.installations.enabledInstallations(this.em, [pluginId], [numberId])).length > 0;
   }
 }

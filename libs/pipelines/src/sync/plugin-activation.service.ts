@@ -1,6 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictException, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InstallationChange, InstallationRow, PluginInstallationsService, sql } from '@switchboard/engine';
+import {
+  InstallationChange,
+  InstallationRow,
+  NumberDirectory,
+  PluginInstallationsService,
+} from '@switchboard/engine';
 import { PipelineSyncService } from './pipeline-sync.service';
 
 /**
@@ -16,6 +21,7 @@ export class PluginActivationService implements OnApplicationBootstrap {
     private readonly em: EntityManager,
     private readonly installations: PluginInstallationsService,
     private readonly sync: PipelineSyncService,
+    private readonly numbers: NumberDirectory,
   ) {}
 
   async apply(numberId: string, pluginId: string, change: InstallationChange): Promise<InstallationRow> {
@@ -23,11 +29,8 @@ export class PluginActivationService implements OnApplicationBootstrap {
       const row = await this.installations.upsert(numberId, pluginId, change, tx);
       const plugin = this.installations.plugin(pluginId)!;
       if (plugin.manifest.kind !== 'department' || !row.enabled) return row;
-      const [{ department_id: departmentId }] = await sql<{ department_id: string }>(
-        tx,
-        'select department_id from whatsapp_numbers where id = ?',
-        [numberId],
-      );
+      // upsert refused an unknown number, so the number is there
+      const [{ departmentId }] = await this.numbers.describe(tx, [numberId]);
       const others = await this.departmentPluginsOf(tx, departmentId);
       const other = others.find((o) => o.plugin_id !== pluginId);
       if (other)
@@ -43,13 +46,20 @@ export class PluginActivationService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const departmentPlugins = this.departmentPluginIds();
     if (!departmentPlugins.length) return;
-    const rows = await sql<{ department_id: string; plugin_id: string }>(
-      this.em,
-      `select distinct n.department_id, i.plugin_id from plugin_installations i
-         join whatsapp_numbers n on n.id = i.number_id
-        where i.enabled and i.plugin_id = any(?::text[])`,
-      [departmentPlugins],
+    const installed = await this.installations.enabledInstallations(this.em, departmentPlugins);
+    const departmentOf = new Map(
+      (await this.numbers.describe(this.em, [...new Set(installed.map((i) => i.number_id))])).map((n) => [
+        n.id,
+        n.departmentId,
+      ]),
     );
+    const pairs = new Map<string, { department_id: string; plugin_id: string }>();
+    for (const i of installed) {
+      const departmentId = departmentOf.get(i.number_id);
+      if (departmentId)
+        pairs.set(`${departmentId}/${i.plugin_id}`, { department_id: departmentId, plugin_id: i.plugin_id });
+    }
+    const rows = [...pairs.values()];
     for (const r of rows)
       await this.em
         .fork()
@@ -66,13 +76,18 @@ export class PluginActivationService implements OnApplicationBootstrap {
       .map((p) => p.manifest.id);
   }
 
-  private departmentPluginsOf(tx: EntityManager, departmentId: string) {
-    return sql<{ plugin_id: string; display_phone_number: string }>(
+  /** The department plugins enabled on the department's numbers, with the number each runs on. */
+  private async departmentPluginsOf(tx: EntityManager, departmentId: string) {
+    const numbers = await this.numbers.ofDepartment(tx, departmentId);
+    const display = new Map(numbers.map((n) => [n.id, n.displayPhoneNumber]));
+    const installed = await this.installations.enabledInstallations(
       tx,
-      `select i.plugin_id, n.display_phone_number from plugin_installations i
-         join whatsapp_numbers n on n.id = i.number_id
-        where n.department_id = ? and i.enabled and i.plugin_id = any(?::text[])`,
-      [departmentId, this.departmentPluginIds()],
+      this.departmentPluginIds(),
+      numbers.map((n) => n.id),
     );
+    return installed.map((i) => ({
+      plugin_id: i.plugin_id,
+      display_phone_number: display.get(i.number_id)!,
+    }));
   }
 }

@@ -1,0 +1,33 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { DepartmentDirectory, DepartmentFacts, sql } from '@switchboard/engine';
+
+interface Row {
+  id: string;
+  key: string;
+  members_only: boolean;
+}
+
+const toFacts = (r: Row): DepartmentFacts => ({ id: r.id, key: r.key, membersOnly: r.members_only });
+
+/** The departments table, read for identity (which sits below pipelines) through the engine's port. */
+@Injectable()
+export class PipelinesDepartmentDirectory extends DepartmentDirectory {
+  async describe(em: EntityManager, ids: readonly string[]): Promise<DepartmentFacts[]> {
+    if (!ids.length) return [];
+    const rows = await sql<Row>(
+      em,
+      `select id, key, visibility = 'members' as members_only from departments where id = any(?::uuid[])`,
+      [[...ids]],
+    );
+    return rows.map(toFacts);
+  }
+
+  async all(em: EntityManager): Promise<DepartmentFacts[]> {
+    const rows = await sql<Row>(
+      em,
+      `select id, key, visibility = 'members' as members_only from departments`,
+    );
+    return rows.map(toFacts);
+  }
+}
