@@ -177,6 +177,18 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/routing-rules/:id': department('routing.manage'),
   'DELETE /api/routing-rules/:id': department('routing.manage'),
   'POST /api/conversations/:id/messages': department('conversations.reply'),
+  // Closed, then reopened right after (each actor's probes follow this order), so later routes still reply.
+  'POST /api/conversations/:id/close': department('conversations.reply'),
+  'POST /api/conversations/:id/reopen': department('conversations.reply'),
+  'POST /api/conversations/:id/snooze': department('conversations.reply'),
+  'DELETE /api/conversations/:id/snooze': department('conversations.reply'),
+  'PUT /api/conversations/:id/priority': department('conversations.reply'),
+  'POST /api/conversations/:id/labels': department('conversations.reply'),
+  'POST /api/conversations/:id/take-over': department('conversations.take_over'),
+  // To its own department: refused as such (same_department) once the permission passed.
+  'POST /api/conversations/:id/transfer': department('conversations.reply'),
+  'GET /api/departments/:id/conversation-policy': department('agents.manage'),
+  'PUT /api/departments/:id/conversation-policy': department('agents.manage'),
   'GET /api/messages/:id/media': department('media.read'),
   'GET /api/inbound-events': list('inbound_events.read'),
   'GET /api/inbound-events/:id': department('inbound_events.read'),
@@ -247,6 +259,7 @@ const spec = (a: ActorName): ActorSpec => ACTORS[a];
  */
 const BUSINESS_REFUSALS: Record<string, { status: number; codes: string[] }> = {
   'POST /api/conversations/:id/claim': { status: 422, codes: ['not_in_department', 'not_an_agent'] },
+  'POST /api/conversations/:id/transfer': { status: 409, codes: ['same_department'] },
 };
 const businessRefusal = (route: string, res: { status: number; body?: { code?: string } }) =>
   BUSINESS_REFUSALS[route]?.status === res.status &&
@@ -832,6 +845,10 @@ describe('authorization: every route × every actor, with department A ids every
     // A body Meta accepts: the schema allows a BODY without text (authentication templates), the first category not.
     // A queue's strategy: manual, so the walk's conversations stay where they are.
     if (route.includes('/queues/') && name === 'strategy') return 'manual';
+    // A snooze within the allowed 90 days; labels to add (an empty change is refused as such).
+    if (route === 'POST /api/conversations/:id/snooze' && name === 'until')
+      return new Date(Date.now() + 3_600_000).toISOString();
+    if (route === 'POST /api/conversations/:id/labels' && name === 'add') return ['walk'];
     // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
     if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };
     if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
@@ -1013,7 +1030,14 @@ describe('authorization: every route × every actor, with department A ids every
       for (const s of await rowLeaks(p)) failures.push(`${label}: ${s}`);
       // Deleting consumes the fixture: the next deletion gets a new one.
       // A claim takes the conversation: back to the queue for the next claimer.
-      if (p.route === 'POST /api/conversations/:id/claim')
+      // A reply or a take-over makes the caller its owner too: only the owner replies next.
+      if (
+        [
+          'POST /api/conversations/:id/claim',
+          'POST /api/conversations/:id/messages',
+          'POST /api/conversations/:id/take-over',
+        ].includes(p.route)
+      )
         await env.query('update conversations set owner_user_id = null where id = $1', [
           fixtures[p.dept].conversation,
         ]);

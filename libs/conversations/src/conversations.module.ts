@@ -6,6 +6,7 @@ import { ConversationActionsService } from './ownership/conversation-actions.ser
 import { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
 import { ConversationOwnershipController } from './ownership/conversation-ownership.controller';
 import { ConversationOwnershipService } from './ownership/conversation-ownership.service';
+import { OutboundMessageRecorder } from './outbound/outbound-message.recorder';
 import { SnoozeWakeTick } from './ownership/snooze-wake.tick';
 import { ConversationPolicyController } from './policy/conversation-policy.controller';
 import { ConversationPolicyService } from './policy/conversation-policy.service';
@@ -35,10 +36,12 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     ConversationActionsService,
     ConversationPolicyService,
     SnoozeWakeTick,
+    OutboundMessageRecorder,
     OutboundMessageStates,
     MessageMediaService,
   ],
   exports: [
+    OutboundMessageRecorder,
     ConversationLifecycleService,
     ConversationPolicyService,
     ConversationIntakeService,

@@ -8,6 +8,8 @@ export { ConversationOwnershipService } from './ownership/conversation-ownership
 export { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
 export type { SnoozeRequest } from './ownership/conversation-lifecycle.service';
 export { ConversationPolicyService } from './policy/conversation-policy.service';
+export { OutboundMessageRecorder } from './outbound/outbound-message.recorder';
+export type { OutboundReply } from './outbound/outbound-message.recorder';
 export type {
   ConversationPriority,
   OwnershipActor,

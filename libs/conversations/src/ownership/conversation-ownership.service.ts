@@ -294,12 +294,15 @@ export class ConversationOwnershipService {
     await this.updated(em, current, 'team', by, { teamId, previous: current.teamId });
   }
 
-  /** What an agent needs to take it: the customer's language and required skills (routing sets them). */
+  /**
+   * What an agent needs to take it: the customer's language and required skills (routing sets them). No timeline line
+   * of its own: routing writes the decision that set them, with its rule.
+   */
   async setRequirements(
     em: EntityManager,
     conversationId: string,
     requirements: { language?: string | null; requiredSkills?: string[] },
-    by: OwnershipActor,
+    _by: OwnershipActor,
   ): Promise<void> {
     const current = await this.mustLock(em, conversationId);
     const language = requirements.language === undefined ? current.language : requirements.language;
@@ -313,11 +316,6 @@ export class ConversationOwnershipService {
       'update conversations set language = ?, required_skills = ?::text[], updated_at = now() where id = ?',
       [language, skills, conversationId],
     );
-    await this.timeline.append(em, conversationId, {
-      kind: 'ownership',
-      actor: by,
-      data: { change: 'requirements', language, requiredSkills: skills },
-    });
   }
 
   /**
@@ -334,13 +332,19 @@ export class ConversationOwnershipService {
   ): Promise<void> {
     const current = await this.mustLock(em, conversationId);
     if (current.status !== 'open')
-      throw new ConflictException(
-        `conversation ${conversationId} is closed: reopen it before transferring it`,
-      );
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'conversation_closed',
+        message: `conversation ${conversationId} is closed: reopen it before transferring it`,
+      });
     if (current.departmentId === toDepartmentId)
-      throw new ConflictException(
-        `conversation ${conversationId} is already in department ${toDepartmentId}`,
-      );
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'same_department',
+        message: `conversation ${conversationId} is already in department ${toDepartmentId}`,
+      });
     const moved = await this.cards.moveToDepartment(em, conversationId, toDepartmentId);
     await sql(
       em,

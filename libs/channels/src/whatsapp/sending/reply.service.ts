@@ -1,8 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ReplyRequest } from '@switchboard/contracts';
-import { Contact, Conversation, Message } from '@switchboard/conversations';
+import {
+  Contact,
+  Conversation,
+  ConversationOwnershipService,
+  Message,
+  OutboundMessageRecorder,
+  OwnershipActor,
+} from '@switchboard/conversations';
 import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
+import { requestContext, User } from '@switchboard/identity';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { buildGraphMessage, replyBody } from './build-graph-message';
 import { TemplateSendCheck } from './template-send-check';
@@ -10,6 +18,8 @@ import { TemplateSendCheck } from './template-send-check';
 /**
  * Validates an agent's reply (window, number health, reply target, a template against the stored template) and
  * records it with its outbox entry in one transaction; the worker sends it. The same Idempotency-Key never creates two messages.
+ * Only the owner replies: a user's reply to an unowned conversation makes them its owner; anyone else gets 409
+ * not_owner. Automated messages (plugins, routing) are not answers and pass.
  */
 @Injectable()
 export class ReplyService {
@@ -18,6 +28,8 @@ export class ReplyService {
     private readonly numbers: NumberRegistry,
     private readonly outbox: OutboxService,
     private readonly templates: TemplateSendCheck,
+    private readonly ownership: ConversationOwnershipService,
+    private readonly recorder: OutboundMessageRecorder,
   ) {}
 
   async reply(
@@ -95,38 +107,19 @@ export class ReplyService {
     let job: StagedJob | undefined;
     let inserted = true;
     await em.transactional(async (tx) => {
-      // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
-      const rows = await tx.execute<{ id: string }[]>(
-        `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
-         values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
-         on conflict (conversation_id, client_key) do nothing returning id`,
-        [
-          messageId,
-          conversationId,
-          conversation.numberId,
-          req.type,
-          replyBody(req),
-          JSON.stringify({ request }),
-          replyToWamid,
-          idempotencyKey ?? null,
-        ],
-        'all',
-      );
-      if (!rows.length) {
-        inserted = false;
-        return;
-      }
-      // An automated message (a plugin's greeting, out-of-hours notice) is not an answer: the customer still waits.
-      await tx.execute(
-        options.automated
-          ? `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
-                updated_at = now() where id = ?`
-          : `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
-                last_speaker = 'agent', waiting_since = null, updated_at = now() where id = ?`,
-        [conversationId],
-        'run',
-      );
-      job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
+      if (!options.automated) await this.guardOwner(tx, conversationId);
+      inserted = await this.recorder.record(tx, {
+        id: messageId,
+        conversationId,
+        numberId: conversation.numberId,
+        type: req.type,
+        body: replyBody(req),
+        content: { request },
+        replyToWamid,
+        clientKey: idempotencyKey ?? null,
+        automated: options.automated ?? false,
+      });
+      if (inserted) job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
     });
     if (!inserted) {
       const existing = idempotencyKey ? await replayOf(idempotencyKey) : undefined;
@@ -139,5 +132,43 @@ export class ReplyService {
     }
     if (job) await this.outbox.publish(job);
     return { messageId, created: true };
+  }
+
+  /**
+   * With the conversation locked: its owner replies; a user replying to an unowned one takes it (reason `reply`);
+   * an API token (an integration, a bot) may reply to unowned ones only. Anyone else: 409 not_owner.
+   */
+  private async guardOwner(tx: EntityManager, conversationId: string): Promise<void> {
+    const state = await this.ownership.lock(tx, conversationId);
+    if (!state) throw new NotFoundException(`conversation ${conversationId} not found`);
+    const actor = requestContext.actor();
+    const userId = actor?.type === 'user' ? actor.id : null;
+    if (state.ownerUserId && state.ownerUserId === userId) return;
+    if (!state.ownerUserId) {
+      if (!actor || actor.type !== 'user') return;
+      const by: OwnershipActor = { type: 'user', id: actor.id, label: actor.label };
+      const took = await this.ownership.setOwner(tx, conversationId, actor.id, {
+        expectedOwnerUserId: null,
+        reason: 'reply',
+        by,
+      });
+      if (took) return;
+      const now = await this.ownership.state(tx, conversationId);
+      if (!now?.ownerUserId) throw new ConflictException('conversation is closed: reopen it before replying');
+      return this.notOwner(tx, conversationId, now.ownerUserId);
+    }
+    return this.notOwner(tx, conversationId, state.ownerUserId);
+  }
+
+  private async notOwner(tx: EntityManager, conversationId: string, ownerUserId: string): Promise<never> {
+    const owner = await tx.findOne(User, { id: ownerUserId }, { fields: ['name', 'email'] });
+    const who = owner ? owner.name || owner.email : ownerUserId;
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'not_owner',
+      ownerUserId,
+      message: `conversation ${conversationId} is owned by ${who}: only the owner replies; a supervisor can take it over`,
+    });
   }
 }

@@ -1,0 +1,56 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sql } from '@switchboard/engine';
+
+export interface OutboundReply {
+  id: string;
+  conversationId: string;
+  numberId: string;
+  type: string;
+  body: string | null;
+  content: Record<string, unknown>;
+  replyToWamid: string | null;
+  /** Idempotency-Key: one message per key and conversation. */
+  clientKey: string | null;
+  /** A plugin's greeting or an out-of-hours notice is not an answer: the customer still waits. */
+  automated: boolean;
+}
+
+/**
+ * Records a reply to send (queued) and moves its conversation's clocks, in the caller's transaction: the channel that
+ * sends it never writes the conversations library's tables.
+ */
+@Injectable()
+export class OutboundMessageRecorder {
+  /** False when a message with this key already exists on the conversation (nothing was written). */
+  async record(em: EntityManager, reply: OutboundReply): Promise<boolean> {
+    // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
+    const rows = await sql<{ id: string }>(
+      em,
+      `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
+       values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
+       on conflict (conversation_id, client_key) do nothing returning id`,
+      [
+        reply.id,
+        reply.conversationId,
+        reply.numberId,
+        reply.type,
+        reply.body,
+        JSON.stringify(reply.content),
+        reply.replyToWamid,
+        reply.clientKey,
+      ],
+    );
+    if (!rows.length) return false;
+    await sql(
+      em,
+      reply.automated
+        ? `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
+              updated_at = now() where id = ?`
+        : `update conversations set last_outbound_at = now(), last_message_at = greatest(last_message_at, now()),
+              last_speaker = 'agent', waiting_since = null, updated_at = now() where id = ?`,
+      [reply.conversationId],
+    );
+    return true;
+  }
+}
