@@ -36,7 +36,7 @@ export class AgentPool {
     const ids = pool.map((a) => a.userId);
     const load = await this.ownership.openLoad(em, queue.departmentId, ids);
     const lastAssigned =
-      queue.strategy === 'least_loaded'
+      queue.strategy !== 'round_robin'
         ? await this.marks.lastAssigned(em, queue.departmentId, ids)
         : new Map<string, Date>();
     return new AgentPicker(

@@ -51,14 +51,16 @@ export class HandOver {
       const policy: HandoverPolicy = trigger === 'offline' ? queue.whenAgentOffline : queue.atShiftEnd;
       if (policy === 'keep') continue;
       let to: AgentCandidate | null = null;
-      if (policy === 'reassign' && queue.strategy !== 'manual') {
+      if (policy === 'reassign') {
         let picker = pickers.get(queueKey);
         const pool = this.pool.forQueue(agents, current.teamId).filter((a) => a.userId !== agent.userId);
         if (!picker) {
           picker = await this.pool.picker(em, queue, pool);
           pickers.set(queueKey, picker);
         }
-        to = await picker.pick(queue.strategy, pool, (a) => matches(a, current, queue));
+        // A manual queue assigns nothing by itself, but its supervisor asked for hand-overs: least-loaded decides.
+        const strategy = queue.strategy === 'manual' ? 'least_loaded' : queue.strategy;
+        to = await picker.pick(strategy, pool, (a) => matches(a, current, queue));
         if (to) picker.taken(to);
       }
       const set = await this.ownership.setOwner(em, conversationId, to ? to.userId : null, {
