@@ -459,6 +459,22 @@ describe('routing rules', () => {
     await env.api().delete(`/api/routing-rules/${pluginRule.id}`).expect(409);
   });
 
+  it('a re-delivered event applies nothing twice: no second timeline line, no second conversation.routed', async () => {
+    await addRule(support, {
+      name: 'Redelivery',
+      conditions: { text: { keywords: ['redeliver'] } },
+      actions: { labels: { add: ['redelivered'] } },
+    });
+    const first = await write('support', 'please redeliver this');
+    expect(await lines(first.conversationId)).toHaveLength(1);
+    // Every retained event is delivered to routing again, as after a crash before its cursor moved.
+    await env.query(`update domain_event_cursors set xid = 0, seq = 0 where subscriber = 'routing.rules'`);
+    const marker = await write('support', 'redeliver marker');
+    expect(await lines(marker.conversationId)).toHaveLength(1);
+    expect(await lines(first.conversationId)).toHaveLength(1);
+    expect(await routedEvents(first.conversationId, 1)).toHaveLength(1);
+  });
+
   it('an adversarial pattern on a long text stays fast (linear-time engine)', async () => {
     await addRule(support, {
       name: 'Evil pattern',
