@@ -469,7 +469,7 @@ describe('routing rules', () => {
     expect(await lines(first.conversationId)).toHaveLength(1);
     // Every retained event is delivered to routing again, as after a crash before its cursor moved.
     await env.query(`update domain_event_cursors set xid = 0, seq = 0 where subscriber = 'routing.rules'`);
-    const marker = await write('support', 'redeliver marker');
+    const marker = await write('support', 'redeliver once more');
     expect(await lines(marker.conversationId)).toHaveLength(1);
     expect(await lines(first.conversationId)).toHaveLength(1);
     expect(await routedEvents(first.conversationId, 1)).toHaveLength(1);
