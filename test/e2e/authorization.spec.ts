@@ -255,10 +255,12 @@ const spec = (a: ActorName): ActorSpec => ACTORS[a];
 
 /**
  * Allowed requests that pass the access decision and are then refused for what the actor is, not for what it may
- * do: a claim makes the caller the owner, so an admin without an agent role there, or an API token, gets 422.
+ * do: a claim makes the caller the owner, so an admin without an agent role there, or an API token, gets 422; the
+ * walk's own PATCH of the department member's agent settings leaves their capacity at 0, so assigning them is 409.
  */
 const BUSINESS_REFUSALS: Record<string, { status: number; codes: string[] }> = {
   'POST /api/conversations/:id/claim': { status: 422, codes: ['not_in_department', 'not_an_agent'] },
+  'PUT /api/conversations/:id/assignee': { status: 409, codes: ['over_capacity'] },
   'POST /api/conversations/:id/transfer': { status: 409, codes: ['same_department'] },
 };
 const businessRefusal = (route: string, res: { status: number; body?: { code?: string } }) =>
