@@ -847,13 +847,13 @@ describe('authorization: every route × every actor, with department A ids every
     if (s.const !== undefined) return s.const;
     if (route === 'GET /api/realtime/events' && name === 'after') return walkCursor;
     // A body Meta accepts: the schema allows a BODY without text (authentication templates), the first category not.
+    // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
+    if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };
+    if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
     // A queue's strategy: manual, so the walk's conversations stay where they are.
     if (route.includes('/queues/') && name === 'strategy') return 'manual';
     // Labels to add (an empty change is refused as such).
     if (route === 'POST /api/conversations/:id/labels' && name === 'add') return ['walk'];
-    // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
-    if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };
-    if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
     if (route === 'POST /api/numbers/:id/templates' && name === 'components')
       return [{ type: 'BODY', text: 'Hello from the walk' }];
     if (isIdField(s, name)) return idFor(name, dept, route);
@@ -1031,6 +1031,8 @@ describe('authorization: every route × every actor, with department A ids every
       for (const s of leaks(p, res.text ?? '', sent)) failures.push(`${label}: leaked ${s}`);
       for (const s of await rowLeaks(p)) failures.push(`${label}: ${s}`);
       // Deleting consumes the fixture: the next deletion gets a new one.
+      if (p.route === 'DELETE /api/routing-rules/:id' && p.dept === 'sales')
+        fixtures.sales.routingRule = await newRoutingRule(fixtures.sales.department);
       // A claim takes the conversation: back to the queue for the next claimer.
       // A reply or a take-over makes the caller its owner too: only the owner replies next.
       if (
@@ -1043,8 +1045,6 @@ describe('authorization: every route × every actor, with department A ids every
         await env.query('update conversations set owner_user_id = null where id = $1', [
           fixtures[p.dept].conversation,
         ]);
-      if (p.route === 'DELETE /api/routing-rules/:id' && p.dept === 'sales')
-        fixtures.sales.routingRule = await newRoutingRule(fixtures.sales.department);
       if (p.route === 'DELETE /api/teams/:id' && p.dept === 'sales')
         fixtures.sales.team = await newTeam(fixtures.sales.department);
       if (p.route === 'POST /api/numbers' && p.dept === 'sales' && res.status === 201)

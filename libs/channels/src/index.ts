@@ -38,7 +38,6 @@ export { MarketingConsentService } from './whatsapp/consent/marketing-consent.se
 export { InboundRelayService } from './whatsapp/processing/inbound-relay.service';
 export { IntakeBacklog } from './whatsapp/processing/intake-backlog';
 export { ReplyService } from './whatsapp/sending/reply.service';
-export { ReplyService } from './whatsapp/sending/reply.service';
 export { RelayScheduler } from './whatsapp/processing/relay-scheduler.service';
 export { normalizeInboundMessage } from './whatsapp/processing/normalize-inbound-message';
 export { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';

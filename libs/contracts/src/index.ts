@@ -13,5 +13,5 @@ export * from './marketing-consent.contract';
 export * from './business-hours.contract';
 export * from './agent.contract';
 export * from './realtime.contract';
-export * from './routing.contract';
 export * from './assignment.contract';
+export * from './routing.contract';

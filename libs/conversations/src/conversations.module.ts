@@ -42,8 +42,6 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
   ],
   exports: [
     OutboundMessageRecorder,
-    ConversationLifecycleService,
-    ConversationPolicyService,
     ConversationIntakeService,
     MessageStatusService,
     ConversationQueryService,
@@ -51,6 +49,8 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     NumberConversationsService,
     ContactScope,
     ConversationOwnershipService,
+    ConversationLifecycleService,
+    ConversationPolicyService,
     OutboundMessageStates,
     MessageMediaService,
   ],

@@ -20,11 +20,11 @@ import { Migration20261130600000_alert_scope } from './Migration20261130600000_a
 import { Migration20261201100000_domain_events } from './Migration20261201100000_domain_events';
 import { Migration20261201200000_agents } from './Migration20261201200000_agents';
 import { Migration20261201300000_realtime } from './Migration20261201300000_realtime';
-import { Migration20261202200000_assignment } from './Migration20261202200000_assignment';
 import { Migration20261202100000_ownership } from './Migration20261202100000_ownership';
+import { Migration20261202200000_assignment } from './Migration20261202200000_assignment';
 import { Migration20261202300000_routing } from './Migration20261202300000_routing';
-import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 import { Migration20261202400000_plugin_host } from './Migration20261202400000_plugin_host';
+import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -58,9 +58,9 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201100000_domain_events', class: Migration20261201100000_domain_events },
   { name: 'Migration20261201200000_agents', class: Migration20261201200000_agents },
   { name: 'Migration20261201300000_realtime', class: Migration20261201300000_realtime },
-  { name: 'Migration20261202200000_assignment', class: Migration20261202200000_assignment },
   { name: 'Migration20261202100000_ownership', class: Migration20261202100000_ownership },
+  { name: 'Migration20261202200000_assignment', class: Migration20261202200000_assignment },
   { name: 'Migration20261202300000_routing', class: Migration20261202300000_routing },
-  { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
   { name: 'Migration20261202400000_plugin_host', class: Migration20261202400000_plugin_host },
+  { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
 ];
