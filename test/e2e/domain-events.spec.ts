@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainEventDelivery, DomainEventInput, DomainEvents } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createTestDatabase, createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainEventFixturesModule } from '../fixtures/domain-events/domain-event-fixtures.module';
 
@@ -61,7 +62,12 @@ describe('domain events', () => {
       ),
     );
     const got = await waitFor(async () => {
-      const rows = await seen('fixture.recorder', `payload->>'conversationId' = $2`, [row.conversation_id]);
+      // Intake's own events (routing's decision follows in its own transaction).
+      const rows = await seen(
+        'fixture.recorder',
+        `payload->>'conversationId' = $2 and name <> 'conversation.routed'`,
+        [row.conversation_id],
+      );
       return rows.length >= 3 ? rows : null;
     });
     const sales = env.numbers.sales;
@@ -188,6 +194,36 @@ describe('domain events', () => {
       return rows.length >= 2 ? rows : null;
     });
     expect(got.map((e) => e.payload.cardId)).toEqual(['late-a', 'late-b']);
+  });
+
+  it('a transaction left open in another database on the same server holds nothing back here', async () => {
+    // Transaction ids are server-wide: another application's (or test's) open transaction must not stall us.
+    const other = await createTestDatabase('sbtest_other');
+    const client = new Client({ connectionString: other.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query('create table held (id int)');
+      const [{ xid }] = (await client.query<{ xid: string }>('select pg_current_xact_id()::text as xid'))
+        .rows;
+      await publish([tagged('other-db-open')]);
+      const got = await waitFor(
+        async () => (await seenTag('fixture.recorder', 'other-db-open')).length > 0 || null,
+        { what: 'the event, while the other database keeps its transaction open' },
+      );
+      expect(got).toBe(true);
+      // The other transaction really was still open (and older than our event) all along.
+      const [{ status }] = await env.query<{ status: string }>('select pg_xact_status($1::xid8) as status', [
+        xid,
+      ]);
+      expect(status).toBe('in progress');
+      const [event] = await seen('fixture.recorder', `payload->>'cardId' = 'other-db-open'`);
+      expect(order(event.position)[0]).toBeGreaterThan(BigInt(xid));
+      await client.query('rollback');
+    } finally {
+      await client.end();
+      await other.drop();
+    }
   });
 
   it('concurrent writers: each subscriber gets every event once, in stream order', async () => {

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { sql } from '../persistence/sql';
-import { readAfter } from './domain-event-reader';
+import { READ_HORIZON, readAfter } from './domain-event-reader';
 import { DOMAIN_EVENTS_CHANNEL } from './domain-events.service';
 import { DomainEventSubscriber, SubscriberRegistry } from './subscriber-registry';
 
@@ -240,7 +240,7 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
       this.em.fork(),
       `insert into domain_event_cursors (subscriber, xid, seq)
        select ?, coalesce(max(xid), 0), coalesce(max(seq), 0) from (
-         select xid, seq from domain_events where xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+         select xid, seq from domain_events where xid < ${READ_HORIZON}
           order by xid desc, seq desc limit 1) head
        on conflict (subscriber) do nothing`,
       [name],
