@@ -1,7 +1,9 @@
+import { ASSIGNMENT_ENTITIES } from '@switchboard/assignment';
 import { CHANNEL_ENTITIES } from '@switchboard/channels';
 import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
 import { IDENTITY_ENTITIES } from '@switchboard/identity';
 import { PIPELINE_ENTITIES } from '@switchboard/pipelines';
+import { ROUTING_ENTITIES } from '@switchboard/routing';
 
 /** Every entity of the core libs, for MikroORM discovery. */
 export const CORE_ENTITIES = [
@@ -9,4 +11,6 @@ export const CORE_ENTITIES = [
   ...CONVERSATION_ENTITIES,
   ...CHANNEL_ENTITIES,
   ...IDENTITY_ENTITIES,
+  ...ASSIGNMENT_ENTITIES,
+  ...ROUTING_ENTITIES,
 ];

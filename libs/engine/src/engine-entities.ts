@@ -4,6 +4,7 @@ import { PluginHookRun } from './plugins/plugin-hook-run.entity';
 import { PluginInstallation } from './plugins/plugin-installation.entity';
 import { PluginJob } from './plugins/plugin-job.entity';
 import { PluginStoreEntry } from './plugins/plugin-store-entry.entity';
+import { AgentConnection } from './realtime/agent-connection.entity';
 
 /** The engine's own tables, registered in every process before the domain libs' entities. */
 export const ENGINE_ENTITIES = [
@@ -13,4 +14,5 @@ export const ENGINE_ENTITIES = [
   PluginHookRun,
   PluginStoreEntry,
   PluginJob,
+  AgentConnection,
 ];

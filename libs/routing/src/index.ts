@@ -1,1 +1,6 @@
 export { RoutingModule } from './routing.module';
+import { RoutingDecision } from './entities/routing-decision.entity';
+import { RoutingRule } from './entities/routing-rule.entity';
+
+/** Routing's tables, for MikroORM discovery (the library writes them in SQL). */
+export const ROUTING_ENTITIES = [RoutingRule, RoutingDecision];

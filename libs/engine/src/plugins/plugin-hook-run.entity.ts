@@ -5,7 +5,11 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * `event` kept for the retry at `retry_at`) or `failed` (out of attempts, its failures are on record).
  */
 @Entity({ tableName: 'plugin_hook_runs' })
-@Index({ properties: ['createdAt'] })
+@Index({ name: 'plugin_hook_runs_created_index', properties: ['createdAt'] })
+@Index({
+  name: 'plugin_hook_runs_retry_index',
+  expression: `create index "plugin_hook_runs_retry_index" on "plugin_hook_runs" ("retry_at") where "status" = 'retrying'`,
+})
 export class PluginHookRun {
   /** The domain event's stream position (`xid:seq`). */
   @PrimaryKey({ type: 'text' })
@@ -39,9 +43,10 @@ export class PluginHookRun {
   @Property({ type: 'jsonb', nullable: true })
   event?: Record<string, unknown> | null;
 
-  @Property({ type: 'timestamptz' })
+  // Database defaults: the runs are recorded in set-based SQL that names neither column.
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date = new Date();
 }
