@@ -106,8 +106,25 @@ describe('department plugins: sales, support and HR', () => {
     expect(textsTo('sales', lead.waId)).toHaveLength(before + 2);
   });
 
+  /** The ticket's fields once routing has decided on its opening message (a decision is made with or without a match). */
+  async function routedFields(cardId: string) {
+    await waitFor(
+      async () =>
+        (
+          await env.query(
+            `select 1 from routing_decisions d join cards k on k.conversation_id = d.conversation_id where k.id = $1`,
+            [cardId],
+          )
+        ).length > 0,
+      { what: 'routing decision' },
+    );
+    return (await env.api().get(`/api/cards/${cardId}`).expect(200)).body.fields as Record<string, unknown>;
+  }
+
   it('support: work starts only with a category and a priority', async () => {
-    const ticket = await write('support', 'The app crashes on login');
+    // A message no support routing rule matches, so nothing is filled in before triage.
+    const ticket = await write('support', 'Hello, a question about your opening hours');
+    expect(await routedFields(ticket.id)).toEqual({});
     await env.as('supportAgent').post(`/api/cards/${ticket.id}/move`).send({ stage: 'triage' }).expect(200);
     const r = await env
       .as('supportAgent')
@@ -120,6 +137,18 @@ describe('department plugins: sales, support and HR', () => {
       .post(`/api/cards/${ticket.id}/move`)
       .send({ stage: 'in_progress', fields: { category: 'technical', priority: 'high' } })
       .expect(200);
+  });
+
+  it("support: the plugin's routing rules fill in the category from the customer's words", async () => {
+    const ticket = await write('support', 'Please send me the invoice for March');
+    expect(await routedFields(ticket.id)).toEqual({ category: 'billing' });
+    await env.as('supportAgent').post(`/api/cards/${ticket.id}/move`).send({ stage: 'triage' }).expect(200);
+    const r = await env
+      .as('supportAgent')
+      .post(`/api/cards/${ticket.id}/move`)
+      .send({ stage: 'in_progress' })
+      .expect(422);
+    expect(r.body.missingFields).toEqual(['priority']);
   });
 
   it('HR is visible to HR members only: not to admins without a membership, not to all-department tokens', async () => {
