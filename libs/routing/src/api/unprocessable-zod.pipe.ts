@@ -1,18 +1,14 @@
-import { BadRequestException, PipeTransform, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
 import { ZodValidationPipe } from '@switchboard/engine';
-import { ZodType } from 'zod';
 
-/** The engine's zod pipe, answering 422 (a rule that cannot be applied as written), naming each path. */
-export class UnprocessableZodPipe<T> implements PipeTransform<unknown, T> {
-  private readonly inner: ZodValidationPipe<T>;
-
-  constructor(schema: ZodType<T>) {
-    this.inner = new ZodValidationPipe(schema);
-  }
-
-  transform(value: unknown): T {
+/**
+ * The engine's zod pipe, answering 422 (a rule that cannot be applied as written), naming each path.
+ * It extends the engine's pipe, so whatever reads a route's schema from its pipe (the authorization walk) finds it.
+ */
+export class UnprocessableZodPipe<T> extends ZodValidationPipe<T> {
+  override transform(value: unknown): T {
     try {
-      return this.inner.transform(value);
+      return super.transform(value);
     } catch (e) {
       if (!(e instanceof BadRequestException)) throw e;
       const body = e.getResponse() as Record<string, unknown>;
