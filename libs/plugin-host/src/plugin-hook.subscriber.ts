@@ -14,6 +14,7 @@ import {
   runKey,
 } from '@switchboard/engine';
 import { HOOK_ORDER, HookCall, HookCallsReader } from './hook-calls.reader';
+import { rangePosition, rangeRecords, rangesOf } from './hook-run-ranges';
 import { PluginCapabilities } from './plugin-capabilities';
 
 /** Stored webhooks waiting for processing above which intake counts as behind (about one drain's worth). */
@@ -24,10 +25,11 @@ export const PLUGIN_HOOKS_SUBSCRIBER = 'plugin-host.hooks';
 
 /**
  * Runs the installed plugins' hooks for domain events, a batch at a time: per hook and number one dispatch (the
- * number's installations read once), plugins in priority order. Every call is recorded per (event, plugin, hook):
- * a re-delivered event (a batch rolled back, a crash before the cursor moved) skips what already ran, so a
- * greeting is sent once. A failing call is on record (plugin_hook_failures) and retried later for that plugin
- * alone (HookRetries); it never holds back the other plugins or the stream.
+ * number's installations read once), plugins in priority order. Every call is recorded, as a range per plugin, hook,
+ * number and publishing transaction (HookRunRanges): a re-delivered event (a batch rolled back, a crash before the
+ * cursor moved, a cursor moved back) skips what already ran, so a greeting is sent once. A failing call is on
+ * record (plugin_hook_failures, and its own plugin_hook_runs row) and retried later for that plugin alone
+ * (HookRetries); it never holds back the other plugins or the stream.
  */
 @Injectable()
 export class PluginHookSubscriber {
@@ -51,7 +53,14 @@ export class PluginHookSubscriber {
     await this.letIntakeCatchUp(Math.min(...events.map((e) => e.occurredAt.getTime())));
     const calls = await this.reader.read(events);
     if (!calls.length) return;
-    const recorded = await this.runs.recorded([...new Set(calls.map((c) => c.key))]);
+    // One key per transaction and number (ranges), plus the calls whose automations are recorded one by one.
+    const recorded = await this.runs.recorded([
+      ...new Set([
+        ...calls.map((c) => rangePosition(c.key, c.target.numberId)),
+        ...calls.filter((c) => c.automations).map((c) => c.key),
+      ]),
+    ]);
+    const ranges = rangesOf(recorded);
     const installed = new Map<string, Promise<InstallationRow[]>>();
     const installationsOf = (numberId: string) => {
       if (!installed.has(numberId)) installed.set(numberId, this.installations.enabledFor(numberId));
@@ -62,12 +71,15 @@ export class PluginHookSubscriber {
       const byKey = new Map(group.map((c) => [c.key, c]));
       const result = await this.hooks.dispatch(hook, target, group, this.capabilities.factory, {
         installations: await installationsOf(target.numberId),
-        skip: (pluginId, key) => recorded.has(runKey(pluginId, hook, key)),
+        skip: (pluginId, key) => ranges.covers(pluginId, hook, target.numberId, key),
       });
-      const records: HookRunRecord[] = result.outcomes.map((o) => {
+      const records: HookRunRecord[] = rangeRecords(hook, target, result.outcomes);
+      // A failed call also gets its own row: the retry needs its event, and it is skipped by its range meanwhile.
+      for (const o of result.outcomes) {
+        if (o.ok) continue;
         const call = byKey.get(o.key)!;
-        return { ...o, position: o.key, hook, target, subjectId: call.subjectId, event: call.event };
-      });
+        records.push({ ...o, position: o.key, hook, target, subjectId: call.subjectId, event: call.event });
+      }
       for (const call of group)
         if (call.automations) records.push(...(await this.automations(call, recorded)));
       // Recorded before the next group runs: a batch that fails further on skips these when delivered again.
