@@ -7,25 +7,30 @@
  * server for a floor. Results go to docs/benchmarks.md.
  */
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, CORE_ENTITIES } from '@switchboard/api';
 import { WhatsappNumberService } from '@switchboard/channels';
 import { loadConfig, prepareRuntime } from '@switchboard/engine';
+import { AgentAvailabilityService, UserAdminService } from '@switchboard/identity';
 import { DepartmentSetupService, PluginActivationService } from '@switchboard/pipelines';
 import { createTestDatabase, freePort } from '@switchboard/testing';
 import { ChildProcess, fork, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { request } from 'undici';
+import { writeSection } from '../report-section';
 import { cpuPerThousand, cpuSnapshot, CpuGroups } from './cpu-usage';
 import type { GeneratorJob, GeneratorReport } from './load-generator';
 
 const quick = process.argv.includes('--quick');
 /** Every target is measured this many times (interleaved); the report gives the median and the range. */
 const rounds = Number(/--rounds=(\d+)/.exec(process.argv.join(' '))?.[1] ?? (quick ? 1 : 4));
-/** `--targets=postgres,plugins` measures only those (baseline, postgres, plugins, redis); the report is not written. */
+/**
+ * `--targets=postgres,routing` measures only those (baseline, postgres, plugins, routing, redis); the report is not
+ * written.
+ */
 const targets = /--targets=([\w,]+)/.exec(process.argv.join(' '))?.[1]?.split(',');
 const wanted = (name: string) => !targets || targets.includes(name);
 const SECRET = 'bench-app-secret';
@@ -52,6 +57,21 @@ const NUMBERS = [
   },
 ];
 const PLUGIN_ENTRIES = NUMBERS.map((n) => `./plugins/${n.plugin}`);
+/** The routing target: agents per department, online before the load starts (round-robin, default capacity). */
+const AGENTS_PER_DEPARTMENT = 10;
+/** The worker's subscribers whose backlog after the last stored message the report gives, per target. */
+const SUBSCRIBERS = {
+  hooks: 'plugin-host.hooks',
+  routing: 'routing.rules',
+  assignment: 'assignment.queues',
+} as const;
+type Mode = 'plain' | 'plugins' | 'routing';
+const TARGET_NAMES = {
+  plain: 'Switchboard (postgres queue)',
+  plugins: 'Switchboard (postgres queue), 3 department plugins',
+  routing: 'Switchboard (postgres queue), plugins + routing rules + assignment',
+  redis: 'Switchboard (redis queue)',
+} as const;
 /** `--scenarios=batches` runs only the scenarios whose name contains one of the words (with --targets, for digging). */
 const scenarioFilter = /--scenarios=([\w,]+)/.exec(process.argv.join(' '))?.[1]?.split(',');
 const SCENARIOS = [
@@ -71,8 +91,10 @@ interface Result {
   storedP50: number;
   storedP99: number;
   non200: number;
-  /** With plugins: seconds from the last message stored until every plugin hook job had run. */
-  hooksDrainSec?: number;
+  /** Per subscriber watched: seconds from the last message stored until it had delivered every event. */
+  drainSec?: Partial<Record<keyof typeof SUBSCRIBERS, number>>;
+  /** The routing target: conversations with an owner, and all conversations, once assignment caught up. */
+  assigned?: { owned: number; conversations: number };
   /** CPU milliseconds per 1,000 messages (api, worker, PostgreSQL backends), until stored and hooks run. */
   cpu?: CpuGroups;
 }
@@ -121,7 +143,7 @@ async function measure(
   storedQuery: string,
   countQuery: string,
   runId: string,
-  pendingHooksQuery?: string,
+  watched: (keyof typeof SUBSCRIBERS)[] = [],
   cpuOf?: { processes: Record<string, number | undefined>; database: string },
 ): Promise<Result[]> {
   const results: Result[] = [];
@@ -164,15 +186,35 @@ async function measure(
         last = Math.max(last, at);
       }
     }
-    let hooksDrainSec: number | undefined;
-    if (pendingHooksQuery) {
-      await waitUntil(
-        async () => Number((await db.query(pendingHooksQuery)).rows[0].n) === 0,
-        300_000,
-        `${target}: ${s.name} hooks run`,
-      );
-      hooksDrainSec = Math.max(0, (Date.now() - last) / 1000);
-    }
+    // An asynchronous subscriber that keeps falling behind would not be "within 10 %": how long after the last
+    // stored message each watched one had delivered everything published until then.
+    const drainSec: Result['drainSec'] = {};
+    await waitUntil(
+      async () => {
+        for (const name of watched) {
+          if (drainSec[name] !== undefined) continue;
+          // In order: assignment acts on routing's conversation.routed, hooks on assignment's conversation.assigned,
+          // so one counts as caught up only after the one it follows.
+          if (watched.slice(0, watched.indexOf(name)).some((n) => drainSec[n] === undefined)) break;
+          const behind = await db.query(
+            `select exists (select 1 from domain_events e join domain_event_cursors c on c.subscriber = $1
+                             where (e.xid, e.seq) > (c.xid, c.seq)) as behind`,
+            [SUBSCRIBERS[name]],
+          );
+          if (!behind.rows[0].behind) drainSec[name] = Math.max(0, (Date.now() - last) / 1000);
+        }
+        return watched.every((name) => drainSec[name] !== undefined);
+      },
+      300_000,
+      `${target}: ${s.name} subscribers caught up`,
+    );
+    const assigned = watched.includes('assignment')
+      ? (
+          await db.query<{ owned: number; conversations: number }>(
+            'select count(owner_user_id)::int as owned, count(*)::int as conversations from conversations',
+          )
+        ).rows[0]
+      : undefined;
     const cpu =
       cpuOf && cpuBefore
         ? cpuPerThousand(cpuBefore, cpuSnapshot(cpuOf.processes, cpuOf.database), s.messages)
@@ -180,7 +222,8 @@ async function measure(
     results.push({
       target,
       scenario: s.name,
-      hooksDrainSec,
+      drainSec: watched.length ? drainSec : undefined,
+      assigned,
       cpu,
       messages: s.messages,
       posts: report.sends.length,
@@ -196,7 +239,8 @@ async function measure(
   return results;
 }
 
-async function benchSwitchboard(queue: 'postgres' | 'redis', withPlugins = false): Promise<Result[]> {
+async function benchSwitchboard(queue: 'postgres' | 'redis', mode: Mode = 'plain'): Promise<Result[]> {
+  const withPlugins = mode !== 'plain';
   const database = await createTestDatabase('sbbench');
   const port = await freePort();
   const env: Record<string, string> = {
@@ -242,6 +286,7 @@ async function benchSwitchboard(queue: 'postgres' | 'redis', withPlugins = false
         },
       });
   }
+  if (mode === 'routing') await seedOnlineAgents(ctx);
   await ctx.close();
 
   const api = start('dist/apps/api/src/main.js', env);
@@ -258,16 +303,13 @@ async function benchSwitchboard(queue: 'postgres' | 'redis', withPlugins = false
       'api ready',
     );
     return await measure(
-      `Switchboard (${queue} queue)${withPlugins ? ', 3 department plugins' : ''}`,
+      TARGET_NAMES[queue === 'redis' ? 'redis' : mode],
       `http://127.0.0.1:${port}/webhooks/whatsapp`,
       db,
       `select m.wamid, extract(epoch from e.processed_at) * 1000 as at from messages m join inbound_events e on e.id = m.inbound_event_id where m.wamid like $1`,
       "select count(*)::int as n from messages where direction = 'in'",
-      `${queue[0]}${withPlugins ? 'p' : ''}${Date.now().toString(36)}`,
-      withPlugins
-        ? `select count(*)::int as n from domain_events e
-             join domain_event_cursors c on c.subscriber = 'plugin-host.hooks' where (e.xid, e.seq) > (c.xid, c.seq)`
-        : undefined,
+      `${queue[0]}${mode[0]}${Date.now().toString(36)}`,
+      mode === 'routing' ? ['routing', 'assignment', 'hooks'] : withPlugins ? ['hooks'] : [],
       { processes: { api: api.pid, worker: worker.pid }, database: database.name },
     );
   } finally {
@@ -277,6 +319,30 @@ async function benchSwitchboard(queue: 'postgres' | 'redis', withPlugins = false
     await db.end();
     await database.drop();
   }
+}
+
+/**
+ * The routing target's agents: AGENTS_PER_DEPARTMENT agents per department, set online through the real service
+ * (which publishes agent.availability, as a sign-in would), so the department's round-robin queue has someone to
+ * give routed conversations to.
+ */
+async function seedOnlineAgents(ctx: INestApplicationContext): Promise<void> {
+  const users = ctx.get(UserAdminService);
+  const availability = ctx.get(AgentAvailabilityService);
+  const departments = await Promise.all(
+    NUMBERS.map((n) => ctx.get(DepartmentSetupService).ensure(n.department, n.department)),
+  );
+  for (const [d, dept] of departments.entries())
+    for (let i = 0; i < AGENTS_PER_DEPARTMENT; i++) {
+      const user = await users.ensure({
+        email: `agent${d}-${i}@bench.switchboard`,
+        name: `Agent ${d}-${i}`,
+        password: 'bench-password-123',
+        isAdmin: false,
+        memberships: [{ departmentId: dept.id, role: 'agent' }],
+      });
+      await availability.change(user.id, 'online', { source: 'self', by: user.id });
+    }
 }
 
 async function benchBaseline(): Promise<Result[]> {
@@ -304,11 +370,27 @@ async function benchBaseline(): Promise<Result[]> {
   }
 }
 
-const median = (values: number[]) => {
+const REPORT_FILE = resolve(__dirname, '../../../../docs/benchmarks.md');
+const SECTIONS = {
+  ingest: '## Ingest (`test/load/ingest`)',
+  plugins: '## Plugin dispatch (`test/load/ingest`, same run)',
+  routing: '## Routing and assignment during ingest (`test/load/ingest`, same run)',
+} as const;
+
+const withRange = (v: number[]) =>
+  `${Math.round(median(v))}${v.length > 1 ? ` (${Math.min(...v)}–${Math.max(...v)})` : ''}`;
+
+/** CPU ms per 1,000 messages, median per process group: api + worker + PostgreSQL. */
+const cpu = (runs: Result[]) => {
+  const part = (key: string) => Math.round(median(runs.map((r) => r.cpu?.[key] ?? NaN)));
+  return `${part('api')} + ${part('worker')} + ${part('postgres')}`;
+};
+
+function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
+}
 
 function writeReport(results: Result[], pgVersion: string) {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -325,21 +407,15 @@ function writeReport(results: Result[], pgVersion: string) {
   });
   const pluginRows = SCENARIOS.map((sc) => {
     const of = (target: string) => results.filter((r) => r.target === target && r.scenario === sc.name);
-    const plain = of('Switchboard (postgres queue)');
-    const withPlugins = of('Switchboard (postgres queue), 3 department plugins');
+    const plain = of(TARGET_NAMES.plain);
+    const withPlugins = of(TARGET_NAMES.plugins);
     if (!plain.length || !withPlugins.length) return '';
     const base = median(plain.map((r) => r.msgPerSec));
     const loaded = median(withPlugins.map((r) => r.msgPerSec));
-    const drain = median(withPlugins.map((r) => r.hooksDrainSec ?? 0));
-    const cpu = (runs: Result[]) => {
-      const part = (key: string) => Math.round(median(runs.map((r) => r.cpu?.[key] ?? NaN)));
-      return `${part('api')} + ${part('worker')} + ${part('postgres')}`;
-    };
+    const drain = median(withPlugins.map((r) => r.drainSec?.hooks ?? 0));
     return `| ${sc.name} | ${Math.round(base)} | ${Math.round(loaded)} | ${((1 - loaded / base) * 100).toFixed(1)} % | ${cpu(plain)} | ${cpu(withPlugins)} | ${drain.toFixed(1)} s |`;
   }).filter(Boolean);
-  const text = `# Benchmarks
-
-## Ingest (\`test/load/ingest\`)
+  const ingest = `${SECTIONS.ingest}
 
 Run: \`npm run bench:ingest\` (a short variant: \`npm run bench:ingest -- --quick\`). The built api and worker run as
 separate processes on a fresh database; a separate load-generator process sends signed, Meta-formatted webhooks
@@ -364,8 +440,8 @@ ${rows.join('\n')}
 
 Everything (PostgreSQL, Redis, api, worker, load generator) shares the same machine, which is a virtual machine
 with noisy neighbours: the same row can move by ±20 % between rounds, so compare rows within one run.
-
-## Plugin dispatch (\`test/load/ingest\`, same run)
+`;
+  const plugins = `${SECTIONS.plugins}
 
 Target (issue #4): with the three department plugins (\`dept-sales\`, \`dept-support\`, \`dept-hr\`) active, one
 per number, intake throughput drops by less than 10 % against the same system without plugins, measured in the
@@ -404,7 +480,53 @@ ${pluginRows.join('\n')}
   set-based contact/conversation/card/message/clock writes; asynchronous commit for the worker's derived writes
   (the raw event stays synchronous); and the worker's lower CPU priority.
 `;
-  writeFileSync(resolve(__dirname, '../../../../docs/benchmarks.md'), text);
+  writeSection(REPORT_FILE, SECTIONS.ingest, ingest);
+  writeSection(REPORT_FILE, SECTIONS.plugins, plugins);
+  writeSection(REPORT_FILE, SECTIONS.routing, routingSection(results, pgVersion));
+}
+
+/** The routing-and-assignment comparison: the same load with and without them, per round and as medians. */
+function routingSection(results: Result[], pgVersion: string, partial = false): string {
+  const rows = SCENARIOS.map((sc) => {
+    const of = (target: string) => results.filter((r) => r.target === target && r.scenario === sc.name);
+    const plain = of(TARGET_NAMES.plain);
+    const routed = of(TARGET_NAMES.routing);
+    if (!plain.length || !routed.length) return '';
+    const rates = (runs: Result[]) => runs.map((r) => r.msgPerSec);
+    const ratio = median(rates(routed)) / median(rates(plain));
+    // Rounds are interleaved: the i-th run of each target belongs to the same round.
+    const perRound = routed.slice(0, plain.length).map((r, i) => r.msgPerSec / plain[i].msgPerSec);
+    const pctOf = (v: number) => `${(v * 100).toFixed(1)} %`;
+    const drain = (key: keyof typeof SUBSCRIBERS) =>
+      `${median(routed.map((r) => r.drainSec?.[key] ?? NaN)).toFixed(1)} s`;
+    const owned = routed[routed.length - 1].assigned;
+    return `| ${sc.name} | ${withRange(rates(plain))} | ${withRange(rates(routed))} | ${pctOf(ratio)}${perRound.length > 1 ? ` (${pctOf(Math.min(...perRound))}–${pctOf(Math.max(...perRound))})` : ''} | ${ratio >= 0.9 ? 'met' : 'not met'} | ${cpu(plain)} | ${cpu(routed)} | ${drain('routing')} | ${drain('assignment')} | ${drain('hooks')} | ${owned ? `${owned.owned} of ${owned.conversations}` : '–'} |`;
+  }).filter(Boolean);
+  return `${SECTIONS.routing}
+
+Target (issue 12, benchmark c): with routing rules and assignment active, batched intake stays within 10 % of the
+throughput without them, measured in the same run. The "with" target runs the three department plugins (one per
+number, as in the plugin dispatch section), so their routing rules are synced into each department, and
+${AGENTS_PER_DEPARTMENT} agents per department are online before the load starts (set through the availability
+service, which publishes \`agent.availability\`), so the department's round-robin queue (the default) assigns routed
+conversations up to the agents' default capacity. The "without" target is the plain PostgreSQL-queue target of the
+ingest table. Domain events are always on (intake publishes them); routing, assignment, the realtime relay and the
+plugin host consume them in the worker. Targets run interleaved (the order alternates each round), every scenario
+starts after a checkpoint.
+
+Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${pgVersion}${quick ? ' (quick run)' : ''}${partial ? ` (partial run: ${(targets ?? []).join(', ')}${scenarioFilter ? `; scenarios ${scenarioFilter.join(', ')}` : ''})` : ''}; ${rounds} round(s).
+
+- **msg/s** is messages stored per second (first POST to the last commit), median with the range over the rounds.
+- **ratio** is the median with routing over the median without; in brackets the range of the per-round ratios.
+- **caught up after** is how long after the last stored message each subscriber had delivered every event published
+  until then: a subscriber that kept falling behind would show here, not in msg/s.
+- **assigned** counts conversations with an owner once assignment caught up (the rest wait in the queue: the
+  agents are at capacity), in the last round.
+
+| Load | msg/s without routing | msg/s with routing + assignment | ratio | within 10 % | CPU ms per 1,000 messages without (api + worker + PostgreSQL) | with | routing caught up after | assignment caught up after | plugin hooks caught up after | assigned |
+|---|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
 }
 
 async function main() {
@@ -418,17 +540,23 @@ async function main() {
   for (let round = 1; round <= rounds; round++) {
     process.stdout.write(`round ${round} of ${rounds}\n`);
     if (wanted('baseline')) results.push(...(await benchBaseline()));
-    // The pair compared for plugin dispatch runs in alternating order (ABBA), so a drift in the machine's speed
-    // during the run does not favour either.
-    const pair = [
+    // The targets compared with the plain one (plugins, routing) run in alternating order (ABC CBA), so a drift in
+    // the machine's speed during the run does not favour any.
+    const compared = [
       async () => wanted('postgres') && results.push(...(await benchSwitchboard('postgres'))),
-      async () => wanted('plugins') && results.push(...(await benchSwitchboard('postgres', true))),
+      async () => wanted('plugins') && results.push(...(await benchSwitchboard('postgres', 'plugins'))),
+      async () => wanted('routing') && results.push(...(await benchSwitchboard('postgres', 'routing'))),
     ];
-    for (const run of round % 2 ? pair : pair.reverse()) await run();
+    for (const run of round % 2 ? compared : compared.reverse()) await run();
     if (wanted('redis')) results.push(...(await benchSwitchboard('redis')));
   }
   if (targets || scenarioFilter) {
-    process.stdout.write('partial run (--targets or --scenarios): docs/benchmarks.md left as it was\n');
+    // A partial run that measured both sides of the routing comparison rewrites that section alone (marked partial).
+    if (wanted('postgres') && wanted('routing')) {
+      writeSection(REPORT_FILE, SECTIONS.routing, routingSection(results, `PostgreSQL ${pgVersion}`, true));
+      process.stdout.write('partial run: only the routing section of docs/benchmarks.md written\n');
+    } else
+      process.stdout.write('partial run (--targets or --scenarios): docs/benchmarks.md left as it was\n');
     process.exit(0);
   }
   writeReport(results, `PostgreSQL ${pgVersion}`);
