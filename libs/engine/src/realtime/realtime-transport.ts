@@ -1,13 +1,21 @@
 import { Emitter as RedisEmitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import { publishLeaveToPostgresAdapter, publishToPostgresAdapter } from './postgres-broadcast';
+import { publishToPostgresAdapter } from './postgres-broadcast';
 import { quietPool } from './quiet-pool';
+
+/** One message on the Socket.IO cluster channel: a room broadcast, or sockets leaving rooms. */
+export type RealtimeMessage =
+  | { kind: 'emit'; rooms: string[]; event: string; payload: unknown }
+  /** The sockets in `rooms` but in none of `except` leave `leave`, in every process. */
+  | { kind: 'leave'; rooms: string[]; except: string[]; leave: string[] };
 
 /** Where emitted events go: the Socket.IO adapter channel every api process listens on. */
 export interface RealtimeTransport {
-  emit(rooms: string[], event: string, payload: unknown): Promise<void>;
-  /** Makes the sockets in `rooms` but in none of `except` leave `leave`, in every process. */
-  leave(rooms: string[], except: string[], leave: string[]): Promise<void>;
+  /**
+   * Publishes the messages in order, in as few round trips as the backend allows (one for a batch of small ones):
+   * every process applies them in this order.
+   */
+  publish(messages: RealtimeMessage[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,21 +34,22 @@ export function createRealtimeTransport(
     const redis = new Redis(backend.redisUrl, { maxRetriesPerRequest: null });
     redis.on('error', (e: Error) => warn(`realtime redis connection: ${e.message}`));
     // The emitter publishes without returning the promise: a failed publish (Redis gone, or closed at shutdown) would
-    // be an unhandled rejection. It calls publish synchronously inside emit, so the promise is caught here and awaited.
-    let published: Promise<unknown> = Promise.resolve();
+    // be an unhandled rejection. It calls publish synchronously inside emit, so each promise is kept and awaited.
+    // ioredis sends the commands of one tick on its one connection in order (a pipeline, no round trip each).
+    let published: Promise<unknown>[] = [];
     const publisher = {
-      publish: (channel: string, message: string | Buffer) => (published = redis.publish(channel, message)),
+      publish: (channel: string, message: string | Buffer) => published.push(redis.publish(channel, message)),
     };
     const emitter = new RedisEmitter(publisher, { key: REDIS_ADAPTER_KEY });
     let ended: Promise<void> | undefined;
     return {
-      emit: async (rooms, event, payload) => {
-        emitter.to(rooms).emit(event, payload);
-        await published;
-      },
-      leave: async (rooms, except, leave) => {
-        emitter.in(rooms).except(except).socketsLeave(leave);
-        await published;
+      publish: async (messages) => {
+        for (const m of messages)
+          if (m.kind === 'emit') emitter.to(m.rooms).emit(m.event, m.payload);
+          else emitter.in(m.rooms).except(m.except).socketsLeave(m.leave);
+        const sent = published;
+        published = [];
+        await Promise.all(sent);
       },
       close: () => (ended ??= redis.quit().then(() => undefined)),
     };
@@ -48,8 +57,7 @@ export function createRealtimeTransport(
   const pool = quietPool(backend.databaseUrl, 2, warn);
   let ended: Promise<void> | undefined;
   return {
-    emit: (rooms, event, payload) => publishToPostgresAdapter(pool, rooms, event, payload),
-    leave: (rooms, except, leave) => publishLeaveToPostgresAdapter(pool, rooms, except, leave),
+    publish: (messages) => publishToPostgresAdapter(pool, messages),
     // Idempotent: an application closed twice (shutdown hook and explicit close) ends the pool once.
     close: () => (ended ??= pool.end()),
   };

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { sql } from '../persistence/sql';
 import { RealtimeEnvelope, RealtimeEvent } from './realtime-event';
-import type { RealtimeTransport } from './realtime-transport';
+import type { RealtimeMessage, RealtimeTransport } from './realtime-transport';
 import { conversationRoom, departmentRoom, userRoom } from './room-names';
 
 export const REALTIME_TRANSPORT = Symbol('REALTIME_TRANSPORT');
@@ -31,14 +31,22 @@ export class Realtime implements OnModuleDestroy {
    */
   async emit(event: RealtimeEvent, origin?: StreamOrigin): Promise<string> {
     const cursor = origin?.position ?? `live:${await this.nextLive()}`;
-    const envelope = envelopeOf(event, cursor, origin?.occurredAt ?? new Date());
-    const rooms: string[] = [];
-    if (event.audience !== 'conversation') rooms.push(departmentRoom(event.departmentId));
-    if (event.conversationId) rooms.push(conversationRoom(event.conversationId));
-    for (const userId of event.userIds ?? []) rooms.push(userRoom(userId, event.departmentId));
-    // One emit to all rooms: a socket in several receives the event once.
-    await this.transport.emit(rooms, event.type, envelope);
+    await this.transport.publish([broadcastOf(event, cursor, origin?.occurredAt ?? new Date())]);
     return cursor;
+  }
+
+  /**
+   * Sends a run of stream events and room narrowings in order, as one transport publish (one round trip): what a
+   * relay batch produces. Every process applies them in this order.
+   */
+  async publish(steps: RealtimeStep[]): Promise<void> {
+    await this.transport.publish(
+      steps.map((step) =>
+        'narrow' in step
+          ? narrowingOf(step.narrow.conversationId, step.narrow.departmentId)
+          : broadcastOf(step.event, step.origin.position, step.origin.occurredAt),
+      ),
+    );
   }
 
   /**
@@ -47,8 +55,7 @@ export class Realtime implements OnModuleDestroy {
    * applies it before any event emitted after it.
    */
   async narrowConversationRoom(conversationId: string, departmentId: string): Promise<void> {
-    const room = conversationRoom(conversationId);
-    await this.transport.leave([room], [departmentRoom(departmentId)], [room]);
+    await this.transport.publish([narrowingOf(conversationId, departmentId)]);
   }
 
   private async nextLive(): Promise<string> {
@@ -59,6 +66,25 @@ export class Realtime implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.transport.close();
   }
+}
+
+/** One step of a relayed batch: a stream event to send, or a conversation room to narrow (see narrowConversationRoom). */
+export type RealtimeStep =
+  | { event: RealtimeEvent; origin: StreamOrigin }
+  | { narrow: { conversationId: string; departmentId: string } };
+
+function broadcastOf(event: RealtimeEvent, cursor: string, at: Date): RealtimeMessage {
+  const rooms: string[] = [];
+  if (event.audience !== 'conversation') rooms.push(departmentRoom(event.departmentId));
+  if (event.conversationId) rooms.push(conversationRoom(event.conversationId));
+  for (const userId of event.userIds ?? []) rooms.push(userRoom(userId, event.departmentId));
+  // One broadcast to all rooms: a socket in several receives the event once.
+  return { kind: 'emit', rooms, event: event.type, payload: envelopeOf(event, cursor, at) };
+}
+
+function narrowingOf(conversationId: string, departmentId: string): RealtimeMessage {
+  const room = conversationRoom(conversationId);
+  return { kind: 'leave', rooms: [room], except: [departmentRoom(departmentId)], leave: [room] };
 }
 
 /** The envelope sockets receive and resync returns: the same fields either way. */
