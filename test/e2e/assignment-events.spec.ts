@@ -128,6 +128,17 @@ describe('assignment on events and shifts', () => {
     await configureAgent(env, hr, lou.id, { schedule: weekly('17:00', '24:00') });
     for (const a of [kim, lou]) await setAvailability(env, hr, a.id, 'online');
     clock.set(new Date('2030-03-04T16:58:00Z'));
+    // A tick has seen Kim on shift (only the end of a shift hands over).
+    await waitFor(
+      async () =>
+        (
+          await env.query(
+            'select 1 from assignment_agent_marks where department_id = $1 and user_id = $2 and on_shift',
+            [hr, kim.id],
+          )
+        ).length > 0,
+      { what: 'a tick that saw Kim on shift' },
+    );
     const id = await newConversation(env, 'hr');
     // Routing assigns it to Kim, the only one on shift (a claim makes sure of it either way).
     await kim.as().post(`/api/conversations/${id}/claim`).expect(200);

@@ -1,5 +1,6 @@
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgents } from './support/assignment-fixtures';
 
 const ALWAYS_OPEN = { days: [0, 1, 2, 3, 4, 5, 6], open: '00:00', close: '24:00' };
 
@@ -310,11 +311,6 @@ describe('routing rules', () => {
         autoReply: { text: 'We got your refund request' },
       },
     });
-    await addRule(support, {
-      name: 'Assign to a viewer',
-      conditions: { text: { keywords: ['viewerassign'] } },
-      actions: { assign: { userId: env.users.viewer.id } },
-    });
     const refund = await write('support', 'I want a refund');
     const s = await state(refund.conversationId);
     expect(s.stage_key).toBe('in_progress');
@@ -329,11 +325,29 @@ describe('routing rules', () => {
           ),
       { what: 'the auto-reply' },
     );
-    const refused = await write('support', 'viewerassign me');
+    // The agent is now at capacity: a rule's assignment is refused and recorded, the decision still applies.
+    await env
+      .api()
+      .patch(`/api/departments/${support}/agents/${env.users.supportAgent.id}`)
+      .send({ capacity: 1 })
+      .expect(200);
+    await addRule(support, {
+      name: 'Assign to the full agent',
+      conditions: { text: { keywords: ['fullagent'] } },
+      actions: { assign: { userId: env.users.supportAgent.id } },
+    });
+    const refused = await write('support', 'fullagent please');
     const [line] = await lines(refused.conversationId);
     expect(line.data.actions).toEqual([expect.objectContaining({ action: 'assign', outcome: 'refused' })]);
-    expect(line.data.actions[0].detail).toMatch(/no agent or supervisor role/);
+    expect(line.data.actions[0].detail).toBe(
+      `user ${env.users.supportAgent.id} already has 1 open conversations in this department (capacity 1)`,
+    );
     expect((await state(refused.conversationId)).owner_user_id).toBeNull();
+    await env
+      .api()
+      .patch(`/api/departments/${support}/agents/${env.users.supportAgent.id}`)
+      .send({ capacity: 50 })
+      .expect(200);
 
     // Field values from one rule; a later message's rule tests them on the card.
     await addRule(sales, {
@@ -355,6 +369,34 @@ describe('routing rules', () => {
     await waitFor(async () => (await state(lead.conversationId)).labels.includes('web-lead'), {
       what: 'the card condition',
     });
+  });
+
+  it('a rule never takes a conversation from its owner: an every_message assignment is skipped and noted', async () => {
+    const [target] = await createAgents(env, support, ['RuleTarget']);
+    await addRule(support, {
+      name: 'Give to the target',
+      trigger: 'every_message',
+      conditions: { text: { keywords: ['handmeover'] } },
+      actions: { assign: { userId: target.id } },
+    });
+    const { waId, conversationId } = await write('support', 'hello there');
+    await env.as('supportAgent').post(`/api/conversations/${conversationId}/claim`).expect(200);
+    await env.sandbox
+      .customer(waId, { phoneNumberId: env.numbers.support.phoneNumberId })
+      .text('please handmeover');
+    const line = await waitFor(
+      async () => (await lines(conversationId)).find((l) => l.data.ruleName === 'Give to the target'),
+      { what: 'the every_message decision' },
+    );
+    expect(line.data.actions).toEqual([
+      {
+        action: 'assign',
+        outcome: 'skipped',
+        value: target.id,
+        detail: `conversation ${conversationId} is already owned by user ${env.users.supportAgent.id}`,
+      },
+    ]);
+    expect((await state(conversationId)).owner_user_id).toBe(env.users.supportAgent.id);
   });
 
   it("transfer: card and conversation move; the receiving department's rules run, without transferring again", async () => {
@@ -443,6 +485,12 @@ describe('routing rules', () => {
       (await post({ name: 'x', actions: { assign: { userId: '00000000-0000-4000-8000-000000000001' } } }))
         .body.message,
     ).toMatch(/actions\.assign\.userId: no user/);
+    // An agent of another department (sales) cannot be given support's conversations by a rule.
+    expect(
+      (await post({ name: 'x', actions: { assign: { userId: env.users.salesAgent.id } } })).body.message,
+    ).toBe(
+      `actions.assign.userId: user ${env.users.salesAgent.id} holds no agent/supervisor role in this department`,
+    );
     expect(
       (await post({ name: 'x', actions: { autoReply: { template: { name: 'nope', language: 'en' } } } })).body
         .message,

@@ -32,6 +32,7 @@ export { WhatsappNumberService } from './whatsapp/numbers/whatsapp-number.servic
 export type { RegisterNumberInput } from './whatsapp/numbers/whatsapp-number.service';
 export { TemplateCreateService } from './whatsapp/templates/template-create.service';
 export { TemplateQueryService } from './whatsapp/templates/template-query.service';
+export { templateExists } from './whatsapp/templates/template-exists.query';
 export { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 export { InboundEventService } from './whatsapp/processing/inbound-event.service';
 export { MarketingConsentService } from './whatsapp/consent/marketing-consent.service';

@@ -37,7 +37,10 @@ export type { RevocationNotice } from './auth/revocation-notice';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { currentStep, totpAt } from './mfa/totp';
+export { teamInDepartment } from './teams/team-lookup';
+export type { TeamRef } from './teams/team-lookup';
 export { UserAdminService } from './users/user-admin.service';
+export { departmentRoleOf } from './users/department-role.query';
 export {
   AgentAvailabilityChange,
   AgentDepartmentSettings,

@@ -24,6 +24,7 @@ export { DepartmentSetupService } from './department-setup.service';
 export type { NewDepartment } from './department-setup.service';
 export { DepartmentAdminService } from './departments/department-admin.service';
 export type { BoundNumbers, DepartmentRecord } from './departments/department-admin.service';
+export { defaultPipelineKeys, departmentExists } from './pipelines/pipeline-keys.query';
 export { PipelinesModule } from './pipelines.module';
 export { PluginActivationService } from './sync/plugin-activation.service';
 export { Card, CardEvent, Department, Pipeline, PipelineField, PipelineStage };

@@ -11,6 +11,7 @@ import { RoutingRulesController } from './api/routing-rules.controller';
 import { RoutingRulesService } from './api/routing-rules.service';
 import { RuleReferences } from './api/rule-references.service';
 import { FactsBuilder } from './evaluation/facts-builder.service';
+import { RoutingDecisionsPrune } from './evaluation/routing-decisions-prune.tick';
 import { RuleBook } from './evaluation/rule-book.service';
 import { ROUTING_SUBSCRIBER, RoutingSubscriber } from './evaluation/routing.subscriber';
 import { DepartmentPlugins } from './rules/department-plugins.service';
@@ -33,6 +34,7 @@ import { RoutingRuleRepository } from './rules/routing-rule.repository';
     CardAndReplyActions,
     ConversationActions,
     RoutingSubscriber,
+    RoutingDecisionsPrune,
     RuleReferences,
     RoutingRulesService,
     RoutingFactsQuery,

@@ -13,6 +13,15 @@ import { AgentMarksRepository } from '../agents/agent-marks.repository';
 import { AgentPool } from '../agents/agent-pool.service';
 import { lockAgent } from './agent-lock';
 
+const alreadyOwned = (conversationId: string, ownerUserId: string) =>
+  new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    code: 'already_owned',
+    message: `conversation ${conversationId} is already owned by user ${ownerUserId}`,
+    ownerUserId,
+  });
+
 /**
  * Claims and manual assignment. Each holds the agent's lock (agent + department) and the conversation's row lock,
  * counts the agent's load under them, then sets the owner (compare-and-set): two claimers never both win and no
@@ -32,7 +41,7 @@ export class AssignmentService {
   /**
    * Gives the conversation to `userId` in the caller's transaction (routing's "assign to an agent", manual
    * assignment): 422 when they hold no agent or supervisor role in its department, 409 when they are at capacity
-   * or it is closed. Already theirs: nothing changes.
+   * or it is closed, or (reason `rule`) someone else owns it. Already theirs: nothing changes.
    */
   async assignTo(
     em: EntityManager,
@@ -47,6 +56,8 @@ export class AssignmentService {
     await lockAgent(em, state.departmentId, userId);
     const current = await this.lockOpen(em, conversationId, state.departmentId);
     if (current.ownerUserId === userId) return;
+    // A routing rule assigns only what nobody owns (every_message rules run on each message): never a take-over.
+    if (reason === 'rule' && current.ownerUserId) throw alreadyOwned(conversationId, current.ownerUserId);
     await this.assertUnderCapacity(em, agent);
     await this.setOwner(em, current, agent, by, reason);
   }
@@ -68,14 +79,7 @@ export class AssignmentService {
       await lockAgent(em, state.departmentId, actor.id);
       const current = await this.lockOpen(em, conversationId, state.departmentId);
       if (current.ownerUserId === actor.id) return { conversationId, ownerUserId: actor.id };
-      if (current.ownerUserId)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          code: 'already_owned',
-          message: `conversation ${conversationId} is already owned by user ${current.ownerUserId}`,
-          ownerUserId: current.ownerUserId,
-        });
+      if (current.ownerUserId) throw alreadyOwned(conversationId, current.ownerUserId);
       await this.assertUnderCapacity(em, agent);
       await this.setOwner(em, current, agent, this.by(), 'claim');
       return { conversationId, ownerUserId: actor.id };

@@ -31,11 +31,10 @@ export class QueueDrainer {
    */
   async drainDepartment(em: EntityManager, departmentId: string): Promise<number> {
     const configured = await this.queues.list(em, departmentId);
-    const waiting = await this.ownership.waiting(em, departmentId, undefined, 1000);
-    const teams = new Set<string>();
-    for (const q of configured) if (q.teamId) teams.add(q.teamId);
-    for (const c of waiting) if (c.teamId) teams.add(c.teamId);
+    const waiting = await this.ownership.waiting(em, departmentId, undefined, 1);
     if (!waiting.length) return 0;
+    const teams = new Set<string>(await this.ownership.waitingTeams(em, departmentId));
+    for (const q of configured) if (q.teamId) teams.add(q.teamId);
     const agents = await this.pool.agents(em, departmentId);
     let assigned = 0;
     for (const teamId of [null, ...[...teams].sort()])
@@ -57,7 +56,9 @@ export class QueueDrainer {
     const picker = await this.pool.picker(em, queue, pool);
     let total = 0;
     for (;;) {
-      const waiting = await this.ownership.waiting(em, departmentId, teamId, ROUND);
+      // Skip rows another transaction holds (routing acting on it, a claim): waiting on them while holding agents'
+      // locks is how a drain and routing's assignment deadlock.
+      const waiting = await this.ownership.waiting(em, departmentId, teamId, ROUND, { skipLocked: true });
       let round = 0;
       for (const conversation of waiting) {
         const agent = await picker.pick(queue.strategy, pool, (a) => matches(a, conversation, queue));

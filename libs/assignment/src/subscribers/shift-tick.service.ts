@@ -13,8 +13,8 @@ const BEAT_MS = 100;
 
 /**
  * Shift ends and starts, by the engine Clock (worker-role processes only: the schedule runs there). Once per
- * cluster per tick (pg_try_advisory_xact_lock): agents off shift who still own open conversations have them handed
- * over by the queue's at_shift_end policy; agents whose shift began since the last tick get their queues drained.
+ * cluster per tick (pg_try_advisory_xact_lock): agents whose shift ended since the last tick have their open
+ * conversations handed over by the queue's at_shift_end policy; agents whose shift began since the last tick get their queues drained.
  */
 @Injectable()
 export class ShiftTick {
@@ -60,7 +60,11 @@ export class ShiftTick {
       byDepartment.set(a.departmentId, [...(byDepartment.get(a.departmentId) ?? []), a]);
     const drains = new Set<string>();
     for (const [departmentId, inDepartment] of byDepartment) {
-      const off = inDepartment.filter((a) => a.onShiftNow === false);
+      // Only on the transition on shift → off shift (the marks hold the last tick's state): an off-shift agent who
+      // later takes, claims or is given a conversation keeps it.
+      const off = inDepartment.filter(
+        (a) => a.onShiftNow === false && before.get(agentKey(departmentId, a.userId)) === true,
+      );
       const load = await this.ownership.openLoad(
         em,
         departmentId,

@@ -226,7 +226,8 @@ export class ConversationIntakeRepository {
       if (chosen.size) {
         const reopened = await sql<{ id: string; number_id: string; contact_id: string }>(
           em,
-          `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = now(),
+          // queued_at null: queued once routing has decided (conversation.routed), never before.
+          `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = null,
                   updated_at = now()
             where id in (select id from conversations where id = any(?::uuid[]) and status = 'closed' order by id for update)
             returning id, number_id, contact_id`,
@@ -247,7 +248,7 @@ export class ConversationIntakeRepository {
       const params: unknown[] = [];
       const values = missing.map((p) => {
         params.push(uuidv7(), p.numberId, p.departmentId, p.contactId);
-        return "(?, ?, ?, ?, 'open', now(), now(), now())";
+        return "(?, ?, ?, ?, 'open', null, now(), now())";
       });
       const inserted = await sql<{ id: string; number_id: string; contact_id: string }>(
         em,

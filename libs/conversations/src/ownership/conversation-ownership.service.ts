@@ -216,26 +216,58 @@ export class ConversationOwnershipService {
   }
 
   /**
+   * Puts an open, unowned conversation in its queue (queuedAt = now) once routing has decided, in routing's
+   * transaction: until then no drain may take it (queuedAt stays null from intake, reopen and transfer). Already
+   * queued or owned: nothing changes. Returns whether it was queued now.
+   */
+  async enqueue(em: EntityManager, conversationId: string): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `update conversations set queued_at = ?, updated_at = now()
+        where id = ? and status = 'open' and owner_user_id is null and queued_at is null
+        returning id`,
+      [this.clock.now(), conversationId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Open, unowned, not snoozed conversations waiting in a queue (teamId null: the department's own queue; undefined:
-   * every queue of the department), highest priority first, then oldest queuedAt.
+   * every queue of the department), highest priority first, then oldest queuedAt. Only queued ones (routing has
+   * decided). `skipLocked`: rows locked by another transaction (routing acting on it, a claim) are left out and the
+   * rest locked until `em`'s transaction ends, so a drain never waits on a row while holding agents' locks.
    */
   async waiting(
     em: EntityManager,
     departmentId: string,
     teamId: string | null | undefined,
     limit: number,
+    options: { skipLocked?: boolean } = {},
   ): Promise<OwnershipState[]> {
     const team = teamId === undefined ? '' : teamId === null ? 'and team_id is null' : 'and team_id = ?';
     const rows = await sql<ConversationRow>(
       em,
       `select ${STATE_COLUMNS} from conversations
-        where department_id = ? ${team} and status = 'open' and owner_user_id is null
+        where department_id = ? ${team} and status = 'open' and owner_user_id is null and queued_at is not null
           and snoozed_until is null and not snoozed_until_reply
-        order by ${PRIORITY_RANK_SQL}, queued_at nulls last, id
-        limit ?`,
+        order by ${PRIORITY_RANK_SQL}, queued_at, id
+        limit ? ${options.skipLocked ? 'for update skip locked' : ''}`,
       teamId ? [departmentId, teamId, limit] : [departmentId, limit],
     );
     return rows.map(toState);
+  }
+
+  /** The teams (non-null team ids) of the department that have conversations waiting, by id. */
+  async waitingTeams(em: EntityManager, departmentId: string): Promise<string[]> {
+    const rows = await sql<{ team_id: string }>(
+      em,
+      `select distinct team_id from conversations
+        where department_id = ? and team_id is not null and status = 'open' and owner_user_id is null
+          and queued_at is not null and snoozed_until is null and not snoozed_until_reply
+        order by team_id`,
+      [departmentId],
+    );
+    return rows.map((r) => r.team_id);
   }
 
   async setPriority(
@@ -348,10 +380,11 @@ export class ConversationOwnershipService {
     const moved = await this.cards.moveToDepartment(em, conversationId, toDepartmentId);
     await sql(
       em,
+      // queued_at null: the receiving department's routing decides before its queue may take it.
       `update conversations set department_id = ?, owner_user_id = null, team_id = null, required_skills = '{}',
-              queued_at = ?, updated_at = now()
+              queued_at = null, updated_at = now()
         where id = ?`,
-      [toDepartmentId, this.clock.now(), conversationId],
+      [toDepartmentId, conversationId],
     );
     const from = current.departmentId;
     const events: DomainEventInput[] = [];

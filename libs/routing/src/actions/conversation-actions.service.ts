@@ -1,12 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { AssignmentService } from '@switchboard/assignment';
 import { ConversationOwnershipService } from '@switchboard/conversations';
 import { Clock } from '@switchboard/engine';
-import { Team } from '@switchboard/identity';
+import { teamInDepartment } from '@switchboard/identity';
 import type { RoutingRule } from '../rules/routing-rule';
 import { ActionOutcome, errorMessage } from './action-outcome';
 import { ruleActor } from './rule-actor';
+
+/** SQLSTATEs of a deadlock and a serialization failure. */
+const RETRY_CODES = new Set(['40P01', '40001']);
 
 export interface ConversationTarget {
   id: string;
@@ -82,9 +85,7 @@ export class ConversationActions {
     }
     if (a.teamName && !afterTransfer('team', a.teamName)) {
       const name = a.teamName;
-      const team = (await em.find(Team, { departmentId: conversation.departmentId })).find(
-        (t) => t.name.toLowerCase() === name.toLowerCase(),
-      );
+      const team = await teamInDepartment(em, conversation.departmentId, { name });
       outcomes.push(
         team
           ? await this.attempt(em, 'team', name, (tx) =>
@@ -144,6 +145,11 @@ export class ConversationActions {
       await em.transactional((tx) => run(tx));
       return { action, outcome: 'applied', value };
     } catch (e) {
+      // A deadlock or serialization failure is no refusal: the whole decision fails and delivery retries it.
+      if (RETRY_CODES.has((e as { code?: unknown })?.code as string)) throw e;
+      // A rule never takes a conversation from its owner: noted, not refused.
+      if (e instanceof ConflictException && (e.getResponse() as { code?: string }).code === 'already_owned')
+        return { action, outcome: 'skipped', value, detail: errorMessage(e) };
       return { action, outcome: 'refused', value, detail: errorMessage(e) };
     }
   }

@@ -14,7 +14,7 @@ import type {
 } from '@switchboard/contracts';
 import { Clock } from '@switchboard/engine';
 import { AccessScope } from '@switchboard/identity';
-import { Department } from '@switchboard/pipelines';
+import { departmentExists } from '@switchboard/pipelines';
 import { FactsBuilder } from '../evaluation/facts-builder.service';
 import { RuleBook } from '../evaluation/rule-book.service';
 import { RoutingRule, toRuleView } from '../rules/routing-rule';
@@ -166,7 +166,7 @@ export class RoutingRulesService {
   }
 
   private async department(id: string, permission: 'routing.manage' | 'conversations.read'): Promise<void> {
-    const exists = await this.em.fork().count(Department, { id });
+    const exists = await departmentExists(this.em.fork(), id);
     this.scope.assertIn(permission, exists ? id : null, 'department');
   }
 

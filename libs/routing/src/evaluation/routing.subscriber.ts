@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { CardTimelineService } from '@switchboard/pipelines';
 import {
   ConversationOwnershipService,
@@ -153,7 +153,11 @@ export class RoutingSubscriber {
             },
           ),
         )
-        .catch(() => undefined);
+        // A refusal (HTTP-shaped) leaves the language unset; anything else (a deadlock, a lost connection) fails
+        // the batch so delivery retries it.
+        .catch((e: unknown) => {
+          if (!(e instanceof HttpException)) throw e;
+        });
     for (const rule of p.matched) {
       const { outcomes, transferredTo } = await this.actions.apply(
         em,
@@ -176,7 +180,10 @@ export class RoutingSubscriber {
       });
       if (transferredTo) departmentId = transferredTo;
     }
-    if (p.kind !== 'message')
+    if (p.kind !== 'message') {
+      // Routing has spoken: now (not before) the queue may take it. A transfer leaves that to the receiving
+      // department's decision.
+      if (departmentId === p.conversation.departmentId) await this.ownership.enqueue(em, p.conversationId);
       await this.events.publish(em, {
         name: 'conversation.routed',
         payload: {
@@ -186,6 +193,7 @@ export class RoutingSubscriber {
           ruleIds: p.matched.map((r) => r.id),
         },
       });
+    }
   }
 
   /** Drops the events already decided (a re-delivery) and the duplicates within the batch. */
