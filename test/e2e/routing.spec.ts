@@ -1,3 +1,4 @@
+import { RoutingDecisionsPrune } from '@switchboard/routing';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgents } from './support/assignment-fixtures';
@@ -521,6 +522,24 @@ describe('routing rules', () => {
     expect(await lines(marker.conversationId)).toHaveLength(1);
     expect(await lines(first.conversationId)).toHaveLength(1);
     expect(await routedEvents(first.conversationId, 1)).toHaveLength(1);
+  });
+
+  it('decisions older than the event retention (168 h) are pruned; newer ones stay', async () => {
+    const { conversationId } = await write('support', 'a decision to keep');
+    await env.query(
+      `insert into routing_decisions (conversation_id, event_position, trigger, department_id, rule_ids, created_at)
+       values ($1, 'old-1', 'conversation_opened', $2, '{}', now() - interval '169 hours'),
+              ($1, 'recent-1', 'conversation_opened', $2, '{}', now() - interval '167 hours')`,
+      [conversationId, support],
+    );
+    expect(await env.app.get(RoutingDecisionsPrune).prune()).toBeGreaterThanOrEqual(1);
+    const left = await env.query<{ event_position: string }>(
+      'select event_position from routing_decisions where conversation_id = $1 order by event_position',
+      [conversationId],
+    );
+    expect(left.map((r) => r.event_position)).not.toContain('old-1');
+    expect(left.map((r) => r.event_position)).toContain('recent-1');
+    expect(left).toHaveLength(2); // the real decision and the recent one
   });
 
   it('an adversarial pattern on a long text stays fast (linear-time engine)', async () => {

@@ -1,4 +1,5 @@
 export { RoutingModule } from './routing.module';
+export { RoutingDecisionsPrune } from './evaluation/routing-decisions-prune.tick';
 import { RoutingDecision } from './entities/routing-decision.entity';
 import { RoutingRule } from './entities/routing-rule.entity';
 
