@@ -312,6 +312,50 @@ describe('domain events on sockets', () => {
   });
 });
 
+describe('a burst of domain events on sockets', () => {
+  it('reaches a socket on another api process once each, in stream order, a conversation before its message', async () => {
+    const { support } = env.numbers;
+    const agent = await connect(secondUrl, env.users.supportAgent.token);
+    const customers = Array.from({ length: 24 }, (_, i) => `55119777710${String(i).padStart(2, '0')}`);
+    // Sent together: the relay gets them in few delivery batches, each published as one message run.
+    const sent = await Promise.all(
+      customers.map((c) =>
+        env.sandbox.customer(c, { phoneNumberId: support.phoneNumberId }).text(`rajada ${c}`),
+      ),
+    );
+    const messages = await waitFor(
+      async () => {
+        const rows = await env.query<{ id: string; conversation_id: string }>(
+          'select id, conversation_id from messages where wamid = any($1)',
+          [sent.map((s) => s.wamid)],
+        );
+        return rows.length === 24 && rows;
+      },
+      { what: 'the 24 messages stored' },
+    );
+    const created = (id: string) =>
+      agent.seen.filter((e) => e.type === 'message.created' && e.data.messageId === id);
+    await waitFor(() => messages.every((m) => created(m.id).length > 0), { what: 'every message.created' });
+    for (const m of messages) {
+      expect(created(m.id)).toHaveLength(1);
+      const opened = agent.seen.findIndex(
+        (e) => e.type === 'conversation.created' && e.conversationId === m.conversation_id,
+      );
+      expect(opened).toBeGreaterThanOrEqual(0);
+      expect(opened).toBeLessThan(agent.seen.indexOf(created(m.id)[0]));
+    }
+    // Stream positions (`<xid>:<seq>`) only grow along what one socket receives.
+    const positions = agent.seen.map((e) => e.cursor.split(':').map(BigInt));
+    for (let i = 1; i < positions.length; i++) {
+      const [[x0, s0], [x1, s1]] = [positions[i - 1], positions[i]];
+      expect(
+        x1 > x0 || (x1 === x0 && s1 > s0),
+        `${agent.seen[i].cursor} after ${agent.seen[i - 1].cursor}`,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('a built api process', () => {
   let api: ChildProcess | undefined;
   let apiUrl: string;
