@@ -19,6 +19,7 @@ import { NumberConversationsService } from './query/number-conversations.service
 import { MessageStatusService } from './status/message-status.service';
 import { MessageMediaService } from './outbound/message-media.service';
 import { OutboundMessageStates } from './outbound/outbound-message-states.service';
+import { ReplyFactsQuery } from './outbound/reply-facts.query';
 
 @Module({
   imports: [PipelinesModule, CardConversationsModule],
@@ -39,6 +40,7 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     OutboundMessageRecorder,
     OutboundMessageStates,
     MessageMediaService,
+    ReplyFactsQuery,
   ],
   exports: [
     OutboundMessageRecorder,
@@ -53,6 +55,7 @@ import { OutboundMessageStates } from './outbound/outbound-message-states.servic
     ConversationPolicyService,
     OutboundMessageStates,
     MessageMediaService,
+    ReplyFactsQuery,
   ],
 })
 export class ConversationsModule {}

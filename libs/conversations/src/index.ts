@@ -10,6 +10,8 @@ export type { SnoozeRequest } from './ownership/conversation-lifecycle.service';
 export { ConversationPolicyService } from './policy/conversation-policy.service';
 export { OutboundMessageRecorder } from './outbound/outbound-message.recorder';
 export type { OutboundReply } from './outbound/outbound-message.recorder';
+export { ReplyFactsQuery } from './outbound/reply-facts.query';
+export type { ReplyConversation } from './outbound/reply-facts.query';
 export type {
   ConversationPriority,
   OwnershipActor,

@@ -6,6 +6,8 @@ export type { AppConfig } from './config/config.schema';
 export { loadConfig } from './config/load-config';
 export type { LoadConfigOptions } from './config/load-config';
 export { SecretBox } from './crypto/secret-box';
+export { ConversationClaims } from './directories/conversation-claims';
+export type { ClaimingUser, ClaimOutcome } from './directories/conversation-claims';
 export { DepartmentDirectory } from './directories/department-directory';
 export type { DepartmentFacts } from './directories/department-directory';
 export { NumberDirectory } from './directories/number-directory';

@@ -2,15 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ReplyRequest } from '@switchboard/contracts';
 import {
-  Contact,
-  Conversation,
   ConversationOwnershipService,
-  Message,
   OutboundMessageRecorder,
-  OwnershipActor,
+  ReplyFactsQuery,
 } from '@switchboard/conversations';
-import { OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
-import { requestContext, User } from '@switchboard/identity';
+import { Clock, ConversationClaims, OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
+import { requestContext } from '@switchboard/identity';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { buildGraphMessage, replyBody } from './build-graph-message';
 import { TemplateSendCheck } from './template-send-check';
@@ -18,8 +15,9 @@ import { TemplateSendCheck } from './template-send-check';
 /**
  * Validates an agent's reply (window, number health, reply target, a template against the stored template) and
  * records it with its outbox entry in one transaction; the worker sends it. The same Idempotency-Key never creates two messages.
- * Only the owner replies: a user's reply to an unowned conversation makes them its owner; anyone else gets 409
- * not_owner. Automated messages (plugins, routing) are not answers and pass.
+ * Only the owner replies: an agent's reply to an unowned conversation takes it as a claim would (under their
+ * capacity: 409 over_capacity, nothing sent); anyone else gets 409 not_owner. Someone with no agent role there (an
+ * admin, an API token) answers unowned ones without taking them. Automated messages (plugins, routing) pass.
  */
 @Injectable()
 export class ReplyService {
@@ -30,6 +28,9 @@ export class ReplyService {
     private readonly templates: TemplateSendCheck,
     private readonly ownership: ConversationOwnershipService,
     private readonly recorder: OutboundMessageRecorder,
+    private readonly facts: ReplyFactsQuery,
+    private readonly claims: ConversationClaims,
+    private readonly clock: Clock,
   ) {}
 
   async reply(
@@ -40,13 +41,12 @@ export class ReplyService {
   ): Promise<{ messageId: string; created: boolean }> {
     const em = this.em.fork();
     // A key is scoped to its conversation: the same key on another conversation is a different request.
-    const replayOf = async (key: string) =>
-      (await em.findOne(Message, { conversationId, clientKey: key }, { fields: ['id'] }))?.id;
+    const replayOf = (key: string) => this.facts.byClientKey(em, conversationId, key);
     if (idempotencyKey) {
       const existing = await replayOf(idempotencyKey);
       if (existing) return { messageId: existing, created: false };
     }
-    const conversation = await em.findOne(Conversation, { id: conversationId });
+    const conversation = await this.facts.conversation(em, conversationId);
     if (!conversation) throw new NotFoundException(`conversation ${conversationId} not found`);
     if (conversation.status !== 'open')
       throw new ConflictException('conversation is closed: reopen it before replying');
@@ -67,7 +67,7 @@ export class ReplyService {
     }
     if (req.type !== 'template') {
       const closesAt = conversation.windowExpiresAt;
-      if (!closesAt || closesAt.getTime() <= Date.now()) {
+      if (!closesAt || closesAt.getTime() <= this.clock.now().getTime()) {
         throw new ConflictException({
           statusCode: 409,
           error: 'Conflict',
@@ -80,22 +80,17 @@ export class ReplyService {
     }
     let replyToWamid: string | null = null;
     if ('replyToMessageId' in req && req.replyToMessageId) {
-      const target = await em.findOne(
-        Message,
-        { id: req.replyToMessageId, conversationId },
-        { fields: ['wamid'] },
-      );
+      const target = await this.facts.quoted(em, conversationId, req.replyToMessageId);
       if (!target) throw new BadRequestException('replyToMessageId: no such message in this conversation');
       if (!target.wamid)
         throw new BadRequestException('replyToMessageId: that message has not reached WhatsApp yet');
       replyToWamid = target.wamid;
     }
-    const contact = await em.findOneOrFail(Contact, { id: conversation.contactId });
-    const to = contact.waId ?? contact.bsuid;
+    const to = conversation.to;
     if (!to) throw new ConflictException('the contact has no WhatsApp identity to send to');
     // Refused here, before anything is stored or queued, rather than failing later at Meta.
     if (req.type === 'template')
-      await this.templates.check(number.wabaId, number.id, req.template, contact.waId ?? null);
+      await this.templates.check(number.wabaId, number.id, req.template, conversation.waId);
 
     const messageId = uuidv7();
     const request = {
@@ -135,40 +130,33 @@ export class ReplyService {
   }
 
   /**
-   * With the conversation locked: its owner replies; a user replying to an unowned one takes it (reason `reply`);
-   * an API token (an integration, a bot) may reply to unowned ones only. Anyone else: 409 not_owner.
+   * With the conversation locked: its owner replies; an agent replying to an unowned one takes it through the claim
+   * port (reason `reply`: the agent's lock, role and capacity, like a claim); an admin without a role there and an
+   * API token (an integration, a bot) may reply to unowned ones only, owning nothing. Anyone else: 409 not_owner.
    */
   private async guardOwner(tx: EntityManager, conversationId: string): Promise<void> {
+    const actor = requestContext.actor();
+    if (actor?.type === 'user') {
+      const outcome = await this.claims.claimInTransaction(
+        tx,
+        conversationId,
+        { id: actor.id, label: actor.label },
+        'reply',
+      );
+      if (outcome.result === 'other') throw notOwner(conversationId, outcome.ownerUserId, outcome.ownerName);
+      return;
+    }
     const state = await this.ownership.lock(tx, conversationId);
     if (!state) throw new NotFoundException(`conversation ${conversationId} not found`);
-    const actor = requestContext.actor();
-    const userId = actor?.type === 'user' ? actor.id : null;
-    if (state.ownerUserId && state.ownerUserId === userId) return;
-    if (!state.ownerUserId) {
-      if (!actor || actor.type !== 'user') return;
-      const by: OwnershipActor = { type: 'user', id: actor.id, label: actor.label };
-      const took = await this.ownership.setOwner(tx, conversationId, actor.id, {
-        expectedOwnerUserId: null,
-        reason: 'reply',
-        by,
-      });
-      if (took) return;
-      const now = await this.ownership.state(tx, conversationId);
-      if (!now?.ownerUserId) throw new ConflictException('conversation is closed: reopen it before replying');
-      return this.notOwner(tx, conversationId, now.ownerUserId);
-    }
-    return this.notOwner(tx, conversationId, state.ownerUserId);
-  }
-
-  private async notOwner(tx: EntityManager, conversationId: string, ownerUserId: string): Promise<never> {
-    const owner = await tx.findOne(User, { id: ownerUserId }, { fields: ['name', 'email'] });
-    const who = owner ? owner.name || owner.email : ownerUserId;
-    throw new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'not_owner',
-      ownerUserId,
-      message: `conversation ${conversationId} is owned by ${who}: only the owner replies; a supervisor can take it over`,
-    });
+    if (state.ownerUserId) throw notOwner(conversationId, state.ownerUserId, null);
   }
 }
+
+const notOwner = (conversationId: string, ownerUserId: string, name: string | null) =>
+  new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    code: 'not_owner',
+    ownerUserId,
+    message: `conversation ${conversationId} is owned by ${name || `user ${ownerUserId}`}: only the owner replies; a supervisor can take it over`,
+  });
