@@ -12,6 +12,18 @@ const MAX_SNOOZE_MS = 90 * 24 * 60 * 60 * 1000;
 
 export type SnoozeRequest = { until: Date } | { untilCustomerReplies: true };
 
+const oneOpen = (otherId: string | null) =>
+  new ConflictException(
+    `conversation ${otherId ?? 'another'} with this contact on this number is open: only one can be open at a time`,
+  );
+
+/** The driver's error for a second open conversation of a contact on a number (unique index conversations_one_open). */
+const isOneOpenViolation = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { code?: unknown }).code === '23505' &&
+  (e as { constraint?: unknown }).constraint === 'conversations_one_open';
+
 const byUserId = (by: OwnershipActor) => (by.type === 'user' ? by.id : null);
 
 /**
@@ -59,16 +71,19 @@ export class ConversationLifecycleService {
       `select id from conversations where number_id = ? and contact_id = ? and status = 'open' and id <> ?`,
       [current.numberId, current.contactId, conversationId],
     );
-    if (other)
-      throw new ConflictException(
-        `conversation ${other.id} with this contact on this number is open: only one can be open at a time`,
+    if (other) throw oneOpen(other.id);
+    try {
+      await sql(
+        em,
+        `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = ?, updated_at = now()
+          where id = ?`,
+        [this.clock.now(), conversationId],
       );
-    await sql(
-      em,
-      `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = ?, updated_at = now()
-        where id = ?`,
-      [this.clock.now(), conversationId],
-    );
+    } catch (e) {
+      // Another conversation of this contact opened after the check (a customer's message, a second reopen).
+      if (isOneOpenViolation(e)) throw oneOpen(null);
+      throw e;
+    }
     await this.events.publish(em, reopenedEvents([current], by));
     await this.timeline.append(em, conversationId, {
       kind: 'ownership',
