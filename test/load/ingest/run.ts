@@ -470,6 +470,9 @@ ${pluginRows.join('\n')}
   (thousands of messages under load): it reads the messages alone and each conversation once, calls handlers that
   return without work synchronously (no promise, no timer), and yields to the event loop every 200 messages so
   intake's transactions, which share the worker process, are never held waiting behind a long dispatch.
+- **Recording what ran** (so a re-delivered event never runs a hook twice) costs a handful of rows per batch: one
+  \`plugin_hook_runs\` row per plugin, hook, number and publishing transaction covers the range of its events
+  (intake publishes a whole drain in one transaction); only failed calls get a row of their own, for their retry.
 - **Intake first**: that work still costs CPU (compare the CPU columns). During a burst, while more than a drain's
   worth of stored webhooks waits to be processed, hook jobs wait for intake to catch up (at most
   \`plugins.hookMaxDeferMs\`, 30 s, after their messages were stored), so plugins take the cores after the burst
