@@ -616,6 +616,9 @@ describe('authorization: every route × every actor, with department A ids every
   beforeAll(async () => {
     // "Meta" for the number the walk registers: a second sandbox at the Graph address new numbers are given.
     const metaPort = await freePort();
+    // Meta's clock is the walk's: customer messages are stamped in the walk's time, so their 24-hour windows are
+    // open for replies the application checks against that same clock.
+    const walk: { clock?: Clock } = {};
     env = await createTestEnvironment({
       config: {
         plugins: { enabled: ['./dist/test/fixtures/plugins/recorder', './plugins/dept-hr'] },
@@ -623,7 +626,9 @@ describe('authorization: every route × every actor, with department A ids every
         // The walk raises silence alerts by moving the clock (setup below).
         testing: { clock: 'controllable' },
       },
+      sandbox: { now: () => walk.clock?.now().getTime() ?? Date.now() },
     });
+    walk.clock = env.app.get(Clock);
     meta = await startSandbox({
       port: metaPort,
       numbers: [{ ...FREE_NUMBER, webhookUrl: `${env.url}/webhooks/whatsapp` }],
