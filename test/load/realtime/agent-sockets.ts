@@ -20,7 +20,15 @@ export type SocketCommand =
   | { type: 'connect'; sockets: AgentSocketSpec[] }
   /** Answers once every socket of each message's department has its event (or after timeoutMs). */
   | { type: 'await'; messages: { messageId: string; departmentId: string }[]; timeoutMs: number }
-  | { type: 'compute'; messages: { messageId: string; departmentId: string; sentAt: number }[] };
+  | { type: 'compute'; messages: RunMessage[] };
+
+/** A message of the run: when it was sent (webhook POST) and when it was stored (its inbound event processed). */
+export interface RunMessage {
+  messageId: string;
+  departmentId: string;
+  sentAt: number;
+  storedAt: number;
+}
 
 export type SocketAnswer =
   | { type: 'connected'; ms: number }
@@ -42,6 +50,8 @@ export interface DeliveryResult {
   perDelivery: Percentiles;
   /** Webhook POST → event at the last socket of the department. */
   lastSocket: Percentiles;
+  /** Message stored → event at each socket: the relay's share (delivery, publish, fan-out), without intake's. */
+  afterStored: Percentiles;
   /** perDelivery for the messages sent in each tenth of the run, in order: a backlog shows as a rising line. */
   byTenth: Percentiles[];
   /** Socket events of every type received (all sockets), by type. */
@@ -151,7 +161,7 @@ async function awaitAll(messages: { messageId: string; departmentId: string }[],
   return left;
 }
 
-function compute(messages: { messageId: string; departmentId: string; sentAt: number }[]): DeliveryResult {
+function compute(messages: RunMessage[]): DeliveryResult {
   loopDelay.disable();
   const result: DeliveryResult = {
     expected: 0,
@@ -162,6 +172,7 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
     unmatched: 0,
     perDelivery: percentiles([]),
     lastSocket: percentiles([]),
+    afterStored: percentiles([]),
     byTenth: [],
     eventsByType,
     socketsWithEvents: {},
@@ -170,6 +181,7 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
     clientLoopDelayMaxMs: loopDelay.max / 1e6,
   };
   const lastSocket: number[] = [];
+  const afterStored: number[] = [];
   const tenths: number[][] = Array.from({ length: 10 }, () => []);
   const first = messages.reduce((min, m) => Math.min(min, m.sentAt), Infinity);
   const span = messages.reduce((max, m) => Math.max(max, m.sentAt), -Infinity) - first || 1;
@@ -198,6 +210,7 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
       result.duplicated += count - 1;
       const latency = t0 + (r?.at[i] ?? NaN) - m.sentAt;
       tenth.push(latency);
+      afterStored.push(latency - (m.storedAt - m.sentAt));
       last = Math.max(last, latency);
     });
     if (complete) lastSocket.push(last);
@@ -206,6 +219,7 @@ function compute(messages: { messageId: string; departmentId: string; sentAt: nu
   result.perDelivery = percentiles(tenths.flat());
   result.byTenth = tenths.map(percentiles);
   result.lastSocket = percentiles(lastSocket);
+  result.afterStored = percentiles(afterStored);
   specs.forEach((s, i) => {
     result.socketsPerProcess[s.process] = (result.socketsPerProcess[s.process] ?? 0) + 1;
     if (hadEvent[i]) result.socketsWithEvents[s.process] = (result.socketsWithEvents[s.process] ?? 0) + 1;

@@ -93,6 +93,7 @@ Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus
 ${row('webhook → stored', r.storedLatency)}
 ${row('webhook → socket event (each delivery)', d.perDelivery)}
 ${row('webhook → last socket of the department', d.lastSocket)}
+${row('stored → socket event (each delivery: the relay and fan-out alone)', d.afterStored)}
 
 Each delivery's latency by when its message was sent (tenths of the run): flat means the system keeps up, a rising
 line means a backlog (the rate offered is above what the path sustains).

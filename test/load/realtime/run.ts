@@ -223,7 +223,7 @@ async function main() {
     });
     const computed = await ask<'computed'>(sockets, {
       type: 'compute',
-      messages: matched.map(({ messageId, departmentId, sentAt }) => ({ messageId, departmentId, sentAt })),
+      messages: matched,
     });
     const deliveries = computed.result;
     // A message never stored has no id, so no event can be matched to it: all of its deliveries are missing.
