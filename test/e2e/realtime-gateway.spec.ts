@@ -1,10 +1,14 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '@switchboard/api';
-import { Clock, RealtimeEnvelope } from '@switchboard/engine';
+import { Clock, DomainEvents, RealtimeEnvelope, SecretBox } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { after, ask, closeAll, connect, disconnect, settled } from './support/realtime-client';
+import { after, ask, closeAll, connect, disconnect, RoomAck, settled } from './support/realtime-client';
 
 /**
  * The rest of the websocket gateway through real sockets on two api processes (two Nest applications on one
@@ -403,5 +407,155 @@ describe('ownership and transfers on sockets', () => {
       expect(s.seen.filter((e) => e.departmentId === support.departmentId)).toEqual([]);
       expect(await ask(s.socket, 'typing', { conversationId, typing: true })).toMatchObject({ status: 403 });
     }
+  });
+});
+
+describe('socket guards: join against a transfer, the department a conversation left, bounded resync, handshake errors', () => {
+  it('a join that a transfer overtakes answers 404 and leaves the socket out of the room', async () => {
+    const { support } = env.numbers;
+    const { wamid } = await customerWrites('sales', 'entrar na sala durante a transferência');
+    const conversationId = await conversationOf(wamid);
+    await settled(env);
+    const agent = await connect(env.url, env.users.salesAgent.token);
+    const admin = await connect(env.url, env.users.admin.token);
+    expect((await ask(admin.socket, 'join', { conversation: conversationId })).ok).toBe(true);
+
+    // The join's read of the conversation is held after its row was read (the card stages come next) while the
+    // conversation moves to support: the transfer lands between the access check and the join.
+    const holder = new Client({ connectionString: env.runtime.config.database.url });
+    await holder.connect();
+    let answer: Promise<RoomAck>;
+    try {
+      await holder.query('begin');
+      await holder.query('lock table pipeline_stages in access exclusive mode');
+      answer = ask(agent.socket, 'join', { conversation: conversationId });
+      await waitFor(
+        async () =>
+          (
+            await env.query<{ n: number }>(
+              `select count(*)::int as n from pg_locks where not granted and relation = 'pipeline_stages'::regclass`,
+            )
+          )[0].n > 0 || null,
+        { what: 'the join waiting on the card stages' },
+      );
+      await env.query('update conversations set department_id = $1 where id = $2', [
+        support.departmentId,
+        conversationId,
+      ]);
+    } finally {
+      await holder.query('commit');
+      await holder.end();
+    }
+    expect(await answer).toMatchObject({ ok: false, status: 404 });
+
+    // A later event of the conversation reaches its room: the admin has it, the sales agent's socket does not.
+    await env
+      .api()
+      .put(`/api/conversations/${conversationId}/priority`)
+      .send({ priority: 'high' })
+      .expect(200);
+    const marker = await waitFor(
+      () =>
+        admin.seen.find(
+          (e) => e.conversationId === conversationId && e.data.change === 'conversation.updated',
+        ),
+      { what: 'priority change on the admin socket' },
+    );
+    // Then a sales message, which the agent's department room carries: once it is there, the stream before it is.
+    await customerWrites('sales', 'marcador depois da prioridade');
+    await waitFor(() => agent.seen.some((e) => after(e.cursor, marker.cursor)) || null, {
+      what: 'the agent socket past the marker',
+    });
+    expect(
+      agent.seen.filter(
+        (e) => e.conversationId === conversationId && e.departmentId === support.departmentId,
+      ),
+    ).toEqual([]);
+  });
+
+  it('tells the department a conversation left, with ids only', async () => {
+    const { sales, support } = env.numbers;
+    const { wamid } = await customerWrites('sales', 'transferir para o suporte');
+    const conversationId = await conversationOf(wamid);
+    await settled(env);
+    const agent = await connect(env.url, env.users.salesAgent.token);
+    await env
+      .as('salesSupervisor')
+      .post(`/api/conversations/${conversationId}/transfer`)
+      .send({ departmentId: support.departmentId })
+      .expect(204);
+    const told = await waitFor(
+      () =>
+        agent.seen.find((e) => e.conversationId === undefined && e.data.conversationId === conversationId),
+      { what: 'sales told of the transfer' },
+    );
+    expect(told).toMatchObject({ type: 'conversation.updated', departmentId: sales.departmentId });
+    expect(told.data).toEqual({
+      change: 'conversation.transferred',
+      conversationId,
+      fromDepartmentId: sales.departmentId,
+    });
+  });
+
+  it('a resync page reads a bounded part of the stream: past events it may not see, it answers more=true to continue', async () => {
+    const { sales } = env.numbers;
+    await settled(env);
+    const [{ cursor: start }] = await env.query<{ cursor: string }>(
+      `select xid::text || ':' || seq::text as cursor from domain_events order by xid desc, seq desc limit 1`,
+    );
+    // 2,100 events of sales that the support agent may not see, then one of support.
+    const events = env.app.get(DomainEvents);
+    await env.app
+      .get(EntityManager)
+      .fork()
+      .transactional((em) =>
+        events.publish(
+          em,
+          Array.from({ length: 2100 }, () => ({
+            name: 'message.status' as const,
+            payload: {
+              messageId: randomUUID(),
+              conversationId: randomUUID(),
+              numberId: sales.id,
+              departmentId: sales.departmentId,
+              status: 'read',
+            },
+          })),
+        ),
+      );
+    const { wamid } = await customerWrites('support', 'depois de muitos eventos');
+    await conversationOf(wamid);
+    await settled(env);
+
+    const first = await env
+      .as('supportAgent')
+      .get('/api/realtime/events')
+      .query({ after: start, limit: 10 })
+      .expect(200);
+    expect(first.body).toMatchObject({ events: [], more: true });
+    expect(after(first.body.nextCursor, start)).toBe(true);
+    const { events: all, pages } = await resync(env.users.supportAgent.token, start, 10);
+    expect(pages).toBeGreaterThan(1);
+    expect(
+      all.some((e) => e.type === 'message.created' && e.departmentId === env.numbers.support.departmentId),
+    ).toBe(true);
+    expect(all.every((e) => e.departmentId === env.numbers.support.departmentId)).toBe(true);
+  });
+
+  it('a handshake that fails inside the server tells the client nothing of the cause', async () => {
+    const key = env.app.get(SecretBox).deriveKey('switchboard/access-token/v1');
+    // Well signed, but its subject is no user id: the session lookup fails in the database.
+    const token = jwt.sign({ sid: 'not-a-session' }, key, {
+      algorithm: 'HS256',
+      subject: 'not-a-user',
+      issuer: 'switchboard',
+      audience: 'switchboard-api',
+      expiresIn: 60,
+    });
+    const error = await connect(env.url, token).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe('authentication failed: try again');
   });
 });

@@ -48,7 +48,13 @@ export class RealtimeGateway
           setSocketAccess(socket, { actor: v.actor, recheck: v.recheck });
           next();
         },
-        (e: unknown) => next(e instanceof Error ? e : new Error(String(e))),
+        // The cause stays in the log: a client is told only that the handshake failed, never internal text.
+        (e: unknown) => {
+          this.log.error(
+            `socket handshake failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
+          next(new Error('authentication failed: try again'));
+        },
       );
     });
     void this.revalidator.watch(server).catch((e: unknown) => this.log.error(`revalidator: ${String(e)}`));

@@ -70,7 +70,14 @@ export class SocketRooms {
     if (!conversation) return notFound(`conversation ${request.conversation}`);
     const room = conversationRoom(request.conversation);
     await socket.join(room);
-    this.presence.entered(socket, request.conversation, conversation.department.id);
+    // A transfer between the read and the join narrows the room without this socket in it: read again as the
+    // actor now that it is in, and leave if it may no longer see the conversation.
+    const still = await asActor(actor, ip, () => this.conversations.get(request.conversation));
+    if (!still) {
+      await socket.leave(room);
+      return notFound(`conversation ${request.conversation}`);
+    }
+    this.presence.entered(socket, request.conversation, still.department.id);
     return { ok: true, room };
   }
 

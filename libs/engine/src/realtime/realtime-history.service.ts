@@ -20,6 +20,8 @@ export type RealtimeHistoryResult =
 
 const STREAM_CURSOR = /^(\d{1,19}):(\d{1,19})$/;
 const BATCH = 500;
+/** Rows one request reads at most: a caller who sees few departments gets an empty page to continue from, not a scan of the whole stream. */
+const MAX_BATCHES = 4;
 const relayed = new Set<string>(RELAYED);
 
 /**
@@ -47,7 +49,7 @@ export class RealtimeHistory {
     if (!kept.length) return { ok: false, reason: 'expired' };
     let position = { xid: match[1], seq: match[2] };
     const events: RealtimeEnvelope[] = [];
-    for (;;) {
+    for (let batches = 1; ; batches++) {
       const batch = await readAfter(em, position, BATCH);
       for (const event of batch.events) {
         if (events.length >= limit) return page(events, position, true);
@@ -59,6 +61,7 @@ export class RealtimeHistory {
         position = { xid, seq };
       }
       if (batch.events.length < BATCH) return page(events, position, batch.heldBack);
+      if (batches >= MAX_BATCHES) return page(events, position, true);
     }
   }
 }

@@ -141,7 +141,8 @@ describe('socketEventsFor', () => {
     '%s',
     (_name, event, type, conversationId) => {
       const [out, ...more] = socketEventsFor(event);
-      expect(more).toEqual([]);
+      // A transfer also tells the department it left (below).
+      if (event.name !== 'conversation.transferred') expect(more).toEqual([]);
       expect(out.type).toBe(type);
       // The department is always the one the event names (for a transfer: where the conversation is now).
       expect(out.departmentId).toBe(D);
@@ -149,6 +150,20 @@ describe('socketEventsFor', () => {
       expect(out.data).toEqual({ change: event.name, ...event.payload });
     },
   );
+
+  it('tells the department a conversation was transferred from, with ids only and not its room', () => {
+    const [, left, ...more] = socketEventsFor({
+      ...at,
+      name: 'conversation.transferred',
+      payload: { conversationId: C, fromDepartmentId: 'old', departmentId: D, byUserId: 'u' },
+    });
+    expect(more).toEqual([]);
+    expect(left).toEqual({
+      departmentId: 'old',
+      type: 'conversation.updated',
+      data: { change: 'conversation.transferred', conversationId: C, fromDepartmentId: 'old' },
+    });
+  });
 
   it("also tells an assignment's new and previous owner in their own rooms", () => {
     const [assigned] = socketEventsFor({

@@ -13,6 +13,21 @@ export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
       type: 'agent.availability',
       data: { change: event.name, ...event.payload, departmentIds: undefined },
     }));
+  // The department it left must drop it from its lists: ids only, and not its conversation room (the new
+  // department's audience), so nothing of where it went beyond the id reaches sockets that can no longer read it.
+  if (event.name === 'conversation.transferred')
+    return [
+      socketEventFor(event),
+      {
+        departmentId: event.payload.fromDepartmentId,
+        type: 'conversation.updated',
+        data: {
+          change: event.name,
+          conversationId: event.payload.conversationId,
+          fromDepartmentId: event.payload.fromDepartmentId,
+        },
+      },
+    ];
   return [socketEventFor(event)];
 }
 
