@@ -32,6 +32,55 @@ describe('assignment: routing first, shift transitions, claims racing a drain', 
     await env?.close();
   });
 
+  it('a drain passes over a conversation another transaction holds and assigns the next one', async () => {
+    const hr = env.numbers.hr.departmentId;
+    const [bea] = await createAgents(env, hr, ['Bea']);
+    await configureAgent(env, hr, bea.id, {
+      schedule: {
+        timezone: 'UTC',
+        weekly: [{ day: 1, start: '13:00', end: '18:00' }],
+        breaks: [],
+        daysOff: [],
+      },
+    });
+    const queued = (id: string) =>
+      waitFor(
+        async () => (await env.api().get(`/api/conversations/${id}`).expect(200)).body.queuedAt !== null,
+        {
+          what: `conversation ${id} queued`,
+        },
+      );
+    // Nobody in hr takes work yet (Bea's shift starts at 13:00): both wait, the held one first in line.
+    const held = await newConversation(env, 'hr');
+    await queued(held);
+    const next = await newConversation(env, 'hr');
+    await queued(next);
+    await setAvailability(env, hr, bea.id, 'online');
+    await waitFor(
+      async () =>
+        (
+          await env.query(
+            'select 1 from assignment_agent_marks where department_id = $1 and user_id = $2 and on_shift = false',
+            [hr, bea.id],
+          )
+        ).length > 0,
+      { what: 'a tick that saw Bea off shift' },
+    );
+    // As routing does while it acts on a conversation: its row locked in an open transaction. The drain is the
+    // shift tick's (Bea's shift begins), which no open transaction holds back.
+    await env.query('begin');
+    try {
+      await env.query('select id from conversations where id = $1 for update', [held]);
+      clock.set(new Date('2030-03-04T13:01:00Z'));
+      await ownerIs(env, next, bea.id, 'the next conversation assigned while the first is held');
+      expect(await owners(env, [held])).toEqual([null]);
+    } finally {
+      await env.query('rollback');
+    }
+    await setAvailability(env, hr, bea.id, 'away');
+    clock.set(new Date('2030-03-04T12:00:00Z'));
+  });
+
   it('a conversation routing has not decided on yet is neither queued nor assigned by a drain', async () => {
     const hr = env.numbers.hr.departmentId;
     const [ada] = await createAgents(env, hr, ['Ada']);
