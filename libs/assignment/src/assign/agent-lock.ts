@@ -28,3 +28,22 @@ export async function tryLockAgent(
   );
   return row.ok;
 }
+
+/**
+ * tryLockAgent for several agents in one round trip (a drain locks the agents its next conversations go to at
+ * once instead of one statement each); returns those locked.
+ */
+export async function tryLockAgents(
+  em: EntityManager,
+  departmentId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  if (userIds.length === 1) return new Set((await tryLockAgent(em, departmentId, userIds[0])) ? userIds : []);
+  const rows = await sql<{ user_id: string; ok: boolean }>(
+    em,
+    `select u as user_id, pg_try_advisory_xact_lock(hashtext('assignment_agent'), hashtext(? || ':' || u)) as ok
+       from unnest(?::text[]) as u`,
+    [departmentId, userIds],
+  );
+  return new Set(rows.filter((r) => r.ok).map((r) => r.user_id));
+}

@@ -60,8 +60,13 @@ export class QueueDrainer {
       // locks is how a drain and routing's assignment deadlock.
       const waiting = await this.ownership.waiting(em, departmentId, teamId, ROUND, { skipLocked: true });
       let round = 0;
-      for (const conversation of waiting) {
-        const agent = await picker.pick(queue.strategy, pool, (a) => matches(a, conversation, queue));
+      for (const [i, conversation] of waiting.entries()) {
+        const agent = await picker.pick(
+          queue.strategy,
+          pool,
+          (a) => matches(a, conversation, queue),
+          waiting.length - i,
+        );
         if (!agent) continue;
         // Compare-and-set: a claim that took it meanwhile wins, and this one moves on.
         const set = await this.ownership.setOwner(em, conversation.conversationId, agent.userId, {
