@@ -1,3 +1,4 @@
+import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ describe('reply and action guards', () => {
   let n = 0;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ config: { testing: { clock: 'controllable' } } });
     sales = env.numbers.sales.departmentId;
     support = env.numbers.support.departmentId;
     // Nothing automatic: conversations wait until someone takes them.
@@ -97,6 +98,23 @@ describe('reply and action guards', () => {
       .expect(202);
     expect(await owner(second)).toBeNull();
     expect(await outbound(second)).toBe(1);
+  });
+
+  it("the 24-hour window is judged by the product's clock, not the host's", async () => {
+    const clock = env.app.get(Clock);
+    const id = await customerWrites(newWaId(), 'janela pelo relógio');
+    try {
+      clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+      const closed = await env
+        .as('salesAgent')
+        .post(`/api/conversations/${id}/messages`)
+        .send({ type: 'text', text: 'tarde demais' })
+        .expect(409);
+      expect(closed.body.code).toBe('window_closed');
+      expect(await outbound(id)).toBe(0);
+    } finally {
+      clock.set(new Date());
+    }
   });
 
   it("a colleague's conversation is its owner's to change: another agent gets 409 not_owner, a supervisor may", async () => {
