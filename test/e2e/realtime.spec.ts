@@ -329,7 +329,7 @@ describe('a burst of domain events on sockets', () => {
           'select id, conversation_id from messages where wamid = any($1)',
           [sent.map((s) => s.wamid)],
         );
-        return rows.length === 24 && rows;
+        return rows.length === 24 ? rows : null;
       },
       { what: 'the 24 messages stored' },
     );
