@@ -81,12 +81,12 @@ ${cpuRows.join('\n')}
 Everything (PostgreSQL, api, worker, load generator) shares one machine (${cpus().length} cores).
 
 What the phases show: the time between "all stored" and "all routed" is routing's, and between "all routed" and
-"all assigned" the assignment subscriber's. In the run above assignment finished within seconds of routing (a drain
-per batch of \`conversation.routed\` events; per conversation three statements in ownership's setOwner: the
-compare-and-set update, the domain event and the timeline line; the round-robin agents' advisory locks and loads in
-one statement each per up to 50 agents); routing, one decision at a time with several statements each (its decision
-row, the detected language through setRequirements in a savepoint with its own timeline line and event, then
-\`conversation.routed\`), and PostgreSQL's CPU per conversation were the bottleneck. The worker runs at a lower CPU
-priority (\`worker.cpuNice\`), so on a busy machine these phases stretch most.
+"all assigned" the assignment subscriber's. Assignment drains the queue once per batch of \`conversation.routed\`
+events; per conversation it costs three statements in ownership's setOwner (the compare-and-set update, the domain
+event, the timeline line), and round robin locks its next agents and counts their loads in one statement each per
+up to 50 agents (two statements per agent before commit 6af4f9d, which came after the 10,000 run of 2026-11-29).
+Routing decides one conversation at a time with several statements each (its decision row, the detected language
+through setRequirements in a savepoint with its own timeline line and event, then \`conversation.routed\`). The
+worker runs at a lower CPU priority (\`worker.cpuNice\`), so on a busy machine these phases stretch most.
 `;
 }
