@@ -233,7 +233,11 @@ describe('ownership: one owner replies, take-over, close and reopen, snooze, lab
     await env.as('salesAgent').post(`/api/conversations/${second}/close`).send({}).expect(200);
     const reopened = await env.as('salesAgent').post(`/api/conversations/${id}/reopen`).expect(200);
     expect(reopened.body).toMatchObject({ status: 'open', owner: null, closedAt: null });
-    expect(reopened.body.queuedAt).not.toBeNull();
+    // Not queued until routing has decided on the reopen; then it waits in the queue again.
+    expect(reopened.body.queuedAt).toBeNull();
+    await waitFor(async () => (await view(id)).queuedAt !== null, {
+      what: 'the reopened conversation queued',
+    });
     expect((await events(id, 'conversation.unassigned')).map((e) => e.payload)).toEqual([
       {
         conversationId: id,

@@ -75,9 +75,10 @@ export class ConversationLifecycleService {
     try {
       await sql(
         em,
-        `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = ?, updated_at = now()
-          where id = ?`,
-        [this.clock.now(), conversationId],
+        // queued_at null: routing decides on conversation.reopened, then queues it (never a drain before that).
+        `update conversations set status = 'open', closed_at = null, owner_user_id = null, queued_at = null,
+                updated_at = now() where id = ?`,
+        [conversationId],
       );
     } catch (e) {
       // Another conversation of this contact opened after the check (a customer's message, a second reopen).
