@@ -23,6 +23,8 @@ type Kind = 'opened' | 'reopened' | 'transferred' | 'message';
 
 interface Decision {
   conversationId: string;
+  /** The department the event names (for a customer message: where it arrived). */
+  departmentId: string;
   /** The triggering event's stream position: with the conversation, the decision's idempotency key. */
   position: string;
   kind: Kind;
@@ -43,7 +45,13 @@ interface Planned extends Decision {
  * each customer message. Each matching rule's actions and their outcomes go on the card timeline; an
  * opened/reopened/transferred decision publishes conversation.routed exactly once, in the transaction of its
  * actions, matched or not. A decision is recorded per (conversation, event position), so a re-delivered event
- * applies nothing twice. A batch reads its rules, conversations and messages in one query each.
+ * applies nothing twice. A batch reads its rules, conversations and messages in one query each; customer messages
+ * of departments without an enabled every_message rule (the bulk of the stream) are passed over first, with one
+ * query. Each conversation's decisions then commit in a short transaction of their own, in conversation id order,
+ * before the batch's cursor: routing holds one conversation's row lock at a time, never many while it waits for
+ * another (intake locks the same rows, FOR KEY SHARE for each message it inserts and then in its batched update:
+ * holding many made the two deadlock). A batch that fails later re-delivers; the decisions already committed are
+ * recorded, so they are skipped.
  */
 @Injectable()
 export class RoutingSubscriber {
@@ -57,6 +65,7 @@ export class RoutingSubscriber {
     private readonly timeline: CardTimelineService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly em: EntityManager,
   ) {}
 
   @OnDomainEvent(
@@ -64,7 +73,7 @@ export class RoutingSubscriber {
     ROUTING_SUBSCRIBER,
   )
   async handle(events: DomainEvent[], em: EntityManager): Promise<void> {
-    const decisions = await this.undecided(em, events.map(toDecision));
+    const decisions = await this.undecided(em, await this.withoutIdleMessages(em, events.map(toDecision)));
     if (!decisions.length) return;
     const conversations = await this.query.conversations(em, [
       ...new Set(decisions.map((d) => d.conversationId)),
@@ -126,8 +135,23 @@ export class RoutingSubscriber {
       planned.push({ ...d, conversation, trigger, facts, matched, early });
     }
 
-    // Phase 2: the decision's own writes, its timeline lines and conversation.routed, in this transaction.
-    for (const p of planned) await this.decide(em, p);
+    // Phase 2: the decision's own writes, its timeline lines and conversation.routed, one transaction per
+    // conversation (its decisions in stream order), conversations in id order.
+    const byConversation = new Map<string, Planned[]>();
+    for (const p of planned)
+      byConversation.set(p.conversationId, [...(byConversation.get(p.conversationId) ?? []), p]);
+    for (const id of [...byConversation.keys()].sort())
+      await this.em.fork().transactional(async (tx) => {
+        for (const p of byConversation.get(id)!) await this.decide(tx, p);
+      });
+  }
+
+  /** Drops the customer messages of departments that have no enabled every_message rule, with one query. */
+  private async withoutIdleMessages(em: EntityManager, decisions: Decision[]): Promise<Decision[]> {
+    const messageDepartments = decisions.filter((d) => d.kind === 'message').map((d) => d.departmentId);
+    if (!messageDepartments.length) return decisions;
+    const listening = await this.book.withEveryMessageRules(em, messageDepartments);
+    return decisions.filter((d) => d.kind !== 'message' || listening.has(d.departmentId));
   }
 
   private async decide(em: EntityManager, p: Planned): Promise<void> {
@@ -230,14 +254,14 @@ export class RoutingSubscriber {
 function toDecision(e: DomainEvent): Decision {
   switch (e.name) {
     case 'conversation.opened':
-      return { conversationId: e.payload.conversationId, position: e.position, kind: 'opened' };
+      return { ...of(e.payload), position: e.position, kind: 'opened' };
     case 'conversation.reopened':
-      return { conversationId: e.payload.conversationId, position: e.position, kind: 'reopened' };
+      return { ...of(e.payload), position: e.position, kind: 'reopened' };
     case 'conversation.transferred':
-      return { conversationId: e.payload.conversationId, position: e.position, kind: 'transferred' };
+      return { ...of(e.payload), position: e.position, kind: 'transferred' };
     case 'message.received':
       return {
-        conversationId: e.payload.conversationId,
+        ...of(e.payload),
         position: e.position,
         kind: 'message',
         messageId: e.payload.messageId,
@@ -246,3 +270,8 @@ function toDecision(e: DomainEvent): Decision {
       throw new Error(`routing: unexpected event ${e.name}`);
   }
 }
+
+const of = (p: { conversationId: string; departmentId: string }) => ({
+  conversationId: p.conversationId,
+  departmentId: p.departmentId,
+});

@@ -26,10 +26,9 @@ export class RuleBook {
   /** One query for every department's rules (a second only when a plugin's rules had to be synced). */
   async load(em: EntityManager, departmentIds: readonly string[]): Promise<Map<string, DepartmentRules>> {
     const unique = [...new Set(departmentIds)];
-    const [rules, plugins] = await Promise.all([
-      this.repository.ofDepartments(em, unique),
-      this.plugins.of(unique),
-    ]);
+    // In turn: both run on the caller's connection.
+    const rules = await this.repository.ofDepartments(em, unique);
+    const plugins = await this.plugins.of(em, unique);
     const synced: string[] = [];
     for (const d of unique)
       if (await this.sync.sync(em, d, plugins.get(d) ?? null, rules.get(d) ?? [])) synced.push(d);
@@ -42,6 +41,15 @@ export class RuleBook {
         { rules: reloaded.get(d) ?? rules.get(d) ?? [], plugin: plugins.get(d) ?? null },
       ]),
     );
+  }
+
+  /**
+   * Which of these departments have an enabled `every_message` rule: one cheap query, so a batch of customer messages
+   * in departments without one is passed over before anything else is read. (Plugin rules are `conversation_opened`
+   * rules: syncing them never adds one.)
+   */
+  async withEveryMessageRules(em: EntityManager, departmentIds: readonly string[]): Promise<Set<string>> {
+    return this.repository.withEnabledTrigger(em, [...new Set(departmentIds)], 'every_message');
   }
 
   /** The enabled rules of `trigger` that match, in order, up to and including the first matching `stop` rule. */

@@ -63,6 +63,23 @@ export class RoutingRuleRepository {
     return byDepartment;
   }
 
+  /** The departments among these with at least one enabled rule of `trigger`. */
+  async withEnabledTrigger(
+    em: EntityManager,
+    departmentIds: readonly string[],
+    trigger: RoutingTrigger,
+  ): Promise<Set<string>> {
+    if (!departmentIds.length) return new Set();
+    const rows = await sql<{ department_id: string }>(
+      em,
+      `select distinct department_id from routing_rules
+        where department_id = any(?::uuid[]) and enabled and trigger = ?`,
+      [departmentIds, trigger],
+      'routing_rules_with_trigger',
+    );
+    return new Set(rows.map((r) => r.department_id));
+  }
+
   async byId(em: EntityManager, id: string, lock = false): Promise<RoutingRule | null> {
     const [row] = await sql<Row>(em, `select * from routing_rules where id = ?${lock ? ' for update' : ''}`, [
       id,
