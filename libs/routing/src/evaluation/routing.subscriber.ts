@@ -47,11 +47,7 @@ interface Planned extends Decision {
  * actions, matched or not. A decision is recorded per (conversation, event position), so a re-delivered event
  * applies nothing twice. A batch reads its rules, conversations and messages in one query each; customer messages
  * of departments without an enabled every_message rule (the bulk of the stream) are passed over first, with one
- * query. Each conversation's decisions then commit in a short transaction of their own, in conversation id order,
- * before the batch's cursor: routing holds one conversation's row lock at a time, never many while it waits for
- * another (intake locks the same rows, FOR KEY SHARE for each message it inserts and then in its batched update:
- * holding many made the two deadlock). A batch that fails later re-delivers; the decisions already committed are
- * recorded, so they are skipped.
+ * query.
  */
 @Injectable()
 export class RoutingSubscriber {
@@ -65,7 +61,6 @@ export class RoutingSubscriber {
     private readonly timeline: CardTimelineService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
-    private readonly em: EntityManager,
   ) {}
 
   @OnDomainEvent(
@@ -135,15 +130,13 @@ export class RoutingSubscriber {
       planned.push({ ...d, conversation, trigger, facts, matched, early });
     }
 
-    // Phase 2: the decision's own writes, its timeline lines and conversation.routed, one transaction per
-    // conversation (its decisions in stream order), conversations in id order.
-    const byConversation = new Map<string, Planned[]>();
-    for (const p of planned)
-      byConversation.set(p.conversationId, [...(byConversation.get(p.conversationId) ?? []), p]);
-    for (const id of [...byConversation.keys()].sort())
-      await this.em.fork().transactional(async (tx) => {
-        for (const p of byConversation.get(id)!) await this.decide(tx, p);
-      });
+    // Phase 2: the decision's own writes, its timeline lines and conversation.routed, in this transaction (one
+    // commit, so the subscribers after routing wake once a batch), conversations in id order (a conversation's own
+    // decisions in stream order): the order intake's batched update locks them in.
+    const ordered = [...planned].sort((a, b) =>
+      a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
+    );
+    for (const p of ordered) await this.decide(em, p);
   }
 
   /** Drops the customer messages of departments that have no enabled every_message rule, with one query. */
