@@ -7,7 +7,7 @@ import {
   RoutingFactsQuery,
   RoutingMessage,
 } from '@switchboard/conversations';
-import { Clock, DomainEvent, DomainEvents, OnDomainEvent, sql } from '@switchboard/engine';
+import { Clock, DomainEvent, DomainEventInput, DomainEvents, OnDomainEvent, sql } from '@switchboard/engine';
 import type { ActionOutcome } from '../actions/action-outcome';
 import { CardAndReplyActions } from '../actions/card-and-reply-actions.service';
 import { ConversationActions } from '../actions/conversation-actions.service';
@@ -136,7 +136,34 @@ export class RoutingSubscriber {
     const ordered = [...planned].sort((a, b) =>
       a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
     );
-    for (const p of ordered) await this.decide(em, p);
+    await this.record(em, ordered);
+    const routed: DomainEventInput[] = [];
+    for (const p of ordered) {
+      const event = await this.decide(em, p);
+      if (event) routed.push(event);
+    }
+    await this.events.publish(em, routed);
+  }
+
+  /** One insert for the batch's decisions (a customer message's only when a rule matched). */
+  private async record(em: EntityManager, planned: Planned[]): Promise<void> {
+    const recorded = planned.filter((p) => p.matched.length || p.kind !== 'message');
+    if (!recorded.length) return;
+    await sql(
+      em,
+      `insert into routing_decisions (conversation_id, event_position, trigger, department_id, rule_ids, created_at)
+       select d.conversation_id, d.event_position, d.trigger, d.department_id,
+              array(select jsonb_array_elements_text(d.rule_ids))::uuid[], now()
+         from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[])
+           as d(conversation_id, event_position, trigger, department_id, rule_ids)`,
+      [
+        recorded.map((p) => p.conversationId),
+        recorded.map((p) => p.position),
+        recorded.map((p) => p.trigger),
+        recorded.map((p) => p.conversation.departmentId),
+        recorded.map((p) => JSON.stringify(p.matched.map((r) => r.id))),
+      ],
+    );
   }
 
   /** Drops the customer messages of departments that have no enabled every_message rule, with one query. */
@@ -147,14 +174,8 @@ export class RoutingSubscriber {
     return decisions.filter((d) => d.kind !== 'message' || listening.has(d.departmentId));
   }
 
-  private async decide(em: EntityManager, p: Planned): Promise<void> {
-    if (p.matched.length || p.kind !== 'message')
-      await sql(
-        em,
-        `insert into routing_decisions (conversation_id, event_position, trigger, department_id, rule_ids, created_at)
-         values (?, ?, ?, ?, ?::uuid[], now())`,
-        [p.conversationId, p.position, p.trigger, p.conversation.departmentId, p.matched.map((r) => r.id)],
-      );
+  /** The decision's own writes and timeline lines; returns its conversation.routed (published with the batch's). */
+  private async decide(em: EntityManager, p: Planned): Promise<DomainEventInput | null> {
     let departmentId = p.conversation.departmentId;
     if (p.kind !== 'message' && p.facts.language && p.conversation.status === 'open')
       await em
@@ -201,7 +222,7 @@ export class RoutingSubscriber {
       // Routing has spoken: now (not before) the queue may take it. A transfer leaves that to the receiving
       // department's decision.
       if (departmentId === p.conversation.departmentId) await this.ownership.enqueue(em, p.conversationId);
-      await this.events.publish(em, {
+      return {
         name: 'conversation.routed',
         payload: {
           conversationId: p.conversationId,
@@ -209,8 +230,9 @@ export class RoutingSubscriber {
           numberId: p.conversation.numberId,
           ruleIds: p.matched.map((r) => r.id),
         },
-      });
+      };
     }
+    return null;
   }
 
   /** Drops the events already decided (a re-delivery) and the duplicates within the batch. */
