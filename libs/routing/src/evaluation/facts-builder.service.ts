@@ -8,6 +8,9 @@ import { isWithinBusinessHours } from '@switchboard/plugin-sdk';
 import { classifyIntent } from '../matching/intent-classifier';
 import { detectLanguage } from '../matching/detect-language';
 import { normalizeText } from '../matching/normalize-text';
+
+/** How much of a message routing reads: Meta's own limit for a text body. */
+export const MAX_ROUTED_TEXT = 4096;
 import { phoneFacts } from '../matching/phone-facts';
 import type { RoutingFacts } from '../matching/routing-facts';
 
@@ -50,7 +53,9 @@ export class FactsBuilder {
     plugin: LoadedPlugin | null;
     withinBusinessHours: boolean;
   }): RoutingFacts {
-    const text = input.text ?? '';
+    // Meta caps a text message at 4,096 characters; anything longer (a caption, a hostile delivery) is judged on its
+    // start, so one message can never hold the worker (and an api in single-process mode) for long.
+    const text = (input.text ?? '').slice(0, MAX_ROUTED_TEXT);
     const normalizedText = normalizeText(text);
     return {
       numberId: input.numberId,
