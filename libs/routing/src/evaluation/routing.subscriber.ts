@@ -132,7 +132,9 @@ export class RoutingSubscriber {
 
     // Phase 2: the decision's own writes, its timeline lines and conversation.routed, in this transaction (one
     // commit, so the subscribers after routing wake once a batch), conversations in id order (a conversation's own
-    // decisions in stream order): the order intake's batched update locks them in.
+    // decisions in stream order), the order intake's batched update lists them in. Deadlocks with intake remain
+    // possible while that update does not lock in id order and the ownership lock is FOR UPDATE (it waits on the key
+    // share intake's message inserts hold); delivery retries the batch.
     const ordered = [...planned].sort((a, b) =>
       a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
     );
