@@ -77,6 +77,8 @@ describe('assignment: routing first, shift transitions, claims racing a drain', 
     } finally {
       await env.query('rollback');
     }
+    // Released, with no event of its own to wake a drain: the tick's sweep gives it to Bea.
+    await ownerIs(env, held, bea.id, 'the held conversation assigned by the sweep once released');
     await setAvailability(env, hr, bea.id, 'away');
     clock.set(new Date('2030-03-04T12:00:00Z'));
   });
@@ -198,5 +200,29 @@ describe('assignment: routing first, shift transitions, claims racing a drain', 
     );
     expect(assigned).toHaveLength(40);
     for (const a of assigned) expect(a.n).toBe(1);
+  });
+
+  it('a conversation left waiting with no event to wake a drain is assigned by the next tick (capacity raised)', async () => {
+    const hr = env.numbers.hr.departmentId;
+    // Nobody else in hr takes work: Cy alone, online and on shift (no schedule), but at capacity 0.
+    const agents = (await env.api().get(`/api/departments/${hr}/agents`).expect(200)).body as Array<{
+      userId: string;
+      availability: { status: string };
+    }>;
+    for (const a of agents)
+      if (a.availability.status !== 'offline') await setAvailability(env, hr, a.userId, 'offline');
+    const [cy] = await createAgents(env, hr, ['Cy']);
+    await configureAgent(env, hr, cy.id, { capacity: 0 });
+    await setAvailability(env, hr, cy.id, 'online');
+    const waiting = await newConversation(env, 'hr');
+    await waitFor(
+      async () => (await env.api().get(`/api/conversations/${waiting}`).expect(200)).body.queuedAt !== null,
+      { what: 'the conversation queued' },
+    );
+    expect(await owners(env, [waiting])).toEqual([null]);
+    // Raising a capacity publishes no event: only the tick's sweep notices the free places (enough for everything
+    // earlier tests left waiting in hr, which comes first by age).
+    await configureAgent(env, hr, cy.id, { capacity: 50 });
+    await ownerIs(env, waiting, cy.id, 'the waiting conversation given to Cy by the sweep');
   });
 });

@@ -14,7 +14,8 @@ const BEAT_MS = 100;
 /**
  * Shift ends and starts, by the engine Clock (worker-role processes only: the schedule runs there). Once per
  * cluster per tick (pg_try_advisory_xact_lock): agents whose shift ended since the last tick have their open
- * conversations handed over by the queue's at_shift_end policy; agents whose shift began since the last tick get their queues drained.
+ * conversations handed over by the queue's at_shift_end policy; agents whose shift began since the last tick get their queues drained;
+ * and every department with conversations waiting is drained (a safety sweep).
  */
 @Injectable()
 export class ShiftTick {
@@ -86,6 +87,10 @@ export class ShiftTick {
         .filter((a) => a.onShiftNow !== null)
         .map((a) => ({ departmentId: a.departmentId, userId: a.userId, onShift: a.onShiftNow === true })),
     );
+    // The sweep: a drain passes over rows another transaction holds at that moment (skip locked); nothing else would
+    // wake for a conversation whose only later event was, say, another customer message. Every tick drains every
+    // department with something waiting, so no conversation waits longer than a tick for a free agent.
+    for (const departmentId of await this.ownership.departmentsWithWaiting(em)) drains.add(departmentId);
     for (const departmentId of [...drains].sort()) await this.drainer.drainDepartment(em, departmentId);
     return true;
   }

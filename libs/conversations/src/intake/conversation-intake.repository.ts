@@ -303,6 +303,11 @@ export class ConversationIntakeRepository {
         params.push(id, c.latest, c.latestWindowOpener, c.latestTurn, c.earliestTurn);
         return '(?::uuid, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)';
       });
+    // Rows locked first, in id order, like every other writer of many conversations (routing's decisions): two
+    // batches can then never wait on each other in a cycle. No-key: message inserts' key-share locks do not conflict.
+    await sql(em, 'select id from conversations where id = any(?::uuid[]) order by id for no key update', [
+      [...clocks.keys()],
+    ]);
     await sql(
       em,
       `update conversations c set

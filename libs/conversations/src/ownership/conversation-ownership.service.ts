@@ -126,11 +126,14 @@ export class ConversationOwnershipService {
     return row ? toState(row) : null;
   }
 
-  /** Like state(), with the conversation row locked (`for update`) until `em`'s transaction ends. */
+  /**
+   * Like state(), with the conversation row locked until `em`'s transaction ends. `for no key update`: enough
+   * against other writers, and it does not wait for (or deadlock with) intake inserting messages that reference it.
+   */
   async lock(em: EntityManager, conversationId: string): Promise<OwnershipState | null> {
     const [row] = await sql<ConversationRow>(
       em,
-      `select ${STATE_COLUMNS} from conversations where id = ? for update`,
+      `select ${STATE_COLUMNS} from conversations where id = ? for no key update`,
       [conversationId],
       'ownership_lock',
     );
@@ -251,7 +254,7 @@ export class ConversationOwnershipService {
         where department_id = ? ${team} and status = 'open' and owner_user_id is null and queued_at is not null
           and snoozed_until is null and not snoozed_until_reply
         order by ${PRIORITY_RANK_SQL}, queued_at, id
-        limit ? ${options.skipLocked ? 'for update skip locked' : ''}`,
+        limit ? ${options.skipLocked ? 'for no key update skip locked' : ''}`,
       teamId ? [departmentId, teamId, limit] : [departmentId, limit],
     );
     return rows.map(toState);
@@ -268,6 +271,18 @@ export class ConversationOwnershipService {
       [departmentId],
     );
     return rows.map((r) => r.team_id);
+  }
+
+  /** The departments with conversations waiting in a queue, by id (the assignment tick's safety sweep). */
+  async departmentsWithWaiting(em: EntityManager): Promise<string[]> {
+    const rows = await sql<{ department_id: string }>(
+      em,
+      `select distinct department_id from conversations
+        where status = 'open' and owner_user_id is null and queued_at is not null
+          and snoozed_until is null and not snoozed_until_reply
+        order by department_id`,
+    );
+    return rows.map((r) => r.department_id);
   }
 
   async setPriority(
