@@ -84,9 +84,9 @@ What the phases show: the time between "all stored" and "all routed" is routing'
 "all assigned" the assignment subscriber's. Assignment drains the queue once per batch of \`conversation.routed\`
 events; per conversation it costs three statements in ownership's setOwner (the compare-and-set update, the domain
 event, the timeline line), and round robin locks its next agents and counts their loads in one statement each per
-up to 50 agents (two statements per agent before commit 6af4f9d, which came after the 10,000 run of 2026-11-29).
-Routing decides one conversation at a time with several statements each (its decision row, the detected language
-through setRequirements in a savepoint with its own timeline line and event, then \`conversation.routed\`). The
+up to 50 agents. Routing decides a batch of conversations in one transaction (one insert for its decisions, one
+publish for their \`conversation.routed\` events), but still sets each conversation's detected language with its
+own statements, which is most of the time between "stored" and "routed". The
 worker runs at a lower CPU priority (\`worker.cpuNice\`), so on a busy machine these phases stretch most.
 `;
 }
