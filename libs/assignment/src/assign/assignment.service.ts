@@ -12,6 +12,7 @@ import { AccessScope, AgentCandidate } from '@switchboard/identity';
 import { AgentMarksRepository } from '../agents/agent-marks.repository';
 import { AgentPool } from '../agents/agent-pool.service';
 import { lockAgent } from './agent-lock';
+import { closedConversation, overCapacity } from './assignment-refusals';
 
 const alreadyOwned = (conversationId: string, ownerUserId: string) =>
   new ConflictException({
@@ -137,13 +138,7 @@ export class AssignmentService {
   ): Promise<OwnershipState> {
     const current = await this.ownership.lock(em, conversationId);
     if (!current) throw new NotFoundException(`conversation ${conversationId} not found`);
-    if (current.status !== 'open')
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'closed',
-        message: `conversation ${conversationId} is closed: reopen it first`,
-      });
+    if (current.status !== 'open') throw closedConversation(conversationId);
     if (current.departmentId !== departmentId)
       throw new ConflictException(`conversation ${conversationId} was just transferred: try again`);
     return current;
@@ -154,16 +149,7 @@ export class AssignmentService {
     const load =
       (await this.ownership.openLoad(em, agent.departmentId, [agent.userId])).get(agent.userId) ?? 0;
     const capacity = this.pool.capacity(agent);
-    if (load >= capacity)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'over_capacity',
-        message: `user ${agent.userId} already has ${load} open conversations in this department (capacity ${capacity})`,
-        userId: agent.userId,
-        load,
-        capacity,
-      });
+    if (load >= capacity) throw overCapacity(agent.userId, load, capacity);
   }
 
   private async setOwner(

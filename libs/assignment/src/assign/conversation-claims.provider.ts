@@ -5,6 +5,7 @@ import { ClaimingUser, ClaimOutcome, Clock, ConversationClaims, OwnershipReason 
 import { AgentMarksRepository } from '../agents/agent-marks.repository';
 import { AgentPool } from '../agents/agent-pool.service';
 import { lockAgent } from './agent-lock';
+import { closedConversation, overCapacity } from './assignment-refusals';
 
 /**
  * The engine's ConversationClaims port: a claim inside the caller's transaction, in the order every claim takes
@@ -54,13 +55,7 @@ export class AssignmentConversationClaims extends ConversationClaims {
     await lockAgent(em, seen.departmentId, user.id);
     const current = await this.ownership.lock(em, conversationId);
     if (!current) throw new NotFoundException(`conversation ${conversationId} not found`);
-    if (current.status !== 'open')
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'closed',
-        message: `conversation ${conversationId} is closed: reopen it first`,
-      });
+    if (current.status !== 'open') throw closedConversation(conversationId);
     if (current.ownerUserId === user.id) return { result: 'owner' };
     if (current.ownerUserId)
       return this.other(current.ownerUserId, agents.find((a) => a.userId === current.ownerUserId)?.name);
@@ -68,16 +63,7 @@ export class AssignmentConversationClaims extends ConversationClaims {
       throw new ConflictException(`conversation ${conversationId} was just transferred: try again`);
     const load = (await this.ownership.openLoad(em, seen.departmentId, [user.id])).get(user.id) ?? 0;
     const capacity = this.pool.capacity(agent);
-    if (load >= capacity)
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'over_capacity',
-        message: `user ${user.id} already has ${load} open conversations in this department (capacity ${capacity}): nothing was sent`,
-        userId: user.id,
-        load,
-        capacity,
-      });
+    if (load >= capacity) throw overCapacity(user.id, load, capacity, ': nothing was sent');
     const set = await this.ownership.setOwner(em, conversationId, user.id, {
       expectedOwnerUserId: null,
       reason,
