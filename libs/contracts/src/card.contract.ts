@@ -91,20 +91,23 @@ export interface BoardView {
   columns: { stage: StageView; count: number; cards: CardView[]; nextCursor: string | null }[];
 }
 
+/** What a line of a card's timeline records. */
+export type CardEventKind =
+  | 'created'
+  | 'stage_changed'
+  | 'fields_changed'
+  | 'note'
+  | 'action'
+  | 'routing'
+  | 'assignment'
+  | 'handover'
+  | 'transfer'
+  | 'ownership';
+
 export interface CardEventView {
   id: string;
   at: string;
-  kind:
-    | 'created'
-    | 'stage_changed'
-    | 'fields_changed'
-    | 'note'
-    | 'action'
-    | 'routing'
-    | 'assignment'
-    | 'handover'
-    | 'transfer'
-    | 'ownership';
+  kind: CardEventKind;
   actor: { type: 'user' | 'api_token' | 'plugin' | 'system'; id: string | null; label: string };
   fromStage: { id: string; key: string; name: string } | null;
   toStage: { id: string; key: string; name: string } | null;

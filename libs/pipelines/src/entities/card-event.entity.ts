@@ -1,17 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { CardEventKind } from '@switchboard/contracts';
 import { uuidv7 } from '@switchboard/engine';
 
-export type CardEventKind =
-  | 'created'
-  | 'stage_changed'
-  | 'fields_changed'
-  | 'note'
-  | 'action'
-  | 'routing'
-  | 'assignment'
-  | 'handover'
-  | 'transfer'
-  | 'ownership';
+export type { CardEventKind };
 export type CardActorType = 'user' | 'api_token' | 'plugin' | 'system';
 
 /** One line of a card's timeline: who did what, when. Rows are only ever added. */
