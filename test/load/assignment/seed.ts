@@ -4,13 +4,8 @@
  * department has no queue row, so its queue is the default one: round robin, matching language and skills (the
  * agents list neither, so every agent fits every conversation). Capacity comes from the processes' configuration.
  */
-import { NestFactory } from '@nestjs/core';
-import { AppModule, CORE_ENTITIES } from '@switchboard/api';
-import { WhatsappNumberService } from '@switchboard/channels';
-import { loadConfig, prepareRuntime } from '@switchboard/engine';
 import { AgentAvailabilityService, UserAdminService } from '@switchboard/identity';
-import { DepartmentSetupService } from '@switchboard/pipelines';
-import { NUMBERS, SECRET, WABA_ID } from '../realtime/seed';
+import { NUMBERS, seedNumber, withSeedContext } from '../realtime/seed';
 
 export const NUMBER = NUMBERS[0];
 
@@ -19,29 +14,9 @@ export interface Seeded {
   agentIds: string[];
 }
 
-export async function seed(databaseUrl: string, prefix: string, agentCount: number): Promise<Seeded> {
-  const config = loadConfig({
-    overrides: {
-      database: { url: databaseUrl },
-      queue: { redisUrl: '', prefix },
-      plugins: { enabled: [] },
-    },
-  });
-  const runtime = await prepareRuntime(config, { entities: CORE_ENTITIES, migrate: true });
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(runtime, { worker: false }), {
-    logger: false,
-  });
-  try {
-    const dept = await ctx.get(DepartmentSetupService).ensure(NUMBER.department, NUMBER.department);
-    await ctx.get(WhatsappNumberService).upsert({
-      phoneNumberId: NUMBER.phoneNumberId,
-      displayPhoneNumber: NUMBER.displayPhoneNumber,
-      wabaId: WABA_ID,
-      departmentId: dept.id,
-      accessToken: 'bench-token',
-      appSecret: SECRET,
-      verifyToken: `bench-verify-${NUMBER.department}`,
-    });
+export function seed(databaseUrl: string, prefix: string, agentCount: number): Promise<Seeded> {
+  return withSeedContext(databaseUrl, prefix, async (ctx) => {
+    const departmentId = await seedNumber(ctx, NUMBER);
     const users = ctx.get(UserAdminService);
     const availability = ctx.get(AgentAvailabilityService);
     const agentIds: string[] = [];
@@ -51,13 +26,11 @@ export async function seed(databaseUrl: string, prefix: string, agentCount: numb
         email: `agent${i}@bench.switchboard`,
         name: `Agent ${i}`,
         isAdmin: false,
-        memberships: [{ departmentId: dept.id, role: 'agent' }],
+        memberships: [{ departmentId, role: 'agent' }],
       });
       await availability.change(user.id, 'online', { source: 'self', by: user.id });
       agentIds.push(user.id);
     }
-    return { departmentId: dept.id, agentIds };
-  } finally {
-    await ctx.close();
-  }
+    return { departmentId, agentIds };
+  });
 }

@@ -3,6 +3,7 @@
  * departments with one number each (as in the ingest benchmark) and the agents, each a member of one department.
  * Agents sign in later through the real login route, so their sockets carry real access tokens.
  */
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, CORE_ENTITIES } from '@switchboard/api';
 import { WhatsappNumberService } from '@switchboard/channels';
@@ -29,7 +30,14 @@ export interface Seeded {
   agents: { email: string; departmentId: string }[];
 }
 
-export async function seed(databaseUrl: string, prefix: string, agentCount: number): Promise<Seeded> {
+type BenchNumber = (typeof NUMBERS)[number];
+
+/** An application context on the benchmark's fresh database (migrated), closed after `work`. */
+export async function withSeedContext<T>(
+  databaseUrl: string,
+  prefix: string,
+  work: (ctx: INestApplicationContext) => Promise<T>,
+): Promise<T> {
   const config = loadConfig({
     overrides: {
       database: { url: databaseUrl },
@@ -42,20 +50,31 @@ export async function seed(databaseUrl: string, prefix: string, agentCount: numb
     logger: false,
   });
   try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The number's department and the number itself, registered as an admin would; returns the department id. */
+export async function seedNumber(ctx: INestApplicationContext, n: BenchNumber): Promise<string> {
+  const dept = await ctx.get(DepartmentSetupService).ensure(n.department, n.department);
+  await ctx.get(WhatsappNumberService).upsert({
+    phoneNumberId: n.phoneNumberId,
+    displayPhoneNumber: n.displayPhoneNumber,
+    wabaId: WABA_ID,
+    departmentId: dept.id,
+    accessToken: 'bench-token',
+    appSecret: SECRET,
+    verifyToken: `bench-verify-${n.department}`,
+  });
+  return dept.id;
+}
+
+export function seed(databaseUrl: string, prefix: string, agentCount: number): Promise<Seeded> {
+  return withSeedContext(databaseUrl, prefix, async (ctx) => {
     const departmentIds: string[] = [];
-    for (const n of NUMBERS) {
-      const dept = await ctx.get(DepartmentSetupService).ensure(n.department, n.department);
-      await ctx.get(WhatsappNumberService).upsert({
-        phoneNumberId: n.phoneNumberId,
-        displayPhoneNumber: n.displayPhoneNumber,
-        wabaId: WABA_ID,
-        departmentId: dept.id,
-        accessToken: 'bench-token',
-        appSecret: SECRET,
-        verifyToken: `bench-verify-${n.department}`,
-      });
-      departmentIds.push(dept.id);
-    }
+    for (const n of NUMBERS) departmentIds.push(await seedNumber(ctx, n));
     const users = ctx.get(UserAdminService);
     const agents = Array.from({ length: agentCount }, (_, i) => ({
       email: `agent${i}@bench.switchboard`,
@@ -70,9 +89,7 @@ export async function seed(databaseUrl: string, prefix: string, agentCount: numb
         memberships: [{ departmentId: a.departmentId, role: 'agent' }],
       });
     return { departmentIds, agents };
-  } finally {
-    await ctx.close();
-  }
+  });
 }
 
 /** Signs every agent in through POST /api/auth/login (a few at a time) and returns their access tokens. */
