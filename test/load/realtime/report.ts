@@ -2,7 +2,6 @@
  * The realtime benchmark's section of docs/benchmarks.md: written in place of the previous one (from its heading
  * to the next `## ` heading), so the other benchmarks' sections stay as they are.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { DeliveryResult } from './agent-sockets';
 import type { Percentiles } from './percentiles';
@@ -119,17 +118,4 @@ The socket process's event loop was delayed by up to ${ms(d.clientLoopDelayMaxMs
 when that is large, part of the latency is the measuring client's, not the server's. Everything shares one
 machine (${cpus().length} cores), so the generator and the sockets compete with the system under test.
 `;
-}
-
-/** Replaces this benchmark's section of the file (or appends it), leaving every other section untouched. */
-export function writeSection(file: string, text: string): void {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION_HEADING);
-  if (start < 0) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const after = current.indexOf('\n## ', start + SECTION_HEADING.length);
-  const rest = after < 0 ? '' : `\n${current.slice(after + 1)}`;
-  writeFileSync(file, `${current.slice(0, start)}${text}${rest}`);
 }
