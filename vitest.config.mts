@@ -18,6 +18,8 @@ export default defineConfig({
       '@switchboard/assignment': lib('assignment'),
       '@switchboard/routing': lib('routing'),
       '@switchboard/plugin-host': lib('plugin-host'),
+      '@switchboard/sla': lib('sla'),
+      '@switchboard/reporting': lib('reporting'),
       '@switchboard/plugin-sdk': lib('plugin-sdk'),
       '@switchboard/contracts': lib('contracts'),
       '@switchboard/testing': lib('testing'),

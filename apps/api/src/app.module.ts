@@ -12,7 +12,9 @@ import {
 import { IdentityModule } from '@switchboard/identity';
 import { PipelinesModule } from '@switchboard/pipelines';
 import { PluginHostModule, PluginHostWorkerModule } from '@switchboard/plugin-host';
+import { ReportingModule } from '@switchboard/reporting';
 import { RoutingModule } from '@switchboard/routing';
+import { SlaModule } from '@switchboard/sla';
 import { AlertsController } from './alerts/alerts.controller';
 import { DepartmentViews } from './departments/department-views.service';
 import { DepartmentsController } from './departments/departments.controller';
@@ -43,6 +45,8 @@ export class AppModule {
         ChannelsModule,
         AssignmentModule,
         RoutingModule,
+        SlaModule,
+        ReportingModule,
         PluginHostModule,
         ...(roles.worker ? [ChannelsWorkerModule, PluginHostWorkerModule, DomainEventDeliveryModule] : []),
         ...pluginModules(runtime),

@@ -10,7 +10,9 @@ import {
 } from '@switchboard/engine';
 import { IdentityCoreModule } from '@switchboard/identity';
 import { PluginHostModule, PluginHostWorkerModule } from '@switchboard/plugin-host';
+import { ReportingModule } from '@switchboard/reporting';
 import { RoutingModule } from '@switchboard/routing';
+import { SlaModule } from '@switchboard/sla';
 
 /** `worker` role: queue consumers, relays and domain event delivery, no HTTP. */
 @Module({})
@@ -24,6 +26,8 @@ export class WorkerModule {
         ChannelsWorkerModule,
         AssignmentModule,
         RoutingModule,
+        SlaModule,
+        ReportingModule,
         PluginHostModule,
         PluginHostWorkerModule,
         DomainEventDeliveryModule,

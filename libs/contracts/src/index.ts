@@ -15,3 +15,4 @@ export * from './agent.contract';
 export * from './realtime.contract';
 export * from './assignment.contract';
 export * from './routing.contract';
+export * from './business-calendar.contract';

@@ -22,11 +22,19 @@ export type {
   DomainEventName,
   DomainEventPayloads,
   OwnershipReason,
+  SlaClockKind,
+  SlaDeadlinePayload,
+  SlaStatus,
 } from './events/domain-event-types';
 export { DomainEventDelivery } from './events/domain-event-delivery.service';
 export type { DeliveryOutcome } from './events/domain-event-delivery.service';
 export { DomainEventDeliveryModule } from './events/domain-events.module';
 export { DomainEvents } from './events/domain-events.service';
+export { DurableTimers } from './timers/durable-timers.service';
+export { OnTimer } from './timers/on-timer.decorator';
+export type { FiredTimer, TimerInput } from './timers/timer-types';
+export { ConversationSlaStates } from './directories/conversation-sla-states';
+export type { ConversationSlaState } from './directories/conversation-sla-states';
 export { OnDomainEvent } from './events/on-domain-event.decorator';
 export { declareSubscribers, SubscriberManifest } from './events/subscriber-manifest';
 export { SubscriberRegistry } from './events/subscriber-registry';

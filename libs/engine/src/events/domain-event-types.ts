@@ -6,7 +6,16 @@
  */
 export interface DomainEventPayloads {
   'message.received': { messageId: string; conversationId: string; numberId: string; departmentId: string };
-  'message.sent': { messageId: string; conversationId: string; numberId: string; departmentId: string };
+  'message.sent': {
+    messageId: string;
+    conversationId: string;
+    numberId: string;
+    departmentId: string;
+    /** The agent who wrote it; null for the product's own messages (auto-replies, plugins, templates by rules). */
+    byUserId: string | null;
+    /** Sent by the product, not a person: it does not answer the customer for response clocks. */
+    automated: boolean;
+  };
   'message.status': {
     messageId: string;
     conversationId: string;
@@ -56,6 +65,8 @@ export interface DomainEventPayloads {
     numberId: string;
     /** The rules that matched, in the order they ran (empty when none did). */
     ruleIds: string[];
+    /** The request type the decision found (the triage intent), which selects the SLA policy; null when none. */
+    requestType: string | null;
   };
   'conversation.transferred': {
     conversationId: string;
@@ -76,6 +87,66 @@ export interface DomainEventPayloads {
   'card.created': { cardId: string; conversationId: string | null; departmentId: string; stageKey: string };
   'card.moved': { cardId: string; departmentId: string; fromStageKey: string; stageKey: string };
   'card.updated': { cardId: string; departmentId: string };
+  /** A conversation's SLA state changed (a clock started, paused, resumed, warned, breached or stopped). */
+  'sla.updated': {
+    conversationId: string;
+    departmentId: string;
+    /** The state after the change, as the conversation and card APIs show it (without the time left). */
+    status: SlaStatus;
+    warning: boolean;
+    clockKind: SlaClockKind | null;
+    dueAt: string | null;
+  };
+  /** A clock reached its warning threshold (once per clock and deadline). */
+  'sla.warning': SlaDeadlinePayload;
+  /** A clock passed its deadline (once per clock and deadline). */
+  'sla.breached': SlaDeadlinePayload;
+  /** A clock ended: the response came (met, or after its breach), the conversation closed, or its target went. */
+  'sla.clock_finished': {
+    clockId: string;
+    conversationId: string;
+    departmentId: string;
+    numberId: string;
+    policyId: string;
+    kind: SlaClockKind;
+    outcome: 'met' | 'breached' | 'cancelled';
+    startedAt: string;
+    finishedAt: string;
+    /** Business time the clock ran (pauses excluded), in milliseconds. */
+    elapsedMs: number;
+    /** The agent whose reply ended it, when one did. */
+    byUserId: string | null;
+  };
+  /** The free-reply (24-hour customer service) window closes soon: a warning before it does. */
+  'conversation.window_closing': {
+    conversationId: string;
+    departmentId: string;
+    numberId: string;
+    closesAt: string;
+  };
+  /** The free-reply window closed: replies must be templates until the customer writes again. */
+  'conversation.window_closed': {
+    conversationId: string;
+    departmentId: string;
+    numberId: string;
+    closedAt: string;
+  };
+}
+
+/** 🟢 we replied last (no response clock running), 🟡 the customer waits, 🔴 a deadline passed. */
+export type SlaStatus = 'green' | 'yellow' | 'red';
+
+/** What a clock measures: first and next response, resolution, and time in a stage (`stage:<key>`). */
+export type SlaClockKind = 'first_response' | 'next_response' | 'resolution' | `stage:${string}`;
+
+export interface SlaDeadlinePayload {
+  clockId: string;
+  conversationId: string;
+  departmentId: string;
+  numberId: string;
+  policyId: string;
+  kind: SlaClockKind;
+  dueAt: string;
 }
 
 /** Why ownership changed. */
@@ -112,6 +183,12 @@ const NAMES: Record<DomainEventName, true> = {
   'card.created': true,
   'card.moved': true,
   'card.updated': true,
+  'sla.updated': true,
+  'sla.warning': true,
+  'sla.breached': true,
+  'sla.clock_finished': true,
+  'conversation.window_closing': true,
+  'conversation.window_closed': true,
 };
 
 /** Every event name (the record above makes the compiler check the list is complete). */

@@ -4,13 +4,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { DomainEventDelivery } from './domain-event-delivery.service';
 import { DomainEvents } from './domain-events.service';
 import { SubscriberRegistry } from './subscriber-registry';
+import { DurableTimers } from '../timers/durable-timers.service';
 
 /** Publishing and the boot-checked subscriber registry: in every process (the engine imports it). */
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [DomainEvents, SubscriberRegistry],
-  exports: [DomainEvents, SubscriberRegistry],
+  providers: [DomainEvents, SubscriberRegistry, DurableTimers],
+  exports: [DomainEvents, SubscriberRegistry, DurableTimers],
 })
 export class DomainEventsModule {}
 

@@ -22,6 +22,11 @@ export const RELAYED: DomainEventName[] = [
   'card.created',
   'card.moved',
   'card.updated',
+  'sla.updated',
+  'sla.warning',
+  'sla.breached',
+  'conversation.window_closing',
+  'conversation.window_closed',
 ];
 
 /**

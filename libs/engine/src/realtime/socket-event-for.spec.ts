@@ -22,7 +22,14 @@ describe('socketEventsFor', () => {
       {
         ...at,
         name: 'message.sent',
-        payload: { messageId: 'm', conversationId: C, numberId: 'n', departmentId: D },
+        payload: {
+          messageId: 'm',
+          conversationId: C,
+          numberId: 'n',
+          departmentId: D,
+          byUserId: null,
+          automated: false,
+        },
       },
       'message.created',
       C,
@@ -130,7 +137,7 @@ describe('socketEventsFor', () => {
       {
         ...at,
         name: 'conversation.routed',
-        payload: { conversationId: C, departmentId: D, numberId: 'n', ruleIds: ['r1'] },
+        payload: { conversationId: C, departmentId: D, numberId: 'n', ruleIds: ['r1'], requestType: null },
       },
       'conversation.updated',
       C,

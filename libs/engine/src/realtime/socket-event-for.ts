@@ -78,6 +78,12 @@ function socketEventFor(event: Exclude<DomainEvent, { name: 'agent.availability'
     case 'conversation.transferred':
     case 'conversation.updated':
     case 'conversation.routed':
+    case 'conversation.window_closing':
+    case 'conversation.window_closed':
+    case 'sla.updated':
+    case 'sla.warning':
+    case 'sla.breached':
+    case 'sla.clock_finished':
       return {
         ...base,
         type: 'conversation.updated',

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SlaClockKind, SlaStatus } from '../events/domain-event-types';
+
+/** A conversation's SLA state as lists and screens show it; the time left is computed at read time from dueAt. */
+export interface ConversationSlaState {
+  status: SlaStatus;
+  /** Past the warning threshold of the running clock. */
+  warning: boolean;
+  /** The clock the status is about (the most urgent running one); null when none runs. */
+  clockKind: SlaClockKind | null;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  breachedAt: Date | null;
+  /** The clock is paused (waiting on the customer, or snoozed). */
+  paused: boolean;
+  policyId: string | null;
+}
+
+/**
+ * SLA state per conversation, for libraries below the SLA library (conversations and pipelines show it in their
+ * APIs): the SLA library owns the clocks and provides this port.
+ */
+export abstract class ConversationSlaStates {
+  /** The states of the conversations among `ids` that have one (others are absent: 🟢, no clock), in one query. */
+  abstract of(em: EntityManager, ids: readonly string[]): Promise<Map<string, ConversationSlaState>>;
+}
