@@ -16,3 +16,4 @@ export * from './realtime.contract';
 export * from './assignment.contract';
 export * from './routing.contract';
 export * from './business-calendar.contract';
+export * from './sla.contract';
