@@ -17,4 +17,15 @@ describe('Clock', () => {
     clock.advance(90_000);
     expect(clock.now().toISOString()).toBe('2030-01-07T10:01:30.000Z');
   });
+
+  it('tells its listeners when it is set or advanced, until they stop listening', () => {
+    const clock = new Clock(true);
+    const seen: string[] = [];
+    const stop = clock.onChange(() => seen.push(clock.now().toISOString()));
+    clock.set(new Date('2030-01-07T10:00:00Z'));
+    clock.advance(1000);
+    stop();
+    clock.advance(1000);
+    expect(seen).toEqual(['2030-01-07T10:00:00.000Z', '2030-01-07T10:00:01.000Z']);
+  });
 });

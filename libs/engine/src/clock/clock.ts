@@ -5,6 +5,7 @@
  */
 export class Clock {
   private frozen: number | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(readonly controllable = false) {}
 
@@ -15,11 +16,26 @@ export class Clock {
   /** Freezes the clock at `at`. */
   set(at: Date): void {
     this.frozen = this.checked(at.getTime());
+    this.changed();
   }
 
   /** Moves the clock forward (freezing it first when it still follows the system clock). */
   advance(ms: number): void {
     this.frozen = this.checked((this.frozen ?? Date.now()) + ms);
+    this.changed();
+  }
+
+  /**
+   * Calls `listener` after every `set` and `advance` (never for the system clock's own passing): whatever sleeps
+   * towards a time on this clock (the timer runner) looks again. Returns the function that removes it.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   private checked(at: number): number {

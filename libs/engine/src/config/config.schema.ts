@@ -184,6 +184,15 @@ export const configSchema = z.strictObject({
     /** Events every subscriber has passed are pruned once older than this. */
     retentionHours: z.coerce.number().min(0),
   }),
+  timers: z.strictObject({
+    /** Most due timers claimed and fired in one transaction. */
+    batchSize: z.coerce.number().int().min(1).max(10_000),
+    /** The runner looks for due timers at least this often, even when no schedule or clock change woke it. */
+    maxSleepMs: z.coerce.number().int().min(10).max(60_000),
+    /** A timer whose handler throws is retried after this, doubling per failure up to retryMaxMs. */
+    retryBaseMs: z.coerce.number().int().min(10),
+    retryMaxMs: z.coerce.number().int().min(10),
+  }),
   assignment: z.strictObject({
     /** How often the worker looks for agents whose shift ended or began (once per cluster per tick). */
     tickMs: z.coerce.number().int().min(100).max(3_600_000),

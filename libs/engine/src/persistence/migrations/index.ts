@@ -25,6 +25,7 @@ import { Migration20261202200000_assignment } from './Migration20261202200000_as
 import { Migration20261202300000_routing } from './Migration20261202300000_routing';
 import { Migration20261202400000_plugin_host } from './Migration20261202400000_plugin_host';
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
+import { Migration20261203200000_timers } from './Migration20261203200000_timers';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -63,4 +64,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202300000_routing', class: Migration20261202300000_routing },
   { name: 'Migration20261202400000_plugin_host', class: Migration20261202400000_plugin_host },
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
+  { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
 ];
