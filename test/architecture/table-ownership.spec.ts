@@ -18,6 +18,7 @@ const OWNERS: Record<string, string> = {
   plugin_jobs: 'engine',
   plugin_hook_runs: 'engine',
   agent_connections: 'engine',
+  timers: 'engine',
   // identity
   users: 'identity',
   sessions: 'identity',
