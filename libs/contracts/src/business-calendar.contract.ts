@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
 /**
  * A department's business calendar: time zone, weekly hours with several periods a day, holidays (dated or
  * yearly) and exceptions (other hours on a date). The schema and the business-time math (isOpenAt,
- * businessDueAt, businessElapsedMs) are built in issue 13; every caller (SLA clocks, routing's time condition,
+ * businessDueAt, businessElapsedMs) live in business-time/; every caller (SLA clocks, routing's time condition,
  * the silence alarm, plugins' isWithinBusinessHours) uses these functions.
  */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -26,30 +24,12 @@ export interface BusinessCalendar {
   exceptions: { date: string; name: string; periods: BusinessPeriod[] }[];
 }
 
-/** Validates a calendar (unknown time zone, bad times, overlapping periods…), naming the field. */
-export const businessCalendarSchema: z.ZodType<BusinessCalendar> = z.custom<BusinessCalendar>(() => {
-  throw new Error('businessCalendarSchema is not built yet (issue 13)');
-});
-
-/** Whether `at` is inside the calendar's business time. */
-export function isOpenAt(calendar: BusinessCalendar, at: Date): boolean {
-  void calendar;
-  void at;
-  throw new Error('isOpenAt is not built yet (issue 13)');
-}
-
-/** The instant when `businessMs` of business time have passed since `start` (start itself may be outside hours). */
-export function businessDueAt(calendar: BusinessCalendar, start: Date, businessMs: number): Date {
-  void calendar;
-  void start;
-  void businessMs;
-  throw new Error('businessDueAt is not built yet (issue 13)');
-}
-
-/** Business time between `from` and `to`, in milliseconds (0 when `to` is not after `from`). */
-export function businessElapsedMs(calendar: BusinessCalendar, from: Date, to: Date): number {
-  void calendar;
-  void from;
-  void to;
-  throw new Error('businessElapsedMs is not built yet (issue 13)');
-}
+export { businessCalendarSchema } from './business-time/calendar-schema';
+export { calendarFromBusinessHours } from './business-time/calendar-from-hours';
+export {
+  BUSINESS_TIME_HORIZON_YEARS,
+  businessDueAt,
+  businessElapsedMs,
+  BusinessTimeUnreachableError,
+  isOpenAt,
+} from './business-time/business-time';
