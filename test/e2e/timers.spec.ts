@@ -1,0 +1,234 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Clock, DurableTimers, TimerInput, TimerRunner } from '@switchboard/engine';
+import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TimerFixturesModule } from '../fixtures/timers/timer-fixtures.module';
+
+interface Fired {
+  key: string;
+  kind: string;
+  due_at: Date;
+  fired_at: Date;
+}
+
+interface Pending {
+  key: string;
+  due_at: Date;
+  attempts: number;
+  last_error: string | null;
+}
+
+/** A minute boundary an hour ahead of now: times below are written as offsets from it by hand. */
+const hourAhead = () => new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000);
+const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+describe('durable timers (one process, controllable clock)', () => {
+  let env: TestEnvironment;
+  let timers: DurableTimers;
+  let runner: TimerRunner;
+  let clock: Clock;
+  let em: EntityManager;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({
+      modules: [TimerFixturesModule],
+      config: {
+        testing: { clock: 'controllable' },
+        // Only a schedule's NOTIFY or a clock move can wake the runner within a test's time.
+        timers: { maxSleepMs: 60_000, retryBaseMs: 1000, retryMaxMs: 4000, batchSize: 100 },
+      },
+    });
+    timers = env.app.get(DurableTimers);
+    runner = env.app.get(TimerRunner);
+    clock = env.app.get(Clock);
+    em = env.app.get(EntityManager);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const schedule = (list: TimerInput[]) => em.fork().transactional((tx) => timers.schedule(tx, list));
+  const cancel = (keys: string[]) => em.fork().transactional((tx) => timers.cancel(tx, keys));
+  const fired = (prefix: string) =>
+    env.query<Fired>(
+      `select key, kind, due_at, fired_at from fixture_timers_fired where key like $1 || '%' order by n`,
+      [prefix],
+    );
+  const pending = (prefix: string) =>
+    env.query<Pending>(
+      `select key, due_at, attempts, last_error from timers where key like $1 || '%' order by key`,
+      [prefix],
+    );
+  const rolledBack = async (fn: (tx: EntityManager) => Promise<void>) =>
+    expect(
+      em.fork().transactional(async (tx) => {
+        await fn(tx);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+
+  it('schedules, moves and cancels only when the transaction commits', async () => {
+    const t0 = hourAhead();
+    clock.set(t0);
+    await schedule([{ kind: 'fixture.record', key: 'rb:a', dueAt: plus(t0, 10_000) }]);
+    await rolledBack((tx) =>
+      timers.schedule(tx, [
+        { kind: 'fixture.record', key: 'rb:b', dueAt: plus(t0, 5_000) },
+        { kind: 'fixture.record', key: 'rb:a', dueAt: plus(t0, 1_000) },
+      ]),
+    );
+    await rolledBack((tx) => timers.cancel(tx, ['rb:a']));
+    expect(await pending('rb:')).toEqual([
+      { key: 'rb:a', due_at: plus(t0, 10_000), attempts: 0, last_error: null },
+    ]);
+
+    clock.advance(5_000);
+    await runner.runDue();
+    expect(await fired('rb:')).toEqual([]);
+    clock.advance(5_000);
+    await runner.runDue();
+    expect(await fired('rb:')).toEqual([
+      { key: 'rb:a', kind: 'fixture.record', due_at: plus(t0, 10_000), fired_at: plus(t0, 10_000) },
+    ]);
+    expect(await pending('rb:')).toEqual([]);
+  });
+
+  it('refuses to schedule or cancel outside a transaction, or a kind nothing handles', async () => {
+    const at = hourAhead();
+    await expect(
+      timers.schedule(em.fork(), [{ kind: 'fixture.record', key: 'out:a', dueAt: at }]),
+    ).rejects.toThrow('durable timers are scheduled inside the transaction of the change they belong to');
+    await expect(timers.cancel(em.fork(), ['out:a'])).rejects.toThrow(
+      'durable timers are cancelled inside the transaction of the change they belong to',
+    );
+    await expect(schedule([{ kind: 'fixture.nobody', key: 'out:b', dueAt: at }])).rejects.toThrow(
+      'timer kind "fixture.nobody" has no @OnTimer handler declared in this process',
+    );
+    expect(await pending('out:')).toEqual([]);
+  });
+
+  it('fires each timer once when the clock reaches it: a moved one at its new time, a cancelled one never', async () => {
+    const t1 = hourAhead();
+    clock.set(t1);
+    await schedule([
+      { kind: 'fixture.record', key: 'once:a', dueAt: plus(t1, 10_000), payload: { n: 1 } },
+      { kind: 'fixture.record', key: 'once:b', dueAt: plus(t1, 20_000) },
+      { kind: 'fixture.record', key: 'once:c', dueAt: plus(t1, 30_000) },
+      { kind: 'fixture.record', key: 'once:d', dueAt: plus(t1, 15_000) },
+    ]);
+    await schedule([{ kind: 'fixture.record', key: 'once:b', dueAt: plus(t1, 40_000) }]);
+    await cancel(['once:c', 'once:unknown']);
+
+    expect(await runner.runDue()).toBe(0);
+    clock.advance(15_000);
+    await runner.runDue();
+    expect(await fired('once:')).toEqual([
+      { key: 'once:a', kind: 'fixture.record', due_at: plus(t1, 10_000), fired_at: plus(t1, 15_000) },
+      { key: 'once:d', kind: 'fixture.record', due_at: plus(t1, 15_000), fired_at: plus(t1, 15_000) },
+    ]);
+    expect((await env.query(`select payload from fixture_timers_fired where key = 'once:a'`))[0]).toEqual({
+      payload: { n: 1 },
+    });
+
+    clock.advance(25_000);
+    await runner.runDue();
+    await runner.runDue();
+    expect((await fired('once:')).map((f) => [f.key, f.fired_at])).toEqual([
+      ['once:a', plus(t1, 15_000)],
+      ['once:d', plus(t1, 15_000)],
+      ['once:b', plus(t1, 40_000)],
+    ]);
+    expect(await pending('once:')).toEqual([]);
+  });
+
+  it('wakes on a clock move and on a committed schedule of an earlier timer, without being asked', async () => {
+    const t2 = hourAhead();
+    clock.set(t2);
+    await schedule([{ kind: 'fixture.record', key: 'wake:a', dueAt: plus(t2, 5_000) }]);
+    // Settled: the runner now sleeps towards wake:a (maxSleepMs is a minute here).
+    await runner.runDue();
+    clock.advance(5_000);
+    const [a] = await waitFor(() => fired('wake:a'), {
+      timeoutMs: 10_000,
+      what: 'wake:a after the clock moved',
+    });
+    expect(a.fired_at).toEqual(plus(t2, 5_000));
+
+    await schedule([{ kind: 'fixture.record', key: 'wake:b', dueAt: plus(t2, 60_000) }]);
+    await runner.runDue();
+    // Due now, earlier than wake:b that the runner sleeps towards: its NOTIFY wakes it.
+    await schedule([{ kind: 'fixture.record', key: 'wake:c', dueAt: plus(t2, 5_000) }]);
+    const [c] = await waitFor(() => fired('wake:c'), {
+      timeoutMs: 10_000,
+      what: 'wake:c after its schedule',
+    });
+    expect(c.fired_at).toEqual(plus(t2, 5_000));
+    expect(await fired('wake:b')).toEqual([]);
+  });
+
+  it('backs off a failing timer alone while its batch-mates and other kinds fire, and fires it once it succeeds', async () => {
+    const t3 = hourAhead();
+    clock.set(t3);
+    await env.query(`insert into fixture_timers_failing (key) values ('flaky:bad')`);
+    await schedule([
+      { kind: 'fixture.flaky', key: 'flaky:good1', dueAt: t3 },
+      { kind: 'fixture.flaky', key: 'flaky:bad', dueAt: t3 },
+      { kind: 'fixture.flaky', key: 'flaky:good2', dueAt: t3 },
+      { kind: 'fixture.record', key: 'flaky:other', dueAt: t3 },
+    ]);
+    await runner.runDue();
+    // The failing handler's own write for flaky:bad rolled back with it.
+    expect((await fired('flaky:')).map((f) => f.key).sort()).toEqual([
+      'flaky:good1',
+      'flaky:good2',
+      'flaky:other',
+    ]);
+    expect(await pending('flaky:')).toEqual([
+      {
+        key: 'flaky:bad',
+        due_at: plus(t3, 1_000),
+        attempts: 1,
+        last_error: 'fixture.flaky was told to fail flaky:bad',
+      },
+    ]);
+
+    clock.advance(1_000);
+    await runner.runDue();
+    expect(await pending('flaky:')).toEqual([
+      {
+        key: 'flaky:bad',
+        due_at: plus(t3, 3_000),
+        attempts: 2,
+        last_error: 'fixture.flaky was told to fail flaky:bad',
+      },
+    ]);
+
+    await env.query(`delete from fixture_timers_failing where key = 'flaky:bad'`);
+    clock.advance(1_000);
+    await runner.runDue();
+    expect(await pending('flaky:')).toHaveLength(1);
+    clock.advance(1_000);
+    await runner.runDue();
+    expect(await pending('flaky:')).toEqual([]);
+    const bad = (await fired('flaky:')).filter((f) => f.key === 'flaky:bad');
+    expect(bad).toEqual([
+      { key: 'flaky:bad', kind: 'fixture.flaky', due_at: plus(t3, 3_000), fired_at: plus(t3, 3_000) },
+    ]);
+  });
+
+  it('stamps domain events with the clock: a customer message is received at the clock time', async () => {
+    const t4 = hourAhead();
+    clock.set(t4);
+    const { wamid } = await env.sandbox.customer('5511966660001').text('que horas são?');
+    const [event] = await waitFor(
+      () =>
+        env.query<{ occurred_at: Date }>(
+          `select e.occurred_at from domain_events e join messages m on m.id::text = e.payload->>'messageId'
+            where e.name = 'message.received' and m.wamid = $1`,
+          [wamid],
+        ),
+      { what: 'message.received of the customer message' },
+    );
+    expect(event.occurred_at).toEqual(t4);
+  });
+});
