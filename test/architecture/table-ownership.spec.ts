@@ -64,6 +64,8 @@ const OWNERS: Record<string, string> = {
   // routing
   routing_rules: 'routing',
   routing_decisions: 'routing',
+  // sla
+  sla_policies: 'sla',
 };
 
 // Known debts, not permissions: each entry names why it is still here and what removes it. The list only shrinks.

@@ -4,6 +4,7 @@ import { CONVERSATION_ENTITIES } from '@switchboard/conversations';
 import { IDENTITY_ENTITIES } from '@switchboard/identity';
 import { PIPELINE_ENTITIES } from '@switchboard/pipelines';
 import { ROUTING_ENTITIES } from '@switchboard/routing';
+import { SLA_ENTITIES } from '@switchboard/sla';
 
 /** Every entity of the core libs, for MikroORM discovery. */
 export const CORE_ENTITIES = [
@@ -13,4 +14,5 @@ export const CORE_ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...ASSIGNMENT_ENTITIES,
   ...ROUTING_ENTITIES,
+  ...SLA_ENTITIES,
 ];

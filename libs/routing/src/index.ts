@@ -1,5 +1,7 @@
 export { RoutingModule } from './routing.module';
 export { RoutingDecisionsPrune } from './evaluation/routing-decisions-prune.tick';
+export { DepartmentPlugins } from './rules/department-plugins.service';
+export { UnprocessableZodPipe } from './api/unprocessable-zod.pipe';
 import { RoutingDecision } from './entities/routing-decision.entity';
 import { RoutingRule } from './entities/routing-rule.entity';
 

@@ -231,8 +231,8 @@ export class RoutingSubscriber {
           departmentId,
           numberId: p.conversation.numberId,
           ruleIds: p.matched.map((r) => r.id),
-          // Filled from the decision's triage intent by the SLA policy work (issue 13).
-          requestType: null,
+          // The triage intent the decision saw: SLA policies match on it as the request type.
+          requestType: p.facts.intent ?? null,
         },
       };
     }

@@ -26,6 +26,7 @@ import { Migration20261202300000_routing } from './Migration20261202300000_routi
 import { Migration20261202400000_plugin_host } from './Migration20261202400000_plugin_host';
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 import { Migration20261203200000_timers } from './Migration20261203200000_timers';
+import { Migration20261203300000_sla_policies } from './Migration20261203300000_sla_policies';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -65,4 +66,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202400000_plugin_host', class: Migration20261202400000_plugin_host },
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
   { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
+  { name: 'Migration20261203300000_sla_policies', class: Migration20261203300000_sla_policies },
 ];
