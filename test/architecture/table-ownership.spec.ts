@@ -64,6 +64,9 @@ const OWNERS: Record<string, string> = {
   // routing
   routing_rules: 'routing',
   routing_decisions: 'routing',
+  // sla (escalations and the reply window)
+  sla_escalations_applied: 'sla',
+  sla_window_notices: 'sla',
   // sla
   sla_policies: 'sla',
 };

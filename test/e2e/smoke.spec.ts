@@ -26,7 +26,7 @@ describe('smoke: inbound text becomes a card', () => {
       department: { key: 'sales' },
       card: { stageKey: 'new' },
       ballInCourt: 'customer_waiting',
-      windowOpen: true,
+      window: { open: true, templateOnly: false },
     });
   });
 });

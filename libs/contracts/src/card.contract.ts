@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConversationSlaView, ConversationWindowView } from './conversation.contract';
 
 const fieldValues = z.record(z.string(), z.unknown());
 
@@ -79,8 +80,12 @@ export interface CardView {
   title: string;
   fields: Record<string, unknown>;
   contact: { name: string | null; waId: string | null };
+  /** Who spoke last in the card's conversation. */
+  lastSpeaker: 'customer' | 'agent' | 'system' | null;
   /** Since when the customer has been waiting for an answer, or null. */
   waitingSince: string | null;
+  window: ConversationWindowView;
+  sla: ConversationSlaView;
   stageEnteredAt: string;
   createdAt: string;
   updatedAt: string;
@@ -102,7 +107,9 @@ export type CardEventKind =
   | 'assignment'
   | 'handover'
   | 'transfer'
-  | 'ownership';
+  | 'ownership'
+  /** An SLA escalation: the policy, the clock and what was done (or why it could not be). */
+  | 'sla';
 
 export interface CardEventView {
   id: string;

@@ -24,6 +24,75 @@ export const listMessagesQuery = z
   .strict();
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
 
+/**
+ * A conversation's SLA state as lists and screens show it: 🟢 `green` we spoke last (no response clock running), 🟡
+ * `yellow` the customer waits, 🔴 `red` a deadline passed. The times are computed when read.
+ */
+export interface ConversationSlaView {
+  status: 'green' | 'yellow' | 'red';
+  /** Past the warning threshold of the clock shown. */
+  warning: boolean;
+  /** The most urgent live clock (`first_response`, `next_response`, `resolution`, `stage:<key>`); null: none. */
+  clockKind: string | null;
+  /** Its deadline; null when none runs or it is paused. */
+  dueAt: string | null;
+  /** Until the deadline, when it is ahead; else null. */
+  timeLeftMs: number | null;
+  /** Past the deadline, when it has passed; else null. */
+  overdueMs: number | null;
+  /** The clock is paused (waiting on the customer, or snoozed). */
+  paused: boolean;
+}
+
+/** Meta's 24-hour free-reply window: after it closes, replies must be templates until the customer writes again. */
+export interface ConversationWindowView {
+  /** When it closes (or closed); null: the customer never wrote. */
+  closesAt: string | null;
+  open: boolean;
+  /** Only a template can be sent now. */
+  templateOnly: boolean;
+}
+
+/** What the SLA state is read from (the engine's ConversationSlaState fits); absent: no clock, 🟢. */
+export interface SlaStateSource {
+  status: ConversationSlaView['status'];
+  warning: boolean;
+  clockKind: string | null;
+  dueAt: Date | null;
+  paused: boolean;
+}
+
+/** The SLA view at `now`: time left before the deadline, or overdue after it. */
+export function slaView(state: SlaStateSource | undefined, now: Date): ConversationSlaView {
+  if (!state)
+    return {
+      status: 'green',
+      warning: false,
+      clockKind: null,
+      dueAt: null,
+      timeLeftMs: null,
+      overdueMs: null,
+      paused: false,
+    };
+  const left = state.dueAt ? state.dueAt.getTime() - now.getTime() : null;
+  return {
+    status: state.status,
+    warning: state.warning,
+    clockKind: state.clockKind,
+    dueAt: state.dueAt ? state.dueAt.toISOString() : null,
+    timeLeftMs: left !== null && left > 0 ? left : null,
+    overdueMs: left !== null && left <= 0 ? -left : null,
+    paused: state.paused,
+  };
+}
+
+/** The window view at `now`, from when it closes (null: the customer never wrote, so templates only). */
+export function windowView(closesAt: Date | string | null, now: Date): ConversationWindowView {
+  const at = closesAt ? new Date(closesAt) : null;
+  const open = at !== null && at.getTime() > now.getTime();
+  return { closesAt: at ? at.toISOString() : null, open, templateOnly: !open };
+}
+
 export interface ConversationView {
   id: string;
   status: 'open' | 'closed';
@@ -34,9 +103,10 @@ export interface ConversationView {
   lastSpeaker: 'customer' | 'agent' | 'system' | null;
   /** 🟢 we replied last, 🟡 customer waiting. */
   ballInCourt: 'team' | 'customer_waiting' | null;
+  /** Since when the customer has been waiting for an answer, or null. */
   waitingSince: string | null;
-  windowExpiresAt: string | null;
-  windowOpen: boolean;
+  window: ConversationWindowView;
+  sla: ConversationSlaView;
   lastMessage: { id: string; type: string; direction: 'in' | 'out'; body: string | null; at: string } | null;
   lastMessageAt: string | null;
   createdAt: string;

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SlaStatesModule } from './state/sla-states.module';
+import { SlaWindowModule } from './window/sla-window.module';
+import { SlaEscalationsModule } from './escalations/sla-escalations.module';
 import { SlaPoliciesModule } from './policies/sla-policies.module';
 
 /**
@@ -6,6 +9,6 @@ import { SlaPoliciesModule } from './policies/sla-policies.module';
  * escalations on warning and breach, and each conversation's 🟢/🟡/🔴 state (the ConversationSlaStates port).
  */
 @Module({
-  imports: [SlaPoliciesModule],
+  imports: [SlaStatesModule, SlaWindowModule, SlaEscalationsModule, SlaPoliciesModule],
 })
 export class SlaModule {}

@@ -1,6 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { keysetPage, readCursor, sql } from '@switchboard/engine';
+import {
+  Clock,
+  ConversationSlaState,
+  ConversationSlaStates,
+  keysetPage,
+  readCursor,
+  sql,
+} from '@switchboard/engine';
 import { AccessScope, User } from '@switchboard/identity';
 import { CardSummary, CardSummaryQuery } from '@switchboard/pipelines';
 import {
@@ -9,6 +16,8 @@ import {
   ListMessagesQuery,
   MessageView,
   Page,
+  slaView,
+  windowView,
 } from '@switchboard/contracts';
 
 interface ConversationRow {
@@ -65,15 +74,20 @@ interface MessageRow {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** What a page's rows need from other libraries: departments and card stages (pipelines), owners' names (identity). */
+/**
+ * What a page's rows need from other libraries: departments and card stages (pipelines), owners' names (identity),
+ * SLA states (sla, through the engine port); and the time they are read at.
+ */
 interface PageContext {
   cards: Map<string, CardSummary>;
   owners: Map<string, string>;
+  sla: Map<string, ConversationSlaState>;
+  now: Date;
 }
 
 /**
- * Read model for the inbox: one query per page with the last message, then one each for the page's card stages and
- * owners' names through their libraries. Every query is limited to
+ * Read model for the inbox: one query per page with the last message, then one each for the page's card stages,
+ * owners' names and SLA states through their libraries. Every query is limited to
  * the departments the actor may read (AccessScope), so an id from another department reads as not found.
  */
 @Injectable()
@@ -82,6 +96,8 @@ export class ConversationQueryService {
     private readonly em: EntityManager,
     private readonly scope: AccessScope,
     private readonly cards: CardSummaryQuery,
+    private readonly slaStates: ConversationSlaStates,
+    private readonly clock: Clock,
   ) {}
 
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
@@ -169,7 +185,7 @@ export class ConversationQueryService {
     );
   }
 
-  /** Rows to views, with the page's departments, card stages and owners fetched once for the whole page. */
+  /** Rows to views, with the page's departments, card stages, owners and SLA states fetched once for the page. */
   private async toViews(rows: ConversationRow[]): Promise<ConversationView[]> {
     if (!rows.length) return [];
     const cards = await this.cards.forConversations(
@@ -181,12 +197,16 @@ export class ConversationQueryService {
       ? await this.em.fork().find(User, { id: { $in: ownerIds } }, { fields: ['id', 'name', 'email'] })
       : [];
     const owners = new Map(users.map((u) => [u.id, u.name || u.email]));
-    return rows.filter((r) => cards.has(r.id)).map((r) => this.toView(r, { cards, owners }));
+    const sla = await this.slaStates.of(
+      this.em,
+      rows.map((r) => r.id),
+    );
+    const now = this.clock.now();
+    return rows.filter((r) => cards.has(r.id)).map((r) => this.toView(r, { cards, owners, sla, now }));
   }
 
   private toView(r: ConversationRow, context: PageContext): ConversationView {
     const summary = context.cards.get(r.id)!;
-    const windowOpen = r.window_expires_at ? new Date(r.window_expires_at).getTime() > Date.now() : false;
     return {
       id: r.id,
       status: r.status,
@@ -197,8 +217,8 @@ export class ConversationQueryService {
       lastSpeaker: r.last_speaker,
       ballInCourt: r.last_speaker === 'customer' ? 'customer_waiting' : r.last_speaker ? 'team' : null,
       waitingSince: iso(r.waiting_since),
-      windowExpiresAt: iso(r.window_expires_at),
-      windowOpen,
+      window: windowView(r.window_expires_at, context.now),
+      sla: slaView(context.sla.get(r.id), context.now),
       lastMessage:
         r.lm_id && r.lm_type && r.lm_direction && r.lm_at
           ? {

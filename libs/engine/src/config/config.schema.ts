@@ -193,6 +193,10 @@ export const configSchema = z.strictObject({
     retryBaseMs: z.coerce.number().int().min(10),
     retryMaxMs: z.coerce.number().int().min(10),
   }),
+  sla: z.strictObject({
+    /** conversation.window_closing is published this long before a free-reply window closes. */
+    windowWarningMinutes: z.coerce.number().int().min(1).max(1439),
+  }),
   assignment: z.strictObject({
     /** How often the worker looks for agents whose shift ended or began (once per cluster per tick). */
     tickMs: z.coerce.number().int().min(100).max(3_600_000),

@@ -151,7 +151,17 @@ export interface SlaDeadlinePayload {
 
 /** Why ownership changed. */
 export type OwnershipReason =
-  'claim' | 'auto' | 'manual' | 'take_over' | 'handover' | 'rule' | 'reply' | 'closed' | 'transferred';
+  | 'claim'
+  | 'auto'
+  | 'manual'
+  | 'take_over'
+  | 'handover'
+  | 'rule'
+  | 'reply'
+  | 'closed'
+  | 'transferred'
+  /** An SLA policy's escalation (return to the queue, or to a named person) on a warning or a breach. */
+  | 'escalation';
 
 export type DomainEventName = keyof DomainEventPayloads;
 

@@ -9,10 +9,10 @@ import type {
   Page,
   PipelineView,
 } from '@switchboard/contracts';
-import { keysetPage, readCursor, sql } from '@switchboard/engine';
+import { Clock, ConversationSlaStates, keysetPage, readCursor, sql } from '@switchboard/engine';
 import { AccessScope } from '@switchboard/identity';
 import { PipelineDefinitionRepository } from '../pipelines/pipeline-definition.repository';
-import { CARD_SELECT, CardRow, toCardView } from './card-row';
+import { CARD_SELECT, CardRow, CardViewContext, toCardView } from './card-row';
 
 /** `%term%` for ILIKE, with the user's own % and _ taken literally. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -31,6 +31,8 @@ export class CardQueryService {
     private readonly em: EntityManager,
     private readonly scope: AccessScope,
     private readonly pipelines: PipelineDefinitionRepository,
+    private readonly slaStates: ConversationSlaStates,
+    private readonly clock: Clock,
   ) {}
 
   listPipelines(departmentId?: string): Promise<PipelineView[]> {
@@ -63,6 +65,7 @@ export class CardQueryService {
         order by created_at desc, id desc`,
       [pipelineId, ...params, q.perStage + 1],
     );
+    const context = await this.viewContext(rows);
     return {
       pipeline,
       columns: pipeline.stages
@@ -73,7 +76,7 @@ export class CardQueryService {
           return {
             stage,
             count: inStage[0]?.stage_count ?? 0,
-            cards: page.rows.map(toCardView),
+            cards: page.rows.map((r) => toCardView(r, context)),
             nextCursor: page.nextCursor,
           };
         }),
@@ -103,13 +106,23 @@ export class CardQueryService {
       [...params, q.limit + 1],
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }));
-    return { items: page.rows.map(toCardView), nextCursor: page.nextCursor };
+    const context = await this.viewContext(page.rows);
+    return { items: page.rows.map((r) => toCardView(r, context)), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<CardView> {
     const [row] = await sql<CardRow>(this.em, `${CARD_SELECT} where k.id = ?`, [id]);
     this.scope.assertIn('conversations.read', row?.department_id ?? null, 'card');
-    return toCardView(row);
+    return toCardView(row, await this.viewContext([row]));
+  }
+
+  /** The SLA states of the rows' conversations, in one port call for the whole page, and the time of reading. */
+  private async viewContext(rows: readonly CardRow[]): Promise<CardViewContext> {
+    const sla = await this.slaStates.of(
+      this.em,
+      rows.map((r) => r.conversation_id),
+    );
+    return { sla, now: this.clock.now() };
   }
 
   /** The card's timeline, oldest first. */

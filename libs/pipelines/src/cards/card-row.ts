@@ -1,4 +1,6 @@
+import { slaView, windowView } from '@switchboard/contracts';
 import type { CardView } from '@switchboard/contracts';
+import type { ConversationSlaState } from '@switchboard/engine';
 import type { PluginCard } from '@switchboard/plugin-sdk';
 
 /** A card joined with its stage, conversation and contact, as the read queries select it. */
@@ -16,7 +18,9 @@ export interface CardRow {
   stage_category: 'open' | 'waiting' | 'done';
   profile_name: string | null;
   wa_id: string | null;
+  last_speaker: CardView['lastSpeaker'];
   waiting_since: Date | null;
+  window_expires_at: Date | null;
   stage_entered_at: Date;
   created_at: Date;
   updated_at: Date;
@@ -26,7 +30,8 @@ export interface CardRow {
 export const CARD_SELECT = `
   select k.id, k.conversation_id, k.department_id, k.pipeline_id, p.key as pipeline_key, k.title, k.fields,
          s.id as stage_id, s.key as stage_key, s.name as stage_name, s.category as stage_category,
-         ct.profile_name, ct.wa_id, c.waiting_since, k.stage_entered_at, k.created_at, k.updated_at
+         ct.profile_name, ct.wa_id, c.last_speaker, c.waiting_since, c.window_expires_at, k.stage_entered_at,
+         k.created_at, k.updated_at
     from cards k
     join pipelines p on p.id = k.pipeline_id
     join pipeline_stages s on s.id = k.stage_id
@@ -35,7 +40,13 @@ export const CARD_SELECT = `
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function toCardView(r: CardRow): CardView {
+/** What a card view needs besides its row: the page's SLA states (one port call per page) and the time of reading. */
+export interface CardViewContext {
+  sla: Map<string, ConversationSlaState>;
+  now: Date;
+}
+
+export function toCardView(r: CardRow, context: CardViewContext): CardView {
   return {
     id: r.id,
     conversationId: r.conversation_id,
@@ -45,7 +56,10 @@ export function toCardView(r: CardRow): CardView {
     title: r.title,
     fields: r.fields,
     contact: { name: r.profile_name, waId: r.wa_id },
+    lastSpeaker: r.last_speaker,
     waitingSince: r.waiting_since ? iso(r.waiting_since) : null,
+    window: windowView(r.window_expires_at, context.now),
+    sla: slaView(context.sla.get(r.conversation_id), context.now),
     stageEnteredAt: iso(r.stage_entered_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

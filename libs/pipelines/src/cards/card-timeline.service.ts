@@ -4,7 +4,7 @@ import { sql, uuidv7 } from '@switchboard/engine';
 import type { CardActor } from './card-commands.service';
 
 /** What other libraries write on a card's timeline: routing decisions, assignments, hand-overs, transfers, ownership. */
-export type TimelineEntryKind = 'routing' | 'assignment' | 'handover' | 'transfer' | 'ownership';
+export type TimelineEntryKind = 'routing' | 'assignment' | 'handover' | 'transfer' | 'ownership' | 'sla';
 
 export interface TimelineEntry {
   kind: TimelineEntryKind;

@@ -27,6 +27,7 @@ import { Migration20261202400000_plugin_host } from './Migration20261202400000_p
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 import { Migration20261203200000_timers } from './Migration20261203200000_timers';
 import { Migration20261203300000_sla_policies } from './Migration20261203300000_sla_policies';
+import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -67,4 +68,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
   { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
   { name: 'Migration20261203300000_sla_policies', class: Migration20261203300000_sla_policies },
+  { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
 ];
