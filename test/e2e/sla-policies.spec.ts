@@ -163,6 +163,28 @@ describe('SLA policies', () => {
       { action: 'sla_policy.updated', target_type: 'sla_policy', department_id: support },
       { action: 'sla_policy.deleted', target_type: 'sla_policy', department_id: support },
     ]);
+
+    // The API documents every route and the fields the contract checks.
+    const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/departments/{id}/sla-policies'] ?? {}).sort()).toEqual([
+      'get',
+      'post',
+    ]);
+    expect(Object.keys(doc.paths['/api/sla-policies/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'put']);
+    expect(Object.keys(doc.paths['/api/departments/{id}/sla-policies/order'] ?? {})).toEqual(['put']);
+    const post = JSON.stringify(doc.paths['/api/departments/{id}/sla-policies'].post);
+    for (const field of [
+      'key',
+      'targets',
+      'firstResponse',
+      'warningMinutes',
+      'breachMinutes',
+      'match',
+      'escalations',
+    ])
+      expect(post).toContain(`"${field}"`);
   });
 
   it('422 names the field: warning not before the deadline, no target, unknown number/stage, bad escalation user', async () => {

@@ -62,13 +62,21 @@ export class SlaPoliciesService {
       ? [{ field: 'key', problem: `"${body.key}" is already a policy of this department` }]
       : [];
     await this.references.check(departmentId, policy, extra);
-    return this.em.fork().transactional(async (tx) => {
-      await this.repository.lockDepartment(tx, departmentId);
-      const id = await this.repository.insert(tx, policy);
-      const created = (await this.repository.byId(tx, id))!;
-      await this.record(tx, 'sla_policy.created', created, { key: created.key, name: created.name });
-      return toPolicyView(created);
-    });
+    return this.em
+      .fork()
+      .transactional(async (tx) => {
+        await this.repository.lockDepartment(tx, departmentId);
+        const id = await this.repository.insert(tx, policy);
+        const created = (await this.repository.byId(tx, id))!;
+        await this.record(tx, 'sla_policy.created', created, { key: created.key, name: created.name });
+        return toPolicyView(created);
+      })
+      .catch((e: unknown) => {
+        // The same key taken between the check and the insert (two requests at once, or a plugin sync).
+        if ((e as { code?: unknown }).code === '23505')
+          throw new UnprocessableEntityException(`key: "${body.key}" is already a policy of this department`);
+        throw e;
+      });
   }
 
   async update(id: string, body: UpdateSlaPolicyRequest): Promise<SlaPolicyView> {

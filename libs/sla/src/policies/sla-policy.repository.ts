@@ -33,8 +33,9 @@ const toPolicy = (r: Row): SlaPolicy => ({
   pluginId: r.plugin_id,
   enabled: r.enabled,
   position: r.position,
-  match: r.match,
-  targets: r.targets,
+  // Every list and kind present, whatever a row written by hand left out.
+  match: { numberIds: [], priorities: [], requestTypes: [], ...r.match },
+  targets: { firstResponse: null, nextResponse: null, resolution: null, stages: {}, ...r.targets },
   businessHours: r.business_hours,
   escalations: r.escalations,
   createdAt: new Date(r.created_at),
