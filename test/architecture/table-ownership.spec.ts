@@ -64,6 +64,11 @@ const OWNERS: Record<string, string> = {
   // routing
   routing_rules: 'routing',
   routing_decisions: 'routing',
+  // reporting
+  report_conversations: 'reporting',
+  report_responses: 'reporting',
+  report_sla_outcomes: 'reporting',
+  report_volume_hourly: 'reporting',
   // sla (escalations and the reply window)
   sla_escalations_applied: 'sla',
   sla_window_notices: 'sla',

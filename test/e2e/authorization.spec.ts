@@ -190,6 +190,12 @@ const ROUTES: Record<string, Access> = {
   'GET /api/departments/:id/conversation-policy': department('agents.manage'),
   'PUT /api/departments/:id/conversation-policy': department('agents.manage'),
   'GET /api/messages/:id/media': department('media.read'),
+  // Reports: each caller's departments only (a department id of another reads as nothing).
+  'GET /api/reports/overview': list('conversations.read'),
+  'GET /api/reports/backlog': list('conversations.read'),
+  'GET /api/reports/response-times': list('conversations.read'),
+  'GET /api/reports/sla': list('conversations.read'),
+  'GET /api/reports/volume': list('conversations.read'),
   'GET /api/inbound-events': list('inbound_events.read'),
   'GET /api/inbound-events/:id': department('inbound_events.read'),
   'POST /api/inbound-events/:id/replay': department('inbound_events.replay'),
@@ -851,6 +857,9 @@ describe('authorization: every route × every actor, with department A ids every
       return valueFor(branches.find((b) => b.type !== 'null') ?? branches[0], name, dept, actor, route);
     if (s.const !== undefined) return s.const;
     if (route === 'GET /api/realtime/events' && name === 'after') return walkCursor;
+    // A report's range: the month the walk's clock is set in.
+    if (route.startsWith('GET /api/reports/') && name === 'from') return '2030-01-01T00:00:00Z';
+    if (route.startsWith('GET /api/reports/') && name === 'to') return '2030-02-01T00:00:00Z';
     // A body Meta accepts: the schema allows a BODY without text (authentication templates), the first category not.
     // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
     if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };

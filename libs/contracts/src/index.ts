@@ -17,3 +17,4 @@ export * from './assignment.contract';
 export * from './routing.contract';
 export * from './business-calendar.contract';
 export * from './sla.contract';
+export * from './reporting.contract';

@@ -11,6 +11,8 @@ export { CARD_SELECT, toPluginCard } from './cards/card-row';
 export { CardConversations } from './cards/card-conversations';
 export type { CardRow } from './cards/card-row';
 export { CardSummaryQuery } from './cards/card-summary.query';
+export { CardStagesQuery } from './cards/card-stages.query';
+export type { CardStage } from './cards/card-stages.query';
 export type { CardSummary } from './cards/card-summary.query';
 export { CardTimelineService } from './cards/card-timeline.service';
 export type { TimelineEntry, TimelineEntryKind } from './cards/card-timeline.service';

@@ -1,8 +1,36 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '@switchboard/conversations';
+import { declareSubscribers } from '@switchboard/engine';
+import { CardStagesQuery } from '@switchboard/pipelines';
+import { ReportsController } from './api/reports.controller';
+import { BusinessTime } from './facts/business-time';
+import { ReportFactsRepository } from './facts/report-facts.repository';
+import { REPORT_FACTS_SUBSCRIBER, ReportFactsSubscriber } from './facts/report-facts.subscriber';
+import { NowCountsQuery } from './queries/now-counts.query';
+import { ReportScope } from './queries/report-scope';
+import { ResponseTimesReport } from './queries/response-times.report';
+import { SlaOutcomesQuery } from './queries/sla-outcomes.query';
+import { VolumeQuery } from './queries/volume.query';
 
 /**
  * Reporting: facts recorded from domain events into this library's own tables, and the dashboard's figures
  * (counts now, backlog, response and resolution times, SLA met %, volume), scoped by department, as JSON and CSV.
  */
-@Module({})
+@Module({
+  imports: [ConversationsModule],
+  controllers: [ReportsController],
+  providers: [
+    BusinessTime,
+    ReportFactsRepository,
+    ReportFactsSubscriber,
+    // Pipelines' stateless card query, provided here (pipelines' module is another slice's).
+    CardStagesQuery,
+    ReportScope,
+    NowCountsQuery,
+    ResponseTimesReport,
+    SlaOutcomesQuery,
+    VolumeQuery,
+    declareSubscribers('reporting', [REPORT_FACTS_SUBSCRIBER]),
+  ],
+})
 export class ReportingModule {}

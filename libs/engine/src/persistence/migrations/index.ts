@@ -28,6 +28,7 @@ import { Migration20261202500000_gateway } from './Migration20261202500000_gatew
 import { Migration20261203200000_timers } from './Migration20261203200000_timers';
 import { Migration20261203300000_sla_policies } from './Migration20261203300000_sla_policies';
 import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
+import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -69,4 +70,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
   { name: 'Migration20261203300000_sla_policies', class: Migration20261203300000_sla_policies },
   { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
+  { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
 ];

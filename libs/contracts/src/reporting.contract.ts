@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** The longest range a report covers; a longer one is refused as unbounded (the figures would scan everything). */
+export const REPORT_MAX_RANGE_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+const instant = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time (e.g. 2026-12-01T00:00:00Z)' });
+
+const rangeShape = {
+  /** Start of the range, inclusive. */
+  from: instant,
+  /** End of the range, exclusive. */
+  to: instant,
+  departmentId: z.uuid().optional(),
+  /** `csv` answers text/csv (as `Accept: text/csv` does). */
+  format: z.enum(['json', 'csv']).optional(),
+};
+
+/** Reversed, empty and unbounded ranges are refused, each naming `to`. */
+function checkRange(v: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const span = Date.parse(v.to) - Date.parse(v.from);
+  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  else if (span > REPORT_MAX_RANGE_DAYS * DAY_MS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `the range is unbounded: at most ${REPORT_MAX_RANGE_DAYS} days from from`,
+    });
+}
+
+/** GET /api/reports/overview, /backlog and /volume. */
+export const reportRangeQuery = z.strictObject(rangeShape).superRefine(checkRange);
+export type ReportRangeQuery = z.infer<typeof reportRangeQuery>;
+
+export const RESPONSE_TIME_GROUPS = ['agent', 'team', 'department', 'number'] as const;
+export type ResponseTimeGroup = (typeof RESPONSE_TIME_GROUPS)[number];
+
+/** GET /api/reports/response-times. */
+export const responseTimesQuery = z
+  .strictObject({ ...rangeShape, groupBy: z.enum(RESPONSE_TIME_GROUPS).default('department') })
+  .superRefine(checkRange);
+export type ResponseTimesQuery = z.infer<typeof responseTimesQuery>;
+
+export const SLA_GROUPS = ['agent', 'team', 'department'] as const;
+export type SlaGroup = (typeof SLA_GROUPS)[number];
+
+/** GET /api/reports/sla. */
+export const slaReportQuery = z
+  .strictObject({ ...rangeShape, groupBy: z.enum(SLA_GROUPS).default('department') })
+  .superRefine(checkRange);
+export type SlaReportQuery = z.infer<typeof slaReportQuery>;
+
+/** Now: conversations not closed, by state, and how many opened and closed within the range. */
+export interface OverviewReport {
+  from: string;
+  to: string;
+  /** Every conversation not closed. */
+  open: number;
+  /** Open, owned by an agent, card not in a waiting-on-customer stage. */
+  inProgress: number;
+  /** Open, card in a waiting-on-customer stage. */
+  waitingOnCustomer: number;
+  /** Open with an SLA deadline passed (🔴). */
+  overdue: number;
+  /** Opened within the range. */
+  opened: number;
+  /** Closed within the range. */
+  closed: number;
+}
+
+/** Open conversations per stage, now. */
+export interface BacklogRow {
+  departmentId: string;
+  stageKey: string | null;
+  stageCategory: string | null;
+  count: number;
+}
+
+/** Median and 90th percentile, exact, in business milliseconds; null when nothing was measured. */
+export interface DurationFigures {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface ResponseTimesRow {
+  /** The agent, team, department or number id; null: none (no team, no agent). */
+  key: string | null;
+  firstResponse: DurationFigures;
+  nextResponse: DurationFigures;
+  resolution: DurationFigures;
+}
+
+export interface SlaReportRow {
+  key: string | null;
+  met: number;
+  breached: number;
+  /** met / (met + breached) × 100, one decimal; null when no clock ended. */
+  metPercent: number | null;
+}
+
+export interface VolumeRow {
+  numberId: string;
+  departmentId: string;
+  /** Start of the hour, ISO (UTC). */
+  hour: string;
+  inbound: number;
+  outbound: number;
+}
+
+export interface ReportRows<T> {
+  from: string;
+  to: string;
+  rows: T[];
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SlaGroup, SlaReportQuery, SlaReportRow } from '@switchboard/contracts';
+import { sql } from '@switchboard/engine';
+import { ReportScope } from './report-scope';
+
+const KEY: Record<SlaGroup, string> = {
+  agent: 'r.user_id',
+  team: 'r.team_id',
+  department: 'r.department_id',
+};
+
+/**
+ * SLA met % per agent, team or department: clocks met (ended in time) against clocks breached, each counted once at
+ * the moment it was decided (met: when it ended; breached: when it breached). Cancelled clocks count for neither.
+ */
+@Injectable()
+export class SlaOutcomesQuery {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: ReportScope,
+  ) {}
+
+  async rows(q: SlaReportQuery): Promise<SlaReportRow[]> {
+    const where = this.scope.where(q.departmentId);
+    const rows = await sql<{ key: string | null; met: number; breached: number }>(
+      this.em,
+      `select ${KEY[q.groupBy]}::text as key,
+              count(*) filter (where r.outcome = 'met')::int as met,
+              count(*) filter (where r.outcome = 'breached')::int as breached
+         from report_sla_outcomes r
+        where ${where.sql} and r.at >= ?::timestamptz and r.at < ?::timestamptz
+        group by 1 order by 1 nulls last`,
+      [...where.params, q.from, q.to],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      met: r.met,
+      breached: r.breached,
+      metPercent: r.met + r.breached ? Math.round((r.met * 1000) / (r.met + r.breached)) / 10 : null,
+    }));
+  }
+}

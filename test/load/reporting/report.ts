@@ -1,0 +1,58 @@
+/** The reporting benchmark's section of docs/benchmarks.md. */
+export const SECTION_HEADING = '## Reporting queries (`test/load/reporting`)';
+
+export interface RouteTiming {
+  route: string;
+  calls: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface ReportingRun {
+  quick: boolean;
+  conversations: number;
+  messages: number;
+  responses: number;
+  seedSeconds: Record<string, number>;
+  routes: RouteTiming[];
+  targetMs: number;
+  load: string;
+  cores: number;
+  pgVersion: string;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const n = (v: number) => v.toLocaleString('en-US');
+
+export function sectionText(r: ReportingRun): string {
+  const seeded = Object.values(r.seedSeconds).reduce((a, b) => a + b, 0);
+  const rows = r.routes
+    .map(
+      (t) =>
+        `| \`${t.route}\` | ${t.calls} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} | ${t.p95 <= r.targetMs ? 'yes' : '**no**'} |`,
+    )
+    .join('\n');
+  return `${SECTION_HEADING}
+
+Run: \`npm run bench:reporting\` (a smoke run: \`npm run bench:reporting -- --quick\`, 20,000 conversations;
+\`--conversations=\` and \`--calls=\` change it). The built api alone (no worker) on a fresh database holding
+${n(r.conversations)} conversations and ${n(r.messages)} messages spread over one year, written with set-based SQL
+(\`generate_series\`) into the product's tables (contacts, conversations, cards, messages) and into reporting's
+fact tables as its subscriber would have written them from those conversations' events (${n(r.responses)}
+measured responses, one first-response SLA outcome per conversation, hourly volume summed from the messages;
+business time taken as wall time, which does not change what the queries cost). Seeding took ${seeded.toFixed(0)} s.
+
+Each route is called over HTTP ${r.routes[0]?.calls ?? 0} times after two warm-up calls, with varied ranges (1, 7
+and 30 days at different places in the year; overview and backlog count "now" and read the range for opened and
+closed only) and departments (none, or one of the three), alternating an admin and a supervisor of one
+department. Medians and p90 are exact (\`percentile_cont\` over the facts in the range), never estimated.
+Target: p95 ≤ ${r.targetMs} ms per route.
+
+| Route | Calls | p50 | p95 | max | p95 ≤ ${r.targetMs} ms |
+| --- | --- | --- | --- | --- | --- |
+${rows}
+
+Machine: ${r.cores} cores, ${r.pgVersion}; load while measuring: ${r.load}.${r.quick ? " (A quick run: not the benchmark's size.)" : ''}
+`;
+}

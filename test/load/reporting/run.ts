@@ -1,0 +1,178 @@
+/**
+ * Reporting benchmark (issue 13, b): `npm run bench:reporting` (`-- --quick`: 20,000 conversations;
+ * `--conversations=`, `--calls=` override). Seeds 1,000,000 conversations and 10,000,000 messages (see seed.ts),
+ * starts the built api, signs in an admin and a supervisor, and times every /api/reports route over HTTP (p50/p95
+ * over ≥ 20 calls with varied ranges and departments). Only this benchmark's section of docs/benchmarks.md is
+ * rewritten.
+ */
+import 'reflect-metadata';
+import { createTestDatabase, freePort } from '@switchboard/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { request } from 'undici';
+import { percentiles } from '../realtime/percentiles';
+import { writeSection } from '../report-section';
+import { ReportingRun, RouteTiming, SECTION_HEADING, sectionText } from './report';
+import {
+  ADMIN_EMAIL,
+  MESSAGES_PER_CONVERSATION,
+  PASSWORD,
+  seedData,
+  seedInstallation,
+  SUPERVISOR_EMAIL,
+} from './seed';
+
+const argv = process.argv.join(' ');
+const quick = process.argv.includes('--quick');
+const option = (name: string, fallback: number) =>
+  Number(new RegExp(`--${name}=(\\d+)`).exec(argv)?.[1] ?? fallback);
+const CONVERSATIONS = option('conversations', quick ? 20_000 : 1_000_000);
+const CALLS = Math.max(20, option('calls', 40));
+const TARGET_MS = 300;
+const END = new Date('2030-06-01T00:00:00Z');
+const DAY_MS = 86_400_000;
+const dist = (p: string) => resolve(__dirname, '../../../..', p);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const res = await request(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const body = (await res.body.json()) as { accessToken?: string };
+  if (res.statusCode !== 200 || !body.accessToken)
+    throw new Error(`${email} could not sign in: ${res.statusCode}`);
+  return body.accessToken;
+}
+
+/** Call i's query: a 1-, 7- or 30-day range somewhere in the year, and no department or one of the three. */
+function queryFor(i: number, departments: string[], extra: Record<string, string>): string {
+  const days = [1, 7, 30][i % 3];
+  const offset = ((i * 37) % (365 - days)) * DAY_MS;
+  const from = new Date(END.getTime() - 365 * DAY_MS + offset);
+  const params = new URLSearchParams({
+    from: from.toISOString(),
+    to: new Date(from.getTime() + days * DAY_MS).toISOString(),
+    ...extra,
+  });
+  const d = i % 4;
+  if (d > 0) params.set('departmentId', departments[d - 1]);
+  return params.toString();
+}
+
+const ROUTES: { path: string; extra: (i: number) => Record<string, string> }[] = [
+  { path: 'overview', extra: () => ({}) },
+  { path: 'backlog', extra: () => ({}) },
+  {
+    path: 'response-times',
+    extra: (i) => ({ groupBy: ['agent', 'team', 'department', 'number'][Math.floor(i / 4) % 4] }),
+  },
+  { path: 'sla', extra: (i) => ({ groupBy: ['agent', 'team', 'department'][Math.floor(i / 4) % 3] }) },
+  { path: 'volume', extra: () => ({}) },
+];
+
+async function main() {
+  const database = await createTestDatabase('sbreport');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let api: ChildProcess | undefined;
+  const db = new Client({ connectionString: database.url });
+  try {
+    log(`seeding ${CONVERSATIONS} conversations, ${CONVERSATIONS * MESSAGES_PER_CONVERSATION} messages`);
+    const installation = await seedInstallation(database.url, database.name);
+    const seedSeconds = await seedData(database.url, installation, CONVERSATIONS, END, log);
+    api = spawn(process.execPath, [dist('dist/apps/api/src/main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'bench',
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        REDIS_URL: '',
+        SWITCHBOARD__QUEUE__PREFIX: database.name,
+        SWITCHBOARD__PLUGINS__ENABLED: '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitUntil(
+      async () =>
+        (await request(`${url}/health/ready`)
+          .then((r) => r.body.text().then(() => r.statusCode))
+          .catch(() => 0)) === 200,
+      60_000,
+      'api ready',
+    );
+    const tokens = [await signIn(url, ADMIN_EMAIL), await signIn(url, SUPERVISOR_EMAIL)];
+    const routes: RouteTiming[] = [];
+    for (const route of ROUTES) {
+      const call = async (i: number) => {
+        const started = performance.now();
+        const res = await request(
+          `${url}/api/reports/${route.path}?${queryFor(i, installation.departmentIds, route.extra(i))}`,
+          {
+            headers: { authorization: `Bearer ${tokens[i % 2]}` },
+          },
+        );
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`${route.path}: ${res.statusCode}`);
+        return performance.now() - started;
+      };
+      await call(1000);
+      await call(1001);
+      const times: number[] = [];
+      for (let i = 0; i < CALLS; i++) times.push(await call(i));
+      const p = percentiles(times);
+      const p95 = Float64Array.from(times).sort()[Math.ceil(0.95 * times.length) - 1];
+      routes.push({ route: `GET /api/reports/${route.path}`, calls: CALLS, p50: p.p50, p95, max: p.max });
+      log(
+        `  ${route.path}: p50 ${p.p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`,
+      );
+    }
+    await db.connect();
+    const count = async (table: string) =>
+      Number((await db.query(`select count(*) as n from ${table}`)).rows[0].n);
+    const pgVersion = String((await db.query('show server_version')).rows[0].server_version).split(' ')[0];
+    const result: ReportingRun = {
+      quick,
+      conversations: await count('conversations'),
+      messages: await count('messages'),
+      responses: await count('report_responses'),
+      seedSeconds,
+      routes,
+      targetMs: TARGET_MS,
+      load: `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')} (1, 5, 15 min)`,
+      cores: cpus().length,
+      pgVersion: `PostgreSQL ${pgVersion}`,
+    };
+    log(JSON.stringify(result, null, 1));
+    writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
+    log('written the reporting section of docs/benchmarks.md');
+  } finally {
+    if (api && api.exitCode === null) api.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+    await db.end().catch(() => undefined);
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: Error) => {
+    process.stderr.write(`${e.stack}\n`);
+    process.exit(1);
+  },
+);
