@@ -59,6 +59,15 @@ describe('durable timers (one process, controllable clock)', () => {
       `select key, due_at, attempts, last_error from timers where key like $1 || '%' order by key`,
       [prefix],
     );
+  /** Waits until the runner is idle and sleeping towards `at` (a later notification of `at` no longer wakes it). */
+  const settledTowards = (at: Date) =>
+    waitFor(
+      () => {
+        const { busy, sleepingTowards } = runner.status();
+        return !busy && sleepingTowards?.getTime() === at.getTime();
+      },
+      { what: `the runner idle towards ${at.toISOString()}` },
+    );
   const rolledBack = async (fn: (tx: EntityManager) => Promise<void>) =>
     expect(
       em.fork().transactional(async (tx) => {
@@ -143,26 +152,29 @@ describe('durable timers (one process, controllable clock)', () => {
 
   it('wakes on a clock move and on a committed schedule of an earlier timer, without being asked', async () => {
     const t2 = hourAhead();
+    const halfHour = 30 * 60_000;
     clock.set(t2);
-    await schedule([{ kind: 'fixture.record', key: 'wake:a', dueAt: plus(t2, 5_000) }]);
-    // Settled: the runner now sleeps towards wake:a (maxSleepMs is a minute here).
+    await schedule([{ kind: 'fixture.record', key: 'wake:a', dueAt: plus(t2, halfHour) }]);
+    // Settled: the runner sleeps towards wake:a, a minute at most (maxSleepMs), longer than the waits below.
     await runner.runDue();
-    clock.advance(5_000);
+    await settledTowards(plus(t2, halfHour));
+    clock.advance(halfHour);
     const [a] = await waitFor(() => fired('wake:a'), {
       timeoutMs: 10_000,
       what: 'wake:a after the clock moved',
     });
-    expect(a.fired_at).toEqual(plus(t2, 5_000));
+    expect(a.fired_at).toEqual(plus(t2, halfHour));
 
-    await schedule([{ kind: 'fixture.record', key: 'wake:b', dueAt: plus(t2, 60_000) }]);
+    await schedule([{ kind: 'fixture.record', key: 'wake:b', dueAt: plus(t2, 4 * halfHour) }]);
     await runner.runDue();
+    await settledTowards(plus(t2, 4 * halfHour));
     // Due now, earlier than wake:b that the runner sleeps towards: its NOTIFY wakes it.
-    await schedule([{ kind: 'fixture.record', key: 'wake:c', dueAt: plus(t2, 5_000) }]);
+    await schedule([{ kind: 'fixture.record', key: 'wake:c', dueAt: plus(t2, halfHour) }]);
     const [c] = await waitFor(() => fired('wake:c'), {
       timeoutMs: 10_000,
       what: 'wake:c after its schedule',
     });
-    expect(c.fired_at).toEqual(plus(t2, 5_000));
+    expect(c.fired_at).toEqual(plus(t2, halfHour));
     expect(await fired('wake:b')).toEqual([]);
   });
 

@@ -44,6 +44,7 @@ export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShu
   /** A pass waiting to start (wakes meanwhile join it); passes of one process run one after another. */
   private queued: Promise<number> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
+  private running = false;
   private stopWatchingClock: (() => void) | null = null;
 
   constructor(
@@ -80,6 +81,17 @@ export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShu
     return this.queue();
   }
 
+  /**
+   * Tests: whether a pass is queued or running, and the clock time the idle runner sleeps towards (a schedule
+   * notified as due before it wakes the runner; null when it only polls).
+   */
+  status(): { busy: boolean; sleepingTowards: Date | null } {
+    return {
+      busy: this.running || this.queued !== null,
+      sleepingTowards: Number.isFinite(this.target) ? new Date(this.target) : null,
+    };
+  }
+
   private wake(): void {
     if (this.stopped || !this.active) return;
     void this.queue().catch(() => undefined);
@@ -93,6 +105,7 @@ export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShu
       this.sleep = null;
       if (this.stopped) return 0;
       if (this.active && !this.listener) void this.listen();
+      this.running = true;
       try {
         const fired = await this.pass();
         await this.sleepUntilNext();
@@ -101,6 +114,8 @@ export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.warn(`durable timers pass failed: ${(e as Error).message}`);
         this.arm(SOON_MS, Number.NEGATIVE_INFINITY);
         throw e;
+      } finally {
+        this.running = false;
       }
     });
     this.queued = pass;
