@@ -160,6 +160,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/conversations': list('conversations.read'),
   'GET /api/conversations/:id': department('conversations.read'),
   'GET /api/conversations/:id/messages': department('conversations.read'),
+  'GET /api/conversations/:id/sla': department('conversations.read'),
   'GET /api/departments/:id/queues': department('conversations.read'),
   'PUT /api/departments/:id/queues/default': department('conversations.assign'),
   'PUT /api/departments/:id/queues/teams/:teamId': department('conversations.assign'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SlaClocksModule } from './clocks/sla-clocks.module';
 import { SlaStatesModule } from './state/sla-states.module';
 import { SlaWindowModule } from './window/sla-window.module';
 import { SlaEscalationsModule } from './escalations/sla-escalations.module';
@@ -9,6 +10,6 @@ import { SlaPoliciesModule } from './policies/sla-policies.module';
  * escalations on warning and breach, and each conversation's 🟢/🟡/🔴 state (the ConversationSlaStates port).
  */
 @Module({
-  imports: [SlaStatesModule, SlaWindowModule, SlaEscalationsModule, SlaPoliciesModule],
+  imports: [SlaClocksModule, SlaStatesModule, SlaWindowModule, SlaEscalationsModule, SlaPoliciesModule],
 })
 export class SlaModule {}

@@ -119,6 +119,14 @@ export class Message {
   @Property({ type: 'text', nullable: true })
   clientKey?: string | null;
 
+  /** The agent who wrote an outbound message; null for inbound ones and the product's own. */
+  @Property({ type: 'uuid', nullable: true })
+  authorUserId?: string | null;
+
+  /** Sent by the product (auto-replies, plugins, templates by rules), not a person: it answers no response clock. */
+  @Property({ type: 'boolean', default: false })
+  automated: boolean = false;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

@@ -12,6 +12,9 @@ export interface MessageToSend {
 export interface AcceptedMessage {
   conversationId: string;
   departmentId: string;
+  /** Who wrote it: the agent, or null for the product's own (then `automated`) and API tokens. */
+  authorUserId: string | null;
+  automated: boolean;
 }
 
 /**
@@ -44,16 +47,25 @@ export class OutboundMessageStates {
 
   /** Meta accepted it: records the wamid in the caller's transaction; null when the message is gone. */
   async accept(em: EntityManager, messageId: string, wamid: string): Promise<AcceptedMessage | null> {
-    const [sent] = await em.execute<{ conversation_id: string; department_id: string }[]>(
+    const [sent] = await em.execute<
+      { conversation_id: string; department_id: string; author_user_id: string | null; automated: boolean }[]
+    >(
       `update messages m set wamid = coalesce(wamid, ?), status = case when status_rank < 1 then 'accepted' else status end,
               status_rank = greatest(status_rank, 1), sent_at = coalesce(sent_at, now()), error = null, updated_at = now()
         where id = ?
-        returning m.conversation_id,
+        returning m.conversation_id, m.author_user_id, m.automated,
           (select c.department_id from conversations c where c.id = m.conversation_id) as department_id`,
       [wamid, messageId],
       'all',
     );
-    return sent ? { conversationId: sent.conversation_id, departmentId: sent.department_id } : null;
+    return sent
+      ? {
+          conversationId: sent.conversation_id,
+          departmentId: sent.department_id,
+          authorUserId: sent.author_user_id,
+          automated: sent.automated,
+        }
+      : null;
   }
 
   /** Back to the queue for another attempt, with the error that stopped this one. */

@@ -14,6 +14,8 @@ export interface OutboundReply {
   clientKey: string | null;
   /** A plugin's greeting or an out-of-hours notice is not an answer: the customer still waits. */
   automated: boolean;
+  /** The person who wrote it (an agent's reply); null for the product's own messages and API tokens. */
+  authorUserId: string | null;
 }
 
 /**
@@ -27,8 +29,8 @@ export class OutboundMessageRecorder {
     // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
     const rows = await sql<{ id: string }>(
       em,
-      `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, created_at, updated_at)
-       values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, now(), now())
+      `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, author_user_id, automated, created_at, updated_at)
+       values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, ?, ?, now(), now())
        on conflict (conversation_id, client_key) do nothing returning id`,
       [
         reply.id,
@@ -39,6 +41,8 @@ export class OutboundMessageRecorder {
         JSON.stringify(reply.content),
         reply.replyToWamid,
         reply.clientKey,
+        reply.automated ? null : reply.authorUserId,
+        reply.automated,
       ],
     );
     if (!rows.length) return false;

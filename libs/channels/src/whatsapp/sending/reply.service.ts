@@ -113,6 +113,8 @@ export class ReplyService {
         replyToWamid,
         clientKey: idempotencyKey ?? null,
         automated: options.automated ?? false,
+        // The agent's reply carries its author (SLA response clocks are met by a person's reply).
+        authorUserId: authorOf(options.automated),
       });
       if (inserted) job = await this.outbox.stage(tx, QUEUES.outboundMessages, { messageId });
     });
@@ -150,6 +152,12 @@ export class ReplyService {
     if (!state) throw new NotFoundException(`conversation ${conversationId} not found`);
     if (state.ownerUserId) throw notOwner(conversationId, state.ownerUserId, null);
   }
+}
+
+/** The user behind a person's reply; none for the product's own messages and for API tokens. */
+function authorOf(automated: boolean | undefined): string | null {
+  const actor = requestContext.actor();
+  return !automated && actor?.type === 'user' ? actor.id : null;
 }
 
 const notOwner = (conversationId: string, ownerUserId: string, name: string | null) =>

@@ -69,9 +69,8 @@ export class SendMessageService {
               conversationId: sent.conversationId,
               numberId: number.id,
               departmentId: sent.departmentId,
-              // Filled from the message's author once messages record it (issue 13, SLA clocks).
-              byUserId: null,
-              automated: false,
+              byUserId: sent.authorUserId,
+              automated: sent.automated,
             },
           });
         await this.statuses.applyPending(em, result.wamid, number.id);

@@ -27,6 +27,8 @@ import { Migration20261202400000_plugin_host } from './Migration20261202400000_p
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
 import { Migration20261203200000_timers } from './Migration20261203200000_timers';
 import { Migration20261203300000_sla_policies } from './Migration20261203300000_sla_policies';
+import { Migration20261203400000_sla_clocks } from './Migration20261203400000_sla_clocks';
+import { Migration20261203400500_message_author } from './Migration20261203400500_message_author';
 import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 
@@ -69,6 +71,8 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
   { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
   { name: 'Migration20261203300000_sla_policies', class: Migration20261203300000_sla_policies },
+  { name: 'Migration20261203400000_sla_clocks', class: Migration20261203400000_sla_clocks },
+  { name: 'Migration20261203400500_message_author', class: Migration20261203400500_message_author },
   { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
   { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
 ];

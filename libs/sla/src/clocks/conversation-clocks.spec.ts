@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { ClockEffects } from './clock-effects';
+import type { ClockPolicy } from './clock-policy';
+import { ConversationClocks } from './conversation-clocks';
+import type { SlaConversation } from './sla-conversation.repository';
+import { WALL_CLOCK } from './time-basis';
+
+// Unit level, on the wall clock: what each fact does to the clocks, with every expected instant written by hand.
+const T0 = Date.parse('2026-12-01T12:00:00.000Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+const iso = (minutes: number) => at(minutes).toISOString();
+const cause = (minutes: number, what = 'test') => ({ at: at(minutes), cause: what });
+
+const normal: ClockPolicy = {
+  id: 'normal',
+  name: 'Normal',
+  businessHours: false,
+  escalations: [],
+  targets: {
+    firstResponse: { warningMinutes: 10, breachMinutes: 30 },
+    nextResponse: { warningMinutes: 5, breachMinutes: 20 },
+    resolution: { warningMinutes: 60, breachMinutes: 240 },
+    stages: { triage: { warningMinutes: 15, breachMinutes: 45 } },
+  },
+};
+const urgent: ClockPolicy = {
+  ...normal,
+  id: 'urgent',
+  targets: { ...normal.targets, firstResponse: { warningMinutes: 5, breachMinutes: 15 } },
+};
+
+function setup() {
+  const conversation: SlaConversation = {
+    conversationId: 'c1',
+    departmentId: 'd1',
+    numberId: 'n1',
+    priority: 'normal',
+    requestType: null,
+    policyId: null,
+    status: 'open',
+    customerWaitingSince: null,
+    agentReplied: false,
+    inWaitingStage: false,
+    snoozed: false,
+    stageKey: null,
+  };
+  const effects = new ClockEffects();
+  const clocks = new ConversationClocks(
+    conversation,
+    [],
+    {
+      policy: async (c) => (c.priority === 'urgent' ? urgent : normal),
+      basis: async () => WALL_CLOCK,
+    },
+    effects,
+  );
+  const clock = (kind: string) => [...effects.inserted.values()].filter((c) => c.kind === kind).at(-1)!;
+  return { conversation, effects, clocks, clock };
+}
+
+describe('conversation clocks', () => {
+  it('first response: starts at the customer message, met by a person, not by an automated reply', async () => {
+    const { clocks, clock, effects } = setup();
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(1), 'd1', null);
+    expect(clock('first_response')).toMatchObject({ state: 'running', dueAt: at(30), warnAt: at(10) });
+    expect(clock('resolution')).toMatchObject({ state: 'running', dueAt: at(240) });
+    await clocks.replied(cause(3), null, true);
+    expect(clock('first_response').state).toBe('running');
+    await clocks.replied(cause(7), 'agent', false);
+    expect(clock('first_response')).toMatchObject({ state: 'met', elapsedMs: 7 * 60_000, byUserId: 'agent' });
+    expect(effects.timers.get(`sla:${clock('first_response').id}:breach`)).toBeNull();
+  });
+
+  it('pauses in a waiting stage and resumes on the customer reply; next response restarts per message', async () => {
+    const { clocks, clock } = setup();
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(0), 'd1', null);
+    await clocks.replied(cause(5), 'agent', false);
+    await clocks.cardEntered(cause(10), 'waiting', true);
+    expect(clock('resolution')).toMatchObject({ state: 'paused', elapsedMs: 10 * 60_000, dueAt: null });
+    await clocks.customerWrote(cause(70));
+    // 10 minutes counted, 230 left from minute 70.
+    expect(clock('resolution')).toMatchObject({ state: 'running', dueAt: at(300) });
+    expect(clock('next_response')).toMatchObject({ state: 'running', dueAt: at(90), warnAt: at(75) });
+    await clocks.replied(cause(80), 'agent', false);
+    await clocks.customerWrote(cause(100));
+    expect(clock('next_response')).toMatchObject({ state: 'running', startedAt: at(100), dueAt: at(120) });
+  });
+
+  it('a priority change recomputes from the time counted, not a restart', async () => {
+    const { clocks, clock, effects } = setup();
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(0), 'd1', null);
+    await clocks.changed(cause(10), { priority: 'urgent' });
+    // 10 minutes counted of the urgent 15: due at minute 15, warning (5) already passed: at once.
+    expect(clock('first_response')).toMatchObject({ state: 'running', policyId: 'urgent', dueAt: at(15) });
+    expect(clock('first_response').startedAt).toEqual(at(0));
+    expect(effects.transitions.map((t) => `${t.transition}@${t.at.toISOString()}`)).toContain(
+      `recomputed@${iso(10)}`,
+    );
+  });
+
+  it('closing stops every clock; nothing counts after', async () => {
+    const { clocks, clock, effects } = setup();
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(0), 'd1', null);
+    await clocks.closed(cause(50));
+    expect(clock('first_response')).toMatchObject({ state: 'stopped', elapsedMs: 50 * 60_000 });
+    expect(clock('resolution')).toMatchObject({ state: 'met', elapsedMs: 50 * 60_000, finishedAt: at(50) });
+    await clocks.customerWrote(cause(60));
+    expect([...effects.inserted.values()]).toHaveLength(2);
+    const finishedEvents = effects.events.filter((e) => e.name === 'sla.clock_finished');
+    expect(finishedEvents.map((e) => e.name === 'sla.clock_finished' && e.payload.outcome).sort()).toEqual([
+      'cancelled',
+      'met',
+    ]);
+  });
+});
