@@ -17,6 +17,7 @@ import { RoutingModule } from '@switchboard/routing';
 import { SlaModule } from '@switchboard/sla';
 import { AlertsController } from './alerts/alerts.controller';
 import { DepartmentViews } from './departments/department-views.service';
+import { DepartmentCalendarController } from './departments/department-calendar.controller';
 import { DepartmentsController } from './departments/departments.controller';
 import { NumberHealthController } from './numbers/number-health.controller';
 import { NumbersController } from './numbers/numbers.controller';
@@ -58,6 +59,7 @@ export class AppModule {
         PluginsController,
         PluginInstallationsController,
         DepartmentsController,
+        DepartmentCalendarController,
         NumbersController,
         NumberHealthController,
         AlertsController,

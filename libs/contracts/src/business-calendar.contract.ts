@@ -33,3 +33,4 @@ export {
   BusinessTimeUnreachableError,
   isOpenAt,
 } from './business-time/business-time';
+export * from './business-time/department-calendar.contract';

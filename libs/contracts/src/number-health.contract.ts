@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BusinessCalendar, DepartmentCalendarSource } from './business-calendar.contract';
 import type { DepartmentBusinessHours } from './department.contract';
 
 /** PATCH /api/numbers/:id/health-settings. `silenceAlarmMinutes`: business-hours minutes; null turns the alarm off. */
@@ -35,8 +36,11 @@ export interface NumberAlertView {
   resolvedAt: string | null;
 }
 
-/** Where a number's business hours came from: its department, the department plugin's settings, or the default. */
-export type BusinessHoursSource = 'department' | 'plugin' | 'default';
+/**
+ * Where a number's business hours came from: its department's own calendar, its department's hours, the department
+ * plugin's settings, or the default.
+ */
+export type BusinessHoursSource = DepartmentCalendarSource;
 
 export interface NumberHealthView {
   numberId: string;
@@ -89,7 +93,13 @@ export interface NumberHealthView {
   silenceAlarm: {
     minutes: number | null;
     quietSince: string | null;
-    businessHours: { hours: DepartmentBusinessHours; source: BusinessHoursSource; pluginId: string | null };
+    /** `hours` null and `calendar` given when the department set a calendar of its own (source `calendar`). */
+    businessHours: {
+      hours: DepartmentBusinessHours | null;
+      source: BusinessHoursSource;
+      pluginId: string | null;
+      calendar?: BusinessCalendar;
+    };
     withinBusinessHoursNow: boolean;
     /**
      * When the latest silence check of this alarm started, on the wall clock (null: not checked yet, or off). A

@@ -9,6 +9,7 @@ import { CardRepository } from './cards/card.repository';
 import { CardsController } from './cards/cards.controller';
 import { DepartmentSetupService } from './department-setup.service';
 import { DepartmentAdminService } from './departments/department-admin.service';
+import { DepartmentCalendarsService } from './departments/department-calendars.service';
 import { DepartmentDirectoryModule } from './departments/department-directory.module';
 import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.repository';
 import { PipelinesController } from './pipelines/pipelines.controller';
@@ -25,6 +26,7 @@ const SERVICES = [
   CardTransferService,
   DepartmentSetupService,
   DepartmentAdminService,
+  DepartmentCalendarsService,
   PipelineDefinitionRepository,
   PipelineSyncService,
   PluginActivationService,

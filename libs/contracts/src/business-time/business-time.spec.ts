@@ -231,14 +231,18 @@ describe('business calendar math', () => {
     expect(() => businessDueAt(C.utc, new Date('2026-01-01T00:00:00Z'), -1)).toThrow(RangeError);
   });
 
-  it('is fast: a year of business time in a daylight-saving zone costs well under 20 ms', () => {
+  it('is fast: a year of business time in a daylight-saving zone costs a few milliseconds (O(days))', () => {
     const from = new Date('2026-01-01T00:00:00Z');
     const to = new Date('2027-01-01T00:00:00Z');
-    businessElapsedMs(C.nyOffice, from, to);
-    const t0 = performance.now();
-    // 52 weeks × 5 days × 8 h, minus the weekday holidays there are none of: 2026 has 261 weekdays.
+    // 2026 has 261 weekdays of 8 hours.
     expect(businessElapsedMs(C.nyOffice, from, to)).toBe(261 * 8 * H);
-    expect(performance.now() - t0).toBeLessThan(20);
+    // The best of five runs, so a busy machine does not decide: about 1.5 ms measured, a minute walk would be 500.
+    const runs = Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      businessElapsedMs(C.nyOffice, from, to);
+      return performance.now() - t0;
+    });
+    expect(Math.min(...runs)).toBeLessThan(20);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BusinessCalendar } from '@switchboard/contracts';
 
 /** What libraries below pipelines may know about a department. */
 export interface DepartmentFacts {
@@ -18,4 +19,17 @@ export abstract class DepartmentDirectory {
 
   /** Every department, archived ones included. */
   abstract all(em: EntityManager): Promise<DepartmentFacts[]>;
+
+  /**
+   * The business calendar a department counts time by: its own calendar, else one made of its `businessHours`,
+   * else of its department plugin's `businessHours` setting, else Monday–Friday 09:00–18:00 UTC. An unknown id gets
+   * the default too (a clock on a department deleted meanwhile keeps counting rather than failing).
+   */
+  abstract calendarOf(em: EntityManager, departmentId: string): Promise<BusinessCalendar>;
+
+  /** `calendarOf` for many departments, in a fixed number of queries; every id given is in the map. */
+  abstract calendarsOf(
+    em: EntityManager,
+    departmentIds: readonly string[],
+  ): Promise<Map<string, BusinessCalendar>>;
 }

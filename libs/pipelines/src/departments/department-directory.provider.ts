@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { BusinessCalendar } from '@switchboard/contracts';
 import { DepartmentDirectory, DepartmentFacts, sql } from '@switchboard/engine';
+import { DepartmentCalendarResolver } from './department-calendar.resolver';
 
 interface Row {
   id: string;
@@ -13,6 +15,10 @@ const toFacts = (r: Row): DepartmentFacts => ({ id: r.id, key: r.key, membersOnl
 /** The departments table, read for identity (which sits below pipelines) through the engine's port. */
 @Injectable()
 export class PipelinesDepartmentDirectory extends DepartmentDirectory {
+  constructor(private readonly calendars: DepartmentCalendarResolver) {
+    super();
+  }
+
   async describe(em: EntityManager, ids: readonly string[]): Promise<DepartmentFacts[]> {
     if (!ids.length) return [];
     const rows = await sql<Row>(
@@ -29,5 +35,17 @@ export class PipelinesDepartmentDirectory extends DepartmentDirectory {
       `select id, key, visibility = 'members' as members_only from departments`,
     );
     return rows.map(toFacts);
+  }
+
+  async calendarOf(em: EntityManager, departmentId: string): Promise<BusinessCalendar> {
+    return (await this.calendarsOf(em, [departmentId])).get(departmentId)!;
+  }
+
+  async calendarsOf(
+    em: EntityManager,
+    departmentIds: readonly string[],
+  ): Promise<Map<string, BusinessCalendar>> {
+    const resolved = await this.calendars.resolve(em, departmentIds);
+    return new Map([...resolved].map(([id, r]) => [id, r.calendar]));
   }
 }
