@@ -36,6 +36,7 @@ const OWNERS: Record<string, string> = {
   agent_department_settings: 'identity',
   // pipelines
   departments: 'pipelines',
+  department_calendars: 'pipelines',
   pipelines: 'pipelines',
   pipeline_stages: 'pipelines',
   pipeline_fields: 'pipelines',

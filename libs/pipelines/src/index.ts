@@ -1,6 +1,7 @@
 import { CardEvent } from './entities/card-event.entity';
 import { Card } from './entities/card.entity';
 import { Department } from './entities/department.entity';
+import { DepartmentCalendar } from './entities/department-calendar.entity';
 import { PipelineField } from './entities/pipeline-field.entity';
 import { PipelineStage } from './entities/pipeline-stage.entity';
 import { Pipeline } from './entities/pipeline.entity';
@@ -26,11 +27,22 @@ export { DepartmentSetupService } from './department-setup.service';
 export type { NewDepartment } from './department-setup.service';
 export { DepartmentAdminService } from './departments/department-admin.service';
 export type { BoundNumbers, DepartmentRecord } from './departments/department-admin.service';
+export { DepartmentCalendarResolver } from './departments/department-calendar.resolver';
+export type { ResolvedCalendar } from './departments/department-calendar.resolver';
+export { DepartmentCalendarsService } from './departments/department-calendars.service';
 export { defaultPipelineKeys, departmentExists } from './pipelines/pipeline-keys.query';
 export { PipelinesModule } from './pipelines.module';
 export { PluginActivationService } from './sync/plugin-activation.service';
-export { Card, CardEvent, Department, Pipeline, PipelineField, PipelineStage };
+export { Card, CardEvent, Department, DepartmentCalendar, Pipeline, PipelineField, PipelineStage };
 export type { DepartmentVisibility } from './entities/department.entity';
 export type { StageCategory } from './entities/pipeline-stage.entity';
 
-export const PIPELINE_ENTITIES = [Department, Pipeline, PipelineStage, PipelineField, Card, CardEvent];
+export const PIPELINE_ENTITIES = [
+  Department,
+  DepartmentCalendar,
+  Pipeline,
+  PipelineStage,
+  PipelineField,
+  Card,
+  CardEvent,
+];

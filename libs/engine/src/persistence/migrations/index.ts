@@ -25,6 +25,7 @@ import { Migration20261202200000_assignment } from './Migration20261202200000_as
 import { Migration20261202300000_routing } from './Migration20261202300000_routing';
 import { Migration20261202400000_plugin_host } from './Migration20261202400000_plugin_host';
 import { Migration20261202500000_gateway } from './Migration20261202500000_gateway';
+import { Migration20261203100000_department_calendars } from './Migration20261203100000_department_calendars';
 import { Migration20261203200000_timers } from './Migration20261203200000_timers';
 import { Migration20261203300000_sla_policies } from './Migration20261203300000_sla_policies';
 import { Migration20261203400000_sla_clocks } from './Migration20261203400000_sla_clocks';
@@ -69,6 +70,10 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202300000_routing', class: Migration20261202300000_routing },
   { name: 'Migration20261202400000_plugin_host', class: Migration20261202400000_plugin_host },
   { name: 'Migration20261202500000_gateway', class: Migration20261202500000_gateway },
+  {
+    name: 'Migration20261203100000_department_calendars',
+    class: Migration20261203100000_department_calendars,
+  },
   { name: 'Migration20261203200000_timers', class: Migration20261203200000_timers },
   { name: 'Migration20261203300000_sla_policies', class: Migration20261203300000_sla_policies },
   { name: 'Migration20261203400000_sla_clocks', class: Migration20261203400000_sla_clocks },
