@@ -13,6 +13,10 @@ import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { ConversationQueryService } from './conversation-query.service';
 
+/** What the read routes say of the state fields, in the OpenAPI document. */
+const CONVERSATION_STATE =
+  "Each item carries its state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status` green/yellow/red, `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
+
 @ApiTags('conversations')
 @ApiBearerAuth()
 @Controller('api/conversations')
@@ -21,7 +25,10 @@ export class ConversationsController {
 
   @Get()
   @RequirePermission('conversations.read')
-  @ApiOperation({ summary: 'List conversations, newest activity first (keyset pagination via nextCursor)' })
+  @ApiOperation({
+    summary: 'List conversations, newest activity first (keyset pagination via nextCursor)',
+    description: CONVERSATION_STATE,
+  })
   list(
     @Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery,
   ): Promise<Page<ConversationView>> {
@@ -32,6 +39,7 @@ export class ConversationsController {
   @RequirePermission('conversations.read')
   @ApiOperation({
     summary: 'One conversation with contact, department, card stage, last message and waiting state',
+    description: CONVERSATION_STATE,
   })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
     const found = await this.query.get(id);

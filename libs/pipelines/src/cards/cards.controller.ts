@@ -22,6 +22,10 @@ import { CardQueryService } from './card-query.service';
 
 const body = (schema: z.ZodType) => ({ schema: requestBodySchema(schema) });
 
+/** What the read routes say of the conversation state fields, in the OpenAPI document. */
+const CARD_STATE =
+  "Each card carries its conversation's state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status` green/yellow/red, `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
+
 @ApiTags('cards')
 @ApiBearerAuth()
 @Controller('api/cards')
@@ -35,14 +39,17 @@ export class CardsController {
 
   @Get()
   @RequirePermission('conversations.read')
-  @ApiOperation({ summary: 'Cards, newest first: filter by pipeline, department, stage; search with q' })
+  @ApiOperation({
+    summary: 'Cards, newest first: filter by pipeline, department, stage; search with q',
+    description: CARD_STATE,
+  })
   list(@Query(new ZodValidationPipe(listCardsQuery)) q: ListCardsQuery): Promise<Page<CardView>> {
     return this.query.list(q);
   }
 
   @Get(':id')
   @RequirePermission('conversations.read')
-  @ApiOperation({ summary: 'One card with its stage, field values and customer' })
+  @ApiOperation({ summary: 'One card with its stage, field values and customer', description: CARD_STATE })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CardView> {
     return this.query.get(id);
   }
