@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { BusinessHoursResolver } from '@switchboard/channels';
+import { isOpenAt } from '@switchboard/contracts';
 import type { ConversationRoutingFacts } from '@switchboard/conversations';
 import { LoadedPlugin, sql } from '@switchboard/engine';
 import { CARD_SELECT, CardRow } from '@switchboard/pipelines';
-import { isWithinBusinessHours } from '@switchboard/plugin-sdk';
 import { classifyIntent } from '../matching/intent-classifier';
 import { detectLanguage } from '../matching/detect-language';
 import { normalizeText } from '../matching/normalize-text';
@@ -34,14 +34,17 @@ export class FactsBuilder {
     return new Map(rows.map((r) => [r.conversation_id, { id: r.id, fields: r.fields ?? {} }]));
   }
 
-  /** Whether each number's department answers at `at` (the department's hours, else its plugin's, else the default). */
+  /**
+   * Whether each number's department answers at `at`, by its business calendar (its own, else its hours, else its
+   * plugin's, else the default): holidays and exceptions included.
+   */
   async withinBusinessHours(
     numbers: { id: string; departmentId: string }[],
     at: Date,
   ): Promise<Map<string, boolean>> {
     const unique = [...new Map(numbers.map((n) => [`${n.id}:${n.departmentId}`, n])).values()];
     const resolved = await this.hours.forNumbers(unique);
-    return new Map(unique.map((n) => [n.id, isWithinBusinessHours(resolved.get(n.id)!.hours, at)]));
+    return new Map(unique.map((n) => [n.id, isOpenAt(resolved.get(n.id)!.calendar, at)]));
   }
 
   facts(input: {

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { NumberActivityQuery } from '@switchboard/conversations';
 import { Clock, sql } from '@switchboard/engine';
 import { AuditLog } from '@switchboard/identity';
-import { isWithinBusinessHours } from '@switchboard/plugin-sdk';
+import { isOpenAt } from '@switchboard/contracts';
 import { businessMinutesBetween } from '../health/business-minutes';
 import { BusinessHoursResolver } from '../health/business-hours-resolver';
 import { NumberAlertsService } from './number-alerts.service';
@@ -129,15 +129,15 @@ export class SilenceAlarmService {
         }
         if (w.alerting) continue;
         const resolved = hours.get(w.number_id);
-        if (!resolved || !isWithinBusinessHours(resolved.hours, now)) continue;
+        if (!resolved || !isOpenAt(resolved.calendar, now)) continue;
         const quietSince = new Date(w.quiet_since);
-        const silent = businessMinutesBetween(resolved.hours, quietSince, now, w.silence_alarm_minutes);
+        const silent = businessMinutesBetween(resolved.calendar, quietSince, now, w.silence_alarm_minutes);
         if (silent < w.silence_alarm_minutes) continue;
         await this.inWatch(w, (tx) =>
           this.alerts.raise(tx, w.number_id, w.department_id, 'silence', {
             minutes: w.silence_alarm_minutes,
             quietSince: quietSince.toISOString(),
-            businessHours: resolved.hours,
+            businessHours: resolved.hours ?? resolved.calendar,
             businessHoursSource: resolved.source,
           }),
         );

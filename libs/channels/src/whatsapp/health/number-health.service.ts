@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { NumberHealthView } from '@switchboard/contracts';
+import { isOpenAt, NumberHealthView } from '@switchboard/contracts';
 import { NumberActivityQuery } from '@switchboard/conversations';
 import { Clock, sql } from '@switchboard/engine';
-import { isWithinBusinessHours } from '@switchboard/plugin-sdk';
 import { NumberAlertsService } from '../alerts/number-alerts.service';
 import { SilenceAlarmService } from '../alerts/silence-alarm.service';
 import { NumberAdminService } from '../numbers/number-admin.service';
@@ -95,8 +94,14 @@ export class NumberHealthService {
       silenceAlarm: {
         minutes: alarm.minutes,
         quietSince: alarm.quietSince?.toISOString() ?? null,
-        businessHours: resolved,
-        withinBusinessHoursNow: isWithinBusinessHours(resolved.hours, now),
+        businessHours: {
+          hours: resolved.hours,
+          source: resolved.source,
+          pluginId: resolved.pluginId,
+          // The department's own calendar (holidays, exceptions) when it set one; otherwise `hours` says it all.
+          ...(resolved.source === 'calendar' ? { calendar: resolved.calendar } : {}),
+        },
+        withinBusinessHoursNow: isOpenAt(resolved.calendar, now),
         lastCheckedAt: alarm.lastCheckedAt?.toISOString() ?? null,
       },
       openAlerts,
