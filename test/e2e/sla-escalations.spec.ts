@@ -32,6 +32,7 @@ describe('SLA escalations and the conversation state', () => {
   let busy: TestAgent;
   let salesSocket: TestSocket;
   let supportSocket: TestSocket;
+  let policyId: string;
   const meta: { clock?: Clock } = {};
 
   beforeAll(async () => {
@@ -47,24 +48,6 @@ describe('SLA escalations and the conversation state', () => {
     await env.api().put(`/api/departments/${sales}/queues/default`).send({ strategy: 'manual' }).expect(200);
     [owner, busy] = await createAgents(env, sales, ['Owner', 'Busy']);
     await configureAgent(env, sales, busy.id, { capacity: 1 });
-    salesSocket = await connect(env.url, env.users.salesSupervisor.token);
-    supportSocket = await connect(env.url, env.users.supportAgent.token);
-  });
-
-  afterAll(async () => {
-    closeAll();
-    await env?.close();
-  });
-
-  const timeline = async (conversationId: string): Promise<SlaLine[]> => {
-    const [card] = await env.query<{ id: string }>('select id from cards where conversation_id = $1', [
-      conversationId,
-    ]);
-    const res = await env.api().get(`/api/cards/${card.id}/timeline`).expect(200);
-    return (res.body as SlaLine[]).filter((l) => l.kind === 'sla');
-  };
-
-  it('escalates once at the warning and once at the breach, and shows 🟡 then 🔴 with the time left and overdue', async () => {
     const policy = await env
       .api()
       .post(`/api/departments/${sales}/sla-policies`)
@@ -87,8 +70,25 @@ describe('SLA escalations and the conversation state', () => {
         ],
       });
     expect(policy.status, policy.text).toBe(201);
-    const policyId = policy.body.id as string;
+    policyId = policy.body.id as string;
+    salesSocket = await connect(env.url, env.users.salesSupervisor.token);
+    supportSocket = await connect(env.url, env.users.supportAgent.token);
+  });
 
+  afterAll(async () => {
+    closeAll();
+    await env?.close();
+  });
+
+  const timeline = async (conversationId: string): Promise<SlaLine[]> => {
+    const [card] = await env.query<{ id: string }>('select id from cards where conversation_id = $1', [
+      conversationId,
+    ]);
+    const res = await env.api().get(`/api/cards/${card.id}/timeline`).expect(200);
+    return (res.body as SlaLine[]).filter((l) => l.kind === 'sla');
+  };
+
+  it('escalates once at the warning and once at the breach, and shows 🟡 then 🔴 with the time left and overdue', async () => {
     // Busy's one place is taken by a conversation they answered (its clock met: nothing escalates there).
     const answered = await newConversation(env, 'sales', 'primeira');
     await env.api().put(`/api/conversations/${answered}/assignee`).send({ userId: busy.id }).expect(200);
@@ -265,5 +265,29 @@ describe('SLA escalations and the conversation state', () => {
     const after = await env.api().get(`/api/conversations/${twice}`).expect(200);
     expect(after.body.priority).toBe('high');
     expect((await timeline(twice)).map((l) => l.data.policyName)).toEqual(['Twice']);
+  });
+
+  it('shows a clock paused while the card waits on the customer: no deadline, nothing left or overdue', async () => {
+    const id = await newConversation(env, 'sales', 'vou mandar os documentos');
+    await waitFor(
+      async () => (await env.api().get(`/api/conversations/${id}`)).body.sla?.clockKind === 'first_response',
+      { what: 'the first-response clock running' },
+    );
+    const [card] = await env.query<{ id: string }>('select id from cards where conversation_id = $1', [id]);
+    await env.api().post(`/api/cards/${card.id}/move`).send({ stage: 'waiting' }).expect(200);
+    const paused = {
+      status: 'green',
+      warning: false,
+      clockKind: 'first_response',
+      dueAt: null,
+      timeLeftMs: null,
+      overdueMs: null,
+      paused: true,
+    };
+    await waitFor(async () => (await env.api().get(`/api/conversations/${id}`)).body.sla?.paused === true, {
+      what: 'the clock paused',
+    });
+    expect((await env.api().get(`/api/conversations/${id}`).expect(200)).body.sla).toEqual(paused);
+    expect((await env.api().get(`/api/cards/${card.id}`).expect(200)).body.sla).toEqual(paused);
   });
 });
