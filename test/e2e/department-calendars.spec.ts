@@ -101,7 +101,7 @@ describe('department calendars API', () => {
 
   it('refuses a bad calendar with 422 naming the field, and stores nothing', async () => {
     const id = await newDepartment();
-    const refused = async (body: unknown) =>
+    const refused = async (body: object) =>
       (await env.api().put(`/api/departments/${id}/calendar`).send(body).expect(422)).body.message as string;
     expect(
       await refused({
@@ -206,7 +206,7 @@ describe('department calendars API', () => {
     expect(again.body.calendar.holidays).toHaveLength(imported.body.calendar.holidays.length + 1);
     expect(await auditOf(id, 'department.calendar_holidays_imported')).toHaveLength(2);
 
-    const refused = async (body: unknown) =>
+    const refused = async (body: object) =>
       (await env.api().post(`/api/departments/${id}/calendar/holidays/import`).send(body).expect(422)).body
         .message as string;
     expect(await refused({ country: 'XX', years: [2026] })).toMatch(
