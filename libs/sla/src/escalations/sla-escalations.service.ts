@@ -107,10 +107,12 @@ export class SlaEscalations {
     state: OwnershipState,
     policy: SlaEscalationPolicy,
   ): Promise<Outcome> {
-    const next = PRIORITIES[PRIORITIES.indexOf(state.priority) + 1];
-    if (!next) return { outcome: 'skipped', reason: 'already urgent', priority: state.priority };
-    await this.ownership.setPriority(em, state.conversationId, next, actorOf(policy));
-    return { outcome: 'applied', priority: next, previous: state.priority };
+    // The step is taken from the priority as it is under the row lock, so a concurrent change is not undone.
+    const current = (await this.ownership.lock(em, state.conversationId)) ?? state;
+    const next = PRIORITIES[PRIORITIES.indexOf(current.priority) + 1];
+    if (!next) return { outcome: 'skipped', reason: 'already urgent', priority: current.priority };
+    await this.ownership.setPriority(em, current.conversationId, next, actorOf(policy));
+    return { outcome: 'applied', priority: next, previous: current.priority };
   }
 
   private async returnToQueue(
