@@ -119,9 +119,9 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     clock.set(at(25 * MIN));
     await agentReplies('salesAgent', ids.c1, 'c1 resposta 3'); // next response: 25 − 20 = 5 min = 300,000 ms
     clock.set(at(30 * MIN));
-    await env.as('salesAgent').post(`/api/conversations/${ids.c1}/close`).expect(200); // resolution: 30 min
+    await env.as('salesAgent').post(`/api/conversations/${ids.c1}/close`).send({}).expect(200); // resolution: 30 min
     clock.set(at(40 * MIN));
-    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/close`).expect(200); // resolution: 39 min
+    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/close`).send({}).expect(200); // resolution: 39 min
     // Conversation 3: the customer writes again in the next hour and waits.
     clock.set(at(65 * MIN));
     await customerWrites(
@@ -309,5 +309,35 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
         const res = await env.as('admin').get(`/api/reports/${route}`).query(query).expect(422);
         expect(res.body.message, `${route} ${JSON.stringify(query)}`).toContain(field);
       }
+  });
+
+  it('events delivered again change nothing: each conversation remembers the last event applied', async () => {
+    const figures = async () =>
+      Promise.all(
+        (['volume', 'response-times', 'overview', 'backlog'] as const).map(
+          async (path) => (await report('admin', path, {}).expect(200)).body,
+        ),
+      );
+    const before = await figures();
+    const cursor = async () =>
+      (
+        await env.query<{ xid: string; seq: string; last_error: string | null }>(
+          `select xid::text, seq::text, last_error from domain_event_cursors where subscriber = 'reporting.facts'`,
+        )
+      )[0];
+    const end = await cursor();
+    // The whole stream again, from its start.
+    await env.query(`update domain_event_cursors set xid = 0, seq = 0 where subscriber = 'reporting.facts'`);
+    await waitFor(
+      async () => {
+        const now = await cursor();
+        if (now.last_error) throw new Error(now.last_error);
+        return (
+          BigInt(now.xid) > BigInt(end.xid) || (now.xid === end.xid && BigInt(now.seq) >= BigInt(end.seq))
+        );
+      },
+      { what: 'reporting back at the end of the stream' },
+    );
+    expect(await figures()).toEqual(before);
   });
 });

@@ -25,6 +25,8 @@ export const SUPERVISOR_EMAIL = 'supervisor@bench.switchboard';
 const AGENTS_PER_DEPARTMENT = 10;
 const TEAMS_PER_DEPARTMENT = 2;
 export const MESSAGES_PER_CONVERSATION = 10;
+/** Tables loaded with their secondary indexes set aside (see withoutIndexes). */
+const BULK = ['messages', 'report_responses', 'contacts', 'conversations', 'cards', 'report_conversations'];
 
 export interface Installation {
   departmentIds: string[];
@@ -93,13 +95,21 @@ async function completeInstallation(db: Client, installation: Installation): Pro
 /** The plan of every conversation and message; `$1` is the end of the year they are spread over. */
 const planSteps = (n: number): [string, string][] => [
   [
+    'id function',
+    // Time-ordered ids like the product's uuid v7 (rows are inserted in index order, as live traffic writes them).
+    `create function pg_temp.bench_id(at timestamptz, n bigint) returns uuid language sql immutable as
+     $$ select (lpad(to_hex((extract(epoch from at) * 1000)::bigint), 12, '0') || '7'
+                || lpad(to_hex(n), 19, '0'))::uuid $$`,
+  ],
+  [
     'plan',
     `create unlogged table bench_plan as
-     select i, gen_random_uuid() as id, gen_random_uuid() as contact_id, gen_random_uuid() as card_id,
-            i % 3 as d, (i / 3) % ${AGENTS_PER_DEPARTMENT} as a, (i / 7) % ${TEAMS_PER_DEPARTMENT} as t,
-            $1::timestamptz - interval '365 days' + (i / ${n}::float8) * interval '365 days' as opened_at,
-            (i % 50 = 0 or i / ${n}::float8 > 364 / 365.0) as still_open
-       from generate_series(1, ${n}) i`,
+     select i, pg_temp.bench_id(opened_at, i) as id, pg_temp.bench_id(opened_at, i + 1000000000) as contact_id,
+            pg_temp.bench_id(opened_at, i + 2000000000) as card_id, d, a, t, opened_at, still_open
+       from (select i, i % 3 as d, (i / 3) % ${AGENTS_PER_DEPARTMENT} as a, (i / 7) % ${TEAMS_PER_DEPARTMENT} as t,
+                    $1::timestamptz - interval '365 days' + (i / ${n}::float8) * interval '365 days' as opened_at,
+                    (i % 50 = 0 or i / ${n}::float8 > 364 / 365.0) as still_open
+               from generate_series(1, ${n}) i) g`,
   ],
   [
     'plan messages',
@@ -111,6 +121,31 @@ const planSteps = (n: number): [string, string][] => [
   ],
   ['index plan', 'create index on bench_msg (i, k)'],
 ];
+
+/**
+ * Runs a bulk load into `table` with its secondary indexes and unique constraints set aside, then builds them again
+ * from their own definitions (one sorted build each is far cheaper than ten million scattered index inserts). The
+ * primary key stays: rows arrive in its order.
+ */
+async function withoutIndexes(db: Client, table: string, load: () => Promise<void>): Promise<void> {
+  const constraints = await db.query<{ name: string; def: string }>(
+    `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+      where conrelid = $1::regclass and contype = 'u'`,
+    [table],
+  );
+  const indexes = await db.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.tablename = $1 and i.indexname not like '%_pkey'
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [table],
+  );
+  for (const c of constraints.rows) await db.query(`alter table ${table} drop constraint "${c.name}"`);
+  for (const i of indexes.rows) await db.query(`drop index "${i.name}"`);
+  await load();
+  for (const i of indexes.rows) await db.query(i.def);
+  for (const c of constraints.rows)
+    await db.query(`alter table ${table} add constraint "${c.name}" ${c.def}`);
+}
 
 /** Writes every table; returns how long each step took (seconds). */
 export async function seedData(
@@ -125,7 +160,10 @@ export async function seedData(
   const timings: Record<string, number> = {};
   const step = async (name: string, text: string, params: unknown[] = []) => {
     const started = Date.now();
-    await db.query(text, params);
+    const table = /^\s*insert into (\w+)/.exec(text)?.[1];
+    if (table && BULK.includes(table))
+      await withoutIndexes(db, table, () => db.query(text, params).then(() => undefined));
+    else await db.query(text, params);
     timings[name] = (Date.now() - started) / 1000;
     log(`  ${name}: ${timings[name].toFixed(1)} s`);
   };
@@ -191,12 +229,12 @@ export async function seedData(
       'messages',
       `insert into messages (id, wamid, conversation_id, direction, type, body, content, status, sent_at, created_at,
               updated_at, number_id, author_user_id)
-       select gen_random_uuid(), 'wamid.bench.' || m.i || '.' || m.k, p.id,
+       select pg_temp.bench_id(m.at, m.i * 16 + m.k), 'wamid.bench.' || m.i || '.' || m.k, p.id,
               case when m.k % 2 = 0 then 'in' else 'out' end, 'text', 'bench', '{}'::jsonb,
               case when m.k % 2 = 0 then 'received' else 'read' end,
               case when m.k % 2 = 1 then m.at end, m.at, m.at, ($1::uuid[])[p.d + 1],
               case when m.k % 2 = 1 then ($2::uuid[])[p.d * ${A} + p.a + 1] end
-         from bench_msg m join bench_plan p on p.i = m.i`,
+         from bench_msg m join bench_plan p on p.i = m.i order by m.at`,
       [arrays.numbers, arrays.agents],
     );
     await step(
@@ -218,11 +256,11 @@ export async function seedData(
       'report_responses',
       `insert into report_responses (message_id, conversation_id, kind, department_id, number_id, team_id, user_id,
               customer_at, responded_at, business_ms)
-       select gen_random_uuid(), p.id, case when m.k = 1 then 'first' else 'next' end, ($1::uuid[])[p.d + 1],
+       select pg_temp.bench_id(m.at, m.i * 16 + m.k), p.id, case when m.k = 1 then 'first' else 'next' end, ($1::uuid[])[p.d + 1],
               ($2::uuid[])[p.d + 1], ($3::uuid[])[p.d * ${T} + p.t + 1], ($4::uuid[])[p.d * ${A} + p.a + 1],
               q.at, m.at, (extract(epoch from m.at - q.at) * 1000)::bigint
          from bench_msg m join bench_plan p on p.i = m.i join bench_msg q on q.i = m.i and q.k = m.k - 1
-        where m.k % 2 = 1`,
+        where m.k % 2 = 1 order by m.at`,
       [departments, arrays.numbers, arrays.teams, arrays.agents],
     );
     await step(
@@ -237,8 +275,8 @@ export async function seedData(
     await step(
       'report_volume_hourly',
       `insert into report_volume_hourly (number_id, hour, department_id, inbound, outbound)
-       select number_id, date_trunc('hour', created_at), c.department_id,
-              count(*) filter (where direction = 'in'), count(*) filter (where direction = 'out')
+       select m.number_id, date_trunc('hour', m.created_at), c.department_id,
+              count(*) filter (where m.direction = 'in'), count(*) filter (where m.direction = 'out')
          from messages m join conversations c on c.id = m.conversation_id
         group by 1, 2, 3`,
     );
