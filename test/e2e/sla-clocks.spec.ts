@@ -321,4 +321,44 @@ describe('SLA clocks', () => {
     await env.as('salesAgent').get(`/api/conversations/${id}/sla`).expect(404);
     await env.as('supportAgent').get(`/api/conversations/${id}/sla`).expect(200);
   });
+
+  it('a reopen starts a new resolution clock; the next customer message a next-response clock', async () => {
+    begin();
+    const waId = newWaId();
+    const id = await customerWrites(waId, 'primeiro assunto');
+    await slaWhen(id, (v) => !!latest(v, 'resolution'), 'resolution clock');
+    moveTo(2);
+    await agentReplies(id, 'resolvido');
+    await slaWhen(id, (v) => latest(v, 'first_response')!.state === 'met', 'first response met');
+    moveTo(5);
+    await env.api().post(`/api/conversations/${id}/close`).send({}).expect(200);
+    await slaWhen(id, (v) => latest(v, 'resolution')!.state === 'met', 'resolution met at close');
+    moveTo(20);
+    await env.api().post(`/api/conversations/${id}/reopen`).send({}).expect(200);
+    const reopened = await slaWhen(
+      id,
+      (v) => clocksOf(v, 'resolution').length === 2,
+      'second resolution clock',
+    );
+    expect(clocksOf(reopened, 'resolution').map((c) => [c.state, c.startedAt, c.elapsedMs, c.dueAt])).toEqual(
+      [
+        ['met', at(0), 5 * MIN, null],
+        ['running', at(20), 0, at(260)],
+      ],
+    );
+    // We spoke last before the close: nobody waits for an answer until the customer writes again.
+    expect(latest(reopened, 'next_response')).toBeUndefined();
+    moveTo(25);
+    await customerWrites(waId, 'mais uma coisa');
+    const s = await slaWhen(id, (v) => !!latest(v, 'next_response'), 'next response clock');
+    expect(latest(s, 'next_response')).toMatchObject({ state: 'running', startedAt: at(25), dueAt: at(45) });
+  });
+
+  it('the route is in the OpenAPI document and answers 404 for an unknown conversation', async () => {
+    const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/conversations/{id}/sla'] ?? {})).toEqual(['get']);
+    await env.api().get('/api/conversations/00000000-0000-7000-8000-000000000000/sla').expect(404);
+  });
 });

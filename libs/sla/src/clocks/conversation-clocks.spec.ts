@@ -3,7 +3,7 @@ import { ClockEffects } from './clock-effects';
 import type { ClockPolicy } from './clock-policy';
 import { ConversationClocks } from './conversation-clocks';
 import type { SlaConversation } from './sla-conversation.repository';
-import { WALL_CLOCK } from './time-basis';
+import { businessTime, WALL_CLOCK } from './time-basis';
 
 // Unit level, on the wall clock: what each fact does to the clocks, with every expected instant written by hand.
 const T0 = Date.parse('2026-12-01T12:00:00.000Z');
@@ -29,7 +29,7 @@ const urgent: ClockPolicy = {
   targets: { ...normal.targets, firstResponse: { warningMinutes: 5, breachMinutes: 15 } },
 };
 
-function setup() {
+function setup(basis = WALL_CLOCK, policy = normal) {
   const conversation: SlaConversation = {
     conversationId: 'c1',
     departmentId: 'd1',
@@ -49,8 +49,8 @@ function setup() {
     conversation,
     [],
     {
-      policy: async (c) => (c.priority === 'urgent' ? urgent : normal),
-      basis: async () => WALL_CLOCK,
+      policy: async (c) => (c.priority === 'urgent' ? urgent : policy),
+      basis: async (_d, businessHours) => (businessHours ? basis : WALL_CLOCK),
     },
     effects,
   );
@@ -115,5 +115,29 @@ describe('conversation clocks', () => {
       'cancelled',
       'met',
     ]);
+  });
+
+  it('in business hours: a Friday-evening wait is due on Monday, and a pause keeps the business time counted', async () => {
+    const weekdays = [{ open: '09:00', close: '18:00' }];
+    const calendar = {
+      timezone: 'UTC',
+      weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays, sat: [], sun: [] },
+      holidays: [],
+      exceptions: [],
+    };
+    const { clocks, clock } = setup(businessTime(calendar), { ...normal, businessHours: true });
+    const friday = (hhmm: string) => ({ at: new Date(`2026-12-04T${hhmm}:00.000Z`), cause: 'test' });
+    const monday = (hhmm: string) => ({ at: new Date(`2026-12-07T${hhmm}:00.000Z`), cause: 'test' });
+    await clocks.customerWrote(friday('17:45'));
+    await clocks.routed(friday('17:45'), 'd1', null);
+    // 30 business minutes: 17:45–18:00 on Friday, none on the weekend, 15 more from 09:00 on Monday.
+    expect(clock('first_response').dueAt).toEqual(new Date('2026-12-07T09:15:00.000Z'));
+    expect(clock('first_response').warnAt).toEqual(new Date('2026-12-04T17:55:00.000Z'));
+    await clocks.snoozed(monday('09:10'), true);
+    expect(clock('first_response')).toMatchObject({ state: 'paused', elapsedMs: 25 * 60_000 });
+    await clocks.snoozed(monday('14:00'), false);
+    // 5 of 30 left from 14:00; the resolution clock (240) has 215 business minutes left: 17:35 the same day.
+    expect(clock('first_response').dueAt).toEqual(new Date('2026-12-07T14:05:00.000Z'));
+    expect(clock('resolution').dueAt).toEqual(new Date('2026-12-07T17:35:00.000Z'));
   });
 });

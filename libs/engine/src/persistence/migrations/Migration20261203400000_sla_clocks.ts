@@ -55,7 +55,7 @@ export class Migration20261203400000_sla_clocks extends Migration {
     this.addSql(
       `create table "sla_clock_transitions" (
          "id" bigint generated always as identity primary key,
-         "clock_id" uuid not null references "sla_clocks" ("id") on delete cascade,
+         "clock_id" uuid not null,
          "conversation_id" uuid not null,
          "at" timestamptz not null,
          "transition" text not null check ("transition" in ('started', 'paused', 'resumed', 'warned', 'breached', 'met', 'stopped', 'recomputed')),
