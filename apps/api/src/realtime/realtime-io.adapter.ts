@@ -6,6 +6,7 @@ import { POSTGRES_ADAPTER_OPTIONS, quietPool, REDIS_ADAPTER_KEY, Runtime } from 
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { Adapter } from 'socket.io-adapter';
+import { coalesceSocketWrites } from './coalesced-socket-writes';
 import { socketOriginCheck } from './socket-origin';
 
 /**
@@ -31,6 +32,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       allowRequest: socketOriginCheck(this.runtime.config.auth.oidc.publicUrl),
     }) as Server;
     server.adapter(this.clusterAdapter());
+    coalesceSocketWrites(server);
     return server;
   }
 
