@@ -10,7 +10,8 @@ import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { sql } from '../persistence/sql';
-import { READ_HORIZON, readAfter } from './domain-event-reader';
+import { READ_HORIZON, readAfterCursor } from './domain-event-reader';
+import { DomainEventName } from './domain-event-types';
 import { DOMAIN_EVENTS_CHANNEL } from './domain-events.service';
 import { DomainEventSubscriber, SubscriberRegistry } from './subscriber-registry';
 
@@ -26,6 +27,8 @@ export type DeliveryOutcome =
 
 interface Loop {
   subscriber: DomainEventSubscriber;
+  /** The names it handles, sorted: its reads take only these (and pass over the rest of the stream). */
+  names: string[];
   running: boolean;
   again: boolean;
   timer: NodeJS.Timeout | null;
@@ -61,7 +64,13 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     for (const subscriber of this.registry.subscribers()) {
       await this.ensureCursor(subscriber.name);
-      this.loops.set(subscriber.name, { subscriber, running: false, again: false, timer: null });
+      this.loops.set(subscriber.name, {
+        subscriber,
+        names: [...subscriber.events].sort(),
+        running: false,
+        again: false,
+        timer: null,
+      });
     }
     this.poll = setInterval(() => this.tick(), this.config.events.pollIntervalMs);
     this.poll.unref();
@@ -85,6 +94,18 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
     for (const loop of this.loops.values()) this.run(loop);
   }
 
+  /**
+   * A committed publish names its events (see DomainEvents.publish): only the loops handling one of them are woken.
+   * The others pass over those events on their next read, whenever something of theirs (or the poll) wakes them. A
+   * notification without names wakes every loop.
+   */
+  private wake(payload: string | undefined): void {
+    if (!payload) return this.wakeAll();
+    const names = payload.split(',');
+    for (const loop of this.loops.values())
+      if (names.some((name) => loop.subscriber.events.has(name as DomainEventName))) this.run(loop);
+  }
+
   private tick(): void {
     if (!this.listener && this.loops.size) void this.listen();
     this.wakeAll();
@@ -98,7 +119,7 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
     if (this.stopped) return;
     const client = new Client({ connectionString: this.orm.config.get('clientUrl') });
     this.listener = client;
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', (n) => this.wake(n.payload));
     client.on('error', (e) => {
       this.logger.warn(`domain event listener lost (${e.message}); the poll carries on until it reconnects`);
       if (this.listener === client) this.listener = null;
@@ -130,7 +151,7 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
       let outcome: DeliveryOutcome = { kind: 'more' };
       while (!this.stopped && (outcome.kind === 'more' || loop.again)) {
         loop.again = false;
-        outcome = await this.deliverBatch(loop.subscriber).catch((e: unknown) => {
+        outcome = await this.deliverBatch(loop).catch((e: unknown) => {
           this.logger.warn(
             `domain event delivery to ${loop.subscriber.name} failed: ${(e as Error).message}`,
           );
@@ -155,7 +176,7 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
   async deliverOnce(name: string): Promise<DeliveryOutcome> {
     const loop = this.loops.get(name);
     if (!loop) throw new Error(`no domain event subscriber "${name}" in this process`);
-    return this.deliverBatch(loop.subscriber);
+    return this.deliverBatch(loop);
   }
 
   private backoff(attempts: number): number {
@@ -164,7 +185,8 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
   }
 
   /** One batch for one subscriber, in one transaction with its cursor. */
-  private async deliverBatch(subscriber: DomainEventSubscriber): Promise<DeliveryOutcome> {
+  private async deliverBatch(loop: Loop): Promise<DeliveryOutcome> {
+    const { subscriber } = loop;
     const limit = this.config.events.batchSize;
     const failed: { error: Error | null } = { error: null };
     const outcome = await this.em
@@ -174,22 +196,17 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
           em,
           `select pg_try_advisory_xact_lock(hashtext('domain_event_cursor'), hashtext(?)) as ok`,
           [subscriber.name],
+          'domain_event_cursor_lock',
         );
         if (!lock.ok) return { kind: 'busy' };
-        const [cursor] = await sql<{ xid: string; seq: string; retry_at: Date | string | null }>(
-          em,
-          `select xid::text as xid, seq::text as seq, retry_at from domain_event_cursors where subscriber = ?`,
-          [subscriber.name],
-        );
-        if (!cursor) throw new Error(`the cursor of subscriber ${subscriber.name} is missing`);
-        if (cursor.retry_at && new Date(cursor.retry_at) > new Date())
-          return { kind: 'later', at: new Date(cursor.retry_at) };
-        const read = await readAfter(em, cursor, limit);
+        // The cursor is read in the statement after the lock, so it is the one the last holder committed.
+        const read = await readAfterCursor(em, subscriber.name, limit, loop.names);
+        if (!read) throw new Error(`the cursor of subscriber ${subscriber.name} is missing`);
+        if (read.retryAt) return { kind: 'later', at: read.retryAt };
         if (!read.last) return read.heldBack ? { kind: 'soon' } : { kind: 'idle' };
-        const mine = read.events.filter((e) => subscriber.events.has(e.name));
-        if (mine.length)
+        if (read.events.length)
           try {
-            await subscriber.handle(mine, em);
+            await subscriber.handle(read.events, em);
           } catch (e) {
             failed.error = e as Error;
             throw e;
@@ -199,9 +216,10 @@ export class DomainEventDelivery implements OnApplicationBootstrap, BeforeApplic
           `update domain_event_cursors set xid = ?::bigint, seq = ?::bigint, attempts = 0, retry_at = null,
                   last_error = null, updated_at = now() where subscriber = ?`,
           [read.last.xid, read.last.seq, subscriber.name],
+          'domain_event_cursor_advance',
         );
         if (read.events.length === limit) return { kind: 'more' };
-        return read.heldBack ? { kind: 'soon' } : { kind: 'delivered', count: mine.length };
+        return read.heldBack ? { kind: 'soon' } : { kind: 'delivered', count: read.events.length };
       })
       .catch((e: unknown) => {
         if (!failed.error) throw e;

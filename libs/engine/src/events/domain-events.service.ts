@@ -11,8 +11,9 @@ export const DOMAIN_EVENTS_CHANNEL = 'switchboard_domain_events';
  * Publishes domain events inside the caller's transaction: they commit with the change or not at all. Each row
  * records the transaction id (pg_current_xact_id) that readers order and gate by. A NOTIFY in the same transaction
  * wakes the delivery loops of every process once it commits (PostgreSQL delivers notifications only on commit and
- * folds identical ones of a transaction into one). Events are stamped with the engine Clock's time (the fact's
- * time everywhere, e.g. SLA and reports), so under a controllable clock they agree with the deadlines it drives.
+ * folds identical ones of a transaction into one); its payload names the events, so only their subscribers wake.
+ * Events are stamped with the engine Clock's time (the fact's time everywhere, e.g. SLA and reports), so under a
+ * controllable clock they agree with the deadlines it drives.
  */
 @Injectable()
 export class DomainEvents {
@@ -33,12 +34,14 @@ export class DomainEvents {
          select pg_current_xact_id()::text::bigint, e.name, e.payload, ?::timestamptz
            from unnest(?::text[], ?::jsonb[]) with ordinality as e(name, payload, n) order by e.n
          returning 1)
-       select pg_notify(?, '') from (select 1) one where exists (select 1 from e)`,
+       select pg_notify(?, ?) from (select 1) one where exists (select 1 from e)`,
       [
         this.clock.now(),
         list.map((e) => e.name),
         list.map((e) => JSON.stringify(e.payload)),
         DOMAIN_EVENTS_CHANNEL,
+        // The names published: delivery wakes only the subscribers of one of them.
+        [...new Set(list.map((e) => e.name))].sort().join(','),
       ],
     );
   }
