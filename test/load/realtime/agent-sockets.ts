@@ -5,8 +5,10 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, Socket } from 'socket.io-client';
+import { Encoder } from 'socket.io-parser';
 import { now } from './open-loop-generator';
 import { percentiles, Percentiles } from './percentiles';
+import * as sharedParse from './shared-parse-decoder';
 
 export interface AgentSocketSpec {
   url: string;
@@ -80,7 +82,9 @@ const t0 = now();
 let specs: AgentSocketSpec[] = [];
 const sockets: Socket[] = [];
 const received = new Map<string, Received>();
-const eventsByType: Record<string, number> = {};
+const eventsByType = sharedParse.decodedByEvent;
+/** The standard encoder; the decoder parses each event text once for all sockets (see shared-parse-decoder). */
+const parser = { Encoder: Encoder, Decoder: sharedParse.SharedParseDecoder };
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const reply = (answer: SocketAnswer) => process.send?.(answer);
 
@@ -108,10 +112,10 @@ function connectOne(spec: AgentSocketSpec, index: number): Promise<void> {
     auth: { token: spec.token },
     reconnection: false,
     forceNew: true,
+    parser,
   });
   sockets[index] = socket;
   socket.on('message.created', (event: MessageCreated) => onEvent(index, event));
-  socket.onAny((type: string) => (eventsByType[type] = (eventsByType[type] ?? 0) + 1));
   return new Promise((resolve, reject) => {
     socket.once('ready', ({ rooms }: { rooms: string[] }) =>
       rooms.includes(`department:${spec.departmentId}`)
@@ -228,6 +232,8 @@ function compute(messages: RunMessage[]): DeliveryResult {
 }
 
 if (require.main === module) {
+  // Ended by the runner: exit normally, so a `--cpu-prof` profile of this process is written.
+  process.once('SIGTERM', () => process.exit(0));
   process.on('message', (command: SocketCommand) => {
     const run = async (): Promise<SocketAnswer> => {
       const started = Date.now();

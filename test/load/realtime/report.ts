@@ -27,6 +27,8 @@ export interface RealtimeRun {
   /** CPU seconds per process over the run (first send to the last event received). */
   cpuSeconds: Record<string, number>;
   windowSeconds: number;
+  /** pg_stat_database counters of the benchmark database over the run (transactions, rows). */
+  database: Record<string, number>;
   /** Whether the closing marker reached every socket within settleSeconds (else the rest counts as missing). */
   settled: boolean;
   settleSeconds: number;
@@ -56,6 +58,9 @@ department's room. A separate load-generator process offers signed webhooks, one
 sent more than ${r.lateMs} ms after its slot, or whose slot found all of the generator's connections busy, counts as
 late. Messages go to the three numbers in turn (one department each).
 
+- **The sockets' process** decodes each event's text once for all of its sockets (a department's sockets all
+  receive the same text) and hands every socket its own copy of the arguments: 200 sockets in one process would
+  otherwise parse each event about 67 times, and the client's own delays count as latency.
 - **Latency** is from sending the webhook POST to the \`message.created\` event (\`change: message.received\`) at a
   socket of the message's department, per delivery (each socket) and per message at the last socket of its
   department. Events carry the message id; sockets only record it with the time, and after the run the ids are
@@ -113,6 +118,11 @@ CPU over the run (${r.windowSeconds.toFixed(1)} s, from the first send to the ma
 | Process | CPU | share |
 |---|---|---|
 ${cpuRows.join('\n')}
+
+PostgreSQL work over the run (the benchmark database's counters, steadier than CPU time on a shared machine):
+${Object.entries(r.database)
+  .map(([name, n]) => `${name.replace('_', ' ')} ${n} (${(n / r.offered).toFixed(1)} per message)`)
+  .join(', ')}.
 
 The socket process's event loop was delayed by up to ${ms(d.clientLoopDelayMaxMs)} (p99 ${ms(d.clientLoopDelayP99Ms)}):
 when that is large, part of the latency is the measuring client's, not the server's. Everything shares one

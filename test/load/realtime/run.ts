@@ -30,6 +30,22 @@ const LATE_MS = 10;
 /** How long the events of a run may take to reach every socket after the last send before the rest counts missing. */
 const SETTLE_TIMEOUT_MS = option('settle', 600) * 1000;
 const dist = (p: string) => resolve(__dirname, '../../../..', p);
+/** `--cpu-prof-dir=<dir>`: every process of the run writes a V8 CPU profile there, named by its role. */
+const PROFILE_DIR = /--cpu-prof-dir=(\S+)/.exec(argv)?.[1];
+const nodeArgs = (role: string) =>
+  PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${role}.cpuprofile`] : [];
+
+/**
+ * The benchmark database's transaction and row counters (pg_stat_database): how much work the run asked of
+ * PostgreSQL, steadier than its CPU time on a shared machine. Statistics lag by up to a second (stats flush).
+ */
+async function databaseWork(db: Client): Promise<Record<string, number>> {
+  const { rows } = await db.query<Record<string, string>>(
+    `select xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted
+       from pg_stat_database where datname = current_database()`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -40,8 +56,8 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what:
   throw new Error(`timed out: ${what}`);
 }
 
-function start(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [dist(entry)], {
+function start(role: string, entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs(role), dist(entry)], {
     env: { ...process.env, NODE_ENV: 'bench', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -74,6 +90,7 @@ function ask<T extends SocketAnswer['type']>(
 
 function runGenerator(job: OpenLoopJob): { child: ChildProcess; report: Promise<OpenLoopReport> } {
   const child = fork(resolve(__dirname, 'open-loop-generator.js'), [], {
+    execArgv: nodeArgs('generator'),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const report = new Promise<OpenLoopReport>((res, rej) => {
@@ -108,9 +125,9 @@ async function main() {
   let finishing = false;
   const db = new Client({ connectionString: database.url });
   try {
-    const apiA = start('dist/apps/api/src/main.js', { ...env, PORT: String(portA) });
-    const apiB = start('dist/apps/api/src/main.js', { ...env, PORT: String(portB) });
-    const worker = start('dist/apps/worker/src/main.js', env);
+    const apiA = start('api-a', 'dist/apps/api/src/main.js', { ...env, PORT: String(portA) });
+    const apiB = start('api-b', 'dist/apps/api/src/main.js', { ...env, PORT: String(portB) });
+    const worker = start('worker', 'dist/apps/worker/src/main.js', env);
     children.push(apiA, apiB, worker);
     for (const [name, child] of Object.entries({ 'api A': apiA, 'api B': apiB, worker }))
       child.once(
@@ -132,6 +149,7 @@ async function main() {
       process: i % 2 ? 'B' : 'A',
     }));
     const sockets = fork(resolve(__dirname, 'agent-sockets.js'), [], {
+      execArgv: nodeArgs('sockets'),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.push(sockets);
@@ -185,6 +203,7 @@ async function main() {
     children.push(generator.child);
     const cpuOf = () => cpuSnapshot({ ...processes, 'agent sockets': sockets.pid }, database.name);
     const cpuBefore = cpuOf();
+    const databaseBefore = await databaseWork(db);
     const windowStart = now();
     process.stdout.write(`offering ${job.messages} messages at ${RATE}/s for ${SECONDS} s\n`);
     const report = await generator.report;
@@ -201,6 +220,10 @@ async function main() {
     const settled = await marker('post');
     const windowSeconds = (now() - windowStart) / 1000;
     const cpuAfter = cpuOf();
+    const databaseAfter = await databaseWork(db);
+    const databaseCounts: Record<string, number> = {};
+    for (const key of Object.keys(databaseAfter))
+      databaseCounts[key] = databaseAfter[key] - databaseBefore[key];
     const cpuSeconds: Record<string, number> = {};
     for (const key of Object.keys(cpuAfter)) cpuSeconds[key] = (cpuAfter[key] - (cpuBefore[key] ?? 0)) / 1000;
     cpuSeconds['load generator'] = report.cpuMs / 1000;
@@ -253,6 +276,7 @@ async function main() {
       deliveries,
       cpuSeconds,
       windowSeconds,
+      database: databaseCounts,
       settled,
       settleSeconds: SETTLE_TIMEOUT_MS / 1000,
       pgVersion: `PostgreSQL ${pgVersion}`,
