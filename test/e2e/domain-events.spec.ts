@@ -123,7 +123,10 @@ describe('domain events', () => {
       numberId: env.numbers.sales.id,
       departmentId: env.numbers.sales.departmentId,
     };
-    expect(got.filter((e) => e.name === 'message.sent').map((e) => e.payload)).toEqual([ids]);
+    // The admin's own reply: a person (the author), not the product.
+    expect(got.filter((e) => e.name === 'message.sent').map((e) => e.payload)).toEqual([
+      { ...ids, byUserId: env.users.admin.id, automated: false },
+    ]);
     // Meta reports sent, delivered, read; each one that raised the message is an event, in that order. (Meta's
     // "sent" may land before the send's own answer: it names our message id, so it can precede message.sent.)
     expect(got.filter((e) => e.name === 'message.status').map((e) => e.payload)).toEqual(
