@@ -177,6 +177,13 @@ const ROUTES: Record<string, Access> = {
   'POST /api/departments/:id/routing-rules/test': department('routing.manage'),
   'PUT /api/routing-rules/:id': department('routing.manage'),
   'DELETE /api/routing-rules/:id': department('routing.manage'),
+  // SLA policies: managed by whoever manages the department's routing.
+  'GET /api/departments/:id/sla-policies': department('routing.manage'),
+  'POST /api/departments/:id/sla-policies': department('routing.manage'),
+  'PUT /api/departments/:id/sla-policies/order': department('routing.manage'),
+  'GET /api/sla-policies/:id': department('routing.manage'),
+  'PUT /api/sla-policies/:id': department('routing.manage'),
+  'DELETE /api/sla-policies/:id': department('routing.manage'),
   'POST /api/conversations/:id/messages': department('conversations.reply'),
   // Closed, then reopened right after (each actor's probes follow this order), so later routes still reply.
   'POST /api/conversations/:id/close': department('conversations.reply'),
@@ -432,6 +439,8 @@ interface Fixtures {
   alert: string;
   /** An admin's routing rule of the department (deleting takes it; the sales one is replaced). */
   routingRule: string;
+  /** An admin's SLA policy of the department (deleting takes it; the sales one is replaced). */
+  slaPolicy: string;
 }
 /** Which fixture a field named `<x>Id` / `<x>Ids` takes. A new id field must be added here, or the walk fails. */
 const ID_FIELDS: Record<string, keyof Fixtures> = {
@@ -465,6 +474,7 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   numbers: 'number',
   alerts: 'alert',
   'routing-rules': 'routingRule',
+  'sla-policies': 'slaPolicy',
 };
 
 /** A number Meta has and Switchboard does not: POST /api/numbers registers it. */
@@ -560,6 +570,17 @@ describe('authorization: every route × every actor, with department A ids every
       [departmentId, `walk rule ${++seq}`],
     );
     return rule.id;
+  }
+  /** Stored directly, like the rules. */
+  async function newSlaPolicy(departmentId: string) {
+    const [policy] = await env.query<{ id: string }>(
+      `insert into sla_policies (id, department_id, key, name, source, position, match, targets)
+       values (gen_random_uuid(), $1, $2, $2, 'admin', 0, '{"numberIds": [], "priorities": [], "requestTypes": []}',
+               '{"firstResponse": {"warningMinutes": 45, "breachMinutes": 60}, "nextResponse": null, "resolution": null, "stages": {}}')
+       returning id`,
+      [departmentId, `walk_policy_${++seq}`],
+    );
+    return policy.id;
   }
   async function newTeam(departmentId: string) {
     return (
@@ -733,6 +754,7 @@ describe('authorization: every route × every actor, with department A ids every
       waba: FREE_NUMBER.wabaId,
       alert: await openAlert('sales'),
       routingRule: await newRoutingRule(dept('sales')),
+      slaPolicy: await newSlaPolicy(dept('sales')),
     };
     fixtures.hr = {
       department: dept('hr'),
@@ -753,6 +775,7 @@ describe('authorization: every route × every actor, with department A ids every
       waba: FREE_NUMBER.wabaId,
       alert: await openAlert('hr'),
       routingRule: await newRoutingRule(dept('hr')),
+      slaPolicy: await newSlaPolicy(dept('hr')),
     };
     [{ c: walkCursor }] = await env.query<{ c: string }>(
       `select xid || ':' || seq as c from domain_events order by xid desc, seq desc limit 1`,
@@ -865,6 +888,11 @@ describe('authorization: every route × every actor, with department A ids every
     // A rule's actions: any id-taking action (a transfer to its own department) is refused as such.
     if (route.includes('routing-rules') && name === 'actions') return { priority: 'high' };
     if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
+    // A policy's key is unique in its department; an escalation assigns to the department's agent.
+    if (route.includes('sla-policies') && name === 'key') return `walk_${++seq}`;
+    if (route.includes('sla-policies/order') && name === 'ids') return [fixtures[dept].slaPolicy];
+    if (route.includes('sla-policies') && name === 'escalations')
+      return [{ on: 'breach', clock: 'any', action: 'assign_user', userId: fixtures[dept].user }];
     // A queue's strategy: manual, so the walk's conversations stay where they are.
     if (route.includes('/queues/') && name === 'strategy') return 'manual';
     // Labels to add (an empty change is refused as such).
@@ -1048,6 +1076,8 @@ describe('authorization: every route × every actor, with department A ids every
       // Deleting consumes the fixture: the next deletion gets a new one.
       if (p.route === 'DELETE /api/routing-rules/:id' && p.dept === 'sales')
         fixtures.sales.routingRule = await newRoutingRule(fixtures.sales.department);
+      if (p.route === 'DELETE /api/sla-policies/:id' && p.dept === 'sales')
+        fixtures.sales.slaPolicy = await newSlaPolicy(fixtures.sales.department);
       // A claim takes the conversation: back to the queue for the next claimer.
       // A reply or a take-over makes the caller its owner too: only the owner replies next.
       if (
