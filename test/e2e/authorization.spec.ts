@@ -95,6 +95,9 @@ const ROUTES: Record<string, Access> = {
   'PATCH /api/departments/:id': installation('departments.manage', true),
   // On a department without numbers (one with numbers is refused with 409 whoever asks).
   'POST /api/departments/:id/archive': installation('departments.manage', true),
+  'GET /api/departments/:id/calendar': installation('departments.manage', true),
+  'PUT /api/departments/:id/calendar': installation('departments.manage', true),
+  'POST /api/departments/:id/calendar/holidays/import': installation('departments.manage', true),
   'GET /api/numbers': installation('numbers.manage', undefined, true),
   'GET /api/numbers/:id': installation('numbers.manage', true),
   // With a sandbox number not registered yet (FREE_NUMBER), so the admin's registration passes its connection test.
@@ -893,6 +896,9 @@ describe('authorization: every route × every actor, with department A ids every
     if (route.includes('sla-policies/order') && name === 'ids') return [fixtures[dept].slaPolicy];
     if (route.includes('sla-policies') && name === 'escalations')
       return [{ on: 'breach', clock: 'any', action: 'assign_user', userId: fixtures[dept].user }];
+    // A calendar's time zone, a country with holiday rules.
+    if (route === 'PUT /api/departments/:id/calendar' && name === 'timezone') return 'UTC';
+    if (route.endsWith('/calendar/holidays/import') && name === 'country') return 'BR';
     // A queue's strategy: manual, so the walk's conversations stay where they are.
     if (route.includes('/queues/') && name === 'strategy') return 'manual';
     // Labels to add (an empty change is refused as such).
