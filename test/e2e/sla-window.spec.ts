@@ -120,4 +120,18 @@ describe('the free-reply window as a deadline', () => {
       .expect(409);
     expect(refused.body.code).toBe('window_closed');
   });
+
+  it('a closed conversation keeps no window timers; reopened by hand it gets them back for the same close', async () => {
+    const now = clock.now().getTime();
+    const iso = (ms: number) => new Date(now + ms).toISOString();
+    const id = await customerWrites('5511944440002', 'bom dia');
+    await waitFor(async () => (await timers(id)).length === 2, { what: 'window timers set' });
+    expect(await timers(id)).toEqual([`window.closed@${iso(24 * HOUR)}`, `window.warning@${iso(23 * HOUR)}`]);
+    const c = `/api/conversations/${id}`;
+    await env.api().post(`${c}/close`).send({}).expect(200);
+    await waitFor(async () => (await timers(id)).length === 0, { what: 'window timers cancelled on close' });
+    await env.api().post(`${c}/reopen`).send({}).expect(200);
+    await waitFor(async () => (await timers(id)).length === 2, { what: 'window timers set again on reopen' });
+    expect(await timers(id)).toEqual([`window.closed@${iso(24 * HOUR)}`, `window.warning@${iso(23 * HOUR)}`]);
+  });
 });
