@@ -55,6 +55,23 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     );
   }
 
+  /** Waits for a domain event about the conversation (routing decided; a deadline passed). */
+  const eventFor = (name: string, conversationId: string, kind?: string, times = 1) =>
+    waitFor(
+      async () =>
+        (
+          await env.query<{ n: number }>(
+            `select count(*)::int as n from domain_events where name = $1 and payload->>'conversationId' = $2
+                and ($3::text is null or payload->>'kind' = $3)`,
+            [name, conversationId, kind ?? null],
+          )
+        )[0].n >= times,
+      { what: `${name} for ${conversationId}` },
+    );
+  /** The reply ended the conversation's `times`-th clock of `kind`, before the clock moves on. */
+  const clockEnded = (conversationId: string, kind: string, times = 1) =>
+    eventFor('sla.clock_finished', conversationId, kind, times);
+
   const report = (
     actor: 'admin' | 'salesAgent' | 'supportAgent',
     path: string,
@@ -77,9 +94,25 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     sales = env.numbers.sales.departmentId;
     support = env.numbers.support.departmentId;
 
+    // Sales counts the wall clock: first response due in 2 minutes, next response in 3.
+    await env
+      .api()
+      .post(`/api/departments/${sales}/sla-policies`)
+      .send({
+        key: 'reporting',
+        name: 'Reporting',
+        businessHours: false,
+        targets: {
+          firstResponse: { warningMinutes: 1, breachMinutes: 2 },
+          nextResponse: { warningMinutes: 1, breachMinutes: 3 },
+        },
+      })
+      .expect(201);
+
     // Sales, conversation 1: three responses, then closed.
     clock.set(at(0));
     ids.c1 = await customerWrites(newWaId(), 'c1 olá', 'sales');
+    await eventFor('conversation.routed', ids.c1);
     const c1 = (
       await env.query<{ wa_id: string }>(
         'select k.wa_id from conversations c join contacts k on k.id = c.contact_id where c.id = $1',
@@ -88,13 +121,19 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     )[0].wa_id;
     clock.set(at(1 * MIN));
     await agentReplies('salesAgent', ids.c1, 'c1 resposta 1'); // first response: 60,000 ms
+    await clockEnded(ids.c1, 'first_response');
     // Sales, conversation 2 opens at +1 min (same minute, after the reply above).
     ids.c2 = await customerWrites(newWaId(), 'c2 olá', 'sales');
+    await eventFor('conversation.routed', ids.c2);
     clock.set(at(2 * MIN));
     ids.c3 = await customerWrites(newWaId(), 'c3 olá', 'sales');
+    await eventFor('conversation.routed', ids.c3);
     clock.set(at(2 * MIN + 30_000));
-    await agentReplies('salesAgent', ids.c3, 'c3 resposta'); // first response: 30,000 ms
+    await agentReplies('salesAgent', ids.c3, 'c3 resposta'); // first response: 30,000 ms (SLA met)
+    await clockEnded(ids.c3, 'first_response');
     clock.set(at(4 * MIN));
+    // Due at +3 min: breached while nobody owned it.
+    await eventFor('sla.breached', ids.c2, 'first_response');
     await agentReplies('salesAgent', ids.c2, 'c2 resposta'); // first response: 3 min = 180,000 ms
     // Support, conversation 4: opens at +5 min.
     clock.set(at(5 * MIN));
@@ -104,6 +143,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     await customerWrites(c1, 'c1 pergunta 2', 'sales');
     clock.set(at(12 * MIN));
     await agentReplies('salesAgent', ids.c1, 'c1 resposta 2'); // next response: 120,000 ms
+    await clockEnded(ids.c1, 'next_response');
     // Conversation 4: one response, then its card waits on the customer.
     clock.set(at(15 * MIN));
     await agentReplies('supportAgent', ids.c4, 'c4 resposta'); // first response: 10 min = 600,000 ms
@@ -117,6 +157,8 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     clock.set(at(21 * MIN));
     await customerWrites(c1, 'c1 pergunta 4', 'sales');
     clock.set(at(25 * MIN));
+    // The next-response clock restarted at +21 min: due at +24, breached (salesAgent owns c1).
+    await eventFor('sla.breached', ids.c1, 'next_response');
     await agentReplies('salesAgent', ids.c1, 'c1 resposta 3'); // next response: 25 − 20 = 5 min = 300,000 ms
     clock.set(at(30 * MIN));
     await env.as('salesAgent').post(`/api/conversations/${ids.c1}/close`).send({}).expect(200); // resolution: 30 min
@@ -137,6 +179,8 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     // Support, conversation 5: written at 17:50, answered the next morning at 09:10: 10 minutes before closing
     // and 10 after opening, 20 business minutes (1,200,000 ms) for 15 h 20 min of wall time.
     clock.set(at(5 * 60 * MIN + 50 * MIN));
+    // Conversation 3's next response (due 13:08) breaches: it is overdue from now on.
+    await eventFor('sla.breached', ids.c3, 'next_response');
     ids.c5 = await customerWrites(newWaId(), 'c5 olá', 'support');
     clock.set(at(21 * 60 * MIN + 10 * MIN));
     await agentReplies('supportAgent', ids.c5, 'c5 bom dia');
@@ -163,7 +207,8 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
       open: 3,
       inProgress: 2,
       waitingOnCustomer: 1,
-      overdue: 0,
+      // c3, whose next response is past its deadline.
+      overdue: 1,
       opened: 5,
       closed: 2,
     });
@@ -217,6 +262,21 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     // Every sales response and close was salesAgent's.
     expect(salesAgent.firstResponse).toEqual({ count: 3, medianMs: 60_000, p90Ms: 156_000 });
     expect(salesAgent.resolution).toEqual({ count: 2, medianMs: 2_070_000, p90Ms: 2_286_000 });
+  });
+
+  it('SLA: clocks met and breached, met % per department and per agent', async () => {
+    // Sales: met c1 first (1 min), c3 first (30 s), c1's first next response (2 min); breached c2 first (3 min),
+    // c1's second next response (restarted at +21, answered at +25) and c3's next response (still waiting): 50 %.
+    const departments = await report('admin', 'sla', { groupBy: 'department' }).expect(200);
+    expect(departments.body.rows).toEqual([{ key: sales, met: 3, breached: 3, metPercent: 50 }]);
+    // c2 breached while nobody owned it: no agent. The others were salesAgent's: 3 of 5, 60 %.
+    const agents = await report('admin', 'sla', { groupBy: 'agent' }).expect(200);
+    expect(agents.body.rows).toEqual([
+      { key: env.users.salesAgent.id, met: 3, breached: 2, metPercent: 60 },
+      { key: null, met: 0, breached: 1, metPercent: 0 },
+    ]);
+    const supportSla = await report('supportAgent', 'sla', {}).expect(200);
+    expect(supportSla.body.rows).toEqual([]);
   });
 
   it('volume: messages in and out per number and hour', async () => {
@@ -284,7 +344,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     expect(byFormat.headers['content-type']).toMatch(/^text\/csv/);
     expect(byFormat.text).toBe(
       'from,to,open,in_progress,waiting_on_customer,overdue,opened,closed\r\n' +
-        '2030-03-04T00:00:00Z,2030-03-06T00:00:00Z,1,1,0,0,3,2\r\n',
+        '2030-03-04T00:00:00Z,2030-03-06T00:00:00Z,1,1,0,1,3,2\r\n',
     );
     const byAccept = await report('admin', 'volume', { departmentId: support })
       .set('Accept', 'text/csv')
