@@ -2,6 +2,7 @@ import { Clock, TimerRunner } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
+import { configureAgent } from './support/assignment-fixtures';
 
 interface ClockView {
   id: string;
@@ -74,6 +75,8 @@ describe('SLA clocks', () => {
     // Nobody is assigned automatically: the agent's reply takes the conversation.
     for (const d of [sales, support])
       await env.api().put(`/api/departments/${d}/queues/default`).send({ strategy: 'manual' }).expect(200);
+    // Every scenario's reply takes its conversation: room for all of them.
+    await configureAgent(env, sales, env.users.salesAgent.id, { capacity: 50 });
     urgent = await createPolicy(sales, {
       key: 'urgent',
       name: 'Urgent',
@@ -175,6 +178,37 @@ describe('SLA clocks', () => {
       ['met', at(7), 7 * MIN, null],
     ]);
     expect((await lastSlaUpdate(id))?.status).toBe('green');
+  });
+
+  it("a routing rule's auto-reply is automated: it meets no response clock, the agent's later reply does", async () => {
+    await env
+      .api()
+      .post(`/api/departments/${sales}/routing-rules`)
+      .send({
+        name: 'Greeting',
+        conditions: { text: { keywords: ['orcamento'] } },
+        actions: { autoReply: { text: 'Recebemos seu pedido de orcamento' } },
+      })
+      .expect(201);
+    begin();
+    const id = await customerWrites(newWaId(), 'quero um orcamento');
+    const automated = await waitFor(
+      () =>
+        env.query<{ payload: { byUserId: string | null; automated: boolean } }>(
+          `select payload from domain_events where name = 'message.sent' and payload->>'conversationId' = $1`,
+          [id],
+        ),
+      { what: 'the auto-reply sent' },
+    );
+    expect(automated.map((r) => r.payload)).toMatchObject([{ byUserId: null, automated: true }]);
+    moveTo(3);
+    await agentReplies(id, 'Oi! Qual produto?');
+    const s = await slaWhen(id, (v) => latest(v, 'first_response')?.state === 'met', 'first response met');
+    expect(latest(s, 'first_response')).toMatchObject({
+      elapsedMs: 3 * MIN,
+      finishedAt: at(3),
+      byUserId: env.users.salesAgent.id,
+    });
   });
 
   it('the breach fires once on its timer and turns the conversation red; the late reply finishes it as breached', async () => {
