@@ -400,4 +400,21 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     );
     expect(await figures()).toEqual(before);
   });
+  it('the routes are in the OpenAPI document with their range, CSV and grouping', async () => {
+    const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, { get?: { parameters?: { name: string; required?: boolean }[] } }>;
+    };
+    for (const route of ['overview', 'backlog', 'response-times', 'sla', 'volume']) {
+      const params = doc.paths[`/api/reports/${route}`]?.get?.parameters ?? [];
+      expect(
+        params.filter((p) => p.required).map((p) => p.name),
+        route,
+      ).toEqual(['from', 'to']);
+      expect(
+        params.map((p) => p.name),
+        route,
+      ).toContain('format');
+    }
+    expect(doc.paths['/api/reports/response-times'].get?.parameters?.map((p) => p.name)).toContain('groupBy');
+  });
 });
