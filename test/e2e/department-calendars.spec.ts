@@ -220,4 +220,18 @@ describe('department calendars API', () => {
       'country: a two-letter country code like BR',
     );
   });
+
+  it('documents the calendar routes and their bodies in OpenAPI', async () => {
+    const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const put = JSON.stringify(doc.paths['/api/departments/{id}/calendar']?.put ?? null);
+    for (const field of ['timezone', 'weekly', 'mon', 'holidays', 'yearly', 'exceptions', 'periods'])
+      expect(put).toContain(`"${field}"`);
+    expect(doc.paths['/api/departments/{id}/calendar']?.get).toBeDefined();
+    const importBody = JSON.stringify(
+      doc.paths['/api/departments/{id}/calendar/holidays/import']?.post ?? null,
+    );
+    for (const field of ['country', 'years', 'region']) expect(importBody).toContain(`"${field}"`);
+  });
 });
