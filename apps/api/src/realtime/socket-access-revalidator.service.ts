@@ -6,6 +6,9 @@ import type { Server, Socket } from 'socket.io';
 import { socketAccess } from './socket-access';
 import { SocketRooms } from './socket-rooms.service';
 
+/** Sockets re-checked at the same time (each takes a few queries); see recheckWhere. */
+const RECHECK_LANES = 2;
+
 export const REALTIME_DATABASE_URL = Symbol('REALTIME_DATABASE_URL');
 
 /**
@@ -52,13 +55,22 @@ export class SocketAccessRevalidator implements OnModuleDestroy {
     await this.rooms.sync(socket);
   }
 
+  /**
+   * A few sockets at a time: the periodic pass covers every socket of the process, and all of them at once took
+   * most of the database pool for a moment, stalling webhooks and event delivery behind it.
+   */
   private async recheckWhere(match: (socket: Socket) => boolean): Promise<void> {
     const sockets = [...(this.server?.of('/').sockets.values() ?? [])].filter(match);
-    await Promise.all(
-      sockets.map((s) =>
-        this.recheck(s).catch((e: unknown) => this.log.warn(`socket re-check failed: ${String(e)}`)),
-      ),
-    );
+    let next = 0;
+    const lane = async () => {
+      while (next < sockets.length) {
+        const socket = sockets[next++];
+        await this.recheck(socket).catch((e: unknown) =>
+          this.log.warn(`socket re-check failed: ${String(e)}`),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: RECHECK_LANES }, lane));
   }
 
   private async listen(): Promise<void> {
