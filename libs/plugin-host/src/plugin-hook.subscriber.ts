@@ -138,7 +138,9 @@ export class PluginHookSubscriber {
    * written nothing yet meanwhile, so it holds back no other subscriber.
    */
   private async letIntakeCatchUp(publishedAtMs: number): Promise<void> {
-    const deadline = publishedAtMs + this.config.plugins.hookMaxDeferMs;
+    // Events carry the product Clock's time (controllable in tests); the wait itself runs on real time.
+    const age = this.clock.now().getTime() - publishedAtMs;
+    const deadline = Date.now() + this.config.plugins.hookMaxDeferMs - age;
     while (Date.now() < deadline && (await this.backlog.over(BACKLOG_THRESHOLD)))
       await new Promise((resolve) => setTimeout(resolve, Math.min(BACKLOG_POLL_MS, deadline - Date.now())));
   }
