@@ -1,3 +1,4 @@
+import { businessCalendarSchema } from '@switchboard/contracts';
 import { businessHoursSchema } from '@switchboard/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import { businessMinutesBetween } from './business-minutes';
@@ -47,5 +48,26 @@ describe('businessMinutesBetween', () => {
     expect(
       businessMinutesBetween(everyDay, at('2030-03-09T12:00:00Z'), at('2030-03-10T13:30:00Z'), 10080),
     ).toBe(570);
+  });
+
+  it("counts by a department's calendar: holidays and lunch breaks count nothing", () => {
+    const calendar = businessCalendarSchema.parse({
+      timezone: 'America/Sao_Paulo',
+      weekly: {
+        tue: [
+          { open: '08:00', close: '12:00' },
+          { open: '13:00', close: '18:00' },
+        ],
+        wed: [
+          { open: '08:00', close: '12:00' },
+          { open: '13:00', close: '18:00' },
+        ],
+      },
+      holidays: [{ date: '2026-04-21', name: 'Tiradentes' }],
+    });
+    // Tuesday 2026-04-21 (Tiradentes) 08:00 to Wednesday 13:30 São Paulo (UTC−3): Wednesday 08:00–12:00 and 13:00–13:30.
+    expect(
+      businessMinutesBetween(calendar, at('2026-04-21T11:00:00Z'), at('2026-04-22T16:30:00Z'), 10080),
+    ).toBe(270);
   });
 });
