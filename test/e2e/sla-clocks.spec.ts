@@ -95,6 +95,7 @@ describe('SLA clocks', () => {
         firstResponse: { warningMinutes: 10, breachMinutes: 30 },
         nextResponse: { warningMinutes: 5, breachMinutes: 20 },
         resolution: { warningMinutes: 100, breachMinutes: 240 },
+        stages: { in_progress: { warningMinutes: 5, breachMinutes: 10 } },
       },
     });
     supportPolicy = await createPolicy(support, {
@@ -354,6 +355,37 @@ describe('SLA clocks', () => {
     // The other department's people no longer see it.
     await env.as('salesAgent').get(`/api/conversations/${id}/sla`).expect(404);
     await env.as('supportAgent').get(`/api/conversations/${id}/sla`).expect(200);
+  });
+
+  it('a snooze pauses the clocks; the customer writing wakes it and resumes them', async () => {
+    begin();
+    const waId = newWaId();
+    const id = await customerWrites(waId, 'me chama depois');
+    await slaWhen(id, (v) => !!latest(v, 'first_response'), 'first response clock');
+    moveTo(4);
+    await env.api().post(`/api/conversations/${id}/snooze`).send({ untilCustomerReplies: true }).expect(200);
+    await slaWhen(id, (v) => latest(v, 'first_response')!.state === 'paused', 'paused by the snooze');
+    moveTo(50);
+    await customerWrites(waId, 'voltei');
+    const s = await slaWhen(id, (v) => latest(v, 'first_response')!.state === 'running', 'resumed');
+    // 4 of 30 minutes counted before the snooze: 26 left from minute 50.
+    expect(latest(s, 'first_response')).toMatchObject({ elapsedMs: 4 * MIN, dueAt: at(76) });
+    expect(latest(s, 'resolution')).toMatchObject({ state: 'running', dueAt: at(286) });
+  });
+
+  it('time in a stage: a clock per stage with a target, met when the card leaves it', async () => {
+    begin();
+    const id = await customerWrites(newWaId(), 'andamento');
+    await slaWhen(id, (v) => !!latest(v, 'resolution'), 'resolution clock');
+    const [card] = await env.query<{ id: string }>('select id from cards where conversation_id = $1', [id]);
+    moveTo(1);
+    await env.api().post(`/api/cards/${card.id}/move`).send({ stage: 'in_progress' }).expect(200);
+    const started = await slaWhen(id, (v) => !!latest(v, 'stage:in_progress'), 'stage clock');
+    expect(latest(started, 'stage:in_progress')).toMatchObject({ state: 'running', dueAt: at(11) });
+    moveTo(4);
+    await env.api().post(`/api/cards/${card.id}/move`).send({ stage: 'waiting' }).expect(200);
+    const left = await slaWhen(id, (v) => latest(v, 'stage:in_progress')!.state === 'met', 'stage clock met');
+    expect(latest(left, 'stage:in_progress')).toMatchObject({ elapsedMs: 3 * MIN, finishedAt: at(4) });
   });
 
   it('a reopen starts a new resolution clock; the next customer message a next-response clock', async () => {
