@@ -36,12 +36,15 @@ const nodeArgs = (role: string) =>
   PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${role}.cpuprofile`] : [];
 
 /**
- * The benchmark database's transaction and row counters (pg_stat_database): how much work the run asked of
- * PostgreSQL, steadier than its CPU time on a shared machine. Statistics lag by up to a second (stats flush).
+ * The benchmark database's transaction and row counters (pg_stat_database), with the domain event cursors' updates
+ * and the index scans of domain_events (mostly delivery reads): how much work the run asked of PostgreSQL, steadier
+ * than its CPU time on a shared machine. Statistics lag by up to a second (stats flush).
  */
 async function databaseWork(db: Client): Promise<Record<string, number>> {
   const { rows } = await db.query<Record<string, string>>(
-    `select xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted
+    `select xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted,
+            (select n_tup_upd from pg_stat_user_tables where relname = 'domain_event_cursors') as cursor_updates,
+            (select idx_scan from pg_stat_user_tables where relname = 'domain_events') as event_reads
        from pg_stat_database where datname = current_database()`,
   );
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
