@@ -124,7 +124,10 @@ export class SlaClocksSubscriber {
           break;
       }
     }
-    for (const b of books.values()) await this.conversations.save(em, b.conversation);
+    await this.conversations.save(
+      em,
+      [...books.values()].map((b) => b.conversation),
+    );
     await this.writer.write(em, effects);
   }
 

@@ -71,12 +71,16 @@ export class SlaConversationRepository {
     return row ? toConversation(row) : null;
   }
 
-  async save(em: EntityManager, c: SlaConversation): Promise<void> {
+  /** Writes these rows (inserted or replaced) in one statement. */
+  async save(em: EntityManager, rows: readonly SlaConversation[]): Promise<void> {
+    if (!rows.length) return;
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
     await sql(
       em,
       `insert into sla_conversations (conversation_id, department_id, number_id, priority, request_type, policy_id,
          status, customer_waiting_since, agent_replied, in_waiting_stage, snoozed, stage_key, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+       select *, now() from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+         ?::timestamptz[], ?::boolean[], ?::boolean[], ?::boolean[], ?::text[])
        on conflict (conversation_id) do update set department_id = excluded.department_id,
          number_id = excluded.number_id, priority = excluded.priority, request_type = excluded.request_type,
          policy_id = excluded.policy_id, status = excluded.status,
@@ -84,18 +88,18 @@ export class SlaConversationRepository {
          in_waiting_stage = excluded.in_waiting_stage, snoozed = excluded.snoozed, stage_key = excluded.stage_key,
          updated_at = now()`,
       [
-        c.conversationId,
-        c.departmentId,
-        c.numberId,
-        c.priority,
-        c.requestType,
-        c.policyId,
-        c.status,
-        c.customerWaitingSince,
-        c.agentReplied,
-        c.inWaitingStage,
-        c.snoozed,
-        c.stageKey,
+        rows.map((c) => c.conversationId),
+        rows.map((c) => c.departmentId),
+        rows.map((c) => c.numberId),
+        rows.map((c) => c.priority),
+        rows.map((c) => c.requestType),
+        rows.map((c) => c.policyId),
+        rows.map((c) => c.status),
+        rows.map((c) => iso(c.customerWaitingSince)),
+        rows.map((c) => c.agentReplied),
+        rows.map((c) => c.inWaitingStage),
+        rows.map((c) => c.snoozed),
+        rows.map((c) => c.stageKey),
       ],
     );
   }
