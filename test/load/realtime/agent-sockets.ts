@@ -2,13 +2,14 @@
  * The agents' sockets, run as their own process (forked by run.ts): each signs in to its api process with its
  * access token and records, per message, when each socket received its `message.created` event. Nothing else
  * happens on receipt (a map lookup and two array writes); matching to sends and percentiles come after the run.
+ * Each socket is a plain websocket speaking the Socket.IO protocol (event-socket.ts), and event texts are parsed
+ * once for all sockets (shared-event-texts.ts): the client's own cost competes with the server on one machine.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { io, Socket } from 'socket.io-client';
-import { Encoder } from 'socket.io-parser';
+import { connectEventSocket } from './event-socket';
 import { now } from './open-loop-generator';
 import { percentiles, Percentiles } from './percentiles';
-import * as sharedParse from './shared-parse-decoder';
+import { eventArgs } from './shared-event-texts';
 
 export interface AgentSocketSpec {
   url: string;
@@ -80,11 +81,9 @@ interface MessageCreated {
 
 const t0 = now();
 let specs: AgentSocketSpec[] = [];
-const sockets: Socket[] = [];
 const received = new Map<string, Received>();
-const eventsByType = sharedParse.decodedByEvent;
-/** The standard encoder; the decoder parses each event text once for all sockets (see shared-parse-decoder). */
-const parser = { Encoder: Encoder, Decoder: sharedParse.SharedParseDecoder };
+const eventsByType: Record<string, number> = {};
+let running = false;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const reply = (answer: SocketAnswer) => process.send?.(answer);
 
@@ -105,25 +104,26 @@ function onEvent(index: number, event: MessageCreated) {
   if (r.count[index] === 1) r.at[index] = t - t0;
 }
 
-function connectOne(spec: AgentSocketSpec, index: number): Promise<void> {
-  const socket = io(spec.url, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    auth: { token: spec.token },
-    reconnection: false,
-    forceNew: true,
-    parser,
+async function connectOne(spec: AgentSocketSpec, index: number): Promise<void> {
+  let ready: (rooms: string[]) => void = () => undefined;
+  const readyRooms = new Promise<string[]>((resolve) => (ready = resolve));
+  await connectEventSocket(spec.url, '/socket.io', spec.token, {
+    event: (json) => {
+      const args = eventArgs(json);
+      if (!args) return;
+      const name = args[0] as string;
+      eventsByType[name] = (eventsByType[name] ?? 0) + 1;
+      if (name === 'message.created') onEvent(index, args[1] as MessageCreated);
+      else if (name === 'ready') ready((args[1] as { rooms: string[] }).rooms);
+    },
+    // A socket dropped during the run would show up as missing deliveries; say which one.
+    closed: (reason) => running && process.stderr.write(`socket ${index} disconnected: ${reason}\n`),
+  }).catch((e: Error) => {
+    throw new Error(`socket ${index}: ${e.message}`);
   });
-  sockets[index] = socket;
-  socket.on('message.created', (event: MessageCreated) => onEvent(index, event));
-  return new Promise((resolve, reject) => {
-    socket.once('ready', ({ rooms }: { rooms: string[] }) =>
-      rooms.includes(`department:${spec.departmentId}`)
-        ? resolve()
-        : reject(new Error(`socket ${index} is not in its department's room: ${rooms.join(', ')}`)),
-    );
-    socket.once('connect_error', (e: Error) => reject(new Error(`socket ${index}: ${e.message}`)));
-  });
+  const rooms = await readyRooms;
+  if (!rooms.includes(`department:${spec.departmentId}`))
+    throw new Error(`socket ${index} is not in its department's room: ${rooms.join(', ')}`);
 }
 
 async function connectAll(list: AgentSocketSpec[]): Promise<void> {
@@ -136,10 +136,7 @@ async function connectAll(list: AgentSocketSpec[]): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: 10 }, lane));
-  // A socket dropped during the run would show up as missing deliveries; say which one.
-  sockets.forEach((s, i) =>
-    s.on('disconnect', (reason: string) => process.stderr.write(`socket ${i} disconnected: ${reason}\n`)),
-  );
+  running = true;
   loopDelay.enable();
 }
 

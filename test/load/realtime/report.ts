@@ -58,9 +58,10 @@ department's room. A separate load-generator process offers signed webhooks, one
 sent more than ${r.lateMs} ms after its slot, or whose slot found all of the generator's connections busy, counts as
 late. Messages go to the three numbers in turn (one department each).
 
-- **The sockets' process** decodes each event's text once for all of its sockets (a department's sockets all
-  receive the same text) and hands every socket its own copy of the arguments: 200 sockets in one process would
-  otherwise parse each event about 67 times, and the client's own delays count as latency.
+- **The sockets' process** is kept light, since it shares the machine with the server: each socket is a plain
+  websocket speaking the Socket.IO protocol (the same handshake, access token and frames as socket.io-client over
+  its websocket transport, without its per-packet machinery), and an event's text, the same at every socket of a
+  department, is parsed once for all of them.
 - **Latency** is from sending the webhook POST to the \`message.created\` event (\`change: message.received\`) at a
   socket of the message's department, per delivery (each socket) and per message at the last socket of its
   department. Events carry the message id; sockets only record it with the time, and after the run the ids are
