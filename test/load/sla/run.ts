@@ -1,0 +1,259 @@
+/**
+ * SLA deadlines at scale (issue 13, a): `npm run bench:sla` (`-- --quick`: 1,000 and 10,000 conversations, one
+ * minute each; `--sizes=10000,100000`, `--minutes=3` override). For each size in turn: a fresh database, the built
+ * api and worker as separate processes, an SLA policy created over HTTP, N open conversations with running
+ * first-response clocks whose breach deadlines are spread evenly over the hour after the base instant (seed.ts).
+ * Measures one idle minute before the first deadline (CPU with nothing due), then `--minutes` of deadlines falling
+ * due: how late each breach was flagged (breach-sampler.ts), breaches per minute, and CPU per minute and per breach
+ * of the worker, the api and the database's backends. Only this benchmark's section of docs/benchmarks.md is
+ * rewritten.
+ */
+import 'reflect-metadata';
+import { createTestDatabase, freePort } from '@switchboard/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { request } from 'undici';
+import { cpuSnapshot, CpuGroups } from '../ingest/cpu-usage';
+import { percentiles } from '../realtime/percentiles';
+import { writeSection } from '../report-section';
+import { BreachSampler } from './breach-sampler';
+import { SECTION_HEADING, sectionText, SizeRun } from './report';
+import {
+  ADMIN_EMAIL,
+  BREACH_MINUTES,
+  PASSWORD,
+  seedConversations,
+  seedInstallation,
+  SPREAD_MS,
+  WARNING_MINUTES,
+} from './seed';
+
+const argv = process.argv.join(' ');
+const quick = process.argv.includes('--quick');
+const SIZES = (/--sizes=([\d,]+)/.exec(argv)?.[1] ?? (quick ? '1000,10000' : '10000,100000'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const MINUTES = Number(/--minutes=(\d+)/.exec(argv)?.[1] ?? (quick ? 1 : 3));
+const IDLE_MS = 60_000;
+/** How long after the last deadline of the window a breach may still be flagged and counted. */
+const GRACE_MS = 6_000;
+const TARGET_MS = 5_000;
+const dist = (p: string) => resolve(__dirname, '../../../..', p);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+let pgVersion = '';
+const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+function start(entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [dist(entry)], {
+    env: { ...process.env, NODE_ENV: 'bench', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function post(url: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
+  const res = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.body.json()) as Record<string, unknown>;
+  if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The first-response policy every seeded clock runs under, created as an admin would. */
+async function createPolicy(url: string, departmentId: string): Promise<string> {
+  const login = await post(`${url}/api/auth/login`, null, { email: ADMIN_EMAIL, password: PASSWORD });
+  const policy = await post(
+    `${url}/api/departments/${departmentId}/sla-policies`,
+    String(login.accessToken),
+    {
+      key: 'bench',
+      name: 'Bench first response',
+      targets: { firstResponse: { warningMinutes: WARNING_MINUTES, breachMinutes: BREACH_MINUTES } },
+    },
+  );
+  return String(policy.id);
+}
+
+/** CPU ms per process between two snapshots; the sampler's own backend is taken out of postgres. */
+function used(before: CpuGroups, after: CpuGroups): CpuGroups {
+  const d = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+  return { worker: d('worker'), api: d('api'), postgres: d('postgres') - d('sampler') };
+}
+
+const perMinute = (cpu: CpuGroups, ms: number): CpuGroups =>
+  Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, (v * 60_000) / ms]));
+
+async function runSize(size: number): Promise<SizeRun> {
+  log(`\n=== ${size.toLocaleString('en')} open conversations (load ${load()})`);
+  const loadBefore = load();
+  const database = await createTestDatabase('sbsla');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    REDIS_URL: '',
+    SWITCHBOARD__QUEUE__PREFIX: database.name,
+    SWITCHBOARD__PLUGINS__ENABLED: '',
+  };
+  const children: ChildProcess[] = [];
+  let finishing = false;
+  const db = new Client({ connectionString: database.url });
+  const samplerDb = new Client({ connectionString: database.url });
+  try {
+    const departmentId = await seedInstallation(database.url, database.name);
+    const api = start('dist/apps/api/src/main.js', env);
+    const worker = start('dist/apps/worker/src/main.js', env);
+    children.push(api, worker);
+    for (const [name, child] of Object.entries({ api, worker }))
+      child.once(
+        'exit',
+        (code, signal) =>
+          finishing || process.stderr.write(`${name} exited (${code ?? signal}): the run is not valid\n`),
+      );
+    await waitUntil(
+      async () =>
+        (await request(`${url}/health/ready`)
+          .then((r) => r.body.text().then(() => r.statusCode))
+          .catch(() => 0)) === 200,
+      60_000,
+      'api ready',
+    );
+    const policyId = await createPolicy(url, departmentId);
+    // The idle minute plus time for the last seeding steps (clocks, timers, analyze) at this size.
+    const leadMs = IDLE_MS + 15_000 + Math.ceil((size / 100_000) * 45_000);
+    const seedStarted = Date.now();
+    const seeded = await seedConversations(database.url, departmentId, policyId, size, leadMs, log);
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const base = seeded.base.getTime();
+    await db.connect();
+    await samplerDb.connect();
+    pgVersion = String((await db.query('show server_version')).rows[0].server_version).split(' ')[0];
+    const sampler = new BreachSampler(samplerDb);
+    await sampler.start();
+    const processes = () => ({ api: api.pid, worker: worker.pid, sampler: sampler.backendPid });
+
+    // Idle: nothing due yet, every clock running.
+    const idleFrom = Date.now();
+    const idleTo = Math.min(idleFrom + IDLE_MS, base - 1000);
+    if (idleTo - idleFrom < 20_000)
+      log(`  only ${((idleTo - idleFrom) / 1000).toFixed(0)} s idle before the base`);
+    const idleBefore = cpuSnapshot(processes(), database.name);
+    await sleepUntil(idleTo);
+    const idleCpu = used(idleBefore, cpuSnapshot(processes(), database.name));
+    const idleMs = idleTo - idleFrom;
+    log(
+      `  idle ${(idleMs / 1000).toFixed(0)} s: ${JSON.stringify(perMinute(idleCpu, idleMs))} ms CPU per minute`,
+    );
+
+    // Deadlines falling due: CPU per minute of real time.
+    await sleepUntil(base);
+    const minuteSnapshots = [cpuSnapshot(processes(), database.name)];
+    for (let m = 1; m <= MINUTES; m++) {
+      await sleepUntil(base + m * 60_000);
+      minuteSnapshots.push(cpuSnapshot(processes(), database.name));
+    }
+    const windowEnd = base + MINUTES * 60_000;
+    await sleepUntil(windowEnd + GRACE_MS);
+    await sampler.stop();
+
+    const { rows } = await db.query<{ id: string; due_at: Date; updated_at: Date; breached_at: Date | null }>(
+      `select id, due_at, updated_at, breached_at from sla_clocks where due_at >= $1 and due_at < $2`,
+      [new Date(base), new Date(windowEnd)],
+    );
+    const flagged = rows.filter((r) => r.breached_at !== null);
+    const lower = flagged.map((r) => new Date(r.updated_at).getTime() - new Date(r.due_at).getTime());
+    const upper: number[] = [];
+    let unseen = 0;
+    for (const r of flagged) {
+      const l = sampler.latencyOf(r.id, new Date(r.due_at).getTime());
+      if (l === null) unseen++;
+      else upper.push(l);
+    }
+    const perMinuteRows = minuteSnapshots.slice(1).map((after, i) => {
+      const from = base + i * 60_000;
+      return {
+        breaches: flagged.filter((r) => {
+          const due = new Date(r.due_at).getTime();
+          return due >= from && due < from + 60_000;
+        }).length,
+        cpu: used(minuteSnapshots[i], after),
+      };
+    });
+    const windowCpu = used(minuteSnapshots[0], minuteSnapshots[MINUTES]);
+    const pending = Number(
+      (await db.query(`select count(*) as n from timers where kind = 'sla.breach'`)).rows[0].n,
+    );
+    const result: SizeRun = {
+      size,
+      seedSeconds,
+      seedSteps: seeded.timings,
+      idleSeconds: idleMs / 1000,
+      idleCpuPerMinute: perMinute(idleCpu, idleMs),
+      minutes: MINUTES,
+      due: rows.length,
+      flagged: flagged.length,
+      expectedPerMinute: size / (SPREAD_MS / 60_000),
+      lowerMs: percentiles(lower),
+      upperMs: percentiles(upper),
+      unseen,
+      sampleGapMs: sampler.maxGapMs(),
+      samples: sampler.count(),
+      cpuPerMinute: perMinute(windowCpu, MINUTES * 60_000),
+      cpuPerBreach: Object.fromEntries(
+        Object.entries(windowCpu).map(([k, v]) => [k, flagged.length ? v / flagged.length : NaN]),
+      ),
+      minutesDetail: perMinuteRows,
+      timersLeft: pending,
+      loadBefore,
+      loadAfter: load(),
+    };
+    log(JSON.stringify({ ...result, minutesDetail: undefined }, null, 1));
+    return result;
+  } finally {
+    finishing = true;
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await samplerDb.end().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await database.drop();
+  }
+}
+
+async function main() {
+  process.env.NODE_ENV = 'bench';
+  const runs: SizeRun[] = [];
+  for (const size of SIZES) runs.push(await runSize(size));
+  writeSection(
+    dist('docs/benchmarks.md'),
+    SECTION_HEADING,
+    sectionText({ quick, runs, targetMs: TARGET_MS, pgVersion: `PostgreSQL ${pgVersion}` }),
+  );
+  log('written the SLA section of docs/benchmarks.md');
+}
+
+main().then(
+  () => process.exit(0),
+  (e: Error) => {
+    process.stderr.write(`${e.stack}\n`);
+    process.exit(1);
+  },
+);
