@@ -13,8 +13,9 @@ interface Row {
   plugin_id: string | null;
   enabled: boolean;
   position: number;
-  match: SlaMatchView;
-  targets: SlaTargetsView;
+  // A row written by hand (or by an older version) may leave lists out: toPolicy fills them.
+  match: Partial<SlaMatchView>;
+  targets: Partial<SlaTargetsView>;
   business_hours: boolean;
   escalations: SlaEscalation[];
   created_at: Date;
