@@ -257,6 +257,12 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
       nextResponse: { count: 0, medianMs: null, p90Ms: null },
       resolution: { count: 0, medianMs: null, p90Ms: null },
     });
+    // Each department has one number: the same figures per number.
+    const numbers = await report('admin', 'response-times', { groupBy: 'number' }).expect(200);
+    expect(numbers.body.rows.find((r: { key: string }) => r.key === env.numbers.sales.id)).toEqual({
+      ...byKey.get(sales),
+      key: env.numbers.sales.id,
+    });
     const agents = await report('admin', 'response-times', { groupBy: 'agent' }).expect(200);
     const salesAgent = agents.body.rows.find((r: { key: string }) => r.key === env.users.salesAgent.id);
     // Every sales response and close was salesAgent's.
