@@ -67,12 +67,11 @@ export class BreachSampler {
     return null;
   }
 
-  /** The largest gap between consecutive samples (the upper bound's resolution). */
-  maxGapMs(): number {
-    let gap = 0;
-    for (let i = 1; i < this.samples.length; i++)
-      gap = Math.max(gap, this.samples[i].at - this.samples[i - 1].at);
-    return gap;
+  /** Time between consecutive samples (ms): the upper bound's resolution, and how much the machine stalls a trivial query. */
+  gaps(): number[] {
+    const gaps: number[] = [];
+    for (let i = 1; i < this.samples.length; i++) gaps.push(this.samples[i].at - this.samples[i - 1].at);
+    return gaps;
   }
 
   count(): number {

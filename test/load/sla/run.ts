@@ -11,6 +11,7 @@
 import 'reflect-metadata';
 import { createTestDatabase, freePort } from '@switchboard/testing';
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -43,10 +44,20 @@ const GRACE_MS = 6_000;
 const TARGET_MS = 5_000;
 const dist = (p: string) => resolve(__dirname, '../../../..', p);
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const load = () =>
-  loadavg()
+/** Load average, and the share of the last minute some task waited for a CPU (Linux pressure stall information). */
+const load = () => {
+  const average = loadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
+  let pressure = '';
+  try {
+    const some = /avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    if (some) pressure = `, CPU pressure ${some} %`;
+  } catch {
+    // Not Linux, or no PSI: the load average only.
+  }
+  return `${average}${pressure}`;
+};
 let pgVersion = '';
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
 
@@ -215,7 +226,7 @@ async function runSize(size: number): Promise<SizeRun> {
       lowerMs: percentiles(lower),
       upperMs: percentiles(upper),
       unseen,
-      sampleGapMs: sampler.maxGapMs(),
+      sampleGapMs: percentiles(sampler.gaps()),
       samples: sampler.count(),
       cpuPerMinute: perMinute(windowCpu, MINUTES * 60_000),
       cpuPerBreach: Object.fromEntries(
