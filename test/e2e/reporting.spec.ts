@@ -240,7 +240,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
 
   it('response times: exact median and p90 per department and per agent', async () => {
     const res = await report('admin', 'response-times', { groupBy: 'department' }).expect(200);
-    const byKey = new Map(res.body.rows.map((r: { key: string }) => [r.key, r]));
+    const byKey = new Map<string, object>(res.body.rows.map((r: { key: string }) => [r.key, r]));
     // Sales first responses 30,000 / 60,000 / 180,000: median 60,000; p90 at rank 0.9 × 2 = 1.8 →
     // 60,000 + 0.8 × 120,000 = 156,000. Next: 120,000 / 300,000: median 210,000, p90 120,000 + 0.9 × 180,000 =
     // 282,000. Resolution: 1,800,000 / 2,340,000: median 2,070,000, p90 1,800,000 + 0.9 × 540,000 = 2,286,000.
