@@ -187,6 +187,42 @@ describe('SLA policies', () => {
       expect(post).toContain(`"${field}"`);
   });
 
+  it('a change waits for the department lock and reads the policy then: deleted meanwhile is 404, not 500', async () => {
+    const doomed = await create(support, { key: 'doomed' });
+    // Hold the lock the policy writes and the plugin sync take, as a sync in progress would.
+    await env.query('begin');
+    try {
+      await env.query(`select pg_advisory_xact_lock(hashtext('sla_policies:' || $1))`, [support]);
+      const put = env
+        .api()
+        .put(`/api/sla-policies/${doomed.id}`)
+        .send({ name: 'Too late' })
+        .then((r) => r);
+      await waitFor(
+        () =>
+          env.query(
+            `select 1 from pg_locks where locktype = 'advisory' and not granted and pid <> pg_backend_pid()`,
+          ),
+        { what: 'the PUT waiting for the department lock' },
+      );
+      await env.query('delete from sla_policies where id = $1', [doomed.id]);
+      await env.query('commit');
+      const res = await put;
+      expect(res.status).toBe(404);
+      expect(res.body.message).toBe('SLA policy not found');
+    } finally {
+      await env.query('rollback');
+    }
+    // Nothing was written back, and no change was audited.
+    expect(await env.query('select id from sla_policies where id = $1', [doomed.id])).toEqual([]);
+    expect(
+      await env.query(
+        `select action from audit_events where target_id = $1 and action = 'sla_policy.updated'`,
+        [doomed.id],
+      ),
+    ).toEqual([]);
+  });
+
   it('422 names the field: warning not before the deadline, no target, unknown number/stage, bad escalation user', async () => {
     const refused = async (body: Record<string, unknown>) =>
       (await env.api().post(`/api/departments/${support}/sla-policies`).send(body).expect(422)).body

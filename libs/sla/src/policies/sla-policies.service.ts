@@ -79,32 +79,44 @@ export class SlaPoliciesService {
       });
   }
 
+  /**
+   * Applied to the policy as it is once the department is locked (as a plugin sync and the other writes lock it), so
+   * a concurrent sync or PUT is never undone by a stale read; 404 when it was deleted meanwhile.
+   */
   async update(id: string, body: UpdateSlaPolicyRequest): Promise<SlaPolicyView> {
-    const current = await this.policy(id);
-    if (current.source === 'plugin') {
-      const edits = Object.keys(body).filter((k) => k !== 'enabled');
-      if (edits.length)
-        throw new UnprocessableEntityException(
-          `${edits.join(', ')}: policy "${current.name}" comes from the plugin ${current.pluginId}; only "enabled" and its position can change`,
-        );
-    }
-    const next: SlaPolicy = {
-      ...current,
-      name: body.name ?? current.name,
-      enabled: body.enabled ?? current.enabled,
-      match: body.match ? matchView(body.match) : current.match,
-      targets: body.targets ? targetsView(body.targets) : current.targets,
-      businessHours: body.businessHours ?? current.businessHours,
-      escalations: body.escalations ?? current.escalations,
-      updatedBy: this.by(),
-    };
-    if (current.source === 'admin') await this.references.check(current.departmentId, next);
+    const seen = await this.policy(id);
+    this.assertEditable(seen, body);
     return this.em.fork().transactional(async (tx) => {
+      await this.repository.lockDepartment(tx, seen.departmentId);
+      const current = await this.repository.byId(tx, id);
+      if (!current) throw new NotFoundException('SLA policy not found');
+      this.assertEditable(current, body);
+      const next: SlaPolicy = {
+        ...current,
+        name: body.name ?? current.name,
+        enabled: body.enabled ?? current.enabled,
+        match: body.match ? matchView(body.match) : current.match,
+        targets: body.targets ? targetsView(body.targets) : current.targets,
+        businessHours: body.businessHours ?? current.businessHours,
+        escalations: body.escalations ?? current.escalations,
+        updatedBy: this.by(),
+      };
+      if (current.source === 'admin') await this.references.check(current.departmentId, next);
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
       return toPolicyView(updated);
     });
+  }
+
+  /** A plugin's policy: only `enabled` (and its position, through order) can change. */
+  private assertEditable(policy: SlaPolicy, body: UpdateSlaPolicyRequest): void {
+    if (policy.source !== 'plugin') return;
+    const edits = Object.keys(body).filter((k) => k !== 'enabled');
+    if (edits.length)
+      throw new UnprocessableEntityException(
+        `${edits.join(', ')}: policy "${policy.name}" comes from the plugin ${policy.pluginId}; only "enabled" and its position can change`,
+      );
   }
 
   async remove(id: string): Promise<void> {
