@@ -140,4 +140,39 @@ describe('conversation clocks', () => {
     expect(clock('first_response').dueAt).toEqual(new Date('2026-12-07T14:05:00.000Z'));
     expect(clock('resolution').dueAt).toEqual(new Date('2026-12-07T17:35:00.000Z'));
   });
+  it('closed unanswered then written to a day later: the new clocks start at the new message, not the old one', async () => {
+    const { clocks, clock } = setup();
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(0), 'd1', null);
+    await clocks.closed(cause(5));
+    const day = 24 * 60;
+    await clocks.customerWrote(cause(day));
+    clocks.reopened();
+    await clocks.routed(cause(day), 'd1', null);
+    // Nobody answered: first response again, 30 minutes from the day-later message; resolution 240 from it.
+    expect(clock('first_response')).toMatchObject({
+      state: 'running',
+      startedAt: at(day),
+      dueAt: at(day + 30),
+    });
+    expect(clock('resolution')).toMatchObject({ state: 'running', startedAt: at(day), dueAt: at(day + 240) });
+    expect(clock('first_response').breachedAt).toBeNull();
+  });
+
+  it('a calendar with no open time: the clock runs with no deadline and sets no timer', async () => {
+    const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const never = { timezone: 'UTC', weekly: closed, holidays: [], exceptions: [] };
+    const { clocks, clock, effects } = setup(businessTime(never), { ...normal, businessHours: true });
+    await clocks.customerWrote(cause(0));
+    await clocks.routed(cause(0), 'd1', null);
+    expect(clock('first_response')).toMatchObject({
+      state: 'running',
+      dueAt: null,
+      warnAt: null,
+      elapsedMs: 0,
+    });
+    expect(effects.timers.get(`sla:${clock('first_response').id}:breach`)).toBeNull();
+    expect(effects.timers.get(`sla:${clock('first_response').id}:warning`)).toBeNull();
+    expect([...effects.timers.values()].filter((t) => t !== null)).toEqual([]);
+  });
 });

@@ -127,6 +127,8 @@ export class ConversationClocks {
   /** Closed: every clock ends now (nothing counts after); the resolution clock is met (or late). */
   async closed(c: Cause): Promise<void> {
     this.conversation.status = 'closed';
+    // Closed unanswered, the wait is over: a reopen's clocks start from the customer's next message, not this one.
+    this.conversation.customerWaitingSince = null;
     for (const clock of this.live())
       await this.finish(clock, clock.kind === 'resolution' ? 'met' : 'stopped', c, null);
   }

@@ -10,9 +10,15 @@ import type { ClockTransition } from './sla-clock';
 import { SlaClockRepository } from './sla-clock.repository';
 import type { ConversationSlaView } from './sla-clocks.view';
 
+/**
+ * A clock paused and resumed by every customer message could gather transitions without end: the view keeps each
+ * clock's latest ones (its figures are the clock's own, so nothing else is lost) and says when it dropped some.
+ */
+export const TRANSITIONS_PER_CLOCK = 500;
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** A conversation's clocks and every transition they went through, within the reader's departments. */
+/** A conversation's clocks and the transitions they went through (the latest 500 each), within the reader's departments. */
 @Injectable()
 export class ConversationSlaQuery {
   constructor(
@@ -38,12 +44,16 @@ export class ConversationSlaQuery {
       cause: string;
       elapsed_ms: string;
       due_at: Date | null;
+      dropped: string;
     }>(
       em,
-      `select t.clock_id, k.kind, t.at, t.transition, t.cause, t.elapsed_ms, t.due_at
-         from sla_clock_transitions t join sla_clocks k on k.id = t.clock_id
-        where t.conversation_id = ? order by t.id`,
-      [conversationId],
+      `select t.clock_id, k.kind, t.at, t.transition, t.cause, t.elapsed_ms, t.due_at, t.dropped
+         from (select *, count(*) over (partition by clock_id) - ? as dropped,
+                      row_number() over (partition by clock_id order by id desc) as newest
+                 from sla_clock_transitions where conversation_id = ?) t
+         join sla_clocks k on k.id = t.clock_id
+        where t.newest <= ? order by t.id`,
+      [TRANSITIONS_PER_CLOCK, conversationId, TRANSITIONS_PER_CLOCK],
     );
     const context = this.contexts.create(em);
     const now = this.clock.now();
@@ -70,6 +80,7 @@ export class ConversationSlaQuery {
     return {
       conversationId,
       clocks: views,
+      truncated: transitions.some((t) => Number(t.dropped) > 0),
       transitions: transitions.map((t) => ({
         clockId: t.clock_id,
         kind: t.kind as SlaClockKind,

@@ -38,6 +38,8 @@ export interface SlaTransitionView {
 export interface ConversationSlaView {
   conversationId: string;
   clocks: SlaClockView[];
-  /** Oldest first: together they explain every figure of the clocks. */
+  /** Oldest first: together they explain every figure of the clocks (each clock's latest 500). */
   transitions: SlaTransitionView[];
+  /** True when some clock had more than 500 transitions: its oldest are left out. */
+  truncated: boolean;
 }

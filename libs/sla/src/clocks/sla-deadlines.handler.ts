@@ -38,7 +38,13 @@ export class SlaDeadlinesHandler {
 
   private async fire(fired: FiredTimer[], em: EntityManager, on: 'warning' | 'breach'): Promise<void> {
     const marked: SlaClock[] = [];
-    for (const timer of fired) {
+    // Each timer locks its clock row, then (escalating) its conversation's rows: taken in one global order, by
+    // conversation then clock, two workers' batches wait on each other instead of deadlocking.
+    const ordered = [...fired].sort((x, y) => {
+      const [a, b] = [x.payload as DeadlinePayload, y.payload as DeadlinePayload];
+      return compare(a.conversationId, b.conversationId) || compare(a.clockId, b.clockId);
+    });
+    for (const timer of ordered) {
       const p = timer.payload as DeadlinePayload;
       const dueAt = new Date(p.dueAt);
       // The fact's time is the deadline itself, not when a worker got to it.
@@ -95,6 +101,8 @@ export class SlaDeadlinesHandler {
     });
   }
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function deadlinePayload(c: SlaClock, on: 'warning' | 'breach'): SlaDeadlinePayload {
   return {

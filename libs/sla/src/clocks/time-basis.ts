@@ -9,8 +9,12 @@ import {
 export interface TimeBasis {
   /** Time counted between two instants (0 when `to` is not after `from`). */
   elapsedMs(from: Date, to: Date): number;
-  /** The instant when `ms` of counted time have passed since `start`. */
-  dueAt(start: Date, ms: number): Date;
+  /**
+   * The instant when `ms` of counted time have passed since `start`; null when that never comes (a calendar that
+   * does not open again): the clock then runs with no deadline and no timer, never a far-future sentinel (which
+   * PostgreSQL cannot store).
+   */
+  dueAt(start: Date, ms: number): Date | null;
 }
 
 export const WALL_CLOCK: TimeBasis = {
@@ -26,13 +30,10 @@ export function businessTime(calendar: BusinessCalendar): TimeBasis {
       try {
         return businessDueAt(calendar, start, Math.max(0, ms));
       } catch (e) {
-        // A calendar that never opens again within the horizon: the deadline never comes (no timer fires early).
-        if (e instanceof BusinessTimeUnreachableError) return NEVER;
+        // A calendar that never opens again within the horizon: no deadline (and no timer) until it changes.
+        if (e instanceof BusinessTimeUnreachableError) return null;
         throw e;
       }
     },
   };
 }
-
-/** The latest instant a Date holds: "not due within any horizon". */
-export const NEVER = new Date(8.64e15);
