@@ -113,8 +113,12 @@ describe('SLA clocks', () => {
   });
 
   /** The customer writes on the sales number; resolves to the conversation once the message is stored. */
-  async function customerWrites(waId: string, text: string): Promise<string> {
-    await env.sandbox.customer(waId).withNumber(env.numbers.sales.phoneNumberId).text(text);
+  async function customerWrites(
+    waId: string,
+    text: string,
+    phoneNumberId = env.numbers.sales.phoneNumberId,
+  ): Promise<string> {
+    await env.sandbox.customer(waId).withNumber(phoneNumberId).text(text);
     const [row] = await waitFor(
       async () => {
         const r = await env.query<{ conversation_id: string }>(
@@ -418,6 +422,98 @@ describe('SLA clocks', () => {
     await customerWrites(waId, 'mais uma coisa');
     const s = await slaWhen(id, (v) => !!latest(v, 'next_response'), 'next response clock');
     expect(latest(s, 'next_response')).toMatchObject({ state: 'running', startedAt: at(25), dueAt: at(45) });
+  });
+
+  it('closed unanswered, written to a day later: the reopened clocks start at the new message, nothing breached', async () => {
+    // The customer's message within two days of the close reopens the conversation.
+    await env
+      .api()
+      .put(`/api/departments/${sales}/conversation-policy`)
+      .send({ onCustomerMessageAfterClose: 'reopen', reopenWindowMinutes: 2880 })
+      .expect(200);
+    begin();
+    const waId = newWaId();
+    const id = await customerWrites(waId, 'alguém aí?');
+    await slaWhen(id, (v) => !!latest(v, 'first_response'), 'first response clock');
+    moveTo(5);
+    await env.api().post(`/api/conversations/${id}/close`).send({}).expect(200);
+    await slaWhen(id, (v) => v.clocks.every((c) => c.state !== 'running'), 'clocks stopped at the close');
+    const day = 24 * 60;
+    moveTo(day);
+    expect(await customerWrites(waId, 'voltei um dia depois')).toBe(id);
+    const s = await slaWhen(
+      id,
+      (v) => clocksOf(v, 'resolution').length === 2 && clocksOf(v, 'first_response').length === 2,
+      'the reopened clocks',
+    );
+    // Nobody ever answered: a first-response clock again, 30 minutes from the new message; resolution 240.
+    expect(latest(s, 'first_response')).toMatchObject({
+      state: 'running',
+      startedAt: at(day),
+      elapsedMs: 0,
+      dueAt: at(day + 30),
+      warnAt: at(day + 10),
+      breachedAt: null,
+    });
+    expect(latest(s, 'resolution')).toMatchObject({
+      state: 'running',
+      startedAt: at(day),
+      dueAt: at(day + 240),
+    });
+    await env.app.get(TimerRunner).runDue();
+    expect((await sla(id)).clocks.every((c) => c.breachedAt === null && c.warnedAt === null)).toBe(true);
+    expect(await lastSlaUpdate(id)).toMatchObject({ status: 'yellow', clockKind: 'first_response' });
+  });
+
+  it('a calendar with no open time: the business-hours clock runs with no deadline or timer; other clocks go on', async () => {
+    const hr = env.numbers.hr.departmentId;
+    await env.api().put(`/api/departments/${hr}/queues/default`).send({ strategy: 'manual' }).expect(200);
+    const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    await env
+      .api()
+      .put(`/api/departments/${hr}/calendar`)
+      .send({ timezone: 'UTC', weekly: closed, holidays: [], exceptions: [] })
+      .expect(200);
+    const office = await createPolicy(hr, {
+      key: 'office',
+      name: 'Office hours',
+      businessHours: true,
+      targets: {
+        firstResponse: { warningMinutes: 10, breachMinutes: 30 },
+        resolution: { warningMinutes: 60, breachMinutes: 240 },
+      },
+    });
+    begin();
+    const id = await customerWrites(newWaId(), 'rh?', env.numbers.hr.phoneNumberId);
+    const s = await slaWhen(id, (v) => !!latest(v, 'first_response'), 'first response clock');
+    expect(latest(s, 'first_response')).toMatchObject({
+      state: 'running',
+      policyId: office,
+      startedAt: at(0),
+      dueAt: null,
+      warnAt: null,
+    });
+    expect(latest(s, 'resolution')).toMatchObject({ state: 'running', dueAt: null, warnAt: null });
+    const ids = s.clocks.map((c) => c.id);
+    expect(await count(env, 'timers', `split_part(key, ':', 2) = any($1::text[])`, [ids])).toBe(0);
+
+    // A later marker: another department's conversation after it still gets its clocks, deadlines and breach.
+    moveTo(1);
+    const other = await customerWrites(newWaId(), 'e as vendas?');
+    const started = await slaWhen(other, (v) => !!latest(v, 'first_response'), 'the later clock');
+    expect(latest(started, 'first_response')).toMatchObject({ policyId: standard, dueAt: at(31) });
+    moveTo(31);
+    const breached = await slaWhen(other, (v) => !!latest(v, 'first_response')!.breachedAt, 'later breach');
+    expect(latest(breached, 'first_response')!.breachedAt).toBe(at(31));
+    // The closed-hours clock never warned or breached, still runs, and its state shows no deadline.
+    moveTo(10 * 24 * 60);
+    await env.app.get(TimerRunner).runDue();
+    const still = await sla(id);
+    expect(latest(still, 'first_response')).toMatchObject({ state: 'running', dueAt: null, warnedAt: null });
+    const conv = (await env.api().get(`/api/conversations/${id}`).expect(200)).body as {
+      sla: { dueAt: string | null; status: string };
+    };
+    expect(conv.sla).toMatchObject({ dueAt: null });
   });
 
   it('the route is in the OpenAPI document and answers 404 for an unknown conversation', async () => {
