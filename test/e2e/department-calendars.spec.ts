@@ -221,6 +221,29 @@ describe('department calendars API', () => {
     );
   });
 
+  it('refuses an import that would pass the 2000-holiday limit with 422 naming holidays, and stores nothing', async () => {
+    const id = await newDepartment();
+    // 1999 dated holidays, one a day from 1970-01-01: none a Brazilian holiday of 2026.
+    const holidays = Array.from({ length: 1999 }, (_, i) => ({
+      date: new Date(Date.UTC(1970, 0, 1 + i)).toISOString().slice(0, 10),
+      name: `Day ${i}`,
+    }));
+    await env.api().put(`/api/departments/${id}/calendar`).send({ holidays }).expect(200);
+    const refused = await env
+      .api()
+      .post(`/api/departments/${id}/calendar/holidays/import`)
+      .send({ country: 'BR', years: [2026] })
+      .expect(422);
+    // Brazil's 2026 national public holidays, counted by hand: Jan 1, Apr 3, Apr 21, May 1, Sep 7, Oct 12, Nov 2,
+    // Nov 15, Nov 20, Dec 25, and the two election Sundays (Oct 4, Oct 25).
+    expect(refused.body.message).toBe('holidays: at most 2000 holidays; it has 1999 and the import adds 12');
+    expect(refused.body.problems).toEqual([
+      { field: 'holidays', problem: 'at most 2000 holidays; it has 1999 and the import adds 12' },
+    ]);
+    expect((await calendarOf(id)).calendar.holidays).toHaveLength(1999);
+    expect(await auditOf(id, 'department.calendar_holidays_imported')).toEqual([]);
+  });
+
   it('documents the calendar routes and their bodies in OpenAPI', async () => {
     const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, unknown>>;

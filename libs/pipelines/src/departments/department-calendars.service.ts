@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import {
   BusinessCalendar,
   businessCalendarSchema,
@@ -19,6 +19,25 @@ const view = (departmentId: string, r: ResolvedCalendar): DepartmentCalendarView
   pluginId: r.pluginId,
   updatedAt: r.updatedAt?.toISOString() ?? null,
 });
+
+/** 422 in the shape of the request validation's, naming the calendar field the import would make invalid. */
+function refusedImport(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  had: number,
+  adding: number,
+): UnprocessableEntityException {
+  const problems = issues.map((i) => {
+    const field = i.path.map(String).join('.') || 'calendar';
+    const why = field === 'holidays' ? `; it has ${had} and the import adds ${adding}` : '';
+    return { field, problem: `${i.message}${why}` };
+  });
+  return new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message: problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+    problems,
+  });
+}
 
 /**
  * Admins reading and setting a department's business calendar, and importing a country's public holidays into it.
@@ -72,10 +91,13 @@ export class DepartmentCalendarsService {
       const current = (await this.resolver.resolve(tx, [departmentId])).get(departmentId)!.calendar;
       const taken = new Set(current.holidays.map((h) => (h.yearly ? h.date.slice(5) : h.date)));
       const imported = holidays.filter((h) => !taken.has(h.date) && !taken.has(h.date.slice(5)));
-      const calendar = businessCalendarSchema.parse({
+      const parsed = businessCalendarSchema.safeParse({
         ...current,
         holidays: [...current.holidays, ...imported.map((h) => ({ ...h, yearly: false }))],
       });
+      // The calendar a request may store is bounded (2000 holidays): an import that would pass it is refused whole.
+      if (!parsed.success) throw refusedImport(parsed.error.issues, current.holidays.length, imported.length);
+      const calendar = parsed.data;
       await this.store(tx, departmentId, calendar);
       await this.audit.record(
         {
