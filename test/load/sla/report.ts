@@ -129,8 +129,12 @@ Worker CPU minute by minute (breaches due in that minute → worker CPU):
 ${minuteRows.join('\n')}
 
 Result: ${within ? `**every breach flagged within ${r.targetMs / 1000} s**` : `**not every breach was flagged within ${r.targetMs / 1000} s** (see the table)`}.
-From ${n(small.size)} to ${n(large.size)} open conversations (× ${ratio(large.size, small.size)}), breaches per minute grew
-× ${ratio(large.flagged, small.flagged)}, the worker's CPU per minute × ${ratio(large.cpuPerMinute.worker, small.cpuPerMinute.worker)}, its CPU per
-breach above idle × ${ratio(aboveIdle(large, 'worker'), aboveIdle(small, 'worker'))} and its idle CPU per minute × ${ratio(large.idleCpuPerMinute.worker, small.idleCpuPerMinute.worker)}: ${follows(small, large) ? 'the cost follows the breaches falling due; the open conversations waiting (and their timers) are not read until they fall due' : '**this run does not show the cost following the breaches alone** (CPU per breach or idle CPU moved by more than × 2)'}.
+From ${n(small.size)} to ${n(large.size)} open conversations (× ${ratio(large.size, small.size)}):
+
+- breaches per minute × ${ratio(large.flagged, small.flagged)}, the worker's CPU per minute × ${ratio(large.cpuPerMinute.worker, small.cpuPerMinute.worker)};
+- the worker's CPU per breach above idle × ${ratio(aboveIdle(large, 'worker'), aboveIdle(small, 'worker'))} (larger batches share each claim and commit);
+- the worker's idle CPU per minute × ${ratio(large.idleCpuPerMinute.worker, small.idleCpuPerMinute.worker)}.
+
+${follows(small, large) ? 'The cost follows the breaches falling due: the clocks and timers still waiting are not read until they fall due.' : '**This run does not show the cost following the breaches alone** (CPU per breach or idle CPU moved by more than × 2).'}
 `;
 }
