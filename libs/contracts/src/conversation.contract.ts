@@ -25,8 +25,9 @@ export const listMessagesQuery = z
 export type ListMessagesQuery = z.infer<typeof listMessagesQuery>;
 
 /**
- * A conversation's SLA state as lists and screens show it: 🟢 `green` we spoke last (no response clock running), 🟡
- * `yellow` the customer waits, 🔴 `red` a deadline passed. The times are computed when read.
+ * A conversation's SLA state as lists and screens show it: 🟢 `green` we spoke last, 🟡 `yellow` the customer waits
+ * (a response clock runs, or the customer spoke last and the team has not set the conversation aside: also with no
+ * SLA policy, then with no deadline), 🔴 `red` a deadline passed. The times are computed when read.
  */
 export interface ConversationSlaView {
   status: 'green' | 'yellow' | 'red';
@@ -53,7 +54,7 @@ export interface ConversationWindowView {
   templateOnly: boolean;
 }
 
-/** What the SLA state is read from (the engine's ConversationSlaState fits); absent: no clock, 🟢. */
+/** What the SLA state is read from (the engine's ConversationSlaState fits); absent: no live clock. */
 export interface SlaStateSource {
   status: ConversationSlaView['status'];
   warning: boolean;
@@ -62,11 +63,35 @@ export interface SlaStateSource {
   paused: boolean;
 }
 
-/** The SLA view at `now`: time left before the deadline, or overdue after it. */
-export function slaView(state: SlaStateSource | undefined, now: Date): ConversationSlaView {
+/** What decides whether the customer waits on the team, as a conversation or card row has it. */
+export interface CustomerWaitFacts {
+  status: 'open' | 'closed';
+  lastSpeaker: ConversationView['lastSpeaker'];
+  snoozed: boolean;
+  /** Its card is in a `waiting` (on the customer) stage category. */
+  waitingStage: boolean;
+}
+
+/**
+ * The customer waits when they spoke last in an open conversation the team has not set aside for them (snoozed, or
+ * its card in a waiting-on-customer stage): the same cases in which an SLA clock pauses.
+ */
+export const customerWaits = (f: CustomerWaitFacts): boolean =>
+  f.status === 'open' && f.lastSpeaker === 'customer' && !f.snoozed && !f.waitingStage;
+
+/**
+ * The SLA view at `now`: time left before the deadline, or overdue after it. `customerWaiting` (customerWaits) makes
+ * it 🟡 short of 🔴 even when no clock runs: a department without a policy, or a policy without a response target,
+ * still shows who holds the ball.
+ */
+export function slaView(
+  state: SlaStateSource | undefined,
+  now: Date,
+  customerWaiting: boolean,
+): ConversationSlaView {
   if (!state)
     return {
-      status: 'green',
+      status: customerWaiting ? 'yellow' : 'green',
       warning: false,
       clockKind: null,
       dueAt: null,
@@ -76,7 +101,7 @@ export function slaView(state: SlaStateSource | undefined, now: Date): Conversat
     };
   const left = state.dueAt ? state.dueAt.getTime() - now.getTime() : null;
   return {
-    status: state.status,
+    status: state.status === 'green' && customerWaiting ? 'yellow' : state.status,
     warning: state.warning,
     clockKind: state.clockKind,
     dueAt: state.dueAt ? state.dueAt.toISOString() : null,

@@ -16,6 +16,7 @@ import {
   ListMessagesQuery,
   MessageView,
   Page,
+  customerWaits,
   slaView,
   windowView,
 } from '@switchboard/contracts';
@@ -218,7 +219,16 @@ export class ConversationQueryService {
       ballInCourt: r.last_speaker === 'customer' ? 'customer_waiting' : r.last_speaker ? 'team' : null,
       waitingSince: iso(r.waiting_since),
       window: windowView(r.window_expires_at, context.now),
-      sla: slaView(context.sla.get(r.id), context.now),
+      sla: slaView(
+        context.sla.get(r.id),
+        context.now,
+        customerWaits({
+          status: r.status,
+          lastSpeaker: r.last_speaker,
+          snoozed: r.snoozed_until !== null || r.snoozed_until_reply,
+          waitingStage: summary.waitingStage,
+        }),
+      ),
       lastMessage:
         r.lm_id && r.lm_type && r.lm_direction && r.lm_at
           ? {

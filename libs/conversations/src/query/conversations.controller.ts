@@ -15,7 +15,7 @@ import { ConversationQueryService } from './conversation-query.service';
 
 /** What the read routes say of the state fields, in the OpenAPI document. */
 const CONVERSATION_STATE =
-  "Each item carries its state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status` green/yellow/red, `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
+  "Each item carries its state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status`: green when the team spoke last, yellow while the customer waits (also with no SLA policy, then without a deadline), red past a deadline; `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
 
 @ApiTags('conversations')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { slaView, windowView } from '@switchboard/contracts';
+import { customerWaits, slaView, windowView } from '@switchboard/contracts';
 import type { CardView } from '@switchboard/contracts';
 import type { ConversationSlaState } from '@switchboard/engine';
 import type { PluginCard } from '@switchboard/plugin-sdk';
@@ -18,6 +18,8 @@ export interface CardRow {
   stage_category: 'open' | 'waiting' | 'done';
   profile_name: string | null;
   wa_id: string | null;
+  conversation_status: 'open' | 'closed';
+  conversation_snoozed: boolean;
   last_speaker: CardView['lastSpeaker'];
   waiting_since: Date | null;
   window_expires_at: Date | null;
@@ -30,8 +32,9 @@ export interface CardRow {
 export const CARD_SELECT = `
   select k.id, k.conversation_id, k.department_id, k.pipeline_id, p.key as pipeline_key, k.title, k.fields,
          s.id as stage_id, s.key as stage_key, s.name as stage_name, s.category as stage_category,
-         ct.profile_name, ct.wa_id, c.last_speaker, c.waiting_since, c.window_expires_at, k.stage_entered_at,
-         k.created_at, k.updated_at
+         ct.profile_name, ct.wa_id, c.status as conversation_status,
+         (c.snoozed_until is not null or c.snoozed_until_reply) as conversation_snoozed, c.last_speaker,
+         c.waiting_since, c.window_expires_at, k.stage_entered_at, k.created_at, k.updated_at
     from cards k
     join pipelines p on p.id = k.pipeline_id
     join pipeline_stages s on s.id = k.stage_id
@@ -59,7 +62,16 @@ export function toCardView(r: CardRow, context: CardViewContext): CardView {
     lastSpeaker: r.last_speaker,
     waitingSince: r.waiting_since ? iso(r.waiting_since) : null,
     window: windowView(r.window_expires_at, context.now),
-    sla: slaView(context.sla.get(r.conversation_id), context.now),
+    sla: slaView(
+      context.sla.get(r.conversation_id),
+      context.now,
+      customerWaits({
+        status: r.conversation_status,
+        lastSpeaker: r.last_speaker,
+        snoozed: r.conversation_snoozed,
+        waitingStage: r.stage_category === 'waiting',
+      }),
+    ),
     stageEnteredAt: iso(r.stage_entered_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

@@ -5,6 +5,8 @@ import { sql } from '@switchboard/engine';
 export interface CardSummary {
   department: { id: string; key: string; name: string };
   card: { id: string; stageKey: string; stageName: string } | null;
+  /** The card is in a `waiting` (on the customer) stage category. */
+  waitingStage: boolean;
 }
 
 /**
@@ -27,10 +29,11 @@ export class CardSummaryQuery {
       card_id: string | null;
       stage_key: string | null;
       stage_name: string | null;
+      stage_category: string | null;
     }>(
       em,
       `select v.conversation_id, d.id as department_id, d.key as department_key, d.name as department_name,
-              k.id as card_id, s.key as stage_key, s.name as stage_name
+              k.id as card_id, s.key as stage_key, s.name as stage_name, s.category as stage_category
          from unnest(?::uuid[], ?::uuid[]) as v(conversation_id, department_id)
          join departments d on d.id = v.department_id
          left join cards k on k.conversation_id = v.conversation_id
@@ -46,6 +49,7 @@ export class CardSummaryQuery {
             r.card_id && r.stage_key && r.stage_name
               ? { id: r.card_id, stageKey: r.stage_key, stageName: r.stage_name }
               : null,
+          waitingStage: r.stage_category === 'waiting',
         },
       ]),
     );

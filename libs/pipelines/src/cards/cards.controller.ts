@@ -24,7 +24,7 @@ const body = (schema: z.ZodType) => ({ schema: requestBodySchema(schema) });
 
 /** What the read routes say of the conversation state fields, in the OpenAPI document. */
 const CARD_STATE =
-  "Each card carries its conversation's state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status` green/yellow/red, `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
+  "Each card carries its conversation's state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status`: green when the team spoke last, yellow while the customer waits (also with no SLA policy, then without a deadline), red past a deadline; `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).";
 
 @ApiTags('cards')
 @ApiBearerAuth()

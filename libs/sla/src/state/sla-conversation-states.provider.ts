@@ -7,7 +7,8 @@ import { LiveClockRow, stateOf } from './sla-state-of';
  * The ConversationSlaStates port over the SLA clocks: for each conversation, its live (running or paused) clocks
  * in one query, and the most urgent of them: a breached one first, then the running one due soonest, then a paused
  * one. 🔴 while a breached clock is still open (or a running one is past its deadline and its timer has not fired
- * yet), 🟡 while a response clock runs (the customer waits), 🟢 otherwise.
+ * yet), 🟡 while a response clock runs (the customer waits), 🟢 otherwise. The conversation and card APIs add 🟡
+ * when the customer waits with no clock running (contracts `customerWaits`), as in a department with no policy.
  */
 @Injectable()
 export class SlaConversationStates extends ConversationSlaStates {
