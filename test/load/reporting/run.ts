@@ -1,12 +1,15 @@
 /**
  * Reporting benchmark (issue 13, b): `npm run bench:reporting` (`-- --quick`: 20,000 conversations;
- * `--conversations=`, `--calls=` override). Seeds 1,000,000 conversations and 10,000,000 messages (see seed.ts),
+ * `--conversations=`, `--calls=` override). `--database=<name>` seeds into (or measures) that database and keeps it;
+ * with `--seed-only` it stops after seeding, and `--measure-only` skips seeding and measures a database seeded
+ * earlier at the same size (it fails clearly otherwise), so the long seed need not run on the measuring machine's
+ * quiet minutes. Seeds 1,000,000 conversations and 10,000,000 messages (see seed.ts),
  * starts the built api, signs in an admin and a supervisor, and times every /api/reports route over HTTP (p50/p95
  * over ≥ 20 calls with varied ranges and departments). Only this benchmark's section of docs/benchmarks.md is
  * rewritten.
  */
 import 'reflect-metadata';
-import { createTestDatabase, freePort } from '@switchboard/testing';
+import { freePort } from '@switchboard/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -15,6 +18,7 @@ import { Client } from 'pg';
 import { request } from 'undici';
 import { percentiles } from '../realtime/percentiles';
 import { writeSection } from '../report-section';
+import { assertSeedable, expectSeeded, openBenchDatabase, writeSeedMarker } from './bench-database';
 import { ReportingRun, RouteTiming, SECTION_HEADING, sectionText } from './report';
 import {
   ADMIN_EMAIL,
@@ -31,6 +35,9 @@ const option = (name: string, fallback: number) =>
   Number(new RegExp(`--${name}=(\\d+)`).exec(argv)?.[1] ?? fallback);
 const CONVERSATIONS = option('conversations', quick ? 20_000 : 1_000_000);
 const CALLS = Math.max(20, option('calls', 40));
+const DATABASE = /--database=(\S+)/.exec(argv)?.[1];
+const measureOnly = process.argv.includes('--measure-only');
+const seedOnly = process.argv.includes('--seed-only');
 const TARGET_MS = 300;
 const END = new Date('2030-06-01T00:00:00Z');
 const DAY_MS = 86_400_000;
@@ -85,15 +92,35 @@ const ROUTES: { path: string; extra: (i: number) => Record<string, string> }[] =
 ];
 
 async function main() {
-  const database = await createTestDatabase('sbreport');
+  if ((measureOnly || seedOnly) && !DATABASE)
+    throw new Error(
+      '--measure-only and --seed-only need --database=<name> (the database seeded once and kept)',
+    );
+  if (measureOnly && seedOnly) throw new Error('--measure-only and --seed-only exclude each other');
+  const database = await openBenchDatabase(DATABASE, measureOnly);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let api: ChildProcess | undefined;
   const db = new Client({ connectionString: database.url });
+  await db.connect();
   try {
-    log(`seeding ${CONVERSATIONS} conversations, ${CONVERSATIONS * MESSAGES_PER_CONVERSATION} messages`);
-    const installation = await seedInstallation(database.url, database.name);
-    const seedSeconds = await seedData(database.url, installation, CONVERSATIONS, END, log);
+    let departmentIds: string[];
+    let seedSeconds: Record<string, number>;
+    let seededAt: Date | null = null;
+    if (measureOnly) {
+      const marker = await expectSeeded(db, database.name, CONVERSATIONS);
+      ({ departmentIds, seedSeconds, seededAt } = marker);
+      log(`measuring database ${database.name}, seeded ${marker.seededAt.toISOString()}`);
+    } else {
+      if (DATABASE) await assertSeedable(db, database.name);
+      log(`seeding ${CONVERSATIONS} conversations, ${CONVERSATIONS * MESSAGES_PER_CONVERSATION} messages`);
+      const installation = await seedInstallation(database.url, database.name);
+      seedSeconds = await seedData(database.url, installation, CONVERSATIONS, END, log);
+      await writeSeedMarker(db, CONVERSATIONS, installation, seedSeconds);
+      departmentIds = installation.departmentIds;
+      log(`seeded database ${database.name}`);
+      if (seedOnly) return;
+    }
     api = spawn(process.execPath, [dist('dist/apps/api/src/main.js')], {
       env: {
         ...process.env,
@@ -120,7 +147,7 @@ async function main() {
       const call = async (i: number) => {
         const started = performance.now();
         const res = await request(
-          `${url}/api/reports/${route.path}?${queryFor(i, installation.departmentIds, route.extra(i))}`,
+          `${url}/api/reports/${route.path}?${queryFor(i, departmentIds, route.extra(i))}`,
           {
             headers: { authorization: `Bearer ${tokens[i % 2]}` },
           },
@@ -140,7 +167,6 @@ async function main() {
         `  ${route.path}: p50 ${p.p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`,
       );
     }
-    await db.connect();
     const count = async (table: string) =>
       Number((await db.query(`select count(*) as n from ${table}`)).rows[0].n);
     const pgVersion = String((await db.query('show server_version')).rows[0].server_version).split(' ')[0];
@@ -157,13 +183,21 @@ async function main() {
         .join(', ')} (1, 5, 15 min)`,
       cores: cpus().length,
       pgVersion: `PostgreSQL ${pgVersion}`,
+      notes: seededAt
+        ? [
+            `Measured with \`--measure-only\` on database \`${database.name}\`, seeded ${seededAt.toISOString()} ` +
+              `(the seed time above is from that run).`,
+          ]
+        : undefined,
     };
     log(JSON.stringify(result, null, 1));
     writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
     log('written the reporting section of docs/benchmarks.md');
   } finally {
-    if (api && api.exitCode === null) api.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     await db.end().catch(() => undefined);
     await database.drop();
   }
