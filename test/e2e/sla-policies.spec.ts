@@ -260,10 +260,20 @@ describe('SLA policies', () => {
     expect(
       await refused(policy({ escalations: [{ on: 'warning', clock: 'any', action: 'assign_user' }] })),
     ).toBe('escalations.0.userId: assign_user needs the user to assign to');
-    await create(support, { key: 'taken' });
+    const taken = await create(support, { key: 'taken' });
     expect(await refused(policy({ key: 'taken' }))).toBe(
       'key: "taken" is already a policy of this department',
     );
+    // A change is checked the same way, and nothing of it is stored.
+    const changed = await env
+      .api()
+      .put(`/api/sla-policies/${taken.id}`)
+      .send({ name: 'Never', match: { numberIds: [env.numbers.sales.id] } })
+      .expect(422);
+    expect(changed.body.message).toBe(
+      `match.numberIds.0: ${env.numbers.sales.id} is not a WhatsApp number of this department`,
+    );
+    expect((await env.api().get(`/api/sla-policies/${taken.id}`).expect(200)).body).toEqual(taken);
 
     // The support agent holds a role there: accepted. A stage of support's pipeline is accepted too.
     const [stage] = await env.query<{ key: string }>(

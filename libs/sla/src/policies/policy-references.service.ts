@@ -26,8 +26,9 @@ export class PolicyReferences {
     departmentId: string,
     policy: { match: SlaMatchView; targets: SlaTargetsView; escalations: SlaEscalation[] },
     extra: PolicyProblem[] = [],
+    // A caller inside a transaction passes it: a second pooled connection per locked request could exhaust the pool.
+    em: EntityManager = this.em.fork(),
   ): Promise<void> {
-    const em = this.em.fork();
     const problems = [...extra];
     if (policy.match.numberIds.length) {
       const numberIds = new Set((await this.numbers.of([departmentId], em)).map((n) => n.id));

@@ -101,7 +101,7 @@ export class SlaPoliciesService {
         escalations: body.escalations ?? current.escalations,
         updatedBy: this.by(),
       };
-      if (current.source === 'admin') await this.references.check(current.departmentId, next);
+      if (current.source === 'admin') await this.references.check(current.departmentId, next, [], tx);
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
