@@ -12,6 +12,11 @@ export interface ConversationFact {
   slaStatus: string | null;
   openedAt: Date | null;
   closedAt: Date | null;
+  /**
+   * When the current resolution cycle began: the last reopen (null until one: the cycle began at `openedAt`). A
+   * resolution counts from it, like the SLA resolution clock a reopen starts, never the closed stretch before.
+   */
+  reopenedAt: Date | null;
   /** The first customer message not answered yet: a response is measured from it. */
   awaitingSince: Date | null;
   firstResponseAt: Date | null;

@@ -83,6 +83,7 @@ export class FactBatch {
       slaStatus: null,
       openedAt: event.name === 'conversation.opened' ? event.occurredAt : null,
       closedAt: null,
+      reopenedAt: null,
       awaitingSince: null,
       firstResponseAt: null,
       firstResponseMs: null,
@@ -131,14 +132,16 @@ export class FactBatch {
         fact.closedAt = at;
         // No counting after resolution: an unanswered message is not a response owed any more.
         fact.awaitingSince = null;
-        fact.resolutionMs = fact.openedAt
-          ? this.lookups.businessMs(fact.departmentId, fact.openedAt, at)
-          : null;
+        {
+          const cycleStart = fact.reopenedAt ?? fact.openedAt;
+          fact.resolutionMs = cycleStart ? this.lookups.businessMs(fact.departmentId, cycleStart, at) : null;
+        }
         fact.resolvedByUserId = fact.ownerUserId ?? event.payload.byUserId;
         fact.resolvedTeamId = fact.teamId;
         return;
       case 'conversation.reopened':
         fact.status = 'open';
+        fact.reopenedAt = at;
         fact.closedAt = null;
         fact.resolutionMs = null;
         fact.resolvedByUserId = null;

@@ -16,6 +16,7 @@ interface FactRow {
   sla_status: string | null;
   opened_at: Date | null;
   closed_at: Date | null;
+  reopened_at: Date | null;
   awaiting_since: Date | null;
   first_response_at: Date | null;
   first_response_ms: string | null;
@@ -63,6 +64,7 @@ export class ReportFactsRepository {
           slaStatus: r.sla_status,
           openedAt: date(r.opened_at),
           closedAt: date(r.closed_at),
+          reopenedAt: date(r.reopened_at),
           awaitingSince: date(r.awaiting_since),
           firstResponseAt: date(r.first_response_at),
           firstResponseMs: num(r.first_response_ms),
@@ -171,16 +173,17 @@ export class ReportFactsRepository {
     await sql(
       em,
       `insert into report_conversations as t (conversation_id, department_id, number_id, team_id, owner_user_id,
-              status, card_id, stage_key, stage_category, sla_status, opened_at, closed_at, awaiting_since,
-              first_response_at, first_response_ms, first_response_user_id, resolution_ms, resolved_by_user_id,
+              status, card_id, stage_key, stage_category, sla_status, opened_at, closed_at, reopened_at,
+              awaiting_since, first_response_at, first_response_ms, first_response_user_id, resolution_ms, resolved_by_user_id,
               resolved_team_id, last_xid, last_seq)
        select f.conversation_id, f.department_id, f.number_id, f.team_id, f.owner_user_id, f.status, f.card_id,
-              f.stage_key, f.stage_category, f.sla_status, f.opened_at, f.closed_at, f.awaiting_since,
+              f.stage_key, f.stage_category, f.sla_status, f.opened_at, f.closed_at, f.reopened_at, f.awaiting_since,
               f.first_response_at, f.first_response_ms, f.first_response_user_id, f.resolution_ms,
               f.resolved_by_user_id, f.resolved_team_id, f.last_xid, f.last_seq
          from jsonb_to_recordset(?::jsonb) as f(conversation_id uuid, department_id uuid, number_id uuid,
               team_id uuid, owner_user_id uuid, status text, card_id uuid, stage_key text, stage_category text,
-              sla_status text, opened_at timestamptz, closed_at timestamptz, awaiting_since timestamptz,
+              sla_status text, opened_at timestamptz, closed_at timestamptz, reopened_at timestamptz,
+              awaiting_since timestamptz,
               first_response_at timestamptz, first_response_ms bigint, first_response_user_id uuid,
               resolution_ms bigint, resolved_by_user_id uuid, resolved_team_id uuid, last_xid bigint,
               last_seq bigint)
@@ -190,6 +193,7 @@ export class ReportFactsRepository {
               owner_user_id = excluded.owner_user_id, status = excluded.status, card_id = excluded.card_id,
               stage_key = excluded.stage_key, stage_category = excluded.stage_category,
               sla_status = excluded.sla_status, opened_at = excluded.opened_at, closed_at = excluded.closed_at,
+              reopened_at = excluded.reopened_at,
               awaiting_since = excluded.awaiting_since, first_response_at = excluded.first_response_at,
               first_response_ms = excluded.first_response_ms,
               first_response_user_id = excluded.first_response_user_id, resolution_ms = excluded.resolution_ms,
@@ -210,6 +214,7 @@ export class ReportFactsRepository {
             sla_status: f.slaStatus,
             opened_at: f.openedAt,
             closed_at: f.closedAt,
+            reopened_at: f.reopenedAt,
             awaiting_since: f.awaitingSince,
             first_response_at: f.firstResponseAt,
             first_response_ms: f.firstResponseMs,

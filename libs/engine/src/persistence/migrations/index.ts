@@ -32,6 +32,7 @@ import { Migration20261203400000_sla_clocks } from './Migration20261203400000_sl
 import { Migration20261203400500_message_author } from './Migration20261203400500_message_author';
 import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
+import { Migration20261203600100_report_reopened_at } from './Migration20261203600100_report_reopened_at';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -80,4 +81,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203400500_message_author', class: Migration20261203400500_message_author },
   { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
   { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
+  { name: 'Migration20261203600100_report_reopened_at', class: Migration20261203600100_report_reopened_at },
 ];
