@@ -163,7 +163,14 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     clock.set(at(30 * MIN));
     await env.as('salesAgent').post(`/api/conversations/${ids.c1}/close`).send({}).expect(200); // resolution: 30 min
     clock.set(at(40 * MIN));
-    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/close`).send({}).expect(200); // resolution: 39 min
+    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/close`).send({}).expect(200); // closed after 39 min
+    // Conversation 2 reopened at +50 and closed again at +58: its resolution is that cycle's 8 min (480,000 ms),
+    // not the 57 min since it first opened (the closed stretch does not count), like the SLA resolution clock.
+    clock.set(at(50 * MIN));
+    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/reopen`).send({}).expect(200);
+    await eventFor('conversation.routed', ids.c2, undefined, 2);
+    clock.set(at(58 * MIN));
+    await env.as('salesAgent').post(`/api/conversations/${ids.c2}/close`).send({}).expect(200);
     // Conversation 3: the customer writes again in the next hour and waits.
     clock.set(at(65 * MIN));
     await customerWrites(
@@ -243,12 +250,13 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     const byKey = new Map<string, object>(res.body.rows.map((r: { key: string }) => [r.key, r]));
     // Sales first responses 30,000 / 60,000 / 180,000: median 60,000; p90 at rank 0.9 × 2 = 1.8 →
     // 60,000 + 0.8 × 120,000 = 156,000. Next: 120,000 / 300,000: median 210,000, p90 120,000 + 0.9 × 180,000 =
-    // 282,000. Resolution: 1,800,000 / 2,340,000: median 2,070,000, p90 1,800,000 + 0.9 × 540,000 = 2,286,000.
+    // 282,000. Resolution: 480,000 (c2's second cycle) / 1,800,000: median 1,140,000, p90 480,000 + 0.9 ×
+    // 1,320,000 = 1,668,000.
     expect(byKey.get(sales)).toEqual({
       key: sales,
       firstResponse: { count: 3, medianMs: 60_000, p90Ms: 156_000 },
       nextResponse: { count: 2, medianMs: 210_000, p90Ms: 282_000 },
-      resolution: { count: 2, medianMs: 2_070_000, p90Ms: 2_286_000 },
+      resolution: { count: 2, medianMs: 1_140_000, p90Ms: 1_668_000 },
     });
     expect(byKey.get(support)).toEqual({
       key: support,
@@ -267,7 +275,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     const salesAgent = agents.body.rows.find((r: { key: string }) => r.key === env.users.salesAgent.id);
     // Every sales response and close was salesAgent's.
     expect(salesAgent.firstResponse).toEqual({ count: 3, medianMs: 60_000, p90Ms: 156_000 });
-    expect(salesAgent.resolution).toEqual({ count: 2, medianMs: 2_070_000, p90Ms: 2_286_000 });
+    expect(salesAgent.resolution).toEqual({ count: 2, medianMs: 1_140_000, p90Ms: 1_668_000 });
   });
 
   it('SLA: clocks met and breached, met % per department and per agent', async () => {
@@ -422,5 +430,36 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
       ).toContain('format');
     }
     expect(doc.paths['/api/reports/response-times'].get?.parameters?.map((p) => p.name)).toContain('groupBy');
+  });
+});
+
+describe('reporting: a report cut off by reporting.statementTimeoutMs', () => {
+  let env: TestEnvironment;
+  const range = { from: '2030-01-01T00:00:00Z', to: '2031-01-01T00:00:00Z' };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ config: { reporting: { statementTimeoutMs: 200 } } });
+  }, 60_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('answers 503 naming the range ("narrow the range") instead of running on', async () => {
+    await env.api().get('/api/reports/sla').query(range).expect(200);
+    // Another session holds the fact tables: the reports' reads wait for the lock until their 200 ms limit.
+    await env.db.query('begin');
+    await env.db.query('lock table report_sla_outcomes, report_responses in access exclusive mode');
+    try {
+      for (const route of ['sla', 'response-times']) {
+        const res = await env.api().get(`/api/reports/${route}`).query(range);
+        expect(res.status, route).toBe(503);
+        expect(res.body.message, route).toBe(
+          'the report over 2030-01-01T00:00:00Z – 2031-01-01T00:00:00Z took longer than 200 ms: narrow the range',
+        );
+      }
+    } finally {
+      await env.db.query('rollback');
+    }
+    await env.api().get('/api/reports/response-times').query(range).expect(200);
   });
 });

@@ -8,6 +8,7 @@ import { ReportFactsRepository } from './facts/report-facts.repository';
 import { REPORT_FACTS_SUBSCRIBER, ReportFactsSubscriber } from './facts/report-facts.subscriber';
 import { NowCountsQuery } from './queries/now-counts.query';
 import { ReportScope } from './queries/report-scope';
+import { ReportTransaction } from './queries/report-transaction';
 import { ResponseTimesReport } from './queries/response-times.report';
 import { SlaOutcomesQuery } from './queries/sla-outcomes.query';
 import { VolumeQuery } from './queries/volume.query';
@@ -26,6 +27,7 @@ import { VolumeQuery } from './queries/volume.query';
     // Pipelines' stateless card query, provided here (pipelines' module is another slice's).
     CardStagesQuery,
     ReportScope,
+    ReportTransaction,
     NowCountsQuery,
     ResponseTimesReport,
     SlaOutcomesQuery,

@@ -197,6 +197,10 @@ export const configSchema = z.strictObject({
     /** conversation.window_closing is published this long before a free-reply window closes. */
     windowWarningMinutes: z.coerce.number().int().min(1).max(1439),
   }),
+  reporting: z.strictObject({
+    /** A report's queries are cancelled after this long (503, "narrow the range"); per statement, in its transaction. */
+    statementTimeoutMs: z.coerce.number().int().min(1).max(600_000),
+  }),
   assignment: z.strictObject({
     /** How often the worker looks for agents whose shift ended or began (once per cluster per tick). */
     tickMs: z.coerce.number().int().min(100).max(3_600_000),

@@ -8,6 +8,7 @@ import {
 } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
 import { ReportScope, ReportWhere } from './report-scope';
+import { ReportTransaction } from './report-transaction';
 
 /** The column each grouping reads: on responses, and on conversations for resolution (who and which team closed). */
 const RESPONSE_KEY: Record<ResponseTimeGroup, string> = {
@@ -46,16 +47,13 @@ interface MeasuredRow {
 @Injectable()
 export class ResponseTimesReport {
   constructor(
-    private readonly em: EntityManager,
+    private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
   ) {}
 
   async rows(q: ResponseTimesQuery): Promise<ResponseTimesRow[]> {
     const where = this.scope.where(q.departmentId);
-    const rows = await this.em.transactional(async (em) => {
-      await sql(em, `set local work_mem = '${SORT_MEMORY}'`);
-      return this.measured(em, q, where);
-    });
+    const rows = await this.tx.run(q, (em) => this.measured(em, q, where), { workMem: SORT_MEMORY });
     const byKey = new Map<string | null, ResponseTimesRow>();
     for (const r of rows) {
       const row = byKey.get(r.key) ?? {

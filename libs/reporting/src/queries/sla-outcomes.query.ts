@@ -1,8 +1,8 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SlaGroup, SlaReportQuery, SlaReportRow } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
 import { ReportScope } from './report-scope';
+import { ReportTransaction } from './report-transaction';
 
 const KEY: Record<SlaGroup, string> = {
   agent: 'r.user_id',
@@ -17,21 +17,23 @@ const KEY: Record<SlaGroup, string> = {
 @Injectable()
 export class SlaOutcomesQuery {
   constructor(
-    private readonly em: EntityManager,
+    private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
   ) {}
 
   async rows(q: SlaReportQuery): Promise<SlaReportRow[]> {
     const where = this.scope.where(q.departmentId);
-    const rows = await sql<{ key: string | null; met: number; breached: number }>(
-      this.em,
-      `select ${KEY[q.groupBy]}::text as key,
+    const rows = await this.tx.run(q, (em) =>
+      sql<{ key: string | null; met: number; breached: number }>(
+        em,
+        `select ${KEY[q.groupBy]}::text as key,
               count(*) filter (where r.outcome = 'met')::int as met,
               count(*) filter (where r.outcome = 'breached')::int as breached
          from report_sla_outcomes r
         where ${where.sql} and r.at >= ?::timestamptz and r.at < ?::timestamptz
         group by 1 order by 1 nulls last`,
-      [...where.params, q.from, q.to],
+        [...where.params, q.from, q.to],
+      ),
     );
     return rows.map((r) => ({
       key: r.key,
