@@ -52,7 +52,8 @@ export function sectionText(r: ReportingRun): string {
   return `${SECTION_HEADING}
 
 Run: \`npm run bench:reporting\` (a smoke run: \`npm run bench:reporting -- --quick\`, 20,000 conversations;
-\`--conversations=\` and \`--calls=\` change it). The built api alone (no worker) on a fresh database holding
+\`--conversations=\` and \`--calls=\` change it; \`--database=<name> --seed-only\` seeds a kept database once and
+\`--database=<name> --measure-only\` measures it later). The built api alone (no worker) on a fresh database holding
 ${n(r.conversations)} conversations and ${n(r.messages)} messages spread over one year, written with set-based SQL
 (\`generate_series\`) into the product's tables (contacts, conversations, cards, messages) and into reporting's
 fact tables as its subscriber would have written them from those conversations' events (${n(r.responses)}
