@@ -148,6 +148,8 @@ describe('SLA deadlines across worker processes', () => {
         REDIS_URL: '',
         SWITCHBOARD__QUEUE__PREFIX: e.runtime.config.queue.prefix,
         SWITCHBOARD__TIMERS__BATCH_SIZE: '10',
+        // Small pools: the suite runs files in parallel against one server (max_connections 100 by default).
+        SWITCHBOARD__DATABASE__POOL_MAX: '3',
       };
     };
     const [a, b] = [

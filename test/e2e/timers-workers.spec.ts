@@ -65,6 +65,8 @@ describe('durable timers across worker processes', () => {
       REDIS_URL: '',
       SWITCHBOARD__QUEUE__PREFIX: e.runtime.config.queue.prefix,
       SWITCHBOARD__TIMERS__BATCH_SIZE: '50',
+      // Small pools: the suite runs files in parallel against one server (max_connections 100 by default).
+      SWITCHBOARD__DATABASE__POOL_MAX: '3',
     });
     const [a, b] = [new TimerWorker(workerEnv()), new TimerWorker(workerEnv())];
     workers.push(a, b);
