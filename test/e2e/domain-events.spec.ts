@@ -323,6 +323,16 @@ describe('domain events', () => {
     await publish([tagged('recent')]);
     await waitFor(() => seenTag('fixture.flaky', 'recent'));
     await waitFor(() => seenTag('fixture.recorder', 'recent'));
+    // A publish wakes only the subscribers of its names: the others pass these events on their next wake, so wake
+    // them all and wait until every cursor (the product's own subscribers too) is past the recent event.
+    await waitFor(async () => {
+      delivery.wakeAll();
+      const behind = await env.query(
+        `select 1 from domain_event_cursors c, domain_events e
+          where e.payload->>'cardId' = 'recent' and (c.xid, c.seq) < (e.xid, e.seq)`,
+      );
+      return behind.length === 0;
+    });
     await delivery.prune();
     expect(await stored('old-unseen')).toBe(0);
     expect(await stored('recent')).toBe(1);

@@ -68,7 +68,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   const config = loadConfig({
     env: { ...process.env, NODE_ENV: 'test' },
     overrides: {
-      database: { url: database.url, poolMax: 10 },
+      database: { url: database.url, poolMax: 6 },
       queue: {
         redisUrl: useRedis ? (options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : '',
         prefix: database.name,
