@@ -8,6 +8,12 @@ const api = process.env.SWITCHBOARD_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   base: '/',
   plugins: [vue()],
+  // vue-i18n's build flags: the Composition API only (no legacy API, no devtools), so the rest is tree-shaken.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

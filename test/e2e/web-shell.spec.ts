@@ -1,0 +1,163 @@
+import { createTestEnvironment, launchBrowser, TestEnvironment } from '@switchboard/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webDist = resolve(process.cwd(), 'apps/web/dist');
+const INITIAL_JS_BUDGET = 300 * 1024; // issue 14: initial JavaScript ≤ 300 KB gzip
+
+// Records every Content-Security-Policy violation the page reports, from before any script of ours runs.
+const RECORD_CSP = `
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+`;
+
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: RECORD_CSP });
+}
+
+const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
+
+async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/inbox$/);
+}
+
+describe('web app shell in a real browser', () => {
+  let env: TestEnvironment;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(
+      existsSync(resolve(webDist, 'index.html')),
+      'build the web app first: npm run build:web (npm test does)',
+    ).toBe(true);
+    env = await createTestEnvironment({ config: { server: { webDist } } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  it('keeps the initial JavaScript within 300 KB gzip', () => {
+    const index = readFileSync(resolve(webDist, 'index.html'), 'utf8');
+    const scripts = [...index.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map(
+      (m) => m[1],
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce((sum, s) => sum + gzipSync(readFileSync(resolve(webDist, s))).length, 0);
+    console.log(`initial JavaScript: ${(gzipped / 1024).toFixed(1)} KB gzip (${scripts.join(', ')})`);
+    expect(gzipped).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+  });
+
+  it('switches the language to pt-BR and es and keeps it, with no CSP violation on the way', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    await recordCspViolations(context);
+    const page = await context.newPage();
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByText('Inbox', { exact: true }).waitFor();
+
+      // The select's combobox is covered by its own label: click the control, as a person would.
+      expect(await page.getByRole('combobox', { name: 'Language' }).count()).toBe(1);
+      await page.locator('.language').click();
+      await page.getByRole('option', { name: 'Português (Brasil)' }).click();
+      await page.getByRole('navigation', { name: 'Principal' }).getByText('Caixa de entrada').waitFor();
+      await page.getByRole('button', { name: 'Sair' }).waitFor();
+      await page.getByRole('radiogroup', { name: 'Disponibilidade' }).getByText('Ausente').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
+
+      // The choice outlives a reload.
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Principal' }).getByText('Caixa de entrada').waitFor();
+
+      expect(await page.getByRole('combobox', { name: 'Idioma' }).count()).toBe(1);
+      await page.locator('.language').click();
+      await page.getByRole('option', { name: 'Español' }).click();
+      await page.getByRole('navigation', { name: 'Principal' }).getByText('Bandeja de entrada').waitFor();
+      await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+      await page.getByText('Todavía no hay conversaciones.').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+      expect(await cspViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts in the browser language when none was chosen', async () => {
+    const context = await browser.newContext({ locale: 'pt-BR' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${env.url}/login`);
+      await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+      await page.getByText('Senha', { exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the availability toggle sets the agent away and online through the api', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    await recordCspViolations(context);
+    const page = await context.newPage();
+    const apiStatus = async (): Promise<string> =>
+      (await env.as('salesAgent').get('/api/me/availability').expect(200)).body.current.status;
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      const toggle = page.getByRole('radiogroup', { name: 'Availability' });
+      await toggle.getByText('Away', { exact: true }).click();
+      await expect.poll(apiStatus).toBe('away');
+      await toggle.getByText('Online', { exact: true }).click();
+      await expect.poll(apiStatus).toBe('online');
+      // What the page shows is what the api holds, also after a reload.
+      await page.reload();
+      await expect.poll(() => toggle.getByRole('radio', { name: 'Online' }).isChecked()).toBe(true);
+      expect(await toggle.getByRole('radio', { name: 'Away' }).isChecked()).toBe(false);
+      expect(await cspViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows each role only the screens it may open, and the router refuses the others', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByText('Board', { exact: true }).waitFor();
+      expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Inbox', 'Board']);
+      await page.goto(`${env.url}/admin`);
+      await page.waitForURL(/\/inbox$/);
+      await page.goto(`${env.url}/board`);
+      await page.getByText('This screen is not built yet.').waitFor();
+    } finally {
+      await context.close();
+    }
+
+    const supervisor = await browser.newContext({ locale: 'en-US' });
+    const other = await supervisor.newPage();
+    try {
+      await signIn(other, env.url, env.users.salesSupervisor.email, env.users.salesSupervisor.password);
+      const nav = other.getByRole('navigation', { name: 'Main' });
+      await nav.getByText('Dashboard', { exact: true }).waitFor();
+      expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Inbox', 'Board', 'Dashboard']);
+      await other.goto(`${env.url}/dashboard`);
+      await other.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await other.goto(`${env.url}/admin`);
+      await other.waitForURL(/\/inbox$/);
+    } finally {
+      await supervisor.close();
+    }
+  });
+});
