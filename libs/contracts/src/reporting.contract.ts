@@ -76,7 +76,10 @@ export interface BacklogRow {
   count: number;
 }
 
-/** Median and 90th percentile, exact, in business milliseconds; null when nothing was measured. */
+/**
+ * Median and 90th percentile in business milliseconds of the durations rounded as `DURATION_PRECISION` says (linear
+ * interpolation between the two nearest, as `percentile_cont`); null when nothing was measured. `count` is exact.
+ */
 export interface DurationFigures {
   count: number;
   medianMs: number | null;
@@ -89,6 +92,32 @@ export interface ResponseTimesRow {
   firstResponse: DurationFigures;
   nextResponse: DurationFigures;
   resolution: DurationFigures;
+}
+
+/** How response-times figures are rounded: stated in every answer, never silent. */
+export interface DurationPrecision {
+  /** The largest relative difference between a duration and the value it is counted as. */
+  maxRelativeError: number;
+  /** The rounding rule, in words. */
+  rule: string;
+}
+
+/**
+ * Response and resolution times are counted per rounded duration (a rollup per day), so a report over a month reads a
+ * few thousand counts instead of every response: each duration is rounded to a step of 1/20, 1/10 or 1/5 of its
+ * power of ten of milliseconds.
+ */
+export const DURATION_PRECISION: DurationPrecision = {
+  maxRelativeError: 0.025,
+  rule:
+    'each duration is rounded to the nearest step of 1/20 of its power of ten of milliseconds from 1 to 2 times ' +
+    'it, 1/10 from 2 to 5 times, 1/5 from 5 to 10 times (e.g. 63 s counts as 64 s, 12 min 34.567 s as 12 min 40 s); ' +
+    'values on those steps (30 s; 1, 2, 3, 5, 8, 10, 20, 30 min; 1 h) are exact; at most 2.5 % off',
+};
+
+/** GET /api/reports/response-times: the rows and the rounding their figures were computed with. */
+export interface ResponseTimesRows extends ReportRows<ResponseTimesRow> {
+  precision: DurationPrecision;
 }
 
 export interface SlaReportRow {

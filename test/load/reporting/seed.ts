@@ -7,7 +7,7 @@
  *   card per conversation, ten messages per conversation (customer and agent in turn, 1 to 19 minutes apart);
  * - reporting's fact tables as its subscriber would have written them from those conversations' events: one
  *   report_conversations row each, a report_responses row per agent message (the first one `first`, the others
- *   `next`), one first-response SLA outcome each (met when answered within 10 minutes) and the hourly volume
+ *   `next`), the daily duration rollup counted from those responses and resolutions, one first-response SLA outcome each (met when answered within 10 minutes) and the hourly volume
  *   summed from the messages. Business time is taken as wall time (a 24-hour calendar): the queries' cost does
  *   not depend on the values.
  *
@@ -262,6 +262,24 @@ export async function seedData(
          from bench_msg m join bench_plan p on p.i = m.i join bench_msg q on q.i = m.i and q.k = m.k - 1
         where m.k % 2 = 1 order by m.at`,
       [departments, arrays.numbers, arrays.teams, arrays.agents],
+    );
+    await step(
+      'report_durations_daily',
+      // As the subscriber counts them: every response and resolution per UTC day, rounded duration and grouping.
+      `insert into report_durations_daily (day, dimension, key, department_id, kind, bucket_ms, count)
+       select (m.at at time zone 'UTC')::date, k.dimension, k.key, m.department_id, m.kind,
+              report_duration_bucket(m.ms), count(*)
+         from (select r.responded_at as at, r.kind, r.department_id, r.number_id, r.team_id, r.user_id,
+                      r.business_ms as ms
+                 from report_responses r
+               union all
+               select r.closed_at, 'resolution', r.department_id, r.number_id, r.resolved_team_id,
+                      r.resolved_by_user_id, r.resolution_ms
+                 from report_conversations r
+                where r.closed_at is not null and r.resolution_ms is not null) m
+        cross join lateral (values ('agent', m.user_id), ('team', m.team_id), ('number', m.number_id))
+              as k(dimension, key)
+        group by 1, 2, 3, 4, 5, 6`,
     );
     await step(
       'report_sla_outcomes',

@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { REPORT_MAX_RANGE_DAYS } from '@switchboard/contracts';
 
-/** A report route's OpenAPI description: its summary, the range query and, when it groups, the groupings. */
-export function ReportDocs(summary: string, groupBy?: readonly string[]): MethodDecorator {
+/** A report route's OpenAPI description: its summary, the range query, the groupings when it groups, and more to say. */
+export function ReportDocs(summary: string, groupBy?: readonly string[], more?: string): MethodDecorator {
   const decorators = [
     ApiTags('reports'),
     ApiBearerAuth(),
@@ -12,7 +12,8 @@ export function ReportDocs(summary: string, groupBy?: readonly string[]): Method
       description:
         `Scoped to the departments where the caller reads conversations (departmentId narrows it; another ` +
         `department's id yields nothing). 422 names the field for a missing, unparseable or reversed range, or one ` +
-        `longer than ${REPORT_MAX_RANGE_DAYS} days. CSV with Accept: text/csv or format=csv.`,
+        `longer than ${REPORT_MAX_RANGE_DAYS} days. CSV with Accept: text/csv or format=csv.` +
+        (more ? ` ${more}` : ''),
     }),
     ApiProduces('application/json', 'text/csv'),
     ApiQuery({ name: 'from', required: true, description: 'ISO 8601 date-time, inclusive' }),

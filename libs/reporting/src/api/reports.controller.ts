@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import {
   BacklogRow,
+  DURATION_PRECISION,
   OverviewReport,
   RESPONSE_TIME_GROUPS,
   ReportRangeQuery,
@@ -8,7 +9,7 @@ import {
   ReportRows,
   ResponseTimesQuery,
   responseTimesQuery,
-  ResponseTimesRow,
+  ResponseTimesRows,
   SLA_GROUPS,
   slaReportQuery,
   SlaReportQuery,
@@ -83,16 +84,21 @@ export class ReportsController {
   @Get('response-times')
   @RequirePermission('conversations.read')
   @ReportDocs(
-    'First response, next response and resolution: exact median and p90 in business time',
+    'First response, next response and resolution: median and p90 in business time, of durations rounded to within 2.5 %',
     RESPONSE_TIME_GROUPS,
+    `Each figure is computed from durations rounded as the answer's \`precision\` says (also in the ` +
+      `Duration-Precision header, for CSV): ${DURATION_PRECISION.rule}. Counts are exact. Medians and p90 ` +
+      `interpolate linearly between the two nearest rounded durations, as percentile_cont does.`,
   )
   async responseTimes(
     @Query(new UnprocessableQueryPipe(responseTimesQuery)) q: ResponseTimesQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ReportRows<ResponseTimesRow> | string> {
-    const rows = await this.times.rows(q);
-    return answer(res, q, accept, { from: q.from, to: q.to, rows }, responseTimesTable(rows));
+  ): Promise<ResponseTimesRows | string> {
+    const report = await this.times.report(q);
+    // CSV has no place for it in its cells: the rounding is stated in a header, as it is in the JSON body.
+    res.setHeader('Duration-Precision', report.precision.rule);
+    return answer(res, q, accept, report, responseTimesTable(report.rows));
   }
 
   @Get('sla')

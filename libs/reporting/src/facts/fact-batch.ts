@@ -63,7 +63,8 @@ export class FactBatch {
         null
       );
     if (event.name === 'agent.availability' || event.name === 'card.updated') return null;
-    return event.payload.conversationId;
+    // Events about no conversation (a policy changed) record nothing.
+    return 'conversationId' in event.payload ? event.payload.conversationId : null;
   }
 
   /** A conversation reporting has not seen yet (it opened before reporting ran): from an event naming its number. */

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
 import { ConversationFact, ResponseFact, SlaOutcomeFact, VolumeFact } from './conversation-fact';
+import { ResolutionDelta } from './resolution-deltas';
 
 interface FactRow {
   conversation_id: string;
@@ -83,38 +84,12 @@ export class ReportFactsRepository {
     em: EntityManager,
     facts: ConversationFact[],
     responses: ResponseFact[],
+    resolutions: ResolutionDelta[],
     outcomes: SlaOutcomeFact[],
     volume: VolumeFact[],
   ): Promise<void> {
     if (facts.length) await this.saveFacts(em, facts);
-    if (responses.length)
-      await sql(
-        em,
-        `insert into report_responses (message_id, conversation_id, kind, department_id, number_id, team_id, user_id,
-                                       customer_at, responded_at, business_ms)
-         select r.message_id, r.conversation_id, r.kind, r.department_id, r.number_id, r.team_id, r.user_id,
-                r.customer_at, r.responded_at, r.business_ms
-           from jsonb_to_recordset(?::jsonb) as r(message_id uuid, conversation_id uuid, kind text,
-                department_id uuid, number_id uuid, team_id uuid, user_id uuid, customer_at timestamptz,
-                responded_at timestamptz, business_ms bigint)
-         on conflict (message_id) do nothing`,
-        [
-          JSON.stringify(
-            responses.map((r) => ({
-              message_id: r.messageId,
-              conversation_id: r.conversationId,
-              kind: r.kind,
-              department_id: r.departmentId,
-              number_id: r.numberId,
-              team_id: r.teamId,
-              user_id: r.userId,
-              customer_at: r.customerAt,
-              responded_at: r.respondedAt,
-              business_ms: r.businessMs,
-            })),
-          ),
-        ],
-      );
+    if (responses.length || resolutions.length) await this.saveDurations(em, responses, resolutions);
     if (outcomes.length)
       await sql(
         em,
@@ -167,6 +142,75 @@ export class ReportFactsRepository {
           ),
         ],
       );
+  }
+
+  /**
+   * The responses, and the duration rollup in the same statement: a response is counted only when its row is newly
+   * inserted (a replayed one conflicts and returns nothing), a resolution as the batch's deltas say. One upsert per
+   * rollup row (grouped, in key order so concurrent batches lock alike), adding to the count.
+   */
+  private async saveDurations(
+    em: EntityManager,
+    responses: ResponseFact[],
+    resolutions: ResolutionDelta[],
+  ): Promise<void> {
+    await sql(
+      em,
+      `with inserted as (
+         insert into report_responses (message_id, conversation_id, kind, department_id, number_id, team_id, user_id,
+                                       customer_at, responded_at, business_ms)
+         select r.message_id, r.conversation_id, r.kind, r.department_id, r.number_id, r.team_id, r.user_id,
+                r.customer_at, r.responded_at, r.business_ms
+           from jsonb_to_recordset(?::jsonb) as r(message_id uuid, conversation_id uuid, kind text,
+                department_id uuid, number_id uuid, team_id uuid, user_id uuid, customer_at timestamptz,
+                responded_at timestamptz, business_ms bigint)
+         on conflict (message_id) do nothing
+         returning kind, department_id, number_id, team_id, user_id, responded_at as at, business_ms as ms, 1 as delta
+       ), measured as (
+         select * from inserted
+         union all
+         select 'resolution', d.department_id, d.number_id, d.team_id, d.user_id, d.at, d.ms, d.delta
+           from jsonb_to_recordset(?::jsonb) as d(department_id uuid, number_id uuid, team_id uuid, user_id uuid,
+                at timestamptz, ms bigint, delta integer)
+       )
+       insert into report_durations_daily as t (day, dimension, key, department_id, kind, bucket_ms, count)
+       select (m.at at time zone 'UTC')::date, k.dimension, k.key, m.department_id, m.kind,
+              report_duration_bucket(m.ms), sum(m.delta)
+         from measured m
+        cross join lateral (values ('agent', m.user_id), ('team', m.team_id), ('number', m.number_id))
+              as k(dimension, key)
+        group by 1, 2, 3, 4, 5, 6
+        order by 2, 1, 4, 3, 5, 6
+       on conflict (dimension, day, department_id, key, kind, bucket_ms) do update
+          set count = t.count + excluded.count`,
+      [
+        JSON.stringify(
+          responses.map((r) => ({
+            message_id: r.messageId,
+            conversation_id: r.conversationId,
+            kind: r.kind,
+            department_id: r.departmentId,
+            number_id: r.numberId,
+            team_id: r.teamId,
+            user_id: r.userId,
+            customer_at: r.customerAt,
+            responded_at: r.respondedAt,
+            business_ms: r.businessMs,
+          })),
+        ),
+        JSON.stringify(
+          resolutions.map((d) => ({
+            department_id: d.departmentId,
+            number_id: d.numberId,
+            team_id: d.teamId,
+            user_id: d.userId,
+            at: d.at,
+            ms: d.ms,
+            delta: d.delta,
+          })),
+        ),
+      ],
+    );
   }
 
   private async saveFacts(em: EntityManager, facts: ConversationFact[]): Promise<void> {

@@ -6,6 +6,7 @@ import { CardStagesQuery } from '@switchboard/pipelines';
 import { BusinessTime } from './business-time';
 import { FactBatch } from './fact-batch';
 import { ReportFactsRepository } from './report-facts.repository';
+import { resolutionDeltas, resolutionOf } from './resolution-deltas';
 
 export const REPORT_FACTS_SUBSCRIBER = 'reporting.facts';
 
@@ -29,7 +30,8 @@ const EVENTS: DomainEventName[] = [
 /**
  * Records reporting's facts from domain events: each batch loads the facts it touches in one query, applies the
  * events in stream order in memory (responses need the order of customer messages and replies) and writes every
- * table back in one statement each, with the subscriber's cursor.
+ * table back in one statement each, with the subscriber's cursor. The duration rollup is written with the responses,
+ * in their statement.
  */
 @Injectable()
 export class ReportFactsSubscriber {
@@ -52,7 +54,11 @@ export class ReportFactsSubscriber {
         entered.push({ cardId: e.payload.cardId, stageKey: e.payload.stageKey });
         if (e.name === 'card.created' && e.payload.conversationId)
           conversationIds.add(e.payload.conversationId);
-      } else if (e.name !== 'agent.availability' && e.name !== 'card.updated') {
+      } else if (
+        e.name !== 'agent.availability' &&
+        e.name !== 'card.updated' &&
+        'conversationId' in e.payload
+      ) {
         conversationIds.add(e.payload.conversationId);
         if (e.name === 'conversation.updated' && e.payload.changes.includes('team'))
           teamChanged.add(e.payload.conversationId);
@@ -61,6 +67,8 @@ export class ReportFactsSubscriber {
     const stageRows = await this.stages.of(em, entered);
     for (const s of stageRows) if (s.conversationId) conversationIds.add(s.conversationId);
     const facts = await this.repository.load(em, [...conversationIds], [...cardIds]);
+    // Applying the events changes the loaded facts in place: what the rollup counted for them is kept first.
+    const resolvedBefore = new Map([...facts.values()].map((f) => [f.conversationId, resolutionOf(f)]));
 
     const teams = new Map<string, string | null>();
     for (const id of [...teamChanged].sort()) {
@@ -83,10 +91,12 @@ export class ReportFactsSubscriber {
       ),
     });
     for (const e of events) batch.apply(e);
+    const changed = [...batch.changed].map((id) => batch.facts.get(id)!);
     await this.repository.save(
       em,
-      [...batch.changed].map((id) => batch.facts.get(id)!),
+      changed,
       batch.responses,
+      resolutionDeltas(resolvedBefore, changed),
       [...batch.outcomes.values()],
       [...batch.volume.values()],
     );

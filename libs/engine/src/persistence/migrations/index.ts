@@ -33,6 +33,7 @@ import { Migration20261203400500_message_author } from './Migration2026120340050
 import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 import { Migration20261203600100_report_reopened_at } from './Migration20261203600100_report_reopened_at';
+import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -82,4 +83,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
   { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
   { name: 'Migration20261203600100_report_reopened_at', class: Migration20261203600100_report_reopened_at },
+  { name: 'Migration20261203700900_report_durations', class: Migration20261203700900_report_durations },
 ];
