@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { LoadedPlugin, sql } from '@switchboard/engine';
+import { LoadedPlugin, planPluginItems, sql } from '@switchboard/engine';
 import type { RoutingRule as PluginRoutingRule } from '@switchboard/plugin-sdk';
 import type { RoutingRule, StoredActions } from './routing-rule';
 import { RoutingRuleRepository } from './routing-rule.repository';
@@ -24,19 +24,6 @@ export function fromPluginRule(
   };
 }
 
-/** Key order aside (jsonb reorders keys), the same JSON value. */
-const canonical = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(canonical)
-    : v && typeof v === 'object'
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-        )
-      : v;
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
 /**
  * Keeps a department's `plugin` rules equal to its department plugin's declared routingRules: missing ones are
  * appended, changed ones (an upgraded plugin) rewritten, those of a plugin it no longer runs removed. Admins'
@@ -53,26 +40,19 @@ export class PluginRuleSync {
     plugin: LoadedPlugin | null,
     current: readonly RoutingRule[],
   ): Promise<boolean> {
-    const declared = plugin?.manifest.contributes.routingRules ?? [];
     const pluginId = plugin?.manifest.id ?? null;
-    const existing = current.filter((r) => r.source === 'plugin');
-    const stale = existing.filter(
-      (r) => r.pluginId !== pluginId || !declared.some((d) => d.key === r.pluginRuleKey),
+    const { stale, missing, changed, size } = planPluginItems(
+      pluginId,
+      plugin?.manifest.contributes.routingRules ?? [],
+      current,
+      (r) => r.pluginRuleKey,
+      fromPluginRule,
     );
-    const missing = declared.filter(
-      (d) => !existing.some((r) => r.pluginId === pluginId && r.pluginRuleKey === d.key),
-    );
-    const changed = declared.filter((d) => {
-      const r = existing.find((e) => e.pluginId === pluginId && e.pluginRuleKey === d.key);
-      if (!r) return false;
-      const want = fromPluginRule(d);
-      return r.name !== want.name || !same(r.conditions, want.conditions) || !same(r.actions, want.actions);
-    });
-    if (!stale.length && !missing.length && !changed.length) return false;
+    if (!size) return false;
     await this.rules.lockDepartment(em, departmentId);
     if (stale.length)
       await sql(em, 'delete from routing_rules where id = any(?::uuid[])', [stale.map((r) => r.id)]);
-    for (const d of [...missing, ...changed]) {
+    for (const d of [...missing, ...changed.map(([, item]) => item)]) {
       const rule = fromPluginRule(d);
       await sql(
         em,

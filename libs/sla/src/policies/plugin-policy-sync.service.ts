@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { SlaMatchView, SlaTarget, SlaTargetsView } from '@switchboard/contracts';
-import type { LoadedPlugin } from '@switchboard/engine';
+import { LoadedPlugin, planPluginItems } from '@switchboard/engine';
 import type { SlaPolicy as PluginSlaPolicy } from '@switchboard/plugin-sdk';
 import type { SlaPolicy } from './sla-policy';
 import { SlaPolicyRepository } from './sla-policy.repository';
@@ -30,19 +30,6 @@ export function fromPluginPolicy(
   };
   return { name: p.name, match, targets, businessHours: p.businessHours };
 }
-
-/** Key order aside (jsonb reorders keys), the same JSON value. */
-const canonical = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(canonical)
-    : v && typeof v === 'object'
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-        )
-      : v;
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /**
  * Keeps a department's `plugin` policies equal to its department plugin's declared slaPolicies: missing ones are
@@ -96,28 +83,12 @@ export class PluginPolicySync {
   }
 
   private plan(plugin: LoadedPlugin | null, current: readonly SlaPolicy[]) {
-    const declared = plugin?.manifest.contributes.slaPolicies ?? [];
-    const pluginId = plugin?.manifest.id ?? null;
-    const existing = current.filter((p) => p.source === 'plugin');
-    const adminKeys = new Set(current.filter((p) => p.source === 'admin').map((p) => p.key));
-    const stale = existing.filter((p) => p.pluginId !== pluginId || !declared.some((d) => d.key === p.key));
-    const wanted = declared.filter((d) => !adminKeys.has(d.key));
-    const mine = (d: PluginSlaPolicy) => existing.find((p) => p.pluginId === pluginId && p.key === d.key);
-    const missing = wanted.filter((d) => !mine(d));
-    const changed: [SlaPolicy, PluginSlaPolicy][] = [];
-    for (const d of wanted) {
-      const p = mine(d);
-      const want = fromPluginPolicy(d);
-      if (
-        p &&
-        (p.name !== want.name ||
-          p.businessHours !== want.businessHours ||
-          !same(p.match, want.match) ||
-          !same(p.targets, want.targets))
-      )
-        changed.push([p, d]);
-    }
-    const shadowed = declared.filter((d) => adminKeys.has(d.key)).map((d) => d.key);
-    return { stale, missing, changed, shadowed, size: stale.length + missing.length + changed.length };
+    return planPluginItems(
+      plugin?.manifest.id ?? null,
+      plugin?.manifest.contributes.slaPolicies ?? [],
+      current,
+      (p) => p.key,
+      fromPluginPolicy,
+    );
   }
 }
