@@ -129,6 +129,25 @@ describe('web app shell in a real browser', () => {
     }
   });
 
+  it('shows a customer message on an open inbox live, without a reload or polling', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await page.getByText('No conversations yet.').waitFor();
+      await page.locator('[data-connection="live"]').waitFor();
+      const sent = Date.now();
+      await env.sandbox.customer('5511977770301', { name: 'Bruna Ao Vivo' }).text('Chegou ao vivo?');
+      const row = page.locator('button.row', { hasText: 'Bruna Ao Vivo' });
+      await row.waitFor({ timeout: 10_000 });
+      console.log(`customer message shown on an open inbox after ${Date.now() - sent} ms`);
+      expect(await row.textContent()).toContain('Chegou ao vivo?');
+      expect(await row.locator('.ball').textContent()).toContain('🟡');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows each role only the screens it may open, and the router refuses the others', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();

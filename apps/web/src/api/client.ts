@@ -9,7 +9,7 @@ import type {
 } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { ApiError } from './errors';
-import { bodyOf, http, type Outcome } from './http';
+import { bodyOf, http, type Outcome, undocumented } from './http';
 import { clearToken, writeToken } from './token';
 
 export { ApiError, describeError, type ApiErrorKind } from './errors';
@@ -45,14 +45,6 @@ export interface SsoProvider {
 }
 
 export type ConversationFilter = z.input<typeof listConversationsQuery>;
-
-/**
- * Parameters or a body the api validates but does not document in OpenAPI yet, so the generated types say `never`:
- * the caller types them from the contract instead, and this marks each such place.
- */
-function undocumented<T>(value: T): never {
-  return value as never;
-}
 
 /** Runs a call with the current access token; when it is refused, renews it once from the refresh cookie. */
 async function authorized(call: () => Promise<Outcome>): Promise<Outcome> {

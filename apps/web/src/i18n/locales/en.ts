@@ -22,6 +22,12 @@ export default {
     offline: 'Offline',
     failed: 'Availability not changed.',
   },
+  live: {
+    live: 'Live',
+    connecting: 'Connecting…',
+    resyncing: 'Catching up…',
+    offline: 'Offline, reconnecting…',
+  },
   errors: {
     unreachable: 'The Switchboard API cannot be reached. Is it running?',
     sessionEnded: 'Your session has ended. Please sign in again.',
@@ -73,6 +79,7 @@ export default {
     unknownContact: 'Unknown contact',
     weRepliedLast: 'we replied last',
     waitingFor: 'waiting for {minutes} min',
+    overdueBy: 'overdue {minutes} min',
     noCard: 'no card',
     closed: 'closed',
     noMessagesYet: 'No messages yet',

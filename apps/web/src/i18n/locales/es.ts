@@ -23,6 +23,12 @@ export default {
     offline: 'Desconectado',
     failed: 'No se cambió la disponibilidad.',
   },
+  live: {
+    live: 'En vivo',
+    connecting: 'Conectando…',
+    resyncing: 'Actualizando…',
+    offline: 'Sin conexión, reconectando…',
+  },
   errors: {
     unreachable: 'No se puede acceder a la API de Switchboard. ¿Está en ejecución?',
     sessionEnded: 'Tu sesión terminó. Vuelve a iniciar sesión.',
@@ -74,6 +80,7 @@ export default {
     unknownContact: 'Contacto desconocido',
     weRepliedLast: 'respondimos por último',
     waitingFor: 'esperando desde hace {minutes} min',
+    overdueBy: 'vencida hace {minutes} min',
     noCard: 'sin tarjeta',
     closed: 'cerrada',
     noMessagesYet: 'Todavía no hay mensajes',

@@ -23,6 +23,12 @@ export default {
     offline: 'Offline',
     failed: 'A disponibilidade não foi alterada.',
   },
+  live: {
+    live: 'Ao vivo',
+    connecting: 'Conectando…',
+    resyncing: 'Atualizando…',
+    offline: 'Sem conexão, reconectando…',
+  },
   errors: {
     unreachable: 'Não foi possível acessar a API do Switchboard. Ela está em execução?',
     sessionEnded: 'Sua sessão terminou. Entre novamente.',
@@ -74,6 +80,7 @@ export default {
     unknownContact: 'Contato desconhecido',
     weRepliedLast: 'respondemos por último',
     waitingFor: 'aguardando há {minutes} min',
+    overdueBy: 'atrasada há {minutes} min',
     noCard: 'sem cartão',
     closed: 'encerrada',
     noMessagesYet: 'Nenhuma mensagem ainda',

@@ -1,0 +1,107 @@
+import { defineStore } from 'pinia';
+import { io, type Socket } from 'socket.io-client';
+import { ref } from 'vue';
+import { refreshSession } from '../api/client';
+import { readToken } from '../api/token';
+import type { LiveConnection, LiveEvent, LiveEventType, LiveSignal } from '../realtime/events';
+import { eventsAfter } from '../realtime/resync';
+
+type Handler = (event: LiveEvent) => void;
+type SignalHandler = (signal: LiveSignal) => void;
+
+const SOCKET_PATH = '/socket.io'; // the api's realtime.path default (config/default.yaml)
+const RETRY_MS = 3_000;
+
+/**
+ * The live connection: one socket.io connection authenticated with the in-memory access token, re-authenticated
+ * after a refused handshake, and resynced from the last event's cursor after every reconnect (a 410 asks the
+ * screens to reload instead). Screens subscribe to event types; they never touch the socket.
+ */
+export const useLiveStore = defineStore('live', () => {
+  const connection = ref<LiveConnection>('offline');
+  const lastCursor = ref<string | null>(null);
+  const handlers = new Map<string, Set<Handler>>();
+  const signalHandlers = new Set<SignalHandler>();
+  let socket: Socket | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  function dispatch(event: LiveEvent): void {
+    // Presence events (`live:` cursors) are not kept by the api, so they are no point to resync from.
+    if (!event.cursor.startsWith('live:')) lastCursor.value = event.cursor;
+    for (const handler of handlers.get(event.type) ?? []) handler(event);
+  }
+
+  async function resync(): Promise<void> {
+    if (!lastCursor.value) return;
+    connection.value = 'resyncing';
+    const missed = await eventsAfter(lastCursor.value).catch(() => null);
+    if (missed === null) {
+      lastCursor.value = null;
+      for (const handler of signalHandlers) handler('reload');
+    } else missed.forEach(dispatch);
+    connection.value = socket?.connected ? 'live' : 'offline';
+  }
+
+  function connect(): void {
+    if (socket) return;
+    connection.value = 'connecting';
+    socket = io({
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      // Read on every (re)connect: the token in memory may have been renewed since.
+      auth: (cb) => cb({ token: readToken() ?? '' }),
+    });
+    socket.on('connect', () => {
+      connection.value = 'live';
+      void resync();
+    });
+    socket.on('disconnect', () => {
+      connection.value = 'offline';
+    });
+    // A refused handshake (expired token) is not retried by socket.io: renew the token, then try again.
+    socket.on('connect_error', () => {
+      connection.value = 'offline';
+      if (socket?.active) return;
+      clearTimeout(retry);
+      retry = setTimeout(() => {
+        void refreshSession()
+          .catch(() => null)
+          .then((user) => {
+            if (user) socket?.connect();
+          });
+      }, RETRY_MS);
+    });
+    socket.onAny((_type: string, event: unknown) => {
+      if (isEvent(event)) dispatch(event);
+    });
+  }
+
+  function disconnect(): void {
+    clearTimeout(retry);
+    socket?.disconnect();
+    socket = null;
+    lastCursor.value = null;
+    connection.value = 'offline';
+  }
+
+  /** Calls `handler` for each event of these types until the returned function is called. */
+  function on(types: LiveEventType[], handler: Handler): () => void {
+    for (const type of types) {
+      if (!handlers.has(type)) handlers.set(type, new Set());
+      handlers.get(type)?.add(handler);
+    }
+    return () => types.forEach((type) => handlers.get(type)?.delete(handler));
+  }
+
+  function onSignal(handler: SignalHandler): () => void {
+    signalHandlers.add(handler);
+    return () => signalHandlers.delete(handler);
+  }
+
+  return { connection, lastCursor, connect, disconnect, on, onSignal };
+});
+
+function isEvent(value: unknown): value is LiveEvent {
+  const v = value as Partial<LiveEvent> | null;
+  return typeof v?.type === 'string' && typeof v.cursor === 'string' && typeof v.departmentId === 'string';
+}
