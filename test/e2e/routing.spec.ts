@@ -432,8 +432,18 @@ describe('routing rules', () => {
       conditions: { text: { keywords: ['marker'] } },
       actions: { labels: { add: ['marker'] } },
     });
-    const { waId, conversationId } = await write('support', 'hello there');
+    const { waId, conversationId } = await write(
+      'support',
+      'Guten Tag, ich hätte gerne Informationen über Ihre Preise',
+    );
     expect((await routedEvents(conversationId, 1))[0].ruleIds).toEqual([]);
+    // Nothing matched, yet the decision still sets the customer's language and queues the conversation, in the
+    // transaction that published conversation.routed.
+    const [decided] = await env.query<{ language: string | null; queued: boolean }>(
+      'select language, queued_at is not null as queued from conversations where id = $1',
+      [conversationId],
+    );
+    expect(decided).toEqual({ language: 'de', queued: true });
     await env.sandbox.customer(waId, { phoneNumberId: env.numbers.support.phoneNumberId }).text('marker');
     await waitFor(async () => (await state(conversationId)).labels.includes('marker'), {
       what: 'the marker',

@@ -235,6 +235,45 @@ export class ConversationOwnershipService {
   }
 
   /**
+   * Routing's decisions for many conversations at once: each entry's language (when not null) as setRequirements
+   * would set it, then enqueue() when `enqueue`. Rows are locked in id order (as intake's batched update does) right
+   * before one update, so a caller running this last in its transaction holds them only until its commit.
+   */
+  async routedMany(
+    em: EntityManager,
+    decisions: readonly { conversationId: string; language: string | null; enqueue: boolean }[],
+  ): Promise<void> {
+    if (!decisions.length) return;
+    // One row per conversation (an update joins each row once): the last language wins, as one call after another.
+    const merged = new Map<string, { language: string | null; enqueue: boolean }>();
+    for (const d of decisions) {
+      const before = merged.get(d.conversationId);
+      merged.set(d.conversationId, {
+        language: d.language ?? before?.language ?? null,
+        enqueue: d.enqueue || (before?.enqueue ?? false),
+      });
+    }
+    const ids = [...merged.keys()].sort();
+    const rows = ids.map((id) => merged.get(id)!);
+    await sql(em, 'select id from conversations where id = any(?::uuid[]) order by id for no key update', [
+      ids,
+    ]);
+    await sql(
+      em,
+      `update conversations c set
+         language = case when v.language is not null then v.language else c.language end,
+         queued_at = case when v.enqueue and c.status = 'open' and c.owner_user_id is null and c.queued_at is null
+           then ?::timestamptz else c.queued_at end,
+         updated_at = now()
+       from unnest(?::uuid[], ?::text[], ?::boolean[]) as v(id, language, enqueue)
+       where c.id = v.id
+         and ((v.language is not null and c.language is distinct from v.language)
+           or (v.enqueue and c.status = 'open' and c.owner_user_id is null and c.queued_at is null))`,
+      [this.clock.now(), ids, rows.map((d) => d.language), rows.map((d) => d.enqueue)],
+    );
+  }
+
+  /**
    * Open, unowned, not snoozed conversations waiting in a queue (teamId null: the department's own queue; undefined:
    * every queue of the department), highest priority first, then oldest queuedAt. Only queued ones (routing has
    * decided). `skipLocked`: rows locked by another transaction (routing acting on it, a claim) are left out and the

@@ -139,12 +139,28 @@ export class RoutingSubscriber {
       a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
     );
     await this.record(em, ordered);
+    // A conversation no rule matched in this batch only gets its language and its place in the queue: those go in
+    // one statement at the end, so the batch holds its conversations' row locks (which intake's next messages
+    // wait for) only from there to its commit, not while the other decisions run.
+    const withRules = new Set(ordered.filter((p) => p.matched.length).map((p) => p.conversationId));
     const routed: DomainEventInput[] = [];
+    const deferred: { conversationId: string; language: string | null; enqueue: boolean }[] = [];
     for (const p of ordered) {
+      if (!withRules.has(p.conversationId)) {
+        if (p.kind === 'message') continue;
+        deferred.push({
+          conversationId: p.conversationId,
+          language: p.facts.language && p.conversation.status === 'open' ? p.facts.language : null,
+          enqueue: true,
+        });
+        routed.push(routedEvent(p, p.conversation.departmentId));
+        continue;
+      }
       const event = await this.decide(em, p);
       if (event) routed.push(event);
     }
     await this.events.publish(em, routed);
+    await this.ownership.routedMany(em, deferred);
   }
 
   /** One insert for the batch's decisions (a customer message's only when a rule matched). */
@@ -224,17 +240,7 @@ export class RoutingSubscriber {
       // Routing has spoken: now (not before) the queue may take it. A transfer leaves that to the receiving
       // department's decision.
       if (departmentId === p.conversation.departmentId) await this.ownership.enqueue(em, p.conversationId);
-      return {
-        name: 'conversation.routed',
-        payload: {
-          conversationId: p.conversationId,
-          departmentId,
-          numberId: p.conversation.numberId,
-          ruleIds: p.matched.map((r) => r.id),
-          // The triage intent the decision saw: SLA policies match on it as the request type.
-          requestType: p.facts.intent ?? null,
-        },
-      };
+      return routedEvent(p, departmentId);
     }
     return null;
   }
@@ -268,6 +274,21 @@ export class RoutingSubscriber {
     ]);
     return { byId, byConversation };
   }
+}
+
+/** conversation.routed of an opened/reopened/transferred decision, naming where it now is. */
+function routedEvent(p: Planned, departmentId: string): DomainEventInput {
+  return {
+    name: 'conversation.routed',
+    payload: {
+      conversationId: p.conversationId,
+      departmentId,
+      numberId: p.conversation.numberId,
+      ruleIds: p.matched.map((r) => r.id),
+      // The triage intent the decision saw: SLA policies match on it as the request type.
+      requestType: p.facts.intent ?? null,
+    },
+  };
 }
 
 function toDecision(e: DomainEvent): Decision {
