@@ -1542,8 +1542,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * First response, next response and resolution: exact median and p90 in business time
-     * @description Scoped to the departments where the caller reads conversations (departmentId narrows it; another department's id yields nothing). 422 names the field for a missing, unparseable or reversed range, or one longer than 400 days. CSV with Accept: text/csv or format=csv.
+     * First response, next response and resolution: median and p90 in business time, of durations rounded to within 2.5 %
+     * @description Scoped to the departments where the caller reads conversations (departmentId narrows it; another department's id yields nothing). 422 names the field for a missing, unparseable or reversed range, or one longer than 400 days. CSV with Accept: text/csv or format=csv. Each figure is computed from durations rounded as the answer's `precision` says (also in the Duration-Precision header, for CSV): each duration is rounded to the nearest step of 1/20 of its power of ten of milliseconds from 1 to 2 times it, 1/10 from 2 to 5 times, 1/5 from 5 to 10 times (e.g. 63 s counts as 64 s, 12 min 34.567 s as 12 min 40 s); values on those steps (30 s; 1, 2, 3, 5, 8, 10, 20, 30 min; 1 h) are exact; at most 2.5 % off. Counts are exact. Medians and p90 interpolate linearly between the two nearest rounded durations, as percentile_cont does.
      */
     get: operations['ReportsController_responseTimes'];
     put?: never;
