@@ -117,6 +117,13 @@ export interface DomainEventPayloads {
     /** The agent whose reply ended it, when one did. */
     byUserId: string | null;
   };
+  /** An SLA policy was edited: the live clocks under it are recomputed under it as it is now (libs/sla). */
+  'sla.policy_changed': { policyId: string; departmentId: string };
+  /**
+   * A department's business calendar was set or had holidays imported: its live business-hours clocks are
+   * recomputed under it (libs/sla).
+   */
+  'department.calendar_changed': { departmentId: string };
   /** The free-reply (24-hour customer service) window closes soon: a warning before it does. */
   'conversation.window_closing': {
     conversationId: string;
@@ -197,6 +204,8 @@ const NAMES: Record<DomainEventName, true> = {
   'sla.warning': true,
   'sla.breached': true,
   'sla.clock_finished': true,
+  'sla.policy_changed': true,
+  'department.calendar_changed': true,
   'conversation.window_closing': true,
   'conversation.window_closed': true,
 };

@@ -6,6 +6,8 @@ import type { RealtimeEvent } from './realtime-event';
  * a client reads the record through the API, under its own access). `change` says which domain event it was.
  */
 export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
+  // An edited policy or calendar is answered by its own API; the clocks it moves publish sla.updated.
+  if (event.name === 'sla.policy_changed' || event.name === 'department.calendar_changed') return [];
   // An agent belongs to several departments: each of their rooms is told, and no other.
   if (event.name === 'agent.availability')
     return event.payload.departmentIds.map((departmentId) => ({
@@ -31,7 +33,12 @@ export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
   return [socketEventFor(event)];
 }
 
-function socketEventFor(event: Exclude<DomainEvent, { name: 'agent.availability' }>): RealtimeEvent {
+function socketEventFor(
+  event: Exclude<
+    DomainEvent,
+    { name: 'agent.availability' | 'sla.policy_changed' | 'department.calendar_changed' }
+  >,
+): RealtimeEvent {
   const base = { departmentId: event.payload.departmentId };
   switch (event.name) {
     case 'message.received':

@@ -7,7 +7,7 @@ import {
   ImportHolidaysRequest,
   ImportHolidaysResult,
 } from '@switchboard/contracts';
-import { sql } from '@switchboard/engine';
+import { DomainEvents, sql } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
 import { DepartmentCalendarResolver, ResolvedCalendar } from './department-calendar.resolver';
 import { publicHolidays } from './public-holidays';
@@ -51,6 +51,7 @@ export class DepartmentCalendarsService {
     private readonly scope: AccessScope,
     private readonly audit: AuditLog,
     private readonly resolver: DepartmentCalendarResolver,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(departmentId: string): Promise<DepartmentCalendarView> {
@@ -116,7 +117,9 @@ export class DepartmentCalendarsService {
     });
   }
 
+  /** Stores the calendar and publishes department.calendar_changed with it: running SLA clocks follow it. */
   private async store(tx: EntityManager, departmentId: string, calendar: BusinessCalendar): Promise<void> {
+    await this.events.publish(tx, { name: 'department.calendar_changed', payload: { departmentId } });
     await sql(
       tx,
       `insert into department_calendars (department_id, calendar, updated_at) values (?, ?::jsonb, clock_timestamp())

@@ -99,6 +99,20 @@ export class ConversationClocks {
     await this.reselect(c);
   }
 
+  /**
+   * The department's calendar changed: its running business-hours clocks count on under the new one from `c.at`
+   * (it also counts the time since they last resumed); paused ones take it when they resume. A breach stays.
+   */
+  async calendarChanged(c: Cause, departmentId: string): Promise<void> {
+    for (const clock of this.live()) {
+      if (clock.state !== 'running' || !clock.businessHours || clock.departmentId !== departmentId) continue;
+      const basis = await this.basisOf(clock);
+      const target = { targetMs: clock.targetMs, warnMs: clock.warnMs };
+      this.apply(clock, recomputed(clock, target, c.at, basis, basis));
+      this.record(clock, 'recomputed', c);
+    }
+  }
+
   /** Snoozed or woken. */
   async snoozed(c: Cause, snoozed: boolean): Promise<void> {
     const before = this.pausedNow;

@@ -31,5 +31,7 @@ import { SlaDeadlinesHandler } from './sla-deadlines.handler';
     declareSubscribers('sla.clocks', [SLA_CLOCKS_SUBSCRIBER]),
     declareTimers('sla.clocks', [WARNING_TIMER, BREACH_TIMER]),
   ],
+  // For the recompute after a policy or calendar edit (libs/sla/src/recompute).
+  exports: [SlaClockRepository, SlaConversationRepository, ClockContextFactory, ClockEffectsWriter],
 })
 export class SlaClocksModule {}

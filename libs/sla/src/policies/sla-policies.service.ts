@@ -6,6 +6,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { CreateSlaPolicyRequest, SlaPolicyView, UpdateSlaPolicyRequest } from '@switchboard/contracts';
+import { DomainEvents } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
 import { departmentExists } from '@switchboard/pipelines';
 import { PolicyReferences, PolicyProblem } from './policy-references.service';
@@ -29,6 +30,7 @@ export class SlaPoliciesService {
     private readonly references: PolicyReferences,
     private readonly scope: AccessScope,
     private readonly audit: AuditLog,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(departmentId: string): Promise<SlaPolicyView[]> {
@@ -105,6 +107,11 @@ export class SlaPoliciesService {
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
+      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute).
+      await this.events.publish(tx, {
+        name: 'sla.policy_changed',
+        payload: { policyId: id, departmentId: current.departmentId },
+      });
       return toPolicyView(updated);
     });
   }

@@ -34,6 +34,7 @@ import { Migration20261203500000_sla_escalations } from './Migration202612035000
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 import { Migration20261203600100_report_reopened_at } from './Migration20261203600100_report_reopened_at';
 import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
+import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -84,4 +85,8 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
   { name: 'Migration20261203600100_report_reopened_at', class: Migration20261203600100_report_reopened_at },
   { name: 'Migration20261203700900_report_durations', class: Migration20261203700900_report_durations },
+  {
+    name: 'Migration20261203701007_sla_clocks_live_indexes',
+    class: Migration20261203701007_sla_clocks_live_indexes,
+  },
 ];

@@ -1,0 +1,229 @@
+import { Clock } from '@switchboard/engine';
+import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface ClockView {
+  id: string;
+  kind: string;
+  state: string;
+  policyId: string;
+  elapsedMs: number;
+  dueAt: string | null;
+  warnAt: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+}
+interface TransitionView {
+  clockId: string;
+  at: string;
+  transition: string;
+  cause: string;
+  elapsedMs: number;
+  dueAt: string | null;
+}
+interface SlaView {
+  clocks: ClockView[];
+  transitions: TransitionView[];
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/**
+ * Running clocks follow an edit of their policy (PUT /api/sla-policies/:id) or of their department's calendar (PUT
+ * /api/departments/:id/calendar): recomputed from the time counted, their timers moved; a breach already marked
+ * stays. Every deadline below is computed by hand on a controllable clock.
+ */
+describe('SLA clocks follow policy and calendar edits', () => {
+  let env: TestEnvironment;
+  let clock: Clock;
+  let standard: string;
+  let t0 = 0;
+  let n = 0;
+
+  const at = (ms: number) => new Date(t0 + ms).toISOString();
+  const moveTo = (ms: number) => clock.set(new Date(t0 + ms));
+  const newWaId = () =>
+    `55117${String(Date.now() % 1000000).padStart(6, '0')}${String(n++).padStart(2, '0')}`;
+
+  const sla = async (id: string) =>
+    (await env.api().get(`/api/conversations/${id}/sla`).expect(200)).body as SlaView;
+  const slaWhen = (id: string, ready: (s: SlaView) => boolean, what: string) =>
+    waitFor(
+      async () => {
+        const s = await sla(id);
+        return ready(s) ? s : null;
+      },
+      { what },
+    );
+  const first = (s: SlaView) => s.clocks.find((c) => c.kind === 'first_response');
+  const resolution = (s: SlaView) => s.clocks.find((c) => c.kind === 'resolution');
+  const transitionsOf = (s: SlaView, clockId: string) =>
+    s.transitions
+      .filter((t) => t.clockId === clockId)
+      .map((t) => [t.transition, t.at, t.elapsedMs, t.dueAt, t.cause.split('@')[0]]);
+  const timerDue = async (key: string) =>
+    (
+      await env.query<{ due_at: Date }>(`select due_at from timers where key = $1`, [key])
+    )[0]?.due_at.toISOString() ?? null;
+
+  /** A customer writes on the number; resolves to the conversation once its first-response clock runs. */
+  async function customerWrites(number: 'sales' | 'support'): Promise<string> {
+    const waId = newWaId();
+    await env.sandbox.customer(waId).withNumber(env.numbers[number].phoneNumberId).text('olá');
+    const [{ id }] = await waitFor(
+      () =>
+        env.query<{ id: string }>(
+          `select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1`,
+          [waId],
+        ),
+      { what: `the conversation of ${waId}` },
+    );
+    await slaWhen(id, (s) => first(s)?.state === 'running', 'the first-response clock');
+    return id;
+  }
+
+  const editFirstResponse = (warningMinutes: number, breachMinutes: number) =>
+    env
+      .api()
+      .put(`/api/sla-policies/${standard}`)
+      .send({
+        targets: {
+          firstResponse: { warningMinutes, breachMinutes },
+          resolution: { warningMinutes: 100, breachMinutes: 240 },
+        },
+      })
+      .expect(200);
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ config: { testing: { clock: 'controllable' } } });
+    clock = env.app.get(Clock);
+    for (const d of [env.numbers.sales.departmentId, env.numbers.support.departmentId])
+      await env.api().put(`/api/departments/${d}/queues/default`).send({ strategy: 'manual' }).expect(200);
+    standard = (
+      await env
+        .api()
+        .post(`/api/departments/${env.numbers.sales.departmentId}/sla-policies`)
+        .send({
+          key: 'standard',
+          name: 'Standard',
+          businessHours: false,
+          targets: {
+            firstResponse: { warningMinutes: 10, breachMinutes: 30 },
+            resolution: { warningMinutes: 100, breachMinutes: 240 },
+          },
+        })
+        .expect(201)
+    ).body.id as string;
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a shortened target: the running clock is recomputed from its 4 counted minutes and breaches at the new time', async () => {
+    t0 = Math.floor(Date.now() / MIN) * MIN;
+    moveTo(0);
+    const id = await customerWrites('sales');
+    const before = await sla(id);
+    expect(first(before)).toMatchObject({ dueAt: at(30 * MIN), warnAt: at(10 * MIN) });
+
+    moveTo(4 * MIN);
+    await editFirstResponse(5, 10);
+    const s = await slaWhen(id, (v) => first(v)!.dueAt === at(10 * MIN), 'recomputed under the edit');
+    const clockId = first(s)!.id;
+    // 4 of the new 10 minutes counted at minute 4: due at minute 10 (not 14, not 30), warned from minute 5.
+    expect(first(s)).toMatchObject({ state: 'running', policyId: standard, warnAt: at(5 * MIN) });
+    expect(transitionsOf(s, clockId)).toEqual([
+      ['started', at(0), 0, at(30 * MIN), 'conversation.routed'],
+      ['recomputed', at(4 * MIN), 4 * MIN, at(10 * MIN), 'sla.policy_changed'],
+    ]);
+    expect(await timerDue(`sla:${clockId}:breach`)).toBe(at(10 * MIN));
+    expect(await timerDue(`sla:${clockId}:warning`)).toBe(at(5 * MIN));
+    // The resolution clock's target did not change: not recomputed.
+    expect(resolution(s)!.dueAt).toBe(at(240 * MIN));
+    expect(transitionsOf(s, resolution(s)!.id)).toHaveLength(1);
+
+    moveTo(10 * MIN);
+    const breached = await slaWhen(id, (v) => !!first(v)!.breachedAt, 'the breach at the new deadline');
+    expect(first(breached)).toMatchObject({ breachedAt: at(10 * MIN), warnedAt: at(5 * MIN) });
+  });
+
+  it('a lengthened target after a breach: the deadline moves, the breach stays and nothing fires again', async () => {
+    t0 = Math.floor(Date.now() / MIN) * MIN + HOUR;
+    moveTo(0);
+    const id = await customerWrites('sales');
+    moveTo(10 * MIN);
+    const breached = await slaWhen(id, (v) => !!first(v)?.breachedAt, 'breached under the 10-minute target');
+    const clockId = first(breached)!.id;
+    expect(first(breached)!.breachedAt).toBe(at(10 * MIN));
+
+    moveTo(12 * MIN);
+    await editFirstResponse(10, 30);
+    const s = await slaWhen(id, (v) => first(v)!.dueAt === at(30 * MIN), 'recomputed under the edit');
+    expect(first(s)).toMatchObject({ state: 'running', breachedAt: at(10 * MIN), warnedAt: at(5 * MIN) });
+    expect(transitionsOf(s, clockId).at(-1)).toEqual([
+      'recomputed',
+      at(12 * MIN),
+      12 * MIN,
+      at(30 * MIN),
+      'sla.policy_changed',
+    ]);
+    expect(await timerDue(`sla:${clockId}:breach`)).toBeNull();
+    expect(await timerDue(`sla:${clockId}:warning`)).toBeNull();
+    const conversation = (await env.api().get(`/api/conversations/${id}`).expect(200)).body as {
+      sla: { status: string };
+    };
+    expect(conversation.sla.status).toBe('red');
+  });
+
+  it("a holiday added today: the business-hours deadline moves to the next business day's hours", async () => {
+    const support = env.numbers.support.departmentId;
+    const open = [{ open: '09:00', close: '17:00' }];
+    const weekly = { mon: open, tue: open, wed: open, thu: open, fri: open, sat: open, sun: open };
+    const calendar = (holidays: { date: string; name: string }[]) =>
+      env
+        .api()
+        .put(`/api/departments/${support}/calendar`)
+        .send({ timezone: 'UTC', weekly, holidays, exceptions: [] })
+        .expect(200);
+    await calendar([]);
+    await env
+      .api()
+      .post(`/api/departments/${support}/sla-policies`)
+      .send({
+        key: 'office',
+        name: 'Office hours',
+        businessHours: true,
+        targets: { firstResponse: { warningMinutes: 60, breachMinutes: 240 } },
+      })
+      .expect(201);
+    // Tomorrow (UTC) at 10:00: open 09:00-17:00 every day.
+    t0 = Math.floor(Date.now() / DAY) * DAY + DAY + 10 * HOUR;
+    moveTo(0);
+    const id = await customerWrites('support');
+    const before = await sla(id);
+    expect(first(before)).toMatchObject({ dueAt: at(4 * HOUR), warnAt: at(HOUR) });
+
+    moveTo(30 * MIN);
+    const today = new Date(t0).toISOString().slice(0, 10);
+    await calendar([{ date: today, name: 'Feriado' }]);
+    // Today no longer counts: the 4 hours run from 09:00 tomorrow, to 13:00; the warning at 10:00.
+    const s = await slaWhen(
+      id,
+      (v) => first(v)!.dueAt === at(DAY + 3 * HOUR),
+      'moved to the next business day',
+    );
+    const clockId = first(s)!.id;
+    expect(first(s)).toMatchObject({ state: 'running', warnAt: at(DAY), breachedAt: null });
+    expect(transitionsOf(s, clockId).at(-1)).toEqual([
+      'recomputed',
+      at(30 * MIN),
+      0,
+      at(DAY + 3 * HOUR),
+      'department.calendar_changed',
+    ]);
+    expect(await timerDue(`sla:${clockId}:breach`)).toBe(at(DAY + 3 * HOUR));
+    expect(await timerDue(`sla:${clockId}:warning`)).toBe(at(DAY));
+  });
+});
