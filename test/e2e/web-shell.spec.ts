@@ -119,10 +119,15 @@ describe('web app shell in a real browser', () => {
       await expect.poll(apiStatus).toBe('away');
       await toggle.getByText('Online', { exact: true }).click();
       await expect.poll(apiStatus).toBe('online');
-      // What the page shows is what the api holds, also after a reload.
-      await page.reload();
       await expect.poll(() => toggle.getByRole('radio', { name: 'Online' }).isChecked()).toBe(true);
-      expect(await toggle.getByRole('radio', { name: 'Away' }).isChecked()).toBe(false);
+      // After a reload the page shows what the api holds (which the api itself may have changed meanwhile:
+      // offline once the old socket's grace period ends, told to the page by a live event).
+      await page.reload();
+      const shown = async (): Promise<string> => {
+        const checked = toggle.getByRole('radio', { checked: true });
+        return (await checked.count()) === 1 ? checked.inputValue() : 'none';
+      };
+      await expect.poll(async () => (await shown()) === (await apiStatus()), { timeout: 15_000 }).toBe(true);
       expect(await cspViolations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -143,6 +148,39 @@ describe('web app shell in a real browser', () => {
       console.log(`customer message shown on an open inbox after ${Date.now() - sent} ms`);
       expect(await row.textContent()).toContain('Chegou ao vivo?');
       expect(await row.locator('.ball').textContent()).toContain('🟡');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the Mine, Unassigned and All tabs list what the api has for each, with the owner', async () => {
+    const all = (await env.as('salesAgent').get('/api/conversations').expect(200)).body.items as {
+      id: string;
+      contact: { name: string | null };
+    }[];
+    const bruna = all.find((c) => c.contact.name === 'Bruna Ao Vivo');
+    expect(bruna, 'the live test made this conversation').toBeDefined();
+    await env
+      .api()
+      .put(`/api/conversations/${bruna?.id}/assignee`)
+      .send({ userId: env.users.salesAgent.id })
+      .expect(200);
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      const tabs = page.getByRole('tablist', { name: 'Which conversations' });
+      const row = page.locator('button.row', { hasText: 'Bruna Ao Vivo' });
+      await row.locator('.owner', { hasText: 'salesAgent' }).waitFor();
+
+      await tabs.getByRole('tab', { name: 'Unassigned' }).click();
+      await page.getByText('No conversations yet.').waitFor();
+      expect(await row.count()).toBe(0);
+
+      await tabs.getByRole('tab', { name: 'Mine' }).click();
+      await row.waitFor();
+      expect(await tabs.getByRole('tab', { selected: true }).textContent()).toContain('Mine');
     } finally {
       await context.close();
     }

@@ -2,12 +2,21 @@ import type { AgentAvailability } from '@switchboard/contracts';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api/client';
+import { useAuthStore } from './auth';
+import { useLiveStore } from './live';
 
 /** The signed-in user's own availability (online takes conversations, away takes none, offline). */
 export const useAvailabilityStore = defineStore('availability', () => {
   const status = ref<AgentAvailability | null>(null);
   const saving = ref(false);
   const failed = ref<unknown>(null);
+  const auth = useAuthStore();
+
+  // Changes made elsewhere (a supervisor, or the api itself: offline after a disconnect, away when idle).
+  useLiveStore().on(['agent.availability'], (event) => {
+    const { userId, status: next } = event.data as { userId?: string; status?: AgentAvailability };
+    if (userId && userId === auth.user?.id && next) status.value = next;
+  });
 
   async function load(): Promise<void> {
     try {

@@ -80,6 +80,13 @@ export default {
     weRepliedLast: 'we replied last',
     waitingFor: 'waiting for {minutes} min',
     overdueBy: 'overdue {minutes} min',
+    tabs: {
+      label: 'Which conversations',
+      mine: 'Mine',
+      unassigned: 'Unassigned',
+      all: 'All',
+    },
+    noOwner: 'no owner',
     noCard: 'no card',
     closed: 'closed',
     noMessagesYet: 'No messages yet',

@@ -81,6 +81,13 @@ export default {
     weRepliedLast: 'respondimos por último',
     waitingFor: 'esperando desde hace {minutes} min',
     overdueBy: 'vencida hace {minutes} min',
+    tabs: {
+      label: 'Qué conversaciones',
+      mine: 'Mías',
+      unassigned: 'Sin asignar',
+      all: 'Todas',
+    },
+    noOwner: 'sin responsable',
     noCard: 'sin tarjeta',
     closed: 'cerrada',
     noMessagesYet: 'Todavía no hay mensajes',

@@ -81,6 +81,13 @@ export default {
     weRepliedLast: 'respondemos por último',
     waitingFor: 'aguardando há {minutes} min',
     overdueBy: 'atrasada há {minutes} min',
+    tabs: {
+      label: 'Quais conversas',
+      mine: 'Minhas',
+      unassigned: 'Sem responsável',
+      all: 'Todas',
+    },
+    noOwner: 'sem responsável',
     noCard: 'sem cartão',
     closed: 'encerrada',
     noMessagesYet: 'Nenhuma mensagem ainda',
