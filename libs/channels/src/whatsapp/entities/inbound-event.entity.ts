@@ -33,6 +33,11 @@ export interface UnhandledChange {
   name: 'inbound_events_unresolved_received_at_index',
   expression: `create index "inbound_events_unresolved_received_at_index" on "inbound_events" ("received_at") where "number_ids" is null`,
 })
+// What intake claims, oldest first: only pending rows, so a claim never walks past processed ones.
+@Index({
+  name: 'inbound_events_pending_received_at_index',
+  expression: `create index "inbound_events_pending_received_at_index" on "inbound_events" ("received_at") where "status" = 'pending' and "last_error" is null`,
+})
 export class InboundEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();

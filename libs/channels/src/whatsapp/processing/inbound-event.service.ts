@@ -154,12 +154,20 @@ export class InboundEventService {
       // webhook was acknowledged. If PostgreSQL crashes before this commit reaches disk, the event is simply still
       // pending and is processed again (idempotently), so this commit need not wait for the WAL flush.
       await sql(em, 'set local synchronous_commit = off');
+      // The named event by its key, then the oldest other pending ones in the order of the partial pending index:
+      // the scan stops after the rows it takes, however long the backlog (one sort over every pending row did not).
       const claimed = await sql<ClaimedEvent>(
         em,
-        `select id, raw_body, secret_fingerprint, received_at from inbound_events
-          where status = 'pending' and (id = ?::uuid or (?::boolean and last_error is null))
-          order by (id = ?::uuid) desc nulls last, received_at limit ? for update skip locked`,
-        [eventId, !onlyThis, eventId, maxEvents],
+        `with named as (
+           select id, raw_body, secret_fingerprint, received_at from inbound_events
+            where id = ?::uuid and status = 'pending' for update skip locked),
+         others as (
+           select id, raw_body, secret_fingerprint, received_at from inbound_events
+            where ?::boolean and status = 'pending' and last_error is null and id is distinct from ?::uuid
+            order by received_at limit ? for update skip locked)
+         select * from (select *, 0 as rank from named union all select *, 1 from others) c
+          order by rank, received_at limit ?`,
+        [eventId, !onlyThis, eventId, maxEvents, maxEvents],
       );
       onClaim(claimed.map((c) => c.id));
       const all: ParsedEvent[] = [];

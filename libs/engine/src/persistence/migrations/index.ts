@@ -33,6 +33,7 @@ import { Migration20261203400500_message_author } from './Migration2026120340050
 import { Migration20261203500000_sla_escalations } from './Migration20261203500000_sla_escalations';
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 import { Migration20261203600100_report_reopened_at } from './Migration20261203600100_report_reopened_at';
+import { Migration20261203700500_inbound_pending_index } from './Migration20261203700500_inbound_pending_index';
 import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
 import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
 
@@ -84,6 +85,10 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203500000_sla_escalations', class: Migration20261203500000_sla_escalations },
   { name: 'Migration20261203600000_reporting', class: Migration20261203600000_reporting },
   { name: 'Migration20261203600100_report_reopened_at', class: Migration20261203600100_report_reopened_at },
+  {
+    name: 'Migration20261203700500_inbound_pending_index',
+    class: Migration20261203700500_inbound_pending_index,
+  },
   { name: 'Migration20261203700900_report_durations', class: Migration20261203700900_report_durations },
   {
     name: 'Migration20261203701007_sla_clocks_live_indexes',
