@@ -30,6 +30,11 @@ export const PRIORITY_RANK_SQL = `case "priority" when 'urgent' then 0 when 'hig
   name: 'conversations_snoozed_until',
   expression: `create index "conversations_snoozed_until" on "conversations" ("snoozed_until") where "snoozed_until" is not null`,
 })
+// A contact's conversations by age: whether one is the contact's first (routing's isNewContact), without a scan.
+@Index({
+  name: 'conversations_contact_id_created_at_index',
+  expression: `create index "conversations_contact_id_created_at_index" on "conversations" ("contact_id", "created_at")`,
+})
 export class Conversation {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();

@@ -34,6 +34,7 @@ import { Migration20261203500000_sla_escalations } from './Migration202612035000
 import { Migration20261203600000_reporting } from './Migration20261203600000_reporting';
 import { Migration20261203600100_report_reopened_at } from './Migration20261203600100_report_reopened_at';
 import { Migration20261203700500_inbound_pending_index } from './Migration20261203700500_inbound_pending_index';
+import { Migration20261203700600_conversations_contact_index } from './Migration20261203700600_conversations_contact_index';
 import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
 import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
 
@@ -88,6 +89,10 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261203700500_inbound_pending_index',
     class: Migration20261203700500_inbound_pending_index,
+  },
+  {
+    name: 'Migration20261203700600_conversations_contact_index',
+    class: Migration20261203700600_conversations_contact_index,
   },
   { name: 'Migration20261203700900_report_durations', class: Migration20261203700900_report_durations },
   {
