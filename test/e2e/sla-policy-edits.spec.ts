@@ -226,4 +226,71 @@ describe('SLA clocks follow policy and calendar edits', () => {
     expect(await timerDue(`sla:${clockId}:breach`)).toBe(at(DAY + 3 * HOUR));
     expect(await timerDue(`sla:${clockId}:warning`)).toBe(at(DAY));
   });
+
+  it('an edit over 205 open conversations recomputes every clock, in two transactions of at most 200', async () => {
+    const hr = env.numbers.hr.departmentId;
+    await env.api().put(`/api/departments/${hr}/queues/default`).send({ strategy: 'manual' }).expect(200);
+    const bulk = (
+      await env
+        .api()
+        .post(`/api/departments/${hr}/sla-policies`)
+        .send({
+          key: 'bulk',
+          name: 'Bulk',
+          businessHours: false,
+          targets: { firstResponse: { warningMinutes: 10, breachMinutes: 30 } },
+        })
+        .expect(201)
+    ).body.id as string;
+    // After the previous scenarios' instants.
+    t0 = Math.floor(Date.now() / DAY) * DAY + 3 * DAY;
+    moveTo(0);
+    const waIds = Array.from({ length: 205 }, newWaId);
+    for (let i = 0; i < waIds.length; i += 25)
+      await Promise.all(
+        waIds
+          .slice(i, i + 25)
+          .map((w) => env.sandbox.customer(w).withNumber(env.numbers.hr.phoneNumberId).text('oi')),
+      );
+    const running = () =>
+      env.query<{ id: string; due_at: Date }>(
+        `select id, due_at from sla_clocks where policy_id = $1 and kind = 'first_response' and state = 'running'`,
+        [bulk],
+      );
+    await waitFor(async () => (await running()).length === 205, {
+      timeoutMs: 60_000,
+      what: '205 running clocks',
+    });
+    const [{ seq }] = await env.query<{ seq: string }>(
+      `select coalesce(max(seq), 0) as seq from domain_events`,
+    );
+
+    moveTo(2 * MIN);
+    await env
+      .api()
+      .put(`/api/sla-policies/${bulk}`)
+      .send({ targets: { firstResponse: { warningMinutes: 5, breachMinutes: 15 } } })
+      .expect(200);
+    const moved = await waitFor(
+      async () => {
+        const clocks = await running();
+        return clocks.every((c) => c.due_at.toISOString() === at(15 * MIN)) ? clocks : null;
+      },
+      { timeoutMs: 30_000, what: 'every clock due at minute 15' },
+    );
+    expect(moved).toHaveLength(205);
+    const [{ recomputed }] = await env.query<{ recomputed: number }>(
+      `select count(*)::int as recomputed from sla_clock_transitions
+        where clock_id = any($1::uuid[]) and transition = 'recomputed' and at = $2`,
+      [moved.map((c) => c.id), at(2 * MIN)],
+    );
+    expect(recomputed).toBe(205);
+    // Each batch publishes its conversations' sla.updated in its own transaction: 200, then 5.
+    const batches = await env.query<{ n: number }>(
+      `select count(*)::int as n from domain_events
+        where name = 'sla.updated' and seq > $1 and payload->>'departmentId' = $2 group by xid order by n desc`,
+      [seq, hr],
+    );
+    expect(batches.map((b) => b.n)).toEqual([200, 5]);
+  });
 });
