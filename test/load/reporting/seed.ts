@@ -113,10 +113,11 @@ const planSteps = (n: number): [string, string][] => [
   ],
   [
     'plan messages',
-    // Message k at opened + k × 10 min + a pseudo-random 0–9 min: consecutive messages 1 to 19 minutes apart.
+    // Message k at opened + k × 10 min + a pseudo-random 0–539 s drawn for each message (a hash of its number), so
+    // consecutive messages are 61 s to 18 min 59 s apart and response times spread over about 1,000 values.
     `create unlogged table bench_msg as
      select p.i, k, p.opened_at + k * interval '10 minutes'
-              + ((((p.i::bigint * 2654435761) + k * 40503) % 540) * interval '1 second') as at
+              + (((hashint8(p.i::bigint * 16 + k)::bigint + 2147483648) % 540) * interval '1 second') as at
        from bench_plan p, generate_series(0, ${MESSAGES_PER_CONVERSATION - 1}) k`,
   ],
   ['index plan', 'create index on bench_msg (i, k)'],
