@@ -1,22 +1,22 @@
 /**
  * SLA deadlines at scale (issue 13, a): `npm run bench:sla` (`-- --quick`: 1,000 and 10,000 conversations, one
- * minute each; `--sizes=10000,100000`, `--minutes=3` override). For each size in turn: a fresh database, the built
- * api and worker as separate processes, an SLA policy created over HTTP, N open conversations with running
- * first-response clocks whose breach deadlines are spread evenly over the hour after the base instant (seed.ts).
- * Measures one idle minute before the first deadline (CPU with nothing due), then `--minutes` of deadlines falling
- * due: how late each breach was flagged (breach-sampler.ts), breaches per minute, and CPU per minute and per breach
- * of the worker, the api and the database's backends. Only this benchmark's section of docs/benchmarks.md is
- * rewritten.
+ * minute each; `--sizes=10000,100000`, `--minutes=3` override; `--no-docs` writes no docs). For each size in turn:
+ * a fresh database, the built api and worker as separate processes, an SLA policy created over HTTP, N open
+ * conversations with running first-response clocks whose breach deadlines are spread evenly over the hour after the
+ * base instant (seed.ts). Measures one idle minute before the first deadline (CPU with nothing due), then
+ * `--minutes` of deadlines falling due: how late each breach was flagged (breach-sampler.ts), breaches per minute,
+ * and CPU per minute and per breach of the worker, the api and the database's backends. Only this benchmark's
+ * section of docs/benchmarks.md is rewritten.
  */
 import 'reflect-metadata';
-import { createTestDatabase, freePort } from '@switchboard/testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import { createTestDatabase } from '@switchboard/testing';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { request } from 'undici';
 import { cpuSnapshot, CpuGroups } from '../ingest/cpu-usage';
+import { AppProcesses, dist, startApp } from '../harness/app-processes';
+import { runMain } from '../harness/run-main';
 import { percentiles } from '../realtime/percentiles';
 import { writeSection } from '../report-section';
 import { BreachSampler } from './breach-sampler';
@@ -33,6 +33,8 @@ import {
 
 const argv = process.argv.join(' ');
 const quick = process.argv.includes('--quick');
+/** `--no-docs`: a development run that leaves docs/benchmarks.md as it is. */
+const NO_DOCS = process.argv.includes('--no-docs');
 const SIZES = (/--sizes=([\d,]+)/.exec(argv)?.[1] ?? (quick ? '1000,10000' : '10000,100000'))
   .split(',')
   .map(Number)
@@ -42,7 +44,6 @@ const IDLE_MS = 60_000;
 /** How long after the last deadline of the window a breach may still be flagged and counted. */
 const GRACE_MS = 6_000;
 const TARGET_MS = 5_000;
-const dist = (p: string) => resolve(__dirname, '../../../..', p);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 /** Load average, and the share of the last minute some task waited for a CPU (Linux pressure stall information). */
 const load = () => {
@@ -60,22 +61,6 @@ const load = () => {
 };
 let pgVersion = '';
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
-function start(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [dist(entry)], {
-    env: { ...process.env, NODE_ENV: 'bench', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 async function post(url: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
   const res = await request(url, {
@@ -116,38 +101,13 @@ async function runSize(size: number): Promise<SizeRun> {
   log(`\n=== ${size.toLocaleString('en')} open conversations (load ${load()})`);
   const loadBefore = load();
   const database = await createTestDatabase('sbsla');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    DATABASE_URL: database.url,
-    PORT: String(port),
-    REDIS_URL: '',
-    SWITCHBOARD__QUEUE__PREFIX: database.name,
-    SWITCHBOARD__PLUGINS__ENABLED: '',
-  };
-  const children: ChildProcess[] = [];
-  let finishing = false;
+  let app: AppProcesses | undefined;
   const db = new Client({ connectionString: database.url });
   const samplerDb = new Client({ connectionString: database.url });
   try {
     const departmentId = await seedInstallation(database.url, database.name);
-    const api = start('dist/apps/api/src/main.js', env);
-    const worker = start('dist/apps/worker/src/main.js', env);
-    children.push(api, worker);
-    for (const [name, child] of Object.entries({ api, worker }))
-      child.once(
-        'exit',
-        (code, signal) =>
-          finishing || process.stderr.write(`${name} exited (${code ?? signal}): the run is not valid\n`),
-      );
-    await waitUntil(
-      async () =>
-        (await request(`${url}/health/ready`)
-          .then((r) => r.body.text().then(() => r.statusCode))
-          .catch(() => 0)) === 200,
-      60_000,
-      'api ready',
-    );
+    app = await startApp(database);
+    const { url, api, worker } = app;
     const policyId = await createPolicy(url, departmentId);
     // The idle minute plus time for the last seeding steps (clocks, timers, analyze) at this size.
     const leadMs = IDLE_MS + 15_000 + Math.ceil((size / 100_000) * 45_000);
@@ -240,9 +200,7 @@ async function runSize(size: number): Promise<SizeRun> {
     log(JSON.stringify({ ...result, minutesDetail: undefined }, null, 1));
     return result;
   } finally {
-    finishing = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
+    await app?.stop();
     await samplerDb.end().catch(() => undefined);
     await db.end().catch(() => undefined);
     await database.drop();
@@ -253,6 +211,10 @@ async function main() {
   process.env.NODE_ENV = 'bench';
   const runs: SizeRun[] = [];
   for (const size of SIZES) runs.push(await runSize(size));
+  if (NO_DOCS) {
+    log('--no-docs: docs/benchmarks.md left as it is');
+    return;
+  }
   writeSection(
     dist('docs/benchmarks.md'),
     SECTION_HEADING,
@@ -261,10 +223,4 @@ async function main() {
   log('written the SLA section of docs/benchmarks.md');
 }
 
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    process.stderr.write(`${e.stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -25,6 +25,7 @@
  */
 import { UserAdminService } from '@switchboard/identity';
 import { Client } from 'pg';
+import { BENCH_ID_FUNCTION, seedSteps } from '../harness/bulk-seed';
 import { NUMBERS, seedNumber, WABA_ID, withSeedContext } from '../realtime/seed';
 
 export const NUMBER = NUMBERS[0];
@@ -86,27 +87,6 @@ async function installation(db: Client, departmentId: string): Promise<Installat
   };
 }
 
-/** Sets a table's secondary indexes and unique constraints aside for a bulk load, then builds them again. */
-async function withoutIndexes(db: Client, table: string, load: () => Promise<void>): Promise<void> {
-  const constraints = await db.query<{ name: string; def: string }>(
-    `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-      where conrelid = $1::regclass and contype = 'u'`,
-    [table],
-  );
-  const indexes = await db.query<{ name: string; def: string }>(
-    `select i.indexname as name, i.indexdef as def from pg_indexes i
-      where i.tablename = $1 and i.indexname not like '%_pkey'
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    [table],
-  );
-  for (const c of constraints.rows) await db.query(`alter table ${table} drop constraint "${c.name}"`);
-  for (const i of indexes.rows) await db.query(`drop index "${i.name}"`);
-  await load();
-  for (const i of indexes.rows) await db.query(i.def);
-  for (const c of constraints.rows)
-    await db.query(`alter table ${table} add constraint "${c.name}" ${c.def}`);
-}
-
 export interface SeedResult {
   /** The instant the deadlines start from: conversation i (1..n) is due at base + i/n × SPREAD_MS. */
   base: Date;
@@ -127,27 +107,12 @@ export async function seedConversations(
 ): Promise<SeedResult> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const timings: Record<string, number> = {};
-  const step = async (name: string, text: string, params: unknown[] = []) => {
-    const started = Date.now();
-    const table = /^\s*insert into (\w+)/.exec(text)?.[1];
-    if (table && BULK.includes(table))
-      await withoutIndexes(db, table, () => db.query(text, params).then(() => undefined));
-    else await db.query(text, params);
-    timings[name] = (Date.now() - started) / 1000;
-    log(`  ${name}: ${timings[name].toFixed(1)} s`);
-  };
+  const { step, timings } = seedSteps(db, BULK, log);
   try {
     await db.query('set synchronous_commit = off');
     await db.query(`set maintenance_work_mem = '256MB'`);
     const inst = await installation(db, departmentId);
-    // Time-ordered ids like the product's uuid v7 (rows are inserted in index order, as live traffic writes them).
-    await step(
-      'id function',
-      `create function pg_temp.bench_id(at timestamptz, n bigint) returns uuid language sql immutable as
-       $$ select (lpad(to_hex((extract(epoch from at) * 1000)::bigint), 12, '0') || '7'
-                  || lpad(to_hex(n), 19, '0'))::uuid $$`,
-    );
+    await step('id function', BENCH_ID_FUNCTION);
     // The product rows do not depend on the base instant; the deadlines are placed last, once they are written.
     const opened = new Date(Date.now() - BREACH_MINUTES * 60_000);
     await step(
