@@ -6,7 +6,8 @@ const BEFORE_ALL = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The next conversations (by id, after `after`) with a clock the edit concerns: a live clock under the policy, or a
- * running business-hours clock of the department. A range of the partial live-clock indexes.
+ * running business-hours clock of the department (paused ones take the calendar when they resume). A range of the
+ * partial live-clock indexes (whose predicate the query repeats so the planner can use them).
  */
 export async function recomputeCandidates(
   em: EntityManager,
@@ -22,7 +23,8 @@ export async function recomputeCandidates(
           where policy_id = ? and state in ('running', 'paused') and conversation_id > ?
           order by conversation_id limit ?`
       : `select distinct conversation_id from sla_clocks
-          where department_id = ? and state in ('running', 'paused') and business_hours and conversation_id > ?
+          where department_id = ? and state in ('running', 'paused') and state = 'running' and business_hours
+            and conversation_id > ?
           order by conversation_id limit ?`,
     [id, after ?? BEFORE_ALL, limit],
   );
