@@ -1,6 +1,7 @@
 /**
  * Assignment burst benchmark (issue 12, a): `npm run bench:assignment` (`-- --quick`: 1,000 conversations over
- * 50 agents; `--conversations=`, `--agents=`, `--capacity=`, `--per-post=`, `--concurrency=` override).
+ * 50 agents; `--conversations=`, `--agents=`, `--capacity=`, `--per-post=`, `--concurrency=` override; `--no-docs`
+ * writes no docs).
  * The built api and worker on a fresh database, one department whose agents are all online, and a burst of signed
  * webhooks, each from a new customer, from the ingest benchmark's load-generator process. Every conversation goes
  * the real path: webhook → intake → routing (conversation.routed) → the assignment subscriber. Measures the time
@@ -8,11 +9,12 @@
  * agents' loads. Only this benchmark's section of docs/benchmarks.md is rewritten.
  */
 import 'reflect-metadata';
-import { createTestDatabase, freePort } from '@switchboard/testing';
-import { ChildProcess, fork, spawn } from 'node:child_process';
+import { createTestDatabase } from '@switchboard/testing';
+import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { request } from 'undici';
+import { AppProcesses, dist, startApp, waitUntil } from '../harness/app-processes';
+import { runMain } from '../harness/run-main';
 import { cpuSnapshot } from '../ingest/cpu-usage';
 import type { GeneratorJob, GeneratorReport } from '../ingest/load-generator';
 import { SECRET, WABA_ID } from '../realtime/seed';
@@ -23,6 +25,8 @@ import { sendWarmUp } from './warm-up';
 
 const argv = process.argv.join(' ');
 const quick = process.argv.includes('--quick');
+/** `--no-docs`: a development run that leaves docs/benchmarks.md as it is. */
+const NO_DOCS = process.argv.includes('--no-docs');
 const option = (name: string, fallback: number) =>
   Number(new RegExp(`--${name}=(\\d+)`).exec(argv)?.[1] ?? fallback);
 const CONVERSATIONS = option('conversations', quick ? 1000 : 10_000);
@@ -32,27 +36,6 @@ const PER_POST = option('per-post', 1);
 const CONCURRENCY = option('concurrency', 16);
 const TIMEOUT_MS = option('timeout', 900) * 1000;
 const POLL_MS = 50;
-const dist = (p: string) => resolve(__dirname, '../../../..', p);
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
-function start(entry: string, env: Record<string, string>): ChildProcess {
-  // BENCH_PROFILE=dir writes a V8 CPU profile per process, for finding hot spots.
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
-  return spawn(process.execPath, [...profile, dist(entry)], {
-    env: { ...process.env, NODE_ENV: 'bench', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 function runGenerator(job: GeneratorJob): Promise<GeneratorReport> {
   return new Promise((res, rej) => {
@@ -73,40 +56,14 @@ interface Progress {
 
 async function main() {
   const database = await createTestDatabase('sbassign');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    DATABASE_URL: database.url,
-    PORT: String(port),
-    REDIS_URL: '',
-    SWITCHBOARD__QUEUE__PREFIX: database.name,
-    SWITCHBOARD__PLUGINS__ENABLED: '',
-    // No agent has a capacity of their own: this is everyone's.
-    SWITCHBOARD__ASSIGNMENT__DEFAULT_CAPACITY: String(CAPACITY),
-  };
   process.env.NODE_ENV = 'bench';
   const seeded = await seed(database.url, database.name, AGENTS);
-  const children: ChildProcess[] = [];
-  let finishing = false;
+  let app: AppProcesses | undefined;
   const db = new Client({ connectionString: database.url });
   try {
-    const api = start('dist/apps/api/src/main.js', env);
-    const worker = start('dist/apps/worker/src/main.js', env);
-    children.push(api, worker);
-    for (const [name, child] of Object.entries({ api, worker }))
-      child.once(
-        'exit',
-        (code, signal) =>
-          finishing || process.stderr.write(`${name} exited (${code ?? signal}): the run is not valid\n`),
-      );
-    await waitUntil(
-      async () =>
-        (await request(`${url}/health/ready`)
-          .then((r) => r.body.text().then(() => r.statusCode))
-          .catch(() => 0)) === 200,
-      60_000,
-      'api ready',
-    );
+    // No agent has a capacity of their own: this is everyone's.
+    app = await startApp(database, { SWITCHBOARD__ASSIGNMENT__DEFAULT_CAPACITY: String(CAPACITY) });
+    const { url, api, worker } = app;
     await db.connect();
 
     const progress = async (): Promise<Progress> => {
@@ -137,6 +94,7 @@ async function main() {
       async () => (await progress()).assigned === 1,
       60_000,
       'the warm-up conversation assigned',
+      POLL_MS,
     );
     const base = await progress();
 
@@ -159,6 +117,7 @@ async function main() {
       },
       TIMEOUT_MS,
       'every conversation assigned',
+      POLL_MS,
     ).catch((e: Error) => process.stderr.write(`${e.message} (${JSON.stringify(last)})\n`));
     await generator;
     const report = generated as GeneratorReport;
@@ -201,21 +160,16 @@ async function main() {
       pgVersion: `PostgreSQL ${pgVersion}`,
     };
     process.stdout.write(`${JSON.stringify({ ...result, loads: undefined }, null, 1)}\n`);
-    writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
-    process.stdout.write('written the assignment section of docs/benchmarks.md\n');
+    if (NO_DOCS) process.stdout.write('--no-docs: docs/benchmarks.md left as it is\n');
+    else {
+      writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
+      process.stdout.write('written the assignment section of docs/benchmarks.md\n');
+    }
   } finally {
-    finishing = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
+    await app?.stop();
     await db.end().catch(() => undefined);
     await database.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    process.stderr.write(`${e.stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
