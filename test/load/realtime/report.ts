@@ -33,6 +33,8 @@ export interface RealtimeRun {
   settled: boolean;
   settleSeconds: number;
   pgVersion: string;
+  /** The machine's 1-minute load average when the run started and when it ended (other work shares the cores). */
+  loadAverage: { start: number; end: number };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
@@ -76,6 +78,7 @@ Target (issue 12): p99 at most 1 s from the webhook to the socket event, at 1,00
 numbers with 200 agent sockets on two api processes.
 
 Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${r.pgVersion}${r.quick ? ' (**quick smoke run**, not the measurement: the target applies to the full run)' : ''}.
+Load average (1 min): ${r.loadAverage.start.toFixed(1)} at the first send, ${r.loadAverage.end.toFixed(1)} at the end (${cpus().length} cores; the run's own processes count too, far above that means other work shared them).
 
 | Load | Value |
 |---|---|

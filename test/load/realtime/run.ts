@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { createTestDatabase, freePort } from '@switchboard/testing';
 import { ChildProcess, fork, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { request } from 'undici';
@@ -32,6 +33,13 @@ const SETTLE_TIMEOUT_MS = option('settle', 600) * 1000;
 const dist = (p: string) => resolve(__dirname, '../../../..', p);
 /** `--cpu-prof-dir=<dir>`: every process of the run writes a V8 CPU profile there, named by its role. */
 const PROFILE_DIR = /--cpu-prof-dir=(\S+)/.exec(argv)?.[1];
+/**
+ * `--keep`: the database is kept (its name printed) for reading its statistics after the run, and its
+ * pg_stat_statements entries are reset when the measured window opens, so they show the run alone.
+ */
+const KEEP = process.argv.includes('--keep');
+/** `--no-docs`: a development run that leaves docs/benchmarks.md as it is. */
+const NO_DOCS = process.argv.includes('--no-docs');
 const nodeArgs = (role: string) =>
   PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${role}.cpuprofile`] : [];
 
@@ -50,11 +58,11 @@ async function databaseWork(db: Client): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 100) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out: ${what}`);
 }
@@ -206,8 +214,16 @@ async function main() {
     children.push(generator.child);
     const cpuOf = () => cpuSnapshot({ ...processes, 'agent sockets': sockets.pid }, database.name);
     const cpuBefore = cpuOf();
+    if (KEEP)
+      await db
+        .query(
+          `create extension if not exists pg_stat_statements;
+           select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)`,
+        )
+        .catch((e: Error) => process.stderr.write(`pg_stat_statements not reset: ${e.message}\n`));
     const databaseBefore = await databaseWork(db);
     const windowStart = now();
+    const loadAtStart = loadavg()[0];
     process.stdout.write(`offering ${job.messages} messages at ${RATE}/s for ${SECONDS} s\n`);
     const report = await generator.report;
     const like = `wamid.${runId}.%`;
@@ -219,6 +235,9 @@ async function main() {
       async () => (await storedCount()) >= job.messages,
       SETTLE_TIMEOUT_MS,
       'every message stored',
+      // Each look counts the run's messages (a scan): looked at once a second, it stays out of the database's
+      // counters (the stored latency is each message's own processed_at, not when this saw it).
+      1000,
     ).catch((e: Error) => process.stderr.write(`${e.message}\n`));
     const settled = await marker('post');
     const windowSeconds = (now() - windowStart) / 1000;
@@ -283,16 +302,20 @@ async function main() {
       settled,
       settleSeconds: SETTLE_TIMEOUT_MS / 1000,
       pgVersion: `PostgreSQL ${pgVersion}`,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
     };
     process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
-    writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
-    process.stdout.write('written the realtime section of docs/benchmarks.md\n');
+    if (!NO_DOCS) {
+      writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
+      process.stdout.write('written the realtime section of docs/benchmarks.md\n');
+    }
   } finally {
     finishing = true;
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await db.end().catch(() => undefined);
-    await database.drop();
+    if (KEEP) process.stdout.write(`kept database ${database.name}\n`);
+    else await database.drop();
   }
 }
 
