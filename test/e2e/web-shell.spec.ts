@@ -1,8 +1,8 @@
-import { createTestEnvironment, launchBrowser, TestEnvironment } from '@switchboard/testing';
+import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
@@ -154,22 +154,25 @@ describe('web app shell in a real browser', () => {
   });
 
   it('the Mine, Unassigned and All tabs list what the api has for each, with the owner', async () => {
-    const all = (await env.as('salesAgent').get('/api/conversations').expect(200)).body.items as {
-      id: string;
-      contact: { name: string | null };
-    }[];
-    const bruna = all.find((c) => c.contact.name === 'Bruna Ao Vivo');
-    expect(bruna, 'the live test made this conversation').toBeDefined();
-    await env
-      .api()
-      .put(`/api/conversations/${bruna?.id}/assignee`)
-      .send({ userId: env.users.salesAgent.id })
-      .expect(200);
-
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
+      // Signed in (and so connected) first: an agent without a connection goes offline after a grace period,
+      // which hands their conversations over.
       await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await page.locator('[data-connection="live"]').waitFor();
+      const all = (await env.as('salesAgent').get('/api/conversations').expect(200)).body.items as {
+        id: string;
+        contact: { name: string | null };
+      }[];
+      const bruna = all.find((c) => c.contact.name === 'Bruna Ao Vivo');
+      expect(bruna, 'the live test made this conversation').toBeDefined();
+      await env
+        .api()
+        .put(`/api/conversations/${bruna?.id}/assignee`)
+        .send({ userId: env.users.salesAgent.id })
+        .expect(200);
+
       const tabs = page.getByRole('tablist', { name: 'Which conversations' });
       const row = page.locator('button.row', { hasText: 'Bruna Ao Vivo' });
       await row.locator('.owner', { hasText: 'salesAgent' }).waitFor();
@@ -181,6 +184,44 @@ describe('web app shell in a real browser', () => {
       await tabs.getByRole('tab', { name: 'Mine' }).click();
       await row.waitFor();
       expect(await tabs.getByRole('tab', { selected: true }).textContent()).toContain('Mine');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('after the socket drops, reconnects and shows what it missed', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    // The page's websocket goes through this route; while `muted`, nothing from the server reaches the page
+    // (as on a dead link the client has not noticed yet).
+    let muted = false;
+    const open: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        if (!muted) ws.send(message);
+      });
+      open.push(ws);
+    });
+    try {
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await page.locator('[data-connection="live"]').waitFor();
+      await page.locator('button.row', { hasText: 'Bruna Ao Vivo' }).waitFor();
+
+      muted = true;
+      const { wamid } = await env.sandbox
+        .customer('5511977770302', { name: 'Caio Reconectado' })
+        .text('Escrevi enquanto você estava fora');
+      await waitFor(() => env.query('select 1 from messages where wamid = $1', [wamid]));
+      // Nothing reached the page: no row yet.
+      const caio = page.locator('button.row', { hasText: 'Caio Reconectado' });
+      expect(await caio.count()).toBe(0);
+
+      // The link drops; the client reconnects by itself and catches up.
+      muted = false;
+      await Promise.all(open.splice(0).map((ws) => ws.close()));
+      await caio.waitFor({ timeout: 15_000 });
+      expect(open.length, 'a new socket was opened').toBeGreaterThan(0);
     } finally {
       await context.close();
     }
