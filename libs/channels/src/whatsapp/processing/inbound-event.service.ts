@@ -156,6 +156,9 @@ export class InboundEventService {
       await sql(em, 'set local synchronous_commit = off');
       // The named event by its key, then the oldest other pending ones in the order of the partial pending index:
       // the scan stops after the rows it takes, however long the backlog (one sort over every pending row did not).
+      // Without bitmap scans for this one statement: the partial index looks tiny to the planner, whose bitmap scan
+      // then reads every entry (also those of processed events not yet vacuumed) and sorts them, claim after claim.
+      await sql(em, 'set local enable_bitmapscan = off');
       const claimed = await sql<ClaimedEvent>(
         em,
         `with named as (
@@ -169,6 +172,7 @@ export class InboundEventService {
           order by rank, received_at limit ?`,
         [eventId, !onlyThis, eventId, maxEvents, maxEvents],
       );
+      await sql(em, 'set local enable_bitmapscan to default');
       onClaim(claimed.map((c) => c.id));
       const all: ParsedEvent[] = [];
       const wabaNumbers = this.wabaNumbers(em);
