@@ -17,7 +17,7 @@ export class DurableTimers {
 
   /**
    * Sets or moves timers by key, in the caller's transaction: one upsert for the list (the last entry of a key
-   * wins; a moved timer starts its attempts afresh). Its NOTIFY carries the earliest due time, so a runner
+   * wins; a moved timer starts its attempts afresh; one set again unchanged is left as it is). Its NOTIFY carries the earliest due time, so a runner
    * sleeping towards a later one wakes when this commits.
    */
   async schedule(em: EntityManager, timers: readonly TimerInput[]): Promise<void> {
@@ -43,6 +43,9 @@ export class DurableTimers {
          on conflict (key) do update
             set kind = excluded.kind, due_at = excluded.due_at, payload = excluded.payload,
                 attempts = 0, last_error = null
+          -- A timer set again as it is (the same close for every message of a second) is not rewritten.
+          where (timers.kind, timers.due_at, timers.payload, timers.attempts)
+                is distinct from (excluded.kind, excluded.due_at, excluded.payload, 0)
          returning 1)
        select pg_notify(?, ?) from (select 1) one where exists (select 1 from t)`,
       [
