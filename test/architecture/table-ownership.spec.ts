@@ -68,8 +68,10 @@ const OWNERS: Record<string, string> = {
   // reporting
   report_conversations: 'reporting',
   report_responses: 'reporting',
+  report_durations_daily: 'reporting',
   report_sla_outcomes: 'reporting',
   report_volume_hourly: 'reporting',
+  report_volume_messages: 'reporting',
   // sla (escalations and the reply window)
   sla_escalations_applied: 'sla',
   sla_window_notices: 'sla',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Response and resolution times are counted per rounded duration (a daily rollup), never silently: durations in
  * different stretches of the rounding grid, figures worked out by hand from the rounded values, the same whether a
  * range is read from the rollup (whole UTC days), from the facts (partial days) or from both, and a duplicated
- * delivery of events counted once.
+ * delivery of events counted once (by the durations and by volume).
  *
  * The rule, written out: a duration is rounded to a step of 1/20 of its power of ten of milliseconds from 1 to 2
  * times it, 1/10 from 2 to 5 times, 1/5 from 5 to 10 times (a half step to the even multiple).
@@ -169,17 +169,41 @@ describe('reporting: response and resolution times from rounded durations', () =
     expect(route?.description).toContain('1/20 of its power of ten of milliseconds');
   });
 
+  // Messages per hour, by hand: at 12:00 the five customers' messages in and the replies to c3, c1, c4 and c2 out;
+  // at 13:00 c5's reply (at 13:05); Tuesday 09:00 c6's message and its reply.
+  const volume = async () =>
+    (
+      await env
+        .as('admin')
+        .get('/api/reports/volume')
+        .query({ from: '2030-03-04T00:00:00Z', to: '2030-03-06T00:00:00Z' })
+        .expect(200)
+    ).body.rows as { numberId: string; hour: string; inbound: number; outbound: number }[];
+  const expectedVolume = () =>
+    [
+      ['2030-03-04T12:00:00.000Z', 5, 4],
+      ['2030-03-04T13:00:00.000Z', 0, 1],
+      ['2030-03-05T09:00:00.000Z', 1, 1],
+    ].map(([hour, inbound, outbound]) =>
+      expect.objectContaining({ numberId: env.numbers.sales.id, hour, inbound, outbound }),
+    );
+
+  it('volume counts each message once, in its hour', async () => {
+    expect(await volume()).toEqual(expectedVolume());
+  });
+
   it('events delivered twice (a customer message and its reply, a close) are counted once', async () => {
-    // Copies of c2's message and reply and of c1's close, published again after everything (new positions, as a
-    // publisher retrying after a lost acknowledgement would): the copied reply measures a response whose row exists.
+    // Two copies each of c2's message and reply and of c1's close, published again after everything in one
+    // transaction (new positions, as a publisher retrying after a lost acknowledgement would; one batch holds both
+    // copies): the copied reply measures a response whose row exists.
     await env.query(
       `with copies as (
          insert into domain_events (xid, name, payload, occurred_at)
          select pg_current_xact_id()::text::bigint, e.name, e.payload, e.occurred_at
-           from domain_events e
+           from domain_events e, generate_series(1, 2) copy
           where (e.name in ('message.received', 'message.sent') and e.payload->>'conversationId' = $1)
              or (e.name = 'conversation.closed' and e.payload->>'conversationId' = $2)
-          order by e.xid, e.seq
+          order by copy, e.xid, e.seq
          returning 1)
        select pg_notify('switchboard_domain_events', 'conversation.closed,message.received,message.sent')
          from (select 1) one where exists (select 1 from copies)`,
@@ -190,5 +214,40 @@ describe('reporting: response and resolution times from rounded durations', () =
     expect(whole.body.rows).toEqual([{ ...monday, key: sales }]);
     const part = await times({ from: '2030-03-04T11:30:00Z', to: '2030-03-04T14:00:00Z' });
     expect(part.body.rows).toEqual([{ ...monday, key: sales }]);
+    // The copied message and reply are the same messages (their ids): volume counts them once.
+    expect(await volume()).toEqual(expectedVolume());
+  });
+
+  it('a new message and a copy of its event delivered in the same batch count once', async () => {
+    // The test's connection holds reporting's delivery lock (as a worker in the middle of a batch would) while c7
+    // writes at Tuesday 10:00 and a copy of its message.received is published: both then arrive in one batch.
+    const lock = `hashtext('domain_event_cursor'), hashtext('reporting.facts')`;
+    await env.query(`select pg_advisory_lock(${lock})`);
+    try {
+      clock.set(new Date('2030-03-05T10:00:00Z'));
+      await customerWrites('c7', 'c7 olá');
+      await env.query(
+        `with copies as (
+           insert into domain_events (xid, name, payload, occurred_at)
+           select pg_current_xact_id()::text::bigint, e.name, e.payload, e.occurred_at
+             from domain_events e where e.name = 'message.received' and e.payload->>'conversationId' = $1
+           returning 1)
+         select pg_notify('switchboard_domain_events', 'message.received') from (select 1) one
+          where exists (select 1 from copies)`,
+        [ids.c7],
+      );
+    } finally {
+      await env.query(`select pg_advisory_unlock(${lock})`);
+    }
+    await caughtUp();
+    expect(await volume()).toEqual([
+      ...expectedVolume(),
+      expect.objectContaining({
+        numberId: env.numbers.sales.id,
+        hour: '2030-03-05T10:00:00.000Z',
+        inbound: 1,
+        outbound: 0,
+      }),
+    ]);
   });
 });

@@ -57,12 +57,13 @@ export interface SlaOutcomeFact {
   at: Date;
 }
 
+/** A message to count in its number's hour: once, by its id (report_volume_messages). */
 export interface VolumeFact {
+  messageId: string;
   numberId: string;
   departmentId: string;
   hour: Date;
-  inbound: number;
-  outbound: number;
+  way: 'inbound' | 'outbound';
 }
 
 /** `<xid>:<seq>` as two numbers compared in order. */

@@ -29,6 +29,7 @@ const hourOf = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_
 export class FactBatch {
   readonly responses: ResponseFact[] = [];
   readonly outcomes = new Map<string, SlaOutcomeFact>();
+  /** By message id: a copy of a message's event in the same batch is counted once too. */
   readonly volume = new Map<string, VolumeFact>();
   readonly changed = new Set<string>();
   private readonly byCard = new Map<string, string>();
@@ -106,11 +107,11 @@ export class FactBatch {
         fact.openedAt ??= at;
         return;
       case 'message.received':
-        this.count(event.payload.numberId, event.payload.departmentId, at, 'inbound');
+        this.count(event.payload, at, 'inbound');
         fact.awaitingSince ??= at;
         return;
       case 'message.sent':
-        this.count(event.payload.numberId, event.payload.departmentId, at, 'outbound');
+        this.count(event.payload, at, 'outbound');
         if (!event.payload.automated && fact.awaitingSince) this.respond(fact, event.payload, at);
         return;
       case 'conversation.assigned':
@@ -228,11 +229,18 @@ export class FactBatch {
     };
   }
 
-  private count(numberId: string, departmentId: string, at: Date, way: 'inbound' | 'outbound'): void {
-    const hour = hourOf(at);
-    const key = `${numberId} ${departmentId} ${hour.getTime()}`;
-    const row = this.volume.get(key) ?? { numberId, departmentId, hour, inbound: 0, outbound: 0 };
-    row[way] += 1;
-    this.volume.set(key, row);
+  private count(
+    m: { messageId: string; numberId: string; departmentId: string },
+    at: Date,
+    way: 'inbound' | 'outbound',
+  ): void {
+    if (this.volume.has(m.messageId)) return;
+    this.volume.set(m.messageId, {
+      messageId: m.messageId,
+      numberId: m.numberId,
+      departmentId: m.departmentId,
+      hour: hourOf(at),
+      way,
+    });
   }
 }

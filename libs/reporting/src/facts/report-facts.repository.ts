@@ -119,29 +119,45 @@ export class ReportFactsRepository {
           ),
         ],
       );
-    if (volume.length)
-      await sql(
-        em,
-        `insert into report_volume_hourly (number_id, hour, department_id, inbound, outbound)
-         select v.number_id, v.hour, v.department_id, v.inbound, v.outbound
-           from jsonb_to_recordset(?::jsonb) as v(number_id uuid, hour timestamptz, department_id uuid,
-                inbound integer, outbound integer)
-          order by v.number_id, v.hour, v.department_id
-         on conflict (number_id, hour, department_id) do update
-            set inbound = report_volume_hourly.inbound + excluded.inbound,
-                outbound = report_volume_hourly.outbound + excluded.outbound`,
-        [
-          JSON.stringify(
-            volume.map((v) => ({
-              number_id: v.numberId,
-              hour: v.hour,
-              department_id: v.departmentId,
-              inbound: v.inbound,
-              outbound: v.outbound,
-            })),
-          ),
-        ],
-      );
+    if (volume.length) await this.saveVolume(em, volume);
+  }
+
+  /**
+   * The volume guard and the hourly counts in one statement: a message is counted only when its guard row is newly
+   * inserted (a copy of its event delivered again conflicts and returns nothing). One upsert per hourly row, in key
+   * order so concurrent batches lock alike.
+   */
+  private async saveVolume(em: EntityManager, volume: VolumeFact[]): Promise<void> {
+    await sql(
+      em,
+      `with v as (
+         select * from jsonb_to_recordset(?::jsonb) as v(message_id uuid, number_id uuid, hour timestamptz,
+                department_id uuid, inbound integer)
+       ), counted as (
+         insert into report_volume_messages (message_id)
+         select v.message_id from v order by v.message_id
+         on conflict (message_id) do nothing
+         returning message_id
+       )
+       insert into report_volume_hourly as t (number_id, hour, department_id, inbound, outbound)
+       select v.number_id, v.hour, v.department_id, sum(v.inbound), sum(1 - v.inbound)
+         from v join counted using (message_id)
+        group by 1, 2, 3
+        order by 1, 2, 3
+       on conflict (number_id, hour, department_id) do update
+          set inbound = t.inbound + excluded.inbound, outbound = t.outbound + excluded.outbound`,
+      [
+        JSON.stringify(
+          volume.map((v) => ({
+            message_id: v.messageId,
+            number_id: v.numberId,
+            hour: v.hour,
+            department_id: v.departmentId,
+            inbound: v.way === 'inbound' ? 1 : 0,
+          })),
+        ),
+      ],
+    );
   }
 
   /**

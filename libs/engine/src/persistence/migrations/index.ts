@@ -37,6 +37,7 @@ import { Migration20261203700500_inbound_pending_index } from './Migration202612
 import { Migration20261203700600_conversations_contact_index } from './Migration20261203700600_conversations_contact_index';
 import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
 import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
+import { Migration20261203701106_report_volume_messages } from './Migration20261203701106_report_volume_messages';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -98,5 +99,9 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261203701007_sla_clocks_live_indexes',
     class: Migration20261203701007_sla_clocks_live_indexes,
+  },
+  {
+    name: 'Migration20261203701106_report_volume_messages',
+    class: Migration20261203701106_report_volume_messages,
   },
 ];
