@@ -88,8 +88,21 @@ export async function verifyMfa(mfaToken: string, code: string): Promise<Session
   return session(await http.POST('/api/auth/mfa/verify', { body: { mfaToken, code } }));
 }
 
-/** A new access token from the refresh cookie; null when there is no live session. */
-export async function refreshSession(): Promise<SessionUser | null> {
+let renewing: Promise<SessionUser | null> | null = null;
+
+/**
+ * A new access token from the refresh cookie; null when there is no live session. Single-flight: the cookie
+ * rotates on use and the api revokes the whole login when one is presented twice, so callers arriving while a
+ * renewal is in flight share it instead of sending the same cookie again.
+ */
+export function refreshSession(): Promise<SessionUser | null> {
+  renewing ??= renew().finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+async function renew(): Promise<SessionUser | null> {
   try {
     return session(await http.POST('/api/auth/refresh'));
   } catch (err) {
