@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AvailabilityHistoryView,
   AvailabilityView,
@@ -9,6 +9,7 @@ import {
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { Authenticated } from '../access/authenticated.decorator';
 import { AgentAvailabilityService } from './agent-availability.service';
+import { AvailabilityDto, AvailabilityHistoryDto } from './availability.dto';
 
 /** The signed-in user's own availability. */
 @ApiTags('agents')
@@ -20,6 +21,7 @@ export class MyAvailabilityController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Your availability and its history' })
+  @ApiOkResponse({ type: AvailabilityHistoryDto })
   get(): Promise<AvailabilityHistoryView> {
     return this.availability.own();
   }
@@ -28,6 +30,7 @@ export class MyAvailabilityController {
   @Authenticated()
   @ApiOperation({ summary: 'Set your availability: online, away or offline' })
   @ApiBody({ schema: requestBodySchema(setAvailabilityRequest) })
+  @ApiOkResponse({ type: AvailabilityDto })
   set(
     @Body(new ZodValidationPipe(setAvailabilityRequest)) body: SetAvailabilityRequest,
   ): Promise<AvailabilityView> {

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   AcceptLinkRequest,
   acceptLinkRequest,
@@ -23,12 +32,14 @@ import { Authenticated } from '../access/authenticated.decorator';
 import { MfaService, MfaSetup } from '../mfa/mfa.service';
 import { UserAdminService } from '../users/user-admin.service';
 import { UserTokenService } from '../users/user-token.service';
+import { LoginResponseDto, MfaChallengeResponseDto, UserDto } from './auth-responses.dto';
 import { AuthService, IssuedTokens } from './auth.service';
 import { LocalLoginGuard } from './local-login.guard';
 import { clientInfo } from './request-info';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
+@ApiExtraModels(LoginResponseDto, MfaChallengeResponseDto)
 @Controller('api/auth')
 export class AuthController {
   constructor(
@@ -48,6 +59,12 @@ export class AuthController {
     summary: 'Sign in with e-mail and password: an access token, and the refresh token as an httpOnly cookie',
   })
   @ApiBody({ schema: requestBodySchema(loginRequest) })
+  @ApiOkResponse({
+    description: 'A session, or (mfaRequired) the challenge for the second step',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(LoginResponseDto) }, { $ref: getSchemaPath(MfaChallengeResponseDto) }],
+    },
+  })
   async login(
     @Req() req: Request & { user: UserView },
     @Res({ passthrough: true }) res: Response,
@@ -65,6 +82,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Second sign-in step: the challenge from /login and a TOTP code; then a session' })
   @ApiBody({ schema: requestBodySchema(mfaVerifyRequest) })
+  @ApiOkResponse({ type: LoginResponseDto })
   async verifyMfa(
     @Body(new ZodValidationPipe(mfaVerifyRequest)) body: MfaVerifyRequest,
     @Req() req: Request,
@@ -83,6 +101,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'What a pending second step needs (after single sign-on): a code, or a setup first',
   })
+  @ApiBody({ schema: requestBodySchema(mfaChallengeRequest) })
+  @ApiOkResponse({ type: MfaChallengeResponseDto })
   challenge(
     @Body(new ZodValidationPipe(mfaChallengeRequest)) body: MfaChallengeRequest,
   ): Promise<MfaChallengeResponse> {
@@ -126,6 +146,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
+  @ApiOkResponse({ type: LoginResponseDto })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     try {
       return this.respond(req, res, await this.auth.refresh(readRefreshCookie(req) ?? '', clientInfo(req)));
@@ -139,6 +160,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out this login (the refresh cookie identifies it)' })
+  @ApiNoContentResponse({ description: 'Signed out; the refresh cookie is cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(readRefreshCookie(req));
     clearRefreshCookie(req, res, this.config);
@@ -149,6 +171,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Choose a password with an invitation or password-reset link (single use)' })
   @ApiBody({ schema: requestBodySchema(acceptLinkRequest) })
+  @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
   async accept(
     @Req() req: Request,
     @Body(new ZodValidationPipe(acceptLinkRequest)) body: AcceptLinkRequest,
@@ -174,6 +197,7 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user with their department roles' })
+  @ApiOkResponse({ type: UserDto })
   me(): Promise<UserView> {
     return this.users.get(this.scope.actor().id);
   }

@@ -1,8 +1,9 @@
 import { BadRequestException, Controller, Get, HttpException, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Public, SecretBox } from '@switchboard/engine';
 import type { Request, Response } from 'express';
+import { SsoProviderDto } from '../auth/auth-responses.dto';
 import { AuthService } from '../auth/auth.service';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { clientInfo, secureCookies } from '../auth/request-info';
@@ -38,7 +39,8 @@ export class SsoController {
   @Get('providers')
   @Public()
   @ApiOperation({ summary: 'Single sign-on providers for the sign-in page' })
-  providers(): { id: string; name: string; startPath: string }[] {
+  @ApiOkResponse({ type: [SsoProviderDto] })
+  providers(): SsoProviderDto[] {
     return this.oidc
       .providers()
       .map((p) => ({ id: p.id, name: p.name, startPath: `/api/auth/oidc/${p.id}/start` }));
