@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   changeLabelsRequest,
   ChangeLabelsRequest,
@@ -17,6 +17,7 @@ import {
 } from '@switchboard/contracts';
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
+import { ConversationDto } from '../query/conversation-responses.dto';
 import { ConversationActionsService } from './conversation-actions.service';
 
 /** Close, reopen, snooze, priority, labels, take-over and transfer of one conversation. */
@@ -33,6 +34,7 @@ export class ConversationOwnershipController {
   @ApiOperation({ summary: 'Close the conversation (its owner is kept as history)' })
   @ApiBody({ schema: requestBodySchema(closeConversationRequest) })
   @ApiResponse({ status: 409, description: 'Already closed' })
+  @ApiOkResponse({ type: ConversationDto })
   close(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(closeConversationRequest)) body: CloseConversationRequest,
@@ -50,6 +52,7 @@ export class ConversationOwnershipController {
     status: 409,
     description: 'Already open, or another conversation with this contact on this number is open (named)',
   })
+  @ApiOkResponse({ type: ConversationDto })
   reopen(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
     return this.actions.reopen(id);
   }
@@ -63,6 +66,7 @@ export class ConversationOwnershipController {
   @ApiBody({ schema: requestBodySchema(snoozeConversationRequest) })
   @ApiResponse({ status: 422, description: '`until` in the past or more than 90 days away' })
   @ApiResponse({ status: 409, description: 'The conversation is closed' })
+  @ApiOkResponse({ type: ConversationDto })
   snooze(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(snoozeConversationRequest)) body: SnoozeConversationRequest,
@@ -73,6 +77,7 @@ export class ConversationOwnershipController {
   @Delete('snooze')
   @RequirePermission('conversations.reply')
   @ApiOperation({ summary: 'Wake a snoozed conversation now' })
+  @ApiOkResponse({ type: ConversationDto })
   unsnooze(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
     return this.actions.unsnooze(id);
   }
@@ -81,6 +86,7 @@ export class ConversationOwnershipController {
   @RequirePermission('conversations.reply')
   @ApiOperation({ summary: 'Set the priority: low, normal, high or urgent (queues serve urgent first)' })
   @ApiBody({ schema: requestBodySchema(setPriorityRequest) })
+  @ApiOkResponse({ type: ConversationDto })
   setPriority(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(setPriorityRequest)) body: SetPriorityRequest,
@@ -97,6 +103,7 @@ export class ConversationOwnershipController {
     status: 422,
     description: 'A label is not 1–40 lowercase letters, digits, -, _ or spaces (named), or more than 20',
   })
+  @ApiOkResponse({ type: ConversationDto })
   changeLabels(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(changeLabelsRequest)) body: ChangeLabelsRequest,
@@ -114,6 +121,7 @@ export class ConversationOwnershipController {
   @ApiBody({ schema: requestBodySchema(takeOverRequest) })
   @ApiResponse({ status: 403, description: 'You lack conversations.take_over in its department' })
   @ApiResponse({ status: 409, description: 'The conversation is closed' })
+  @ApiOkResponse({ type: ConversationDto })
   takeOver(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(takeOverRequest)) body: TakeOverRequest,

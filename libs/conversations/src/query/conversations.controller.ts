@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ConversationView,
   listConversationsQuery,
@@ -11,7 +11,9 @@ import {
 } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
+import { ApiQueryOf } from './api-query-of';
 import { ConversationQueryService } from './conversation-query.service';
+import { ConversationDto, ConversationPageDto, MessagePageDto } from './conversation-responses.dto';
 
 /** What the read routes say of the state fields, in the OpenAPI document. */
 const CONVERSATION_STATE =
@@ -29,6 +31,8 @@ export class ConversationsController {
     summary: 'List conversations, newest activity first (keyset pagination via nextCursor)',
     description: CONVERSATION_STATE,
   })
+  @ApiQueryOf(listConversationsQuery)
+  @ApiOkResponse({ type: ConversationPageDto })
   list(
     @Query(new ZodValidationPipe(listConversationsQuery)) q: ListConversationsQuery,
   ): Promise<Page<ConversationView>> {
@@ -41,6 +45,7 @@ export class ConversationsController {
     summary: 'One conversation with contact, department, card stage, last message and waiting state',
     description: CONVERSATION_STATE,
   })
+  @ApiOkResponse({ type: ConversationDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
     const found = await this.query.get(id);
     if (!found) throw new NotFoundException(`conversation ${id} not found`);
@@ -52,6 +57,8 @@ export class ConversationsController {
   @ApiOperation({
     summary: 'Messages of a conversation, oldest first within a page; page back with `before`',
   })
+  @ApiQueryOf(listMessagesQuery)
+  @ApiOkResponse({ type: MessagePageDto })
   async messages(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(listMessagesQuery)) q: ListMessagesQuery,
