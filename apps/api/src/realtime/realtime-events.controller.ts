@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { realtimeEventsQuery, RealtimeEventsPage, RealtimeEventsQuery } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { Authenticated } from '@switchboard/identity';
+import { RealtimeEventsPageDto } from './realtime-events.dto';
 import { RealtimeResync } from './realtime-resync.service';
 
 @ApiTags('realtime')
@@ -17,6 +18,18 @@ export class RealtimeEventsController {
     summary:
       'Resync after a reconnect: the socket events after `after` (a socket event cursor) in the departments you may read, oldest first, as sockets received them; continue from nextCursor while more is true',
   })
+  @ApiQuery({
+    name: 'after',
+    required: true,
+    schema: { type: 'string', minLength: 1 },
+    description: 'A socket event cursor',
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+  })
+  @ApiOkResponse({ type: RealtimeEventsPageDto })
   @ApiResponse({
     status: 400,
     description: '`after` is not an event cursor (code cursor_malformed), or limit outside 1..1000',
