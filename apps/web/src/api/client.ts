@@ -3,74 +3,53 @@ import type {
   AvailabilityHistoryView,
   AvailabilityView,
   ConversationView,
-  listConversationsQuery,
   MessageView,
   Page,
 } from '@switchboard/contracts';
-import type { z } from 'zod';
 import { ApiError } from './errors';
-import { bodyOf, http, type Outcome, undocumented } from './http';
+import { bodyOf, http, type Outcome, succeeded } from './http';
+import type { components, paths } from './schema';
 import { clearToken, writeToken } from './token';
 
 export { ApiError, describeError, type ApiErrorKind } from './errors';
 export { clearToken, readToken, writeToken } from './token';
 
-/** The signed-in user, as the API describes them. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  memberships: { departmentId: string; departmentKey: string; role: string }[];
-}
+type Schemas = components['schemas'];
 
-interface LoginResponse {
-  accessToken: string;
-  user: SessionUser;
-}
+/** The signed-in user, as the API describes them. */
+export type SessionUser = Schemas['UserDto'];
+
+type LoginResponse = Schemas['LoginResponseDto'];
 
 /** The password was right and a code is needed (and, for a forced setup, the secret to add to the app). */
-export interface MfaChallenge {
-  mfaRequired: true;
-  mfaSetupRequired: boolean;
-  mfaToken: string;
-  secret?: string;
-  otpauthUri?: string;
-}
+export type MfaChallenge = Schemas['MfaChallengeResponseDto'];
 
-export interface SsoProvider {
-  id: string;
-  name: string;
-  startPath: string;
-}
+export type SsoProvider = Schemas['SsoProviderDto'];
 
-export type ConversationFilter = z.input<typeof listConversationsQuery>;
+export type ConversationFilter = NonNullable<paths['/api/conversations']['get']['parameters']['query']>;
 
 /** Runs a call with the current access token; when it is refused, renews it once from the refresh cookie. */
-async function authorized(call: () => Promise<Outcome>): Promise<Outcome> {
+async function authorized<O extends Outcome>(call: () => Promise<O>): Promise<O> {
   const first = await call();
   if (first.response.status !== 401 || !(await refreshSession())) return first;
   return call();
 }
 
-function session(outcome: Outcome): SessionUser {
-  const body = bodyOf<LoginResponse>(outcome);
+function session(body: LoginResponse): SessionUser {
   writeToken(body.accessToken);
   return body.user;
 }
 
 /** Signs in; keeps the access token in memory (the refresh cookie is set by the API). */
 export async function login(email: string, password: string): Promise<SessionUser | MfaChallenge> {
-  const outcome = await http.POST('/api/auth/login', { body: { email, password } });
-  const challenge = bodyOf<Partial<MfaChallenge>>(outcome);
-  if (challenge.mfaRequired) return challenge as MfaChallenge;
-  return session(outcome);
+  const body = bodyOf(await http.POST('/api/auth/login', { body: { email, password } }));
+  return 'mfaRequired' in body ? body : session(body);
 }
 
 /** Single sign-on providers configured for this installation (empty when none). */
 export async function ssoProviders(): Promise<SsoProvider[]> {
   try {
-    return bodyOf<SsoProvider[]>(await http.GET('/api/auth/providers'));
+    return bodyOf(await http.GET('/api/auth/providers'));
   } catch {
     return [];
   }
@@ -78,14 +57,12 @@ export async function ssoProviders(): Promise<SsoProvider[]> {
 
 /** After single sign-on asked for a second factor: what it needs (a code, or a setup first). */
 export async function describeMfaChallenge(mfaToken: string): Promise<MfaChallenge> {
-  return bodyOf<MfaChallenge>(
-    await http.POST('/api/auth/mfa/challenge', { body: undocumented({ mfaToken }) }),
-  );
+  return bodyOf(await http.POST('/api/auth/mfa/challenge', { body: { mfaToken } }));
 }
 
 /** The second step: the challenge and a code from the authenticator app. */
 export async function verifyMfa(mfaToken: string, code: string): Promise<SessionUser> {
-  return session(await http.POST('/api/auth/mfa/verify', { body: { mfaToken, code } }));
+  return session(bodyOf(await http.POST('/api/auth/mfa/verify', { body: { mfaToken, code } })));
 }
 
 let renewing: Promise<SessionUser | null> | null = null;
@@ -104,7 +81,7 @@ export function refreshSession(): Promise<SessionUser | null> {
 
 async function renew(): Promise<SessionUser | null> {
   try {
-    return session(await http.POST('/api/auth/refresh'));
+    return session(bodyOf(await http.POST('/api/auth/refresh')));
   } catch (err) {
     if (err instanceof ApiError && err.kind === 'unreachable') throw err;
     clearToken();
@@ -114,7 +91,7 @@ async function renew(): Promise<SessionUser | null> {
 
 /** Sets a password with an invitation or reset link. */
 export async function acceptLink(token: string, password: string): Promise<void> {
-  bodyOf<unknown>(await http.POST('/api/auth/accept', { body: { token, password } }));
+  succeeded(await http.POST('/api/auth/accept', { body: { token, password } }));
 }
 
 export async function logout(): Promise<void> {
@@ -124,9 +101,7 @@ export async function logout(): Promise<void> {
 
 export const api = {
   listConversations: async (query: ConversationFilter = {}): Promise<Page<ConversationView>> =>
-    bodyOf(
-      await authorized(() => http.GET('/api/conversations', { params: { query: undocumented(query) } })),
-    ),
+    bodyOf(await authorized(() => http.GET('/api/conversations', { params: { query } }))),
   listMessages: async (conversationId: string): Promise<Page<MessageView>> =>
     bodyOf(
       await authorized(() =>

@@ -36,13 +36,13 @@ export interface Outcome {
   response: Response;
 }
 
-/**
- * The body of a successful answer, or an ApiError saying why not. The api documents no response schemas yet, so
- * the caller names the type it expects (from @switchboard/contracts where the api exports one).
- */
-export function bodyOf<T>(outcome: Outcome): T {
+/** The documented body of a successful answer (openapi-fetch types `data` from the route's 2xx response schema). */
+export type BodyOf<O extends Outcome> = Exclude<O['data'], undefined>;
+
+/** The body of a successful answer, typed from the api's OpenAPI document, or an ApiError saying why not. */
+export function bodyOf<O extends Outcome>(outcome: O): BodyOf<O> {
   const { response } = outcome;
-  if (response.ok) return outcome.data as T;
+  if (response.ok) return outcome.data as BodyOf<O>;
   if (response.status === 401)
     throw new ApiError('unauthorized', 'Your session has ended (401). Please sign in again.', 401);
   if (response.status === 502 || response.status === 503 || response.status === 504)
@@ -54,10 +54,7 @@ export function bodyOf<T>(outcome: Outcome): T {
   throw new ApiError('http', errorDetail(outcome.error, response.statusText), response.status);
 }
 
-/**
- * Parameters or a body the api validates but does not document in OpenAPI yet, so the generated types say `never`:
- * the caller types them from the contract instead, and this marks each such place.
- */
-export function undocumented<T>(value: T): never {
-  return value as never;
+/** For an answer without a body (204): nothing, or an ApiError saying why not. */
+export function succeeded(outcome: Outcome): void {
+  bodyOf(outcome);
 }

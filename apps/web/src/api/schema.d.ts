@@ -1805,7 +1805,249 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    AvailabilityChangedByDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    AvailabilityChangeDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description Null when the product made the change */
+      changedBy: components['schemas']['AvailabilityChangedByDto'] | null;
+      /** @enum {string|null} */
+      previous: 'online' | 'away' | 'offline' | null;
+      reason: string | null;
+      /** @enum {string} */
+      source: 'self' | 'supervisor' | 'system';
+      /** @enum {string} */
+      status: 'online' | 'away' | 'offline';
+    };
+    AvailabilityDto: {
+      /**
+       * Format: date-time
+       * @description Null: never set, so offline
+       */
+      since: string | null;
+      /** @enum {string} */
+      status: 'online' | 'away' | 'offline';
+    };
+    AvailabilityHistoryDto: {
+      current: components['schemas']['AvailabilityDto'];
+      /** @description Newest first, at most 100 */
+      history: components['schemas']['AvailabilityChangeDto'][];
+    };
+    ConversationCardDto: {
+      /** Format: uuid */
+      id: string;
+      stageKey: string;
+      stageName: string;
+    };
+    ConversationContactDto: {
+      bsuid: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+      waId: string | null;
+    };
+    ConversationDepartmentDto: {
+      /** Format: uuid */
+      id: string;
+      key: string;
+      name: string;
+    };
+    ConversationDto: {
+      /** @enum {string|null} */
+      ballInCourt: 'team' | 'customer_waiting' | null;
+      card: components['schemas']['ConversationCardDto'] | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      contact: components['schemas']['ConversationContactDto'];
+      /** Format: date-time */
+      createdAt: string;
+      department: components['schemas']['ConversationDepartmentDto'];
+      /** Format: uuid */
+      id: string;
+      labels: string[];
+      language: string | null;
+      lastMessage: components['schemas']['ConversationLastMessageDto'] | null;
+      /** Format: date-time */
+      lastMessageAt: string | null;
+      /** @enum {string|null} */
+      lastSpeaker: 'customer' | 'agent' | 'system' | null;
+      /** Format: uuid */
+      numberId: string;
+      owner: components['schemas']['ConversationOwnerDto'] | null;
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** Format: date-time */
+      queuedAt: string | null;
+      sla: components['schemas']['ConversationSlaDto'];
+      /** Format: date-time */
+      snoozedUntil: string | null;
+      snoozedUntilReply: boolean;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      team: components['schemas']['ConversationTeamDto'] | null;
+      /** Format: date-time */
+      waitingSince: string | null;
+      window: components['schemas']['ConversationWindowDto'];
+    };
+    ConversationLastMessageDto: {
+      /** Format: date-time */
+      at: string;
+      body: string | null;
+      /** @enum {string} */
+      direction: 'in' | 'out';
+      /** Format: uuid */
+      id: string;
+      type: string;
+    };
+    ConversationOwnerDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ConversationPageDto: {
+      items: components['schemas']['ConversationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    ConversationSlaDto: {
+      clockKind: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      overdueMs: number | null;
+      paused: boolean;
+      /** @enum {string} */
+      status: 'green' | 'yellow' | 'red';
+      timeLeftMs: number | null;
+      warning: boolean;
+    };
+    ConversationTeamDto: {
+      /** Format: uuid */
+      id: string;
+    };
+    ConversationWindowDto: {
+      /** Format: date-time */
+      closesAt: string | null;
+      open: boolean;
+      templateOnly: boolean;
+    };
+    LoginResponseDto: {
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      user: components['schemas']['UserDto'];
+    };
+    MembershipDto: {
+      /** Format: uuid */
+      departmentId: string;
+      departmentKey: string;
+      /** @enum {string} */
+      role: 'supervisor' | 'agent' | 'viewer';
+    };
+    MessageDto: {
+      body: string | null;
+      content: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** @enum {string} */
+      direction: 'in' | 'out';
+      /** Format: date-time */
+      editedAt: string | null;
+      error: components['schemas']['MessageErrorDto'] | null;
+      /** Format: uuid */
+      id: string;
+      media: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      readAt: string | null;
+      replyToWamid: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      status: string;
+      type: string;
+      wamid: string | null;
+    };
+    MessageErrorDto: {
+      code: number | null;
+      details?: string;
+      title: string;
+    };
+    MessagePageDto: {
+      items: components['schemas']['MessageDto'][];
+      /** @description Pass as `before` for older messages; null: no more */
+      nextCursor: string | null;
+    };
+    MfaChallengeResponseDto: {
+      /** @enum {boolean} */
+      mfaRequired: true;
+      /** @description An admin under the two-factor policy without a factor yet: set it up with `secret` first */
+      mfaSetupRequired: boolean;
+      /** @description Send it back with the code to POST /api/auth/mfa/verify (5 minutes, once) */
+      mfaToken: string;
+      otpauthUri?: string;
+      /** @description Only when mfaSetupRequired: the secret to add to the app */
+      secret?: string;
+    };
+    RealtimeEventDto: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      conversationId?: string;
+      /** @description Resume after this event with it as `after` */
+      cursor: string;
+      /** @description The payload sockets received */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      departmentId: string;
+      /** @description The socket event name, e.g. message.created */
+      type: string;
+    };
+    RealtimeEventsPageDto: {
+      /** @description Oldest first */
+      events: components['schemas']['RealtimeEventDto'][];
+      /** @description More events follow nextCursor */
+      more: boolean;
+      /** @description Pass as `after` for the next page */
+      nextCursor: string;
+    };
+    SsoProviderDto: {
+      id: string;
+      name: string;
+      /** @description Where the browser goes to sign in with it */
+      startPath: string;
+    };
+    UserDto: {
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      isAdmin: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      memberships: components['schemas']['MembershipDto'][];
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -1959,6 +2201,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The password is set; sign in with it */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1983,11 +2226,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description A session, or (mfaRequired) the challenge for the second step */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            components['schemas']['LoginResponseDto'] | components['schemas']['MfaChallengeResponseDto'];
+        };
       };
     };
   };
@@ -2000,6 +2247,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Signed out; the refresh cookie is cleared */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2038,7 +2286,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };
@@ -2049,13 +2299,21 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          mfaToken: string;
+        };
+      };
+    };
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MfaChallengeResponseDto'];
+        };
       };
     };
   };
@@ -2136,7 +2394,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
       };
     };
   };
@@ -2172,7 +2432,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SsoProviderDto'][];
+        };
       };
     };
   };
@@ -2189,7 +2451,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
       };
     };
   };
@@ -2444,7 +2708,15 @@ export interface operations {
   };
   ConversationsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        assignee?: ('me' | 'none') | string;
+        cursor?: string;
+        departmentId?: string;
+        label?: string;
+        limit?: number;
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        status?: 'open' | 'closed' | 'snoozed' | 'all';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2455,7 +2727,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConversationPageDto'];
+        };
       };
     };
   };
@@ -2474,7 +2748,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
       };
     };
   };
@@ -2539,6 +2815,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
       /** @description No such conversation, or not readable by you */
       404: {
         headers: {
@@ -2573,6 +2857,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
       /** @description No such conversation, or not readable by you */
       404: {
         headers: {
@@ -2591,7 +2883,10 @@ export interface operations {
   };
   ConversationsController_messages: {
     parameters: {
-      query?: never;
+      query?: {
+        before?: string;
+        limit?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -2604,7 +2899,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessagePageDto'];
+        };
       };
     };
   };
@@ -2800,7 +3097,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
       };
       /** @description No such conversation, or not readable by you */
       404: {
@@ -2822,6 +3121,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
       /** @description No such conversation, or not readable by you */
       404: {
         headers: {
@@ -2880,6 +3187,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
       /** @description No such conversation, or not readable by you */
       404: {
         headers: {
@@ -2918,7 +3233,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
       };
       /** @description No such conversation, or not readable by you */
       404: {
@@ -2946,6 +3263,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationDto'];
+        };
+      };
       /** @description You lack conversations.take_over in its department */
       403: {
         headers: {
@@ -3893,7 +4218,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AvailabilityHistoryDto'];
+        };
       };
     };
   };
@@ -3918,7 +4245,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AvailabilityDto'];
+        };
       };
     };
   };
@@ -4534,13 +4863,25 @@ export interface operations {
   };
   RealtimeEventsController_events: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description A socket event cursor */
+        after: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RealtimeEventsPageDto'];
+        };
+      };
       /** @description `after` is not an event cursor (code cursor_malformed), or limit outside 1..1000 */
       400: {
         headers: {

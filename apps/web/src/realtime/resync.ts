@@ -1,9 +1,13 @@
 import type { RealtimeEventsPage } from '@switchboard/contracts';
-import { bodyOf, http, undocumented } from '../api/http';
+import { bodyOf, http } from '../api/http';
 import { refreshSession } from '../api/client';
+import { readToken } from '../api/token';
 import type { LiveEvent } from './events';
 
-/** The events after `cursor`, page by page; null when the cursor is older than the api keeps (410). */
+/**
+ * The events after `cursor`, page by page; null when the cursor is older than the api keeps (410). Any other
+ * failure (network, 5xx) throws: the caller retries from the same cursor.
+ */
 export async function eventsAfter(cursor: string): Promise<LiveEvent[] | null> {
   const events: LiveEvent[] = [];
   let after = cursor;
@@ -17,9 +21,17 @@ export async function eventsAfter(cursor: string): Promise<LiveEvent[] | null> {
 }
 
 async function fetchPage(after: string): Promise<RealtimeEventsPage | null> {
-  const call = () => http.GET('/api/realtime/events', { params: { query: undocumented({ after }) } });
+  const call = () => http.GET('/api/realtime/events', { params: { query: { after } } });
+  const sent = readToken();
   let outcome = await call();
-  if (outcome.response.status === 401 && (await refreshSession())) outcome = await call();
+  // Renewed meanwhile by another caller: retry with the new token instead of presenting the cookie again.
+  if (outcome.response.status === 401 && (renewedSince(sent) || (await refreshSession())))
+    outcome = await call();
   if (outcome.response.status === 410) return null;
-  return bodyOf<RealtimeEventsPage>(outcome);
+  return bodyOf(outcome);
+}
+
+function renewedSince(sent: string | null): boolean {
+  const current = readToken();
+  return current !== null && current !== sent;
 }
