@@ -1,5 +1,6 @@
 import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface ClockView {
@@ -292,5 +293,93 @@ describe('SLA clocks follow policy and calendar edits', () => {
       [seq, hr],
     );
     expect(batches.map((b) => b.n)).toEqual([200, 5]);
+  });
+
+  it('two policies edited in one tick, each over 200 conversations: one recompute batch per transaction', async () => {
+    // After the previous scenario, whose 205 HR conversations run under "bulk".
+    const [{ id: bulk }] = await env.query<{ id: string }>(`select id from sla_policies where key = 'bulk'`);
+    t0 = Math.floor(Date.now() / DAY) * DAY + 4 * DAY;
+    moveTo(0);
+    const waIds = Array.from({ length: 205 }, newWaId);
+    for (let i = 0; i < waIds.length; i += 25)
+      await Promise.all(
+        waIds
+          .slice(i, i + 25)
+          .map((w) => env.sandbox.customer(w).withNumber(env.numbers.sales.phoneNumberId).text('oi')),
+      );
+    const liveFirst = (policy: string) =>
+      env.query<{ id: string; conversation_id: string }>(
+        `select id, conversation_id from sla_clocks
+          where policy_id = $1 and kind = 'first_response' and state in ('running', 'paused')`,
+        [policy],
+      );
+    await waitFor(async () => (await liveFirst(standard)).length >= 205, {
+      timeoutMs: 60_000,
+      what: '205 more running clocks under "standard"',
+    });
+    // Everything the move to this day made due (the earlier scenarios' deadlines) has fired.
+    await waitFor(
+      async () =>
+        (
+          await env.query<{ n: number }>(`select count(*)::int as n from timers where due_at <= $1`, [at(0)])
+        )[0].n === 0,
+      { timeoutMs: 30_000, what: 'no timer due' },
+    );
+    const [{ seq }] = await env.query<{ seq: string }>(
+      `select coalesce(max(seq), 0) as seq from domain_events`,
+    );
+
+    moveTo(MIN);
+    // A transaction left open holds back the delivery of events committed after it (read in xid order): both
+    // edits reach the recompute subscriber in one batch, so both first batches are due in the same claim.
+    const holder = new Client({
+      host: env.db.host,
+      port: env.db.port,
+      user: env.db.user,
+      database: env.db.database,
+    });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      await editFirstResponse(20, 60);
+      await env
+        .api()
+        .put(`/api/sla-policies/${bulk}`)
+        .send({ targets: { firstResponse: { warningMinutes: 20, breachMinutes: 40 } } })
+        .expect(200);
+      await holder.query('commit');
+    } finally {
+      await holder.end();
+    }
+
+    // Every live first-response clock of both policies is recomputed at minute 1.
+    const notRecomputed = async () =>
+      (
+        await env.query<{ n: number }>(
+          `select count(*)::int as n from sla_clocks c
+            where c.policy_id = any($1::uuid[]) and c.kind = 'first_response' and c.state in ('running', 'paused')
+              and not exists (select 1 from sla_clock_transitions t
+                               where t.clock_id = c.id and t.transition = 'recomputed' and t.at = $2)`,
+          [[standard, bulk], at(MIN)],
+        )
+      )[0].n;
+    await waitFor(async () => (await notRecomputed()) === 0, {
+      timeoutMs: 60_000,
+      what: 'every clock of both policies recomputed',
+    });
+    const sales = new Set((await liveFirst(standard)).map((c) => c.conversation_id)).size;
+    expect(sales).toBeGreaterThanOrEqual(205);
+    // Each transaction's sla.updated: one department's conversations, at most 200 of them.
+    const batches = await env.query<{ departments: string[]; n: number }>(
+      `select array_agg(distinct payload->>'departmentId') as departments, count(*)::int as n from domain_events
+        where name = 'sla.updated' and seq > $1 and payload->>'departmentId' <> $2 group by xid`,
+      [seq, env.numbers.support.departmentId],
+    );
+    expect(batches.filter((b) => b.departments.length > 1 || b.n > 200)).toEqual([]);
+    const total = (d: string) =>
+      batches.filter((b) => b.departments[0] === d).reduce((sum, b) => sum + b.n, 0);
+    expect(total(env.numbers.hr.departmentId)).toBe(205);
+    expect(total(env.numbers.sales.departmentId)).toBe(sales);
   });
 });

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { discoverHandlers } from '../runtime/handler-registry';
-import { TIMER_HANDLER } from './on-timer.decorator';
+import { TIMER_HANDLER, TimerHandlerMeta } from './on-timer.decorator';
 import { TimerManifest } from './timer-manifest';
 import { FiredTimer } from './timer-types';
 
@@ -10,6 +10,8 @@ export interface TimerHandler {
   kind: string;
   /** `provider.method`, for logs and boot errors. */
   source: string;
+  /** Fired one timer per transaction (@OnTimer's `alone`). */
+  alone: boolean;
   fire(fired: FiredTimer[], em: EntityManager): Promise<void>;
 }
 
@@ -28,11 +30,11 @@ export class TimerRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const handlers = discoverHandlers<string, [FiredTimer[], EntityManager]>(
+    const handlers = discoverHandlers<TimerHandlerMeta, [FiredTimer[], EntityManager]>(
       { discovery: this.discovery, scanner: this.scanner, reflector: this.reflector },
       {
         metadataKey: TIMER_HANDLER,
-        key: (kind) => kind,
+        key: (meta) => meta.kind,
         manifest: (instance) =>
           instance instanceof TimerManifest ? { owner: instance.owner, keys: instance.kinds } : undefined,
         wording: {
@@ -43,12 +45,18 @@ export class TimerRegistry implements OnModuleInit {
         },
       },
     );
-    for (const { key, source, call } of handlers) this.byKind.set(key, { kind: key, source, fire: call });
+    for (const { key, meta, source, call } of handlers)
+      this.byKind.set(key, { kind: key, source, alone: meta.alone ?? false, fire: call });
   }
 
   /** The kinds this process can fire, in declaration order of discovery. */
   kinds(): string[] {
     return [...this.byKind.keys()];
+  }
+
+  /** The kinds fired in batches, or those fired one timer per transaction. */
+  kindsFired(alone: boolean): string[] {
+    return [...this.byKind.values()].filter((h) => h.alone === alone).map((h) => h.kind);
   }
 
   handler(kind: string): TimerHandler | undefined {

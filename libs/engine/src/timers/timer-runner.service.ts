@@ -30,7 +30,8 @@ interface BatchResult {
  * writes), until none is left due by the engine Clock. A handler that throws rolls its batch back; its timers are
  * then fired one by one, so only the failing ones are recorded and backed off and the rest carry on. Between passes
  * the runner sleeps until the next due time (capped by timers.maxSleepMs), and wakes early on a committed schedule
- * of an earlier timer (NOTIFY) or a move of a controllable clock.
+ * of an earlier timer (NOTIFY) or a move of a controllable clock. Kinds whose handler is declared `alone`
+ * (@OnTimer) fire one timer per transaction, after the batched kinds of the pass.
  */
 @Injectable()
 export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -124,26 +125,30 @@ export class TimerRunner implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async pass(): Promise<number> {
-    const kinds = this.registry.kinds();
-    if (!kinds.length) return 0;
+    // Kinds declared `alone` are claimed one timer per transaction, never batched with others.
+    const groups = [
+      { kinds: this.registry.kindsFired(false), limit: this.config.timers.batchSize },
+      { kinds: this.registry.kindsFired(true), limit: 1 },
+    ];
     let fired = 0;
-    while (!this.stopped) {
-      const batch = await this.batch(kinds);
-      fired += batch.fired;
-      // After a failure the rest of that batch (rolled back, still due) is taken by the next one.
-      if (!batch.failed && batch.claimed < this.config.timers.batchSize) break;
-    }
+    for (const { kinds, limit } of groups)
+      while (kinds.length && !this.stopped) {
+        const batch = await this.batch(kinds, limit);
+        fired += batch.fired;
+        // After a failure the rest of that batch (rolled back, still due) is taken by the next one.
+        if (!batch.failed && batch.claimed < limit) break;
+      }
     return fired;
   }
 
-  private async batch(kinds: readonly string[]): Promise<BatchResult> {
+  private async batch(kinds: readonly string[], limit: number): Promise<BatchResult> {
     const now = this.clock.now();
     const failed: { timers: FiredTimer[]; error: Error | null } = { timers: [], error: null };
     let claimed = 0;
     await this.em
       .fork()
       .transactional(async (em) => {
-        const due = await claimDue(em, kinds, now, this.config.timers.batchSize);
+        const due = await claimDue(em, kinds, now, limit);
         claimed = due.length;
         for (const [kind, timers] of byKind(due))
           try {

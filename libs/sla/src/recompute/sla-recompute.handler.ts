@@ -27,7 +27,9 @@ export class SlaRecomputeHandler {
     private readonly timers: DurableTimers,
   ) {}
 
-  @OnTimer(RECOMPUTE_TIMER)
+  // Alone: a batch is a transaction's worth of locks (RECOMPUTE_BATCH conversations); two batches, or a batch and
+  // other timers, in one transaction would lock more, in separately sorted sets, and fail together.
+  @OnTimer(RECOMPUTE_TIMER, { alone: true })
   async fire(fired: FiredTimer[], em: EntityManager): Promise<void> {
     for (const timer of fired) await this.batch(timer, em);
   }
