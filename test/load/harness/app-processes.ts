@@ -1,6 +1,6 @@
 /**
  * The built api and worker as separate processes on one benchmark database, as the SLA and assignment benchmarks
- * run them: queues prefixed with the database's name, no Redis, no plugins.
+ * run them (the reporting benchmark the api alone): queues prefixed with the database's name, no Redis, no plugins.
  */
 import type { TestDatabase } from '@switchboard/testing';
 import { freePort } from '@switchboard/testing';
@@ -45,14 +45,20 @@ export interface AppProcesses {
   stop(): Promise<void>;
 }
 
+/** The api alone (the reporting benchmark reads; nothing runs in the background). */
+export type ApiProcess = Omit<AppProcesses, 'worker'>;
+
 /**
- * Starts the api and the worker (`env` adds to their configuration) and resolves once the api answers ready. A
- * process exiting before stop() is reported on stderr: that run is not valid.
+ * Starts the named entries on one configuration and resolves once the api answers ready (within `readyTimeoutMs`:
+ * a database seeded before a migration gets it at start). A process exiting before stop() is reported on stderr:
+ * that run is not valid.
  */
-export async function startApp(
+async function launch(
   database: TestDatabase,
-  env: Record<string, string> = {},
-): Promise<AppProcesses> {
+  env: Record<string, string>,
+  entries: Record<string, string>,
+  readyTimeoutMs: number,
+): Promise<{ url: string; children: Record<string, ChildProcess>; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config: Record<string, string> = {
@@ -64,14 +70,15 @@ export async function startApp(
     ...env,
   };
   let finishing = false;
-  const api = start('dist/apps/api/src/main.js', config);
-  const worker = start('dist/apps/worker/src/main.js', config);
+  const children = Object.fromEntries(
+    Object.entries(entries).map(([name, entry]) => [name, start(entry, config)]),
+  );
   const stop = async () => {
     finishing = true;
-    for (const child of [api, worker]) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of Object.values(children)) if (child.exitCode === null) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
   };
-  for (const [name, child] of Object.entries({ api, worker }))
+  for (const [name, child] of Object.entries(children))
     child.once(
       'exit',
       (code, signal) =>
@@ -83,12 +90,38 @@ export async function startApp(
         (await request(`${url}/health/ready`)
           .then((r) => r.body.text().then(() => r.statusCode))
           .catch(() => 0)) === 200,
-      60_000,
+      readyTimeoutMs,
       'api ready',
     );
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url, api, worker, stop };
+  return { url, children, stop };
+}
+
+const API = 'dist/apps/api/src/main.js';
+
+/** Starts the api and the worker (`env` adds to their configuration) and resolves once the api answers ready. */
+export async function startApp(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<AppProcesses> {
+  const { url, children, stop } = await launch(
+    database,
+    env,
+    { api: API, worker: 'dist/apps/worker/src/main.js' },
+    60_000,
+  );
+  return { url, api: children.api, worker: children.worker, stop };
+}
+
+/** Starts the api alone, as startApp does. */
+export async function startApi(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  readyTimeoutMs = 60_000,
+): Promise<ApiProcess> {
+  const { url, children, stop } = await launch(database, env, { api: API }, readyTimeoutMs);
+  return { url, api: children.api, stop };
 }

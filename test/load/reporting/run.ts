@@ -1,21 +1,20 @@
 /**
  * Reporting benchmark (issue 13, b): `npm run bench:reporting` (`-- --quick`: 20,000 conversations;
- * `--conversations=`, `--calls=` override). `--database=<name>` seeds into (or measures) that database and keeps it;
- * with `--seed-only` it stops after seeding, and `--measure-only` skips seeding and measures a database seeded
- * earlier at the same size (it fails clearly otherwise), so the long seed need not run on the measuring machine's
- * quiet minutes. Seeds 1,000,000 conversations and 10,000,000 messages (see seed.ts),
- * starts the built api, signs in an admin and a supervisor, and times every /api/reports route over HTTP (p50/p95
- * over ≥ 20 calls with varied ranges and departments). Only this benchmark's section of docs/benchmarks.md is
- * rewritten.
+ * `--conversations=`, `--calls=` override; `--no-docs` writes no docs). `--database=<name>` seeds into (or
+ * measures) that database and keeps it; with `--seed-only` it stops after seeding, and `--measure-only` skips
+ * seeding and measures a database seeded earlier at the same size (it fails clearly otherwise), so the long seed
+ * need not run on the measuring machine's quiet minutes. Seeds 1,000,000 conversations and 10,000,000 messages (see
+ * seed.ts, through test/load/harness), starts the built api alone (the harness's startApi), signs in an admin and a
+ * supervisor, and times every /api/reports route over HTTP (p50/p95 over ≥ 20 calls with varied ranges and
+ * departments). Only this benchmark's section of docs/benchmarks.md is rewritten.
  */
 import 'reflect-metadata';
-import { freePort } from '@switchboard/testing';
-import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { request } from 'undici';
+import { ApiProcess, dist, startApi } from '../harness/app-processes';
+import { runMain } from '../harness/run-main';
 import { percentiles } from '../realtime/percentiles';
 import { writeSection } from '../report-section';
 import { assertSeedable, expectSeeded, openBenchDatabase, writeSeedMarker } from './bench-database';
@@ -38,20 +37,12 @@ const CALLS = Math.max(20, option('calls', 40));
 const DATABASE = /--database=(\S+)/.exec(argv)?.[1];
 const measureOnly = process.argv.includes('--measure-only');
 const seedOnly = process.argv.includes('--seed-only');
+/** `--no-docs`: a development run that leaves docs/benchmarks.md as it is. */
+const NO_DOCS = process.argv.includes('--no-docs');
 const TARGET_MS = 300;
 const END = new Date('2030-06-01T00:00:00Z');
 const DAY_MS = 86_400_000;
-const dist = (p: string) => resolve(__dirname, '../../../..', p);
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${what}`);
-}
 
 async function signIn(url: string, email: string): Promise<string> {
   const res = await request(`${url}/api/auth/login`, {
@@ -98,9 +89,7 @@ async function main() {
     );
   if (measureOnly && seedOnly) throw new Error('--measure-only and --seed-only exclude each other');
   const database = await openBenchDatabase(DATABASE, measureOnly);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let api: ChildProcess | undefined;
+  let app: ApiProcess | undefined;
   const db = new Client({ connectionString: database.url });
   await db.connect();
   try {
@@ -121,27 +110,9 @@ async function main() {
       log(`seeded database ${database.name}`);
       if (seedOnly) return;
     }
-    api = spawn(process.execPath, [dist('dist/apps/api/src/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'bench',
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        REDIS_URL: '',
-        SWITCHBOARD__QUEUE__PREFIX: database.name,
-        SWITCHBOARD__PLUGINS__ENABLED: '',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    await waitUntil(
-      async () =>
-        (await request(`${url}/health/ready`)
-          .then((r) => r.body.text().then(() => r.statusCode))
-          .catch(() => 0)) === 200,
-      // A database seeded before a migration gets it at start (the duration rollup's backfill reads every fact).
-      15 * 60_000,
-      'api ready',
-    );
+    // A database seeded before a migration gets it at start (the duration rollup's backfill reads every fact).
+    app = await startApi(database, {}, 15 * 60_000);
+    const url = app.url;
     const tokens = [await signIn(url, ADMIN_EMAIL), await signIn(url, SUPERVISOR_EMAIL)];
     const routes: RouteTiming[] = [];
     for (const route of ROUTES) {
@@ -208,22 +179,14 @@ async function main() {
         : undefined,
     };
     log(JSON.stringify(result, null, 1));
+    if (NO_DOCS) return;
     writeSection(dist('docs/benchmarks.md'), SECTION_HEADING, sectionText(result));
     log('written the reporting section of docs/benchmarks.md');
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await app?.stop();
     await db.end().catch(() => undefined);
     await database.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    process.stderr.write(`${e.stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserAdminService } from '@switchboard/identity';
 import { Client } from 'pg';
+import { BENCH_ID_FUNCTION, seedSteps } from '../harness/bulk-seed';
 import { NUMBERS, seedNumber, WABA_ID, withSeedContext } from '../realtime/seed';
 
 export const PASSWORD = 'bench-password-123';
@@ -94,13 +95,7 @@ async function completeInstallation(db: Client, installation: Installation): Pro
 
 /** The plan of every conversation and message; `$1` is the end of the year they are spread over. */
 const planSteps = (n: number): [string, string][] => [
-  [
-    'id function',
-    // Time-ordered ids like the product's uuid v7 (rows are inserted in index order, as live traffic writes them).
-    `create function pg_temp.bench_id(at timestamptz, n bigint) returns uuid language sql immutable as
-     $$ select (lpad(to_hex((extract(epoch from at) * 1000)::bigint), 12, '0') || '7'
-                || lpad(to_hex(n), 19, '0'))::uuid $$`,
-  ],
+  ['id function', BENCH_ID_FUNCTION],
   [
     'plan',
     `create unlogged table bench_plan as
@@ -123,31 +118,6 @@ const planSteps = (n: number): [string, string][] => [
   ['index plan', 'create index on bench_msg (i, k)'],
 ];
 
-/**
- * Runs a bulk load into `table` with its secondary indexes and unique constraints set aside, then builds them again
- * from their own definitions (one sorted build each is far cheaper than ten million scattered index inserts). The
- * primary key stays: rows arrive in its order.
- */
-async function withoutIndexes(db: Client, table: string, load: () => Promise<void>): Promise<void> {
-  const constraints = await db.query<{ name: string; def: string }>(
-    `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-      where conrelid = $1::regclass and contype = 'u'`,
-    [table],
-  );
-  const indexes = await db.query<{ name: string; def: string }>(
-    `select i.indexname as name, i.indexdef as def from pg_indexes i
-      where i.tablename = $1 and i.indexname not like '%_pkey'
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    [table],
-  );
-  for (const c of constraints.rows) await db.query(`alter table ${table} drop constraint "${c.name}"`);
-  for (const i of indexes.rows) await db.query(`drop index "${i.name}"`);
-  await load();
-  for (const i of indexes.rows) await db.query(i.def);
-  for (const c of constraints.rows)
-    await db.query(`alter table ${table} add constraint "${c.name}" ${c.def}`);
-}
-
 /** Writes every table; returns how long each step took (seconds). */
 export async function seedData(
   databaseUrl: string,
@@ -158,16 +128,7 @@ export async function seedData(
 ): Promise<Record<string, number>> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const timings: Record<string, number> = {};
-  const step = async (name: string, text: string, params: unknown[] = []) => {
-    const started = Date.now();
-    const table = /^\s*insert into (\w+)/.exec(text)?.[1];
-    if (table && BULK.includes(table))
-      await withoutIndexes(db, table, () => db.query(text, params).then(() => undefined));
-    else await db.query(text, params);
-    timings[name] = (Date.now() - started) / 1000;
-    log(`  ${name}: ${timings[name].toFixed(1)} s`);
-  };
+  const { step, timings } = seedSteps(db, BULK, log);
   try {
     await db.query('set synchronous_commit = off');
     await db.query(`set maintenance_work_mem = '256MB'`);
