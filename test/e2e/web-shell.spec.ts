@@ -189,7 +189,7 @@ describe('web app shell in a real browser', () => {
     }
   });
 
-  it('after the socket drops, reconnects and shows what it missed', async () => {
+  it('after the socket drops, reconnects and replays what it missed from its cursor, retrying a failed resync', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     // The page's websocket goes through this route; while `muted`, nothing from the server reaches the page
@@ -203,25 +203,51 @@ describe('web app shell in a real browser', () => {
       });
       open.push(ws);
     });
+    // The first resync fails as a restarting api would (503); the client must try again from the same cursor.
+    const resyncs: string[] = [];
+    const replayed: { type: string; conversationId?: string }[] = [];
+    await page.route(/\/api\/realtime\/events\?/, async (route) => {
+      const after = new URL(route.request().url()).searchParams.get('after') ?? '';
+      resyncs.push(after);
+      if (resyncs.length === 1) return route.fulfill({ status: 503, body: 'restarting' });
+      const response = await route.fetch();
+      const body = (await response.json()) as { events: { type: string; conversationId?: string }[] };
+      replayed.push(...body.events);
+      return route.fulfill({ response, json: body });
+    });
     try {
       await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
       await page.locator('[data-connection="live"]').waitFor();
-      await page.locator('button.row', { hasText: 'Bruna Ao Vivo' }).waitFor();
+      const caio = page.locator('button.row', { hasText: 'Caio Reconectado' });
+      // A first message arrives live, so the client holds a cursor to resync from.
+      await env.sandbox.customer('5511977770302', { name: 'Caio Reconectado' }).text('Oi, tudo bem?');
+      await caio.locator('.last', { hasText: 'Oi, tudo bem?' }).waitFor({ timeout: 15_000 });
 
       muted = true;
       const { wamid } = await env.sandbox
         .customer('5511977770302', { name: 'Caio Reconectado' })
         .text('Escrevi enquanto você estava fora');
       await waitFor(() => env.query('select 1 from messages where wamid = $1', [wamid]));
-      // Nothing reached the page: no row yet.
-      const caio = page.locator('button.row', { hasText: 'Caio Reconectado' });
-      expect(await caio.count()).toBe(0);
+      const [missed] = await env.query<{ conversation_id: string }>(
+        'select conversation_id from messages where wamid = $1',
+        [wamid],
+      );
 
-      // The link drops; the client reconnects by itself and catches up.
+      // The link drops; the client reconnects by itself and catches up through the resync endpoint.
       muted = false;
       await Promise.all(open.splice(0).map((ws) => ws.close()));
-      await caio.waitFor({ timeout: 15_000 });
+      await expect
+        .poll(() => replayed.length, { message: 'the failed resync was tried again', timeout: 15_000 })
+        .toBeGreaterThan(0);
       expect(open.length, 'a new socket was opened').toBeGreaterThan(0);
+      expect(resyncs[0], 'a cursor from the live message').toMatch(/^\d+:\d+$/);
+      expect(resyncs[1], 'from the same cursor').toBe(resyncs[0]);
+      expect(replayed).toContainEqual(
+        expect.objectContaining({ type: 'message.created', conversationId: missed?.conversation_id }),
+      );
+      await caio
+        .locator('.last', { hasText: 'Escrevi enquanto você estava fora' })
+        .waitFor({ timeout: 15_000 });
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@ import { ref } from 'vue';
 import { refreshSession } from '../api/client';
 import { readToken } from '../api/token';
 import type { LiveConnection, LiveEvent, LiveEventType, LiveSignal } from '../realtime/events';
+import { isAfter } from '../realtime/cursor';
 import { eventsAfter } from '../realtime/resync';
 
 type Handler = (event: LiveEvent) => void;
@@ -11,11 +12,15 @@ type SignalHandler = (signal: LiveSignal) => void;
 
 const SOCKET_PATH = '/socket.io'; // the api's realtime.path default (config/default.yaml)
 const RETRY_MS = 3_000;
+// A failed resync (network, 5xx) is tried again from the same cursor, waiting longer each time up to a cap.
+const RESYNC_FIRST_MS = 1_000;
+const RESYNC_MAX_MS = 30_000;
 
 /**
  * The live connection: one socket.io connection authenticated with the in-memory access token, re-authenticated
- * after a refused handshake, and resynced from the last event's cursor after every reconnect (a 410 asks the
- * screens to reload instead). Screens subscribe to event types; they never touch the socket.
+ * after a refused handshake, and resynced from the furthest event's cursor after every reconnect (a 410 asks the
+ * screens to reload instead; other failures are retried from the same cursor). Screens subscribe to event types;
+ * they never touch the socket.
  */
 export const useLiveStore = defineStore('live', () => {
   const connection = ref<LiveConnection>('offline');
@@ -24,32 +29,49 @@ export const useLiveStore = defineStore('live', () => {
   const signalHandlers = new Set<SignalHandler>();
   let socket: Socket | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let resyncRetry: ReturnType<typeof setTimeout> | undefined;
+  let resyncDelay = RESYNC_FIRST_MS;
 
   function dispatch(event: LiveEvent): void {
-    // Presence events (`live:` cursors) are not kept by the api, so they are no point to resync from.
-    if (!event.cursor.startsWith('live:')) lastCursor.value = event.cursor;
+    // Only the furthest cursor seen counts: live events arriving during a resync may be newer than the missed
+    // ones it replays. Presence events (`live:` cursors) are not kept by the api, so isAfter skips them.
+    if (isAfter(event.cursor, lastCursor.value)) lastCursor.value = event.cursor;
     for (const handler of handlers.get(event.type) ?? []) handler(event);
   }
 
   async function resync(): Promise<void> {
-    if (!lastCursor.value) return;
+    clearTimeout(resyncRetry);
+    const from = lastCursor.value;
+    if (!from) return;
     connection.value = 'resyncing';
-    const missed = await eventsAfter(lastCursor.value).catch(() => null);
-    if (missed === null) {
-      lastCursor.value = null;
-      for (const handler of signalHandlers) handler('reload');
-    } else missed.forEach(dispatch);
+    try {
+      const missed = await eventsAfter(from);
+      resyncDelay = RESYNC_FIRST_MS;
+      if (missed === null) {
+        // 410: the cursor is older than the api keeps; only a reload of the lists can catch up.
+        lastCursor.value = null;
+        for (const handler of signalHandlers) handler('reload');
+      } else missed.forEach(dispatch);
+    } catch {
+      // Network or server trouble: the cursor stays, and the same resync is tried again later.
+      resyncRetry = setTimeout(() => void resync(), resyncDelay);
+      resyncDelay = Math.min(resyncDelay * 2, RESYNC_MAX_MS);
+    }
     connection.value = socket?.connected ? 'live' : 'offline';
   }
 
   function connect(): void {
     if (socket) return;
     connection.value = 'connecting';
+    let offered: string | null = null;
     socket = io({
       path: SOCKET_PATH,
       transports: ['websocket'],
       // Read on every (re)connect: the token in memory may have been renewed since.
-      auth: (cb) => cb({ token: readToken() ?? '' }),
+      auth: (cb) => {
+        offered = readToken();
+        cb({ token: offered ?? '' });
+      },
     });
     socket.on('connect', () => {
       connection.value = 'live';
@@ -64,6 +86,12 @@ export const useLiveStore = defineStore('live', () => {
       if (socket?.active) return;
       clearTimeout(retry);
       retry = setTimeout(() => {
+        // Renewed meanwhile by another caller (the cookie is single-use): just offer the new token.
+        const current = readToken();
+        if (current && current !== offered) {
+          socket?.connect();
+          return;
+        }
         void refreshSession()
           .catch(() => null)
           .then((user) => {
@@ -78,6 +106,8 @@ export const useLiveStore = defineStore('live', () => {
 
   function disconnect(): void {
     clearTimeout(retry);
+    clearTimeout(resyncRetry);
+    resyncDelay = RESYNC_FIRST_MS;
     socket?.disconnect();
     socket = null;
     lastCursor.value = null;
