@@ -309,6 +309,42 @@ describe('durable timers (one process, controllable clock)', () => {
     expect(await fired('plan:')).toHaveLength(10);
   });
 
+  it('leaves a timer set again exactly as it is unwritten and unnotified; a changed due time rewrites it', async () => {
+    const at = plus(hourAhead(), 7 * 3_600_000);
+    const key = 'same:1';
+    const input = (dueAt: Date): TimerInput => ({ kind: 'fixture.record', key, dueAt, payload: { n: 1 } });
+    const xmin = async () =>
+      (await env.query<{ xmin: string }>(`select xmin::text from timers where key = $1`, [key]))[0]?.xmin;
+    await schedule([input(at)]);
+    const first = await xmin();
+    expect(first).toBeDefined();
+
+    const listener = new Client({
+      host: env.db.host,
+      port: env.db.port,
+      user: env.db.user,
+      database: env.db.database,
+    });
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.connect();
+    try {
+      await listener.query('listen switchboard_timers');
+      await schedule([input(at)]);
+      expect(await xmin()).toBe(first);
+      // The marker: a changed due time is rewritten and notified; nothing was heard before it.
+      const later = plus(at, 60_000);
+      await schedule([input(later)]);
+      await waitFor(() => heard.length > 0, { what: 'the NOTIFY of the moved timer' });
+      expect(heard).toEqual([String(later.getTime())]);
+      expect(await xmin()).not.toBe(first);
+      expect(await pending(key)).toEqual([{ key, due_at: later, attempts: 0, last_error: null }]);
+    } finally {
+      await listener.end();
+      await cancel([key]);
+    }
+  });
+
   it('stamps domain events with the clock: a customer message is received at the clock time', async () => {
     const t4 = hourAhead();
     clock.set(t4);
