@@ -118,7 +118,7 @@ export class ConversationLifecycleService {
       'update conversations set snoozed_until = ?, snoozed_until_reply = ?, updated_at = now() where id = ?',
       [until, until === null, conversationId],
     );
-    await this.snoozeChanged(em, current, by, {
+    await this.snoozeChanged(em, current, by, true, {
       snoozedUntil: until?.toISOString() ?? null,
       untilCustomerReplies: until === null,
     });
@@ -132,7 +132,7 @@ export class ConversationLifecycleService {
       'update conversations set snoozed_until = null, snoozed_until_reply = false, updated_at = now() where id = ?',
       [conversationId],
     );
-    await this.snoozeChanged(em, current, by, { snoozedUntil: null, untilCustomerReplies: false });
+    await this.snoozeChanged(em, current, by, false, { snoozedUntil: null, untilCustomerReplies: false });
   }
 
   /** Wakes conversations whose snooze time has come (claimed rows: one process wakes each). Returns how many. */
@@ -170,7 +170,12 @@ export class ConversationLifecycleService {
       em,
       woken.map((w) => ({
         name: 'conversation.updated' as const,
-        payload: { conversationId: w.id, departmentId: w.department_id, changes: ['snooze' as const] },
+        payload: {
+          conversationId: w.id,
+          departmentId: w.department_id,
+          changes: ['snooze' as const],
+          snoozed: false,
+        },
       })),
     );
   }
@@ -179,6 +184,7 @@ export class ConversationLifecycleService {
     em: EntityManager,
     current: OwnershipState,
     by: OwnershipActor,
+    snoozed: boolean,
     data: Record<string, unknown>,
   ): Promise<void> {
     await this.events.publish(em, {
@@ -187,6 +193,7 @@ export class ConversationLifecycleService {
         conversationId: current.conversationId,
         departmentId: current.departmentId,
         changes: ['snooze'],
+        snoozed,
       },
     });
     await this.timeline.append(em, current.conversationId, {

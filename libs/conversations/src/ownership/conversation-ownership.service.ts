@@ -336,7 +336,7 @@ export class ConversationOwnershipService {
       priority,
       conversationId,
     ]);
-    await this.updated(em, current, 'priority', by, { priority, previous: current.priority });
+    await this.updated(em, current, 'priority', by, { priority, previous: current.priority }, { priority });
   }
 
   /** Adds and removes labels (normalised, deduplicated). */
@@ -488,6 +488,7 @@ export class ConversationOwnershipService {
     change: 'priority' | 'labels' | 'snooze' | 'team',
     by: OwnershipActor,
     data: Record<string, unknown>,
+    values: { priority?: ConversationPriority } = {},
   ): Promise<void> {
     await this.events.publish(em, {
       name: 'conversation.updated',
@@ -495,6 +496,7 @@ export class ConversationOwnershipService {
         conversationId: current.conversationId,
         departmentId: current.departmentId,
         changes: [change],
+        ...values,
       },
     });
     await this.timeline.append(em, current.conversationId, {

@@ -53,6 +53,13 @@ export interface DomainEventPayloads {
     conversationId: string;
     departmentId: string;
     changes: Array<'priority' | 'labels' | 'snooze' | 'team'>;
+    /**
+     * The values after the change, so subscribers that batch apply each change as it was, not the conversation's
+     * state when they run. Absent on events written before they were carried (read the current state then).
+     */
+    priority?: 'low' | 'normal' | 'high' | 'urgent';
+    /** With a `snooze` change: whether it is now snoozed (until a time or until the customer replies). */
+    snoozed?: boolean;
   };
   /**
    * Routing has decided where an opened, reopened or transferred conversation goes (possibly nowhere new): published

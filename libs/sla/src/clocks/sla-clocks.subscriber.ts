@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ConversationOwnershipService, OwnershipState } from '@switchboard/conversations';
-import { DomainEvent, OnDomainEvent } from '@switchboard/engine';
+import { DomainEvent, DomainEventPayloads, OnDomainEvent } from '@switchboard/engine';
 import { CardStagesQuery } from '@switchboard/pipelines';
 import { ClockContextFactory } from './clock-context.factory';
 import { ClockEffects } from './clock-effects';
@@ -100,12 +100,11 @@ export class SlaClocksSubscriber {
           await clocks.changed(c, { departmentId: e.payload.departmentId });
           break;
         case 'conversation.updated': {
-          if (!e.payload.changes.includes('priority') && !e.payload.changes.includes('snooze')) break;
-          const state = await this.ownership.state(em, id);
-          if (!state) break;
-          if (e.payload.changes.includes('snooze')) await clocks.snoozed(c, snoozedIn(state));
-          if (e.payload.changes.includes('priority') && state.priority !== clocks.conversation.priority)
-            await clocks.changed(c, { priority: state.priority });
+          const values = await this.updatedValues(em, id, e.payload);
+          if (!values) break;
+          if (values.snoozed !== undefined) await clocks.snoozed(c, values.snoozed);
+          if (values.priority !== undefined && values.priority !== clocks.conversation.priority)
+            await clocks.changed(c, { priority: values.priority });
           break;
         }
         case 'conversation.closed':
@@ -129,6 +128,29 @@ export class SlaClocksSubscriber {
       [...books.values()].map((b) => b.conversation),
     );
     await this.writer.write(em, effects);
+  }
+
+  /**
+   * What a conversation.updated changed that the clocks follow, as of that event: its payload's values, so a snooze
+   * and a wake (or two priority changes) in one batch each count at their own time. Events written before the
+   * payload carried them read the conversation as it is now. Null when nothing the clocks follow changed.
+   */
+  private async updatedValues(
+    em: EntityManager,
+    id: string,
+    p: DomainEventPayloads['conversation.updated'],
+  ): Promise<{ snoozed?: boolean; priority?: string } | null> {
+    const snooze = p.changes.includes('snooze');
+    const priority = p.changes.includes('priority');
+    if (!snooze && !priority) return null;
+    if ((!snooze || p.snoozed !== undefined) && (!priority || p.priority !== undefined))
+      return { snoozed: snooze ? p.snoozed : undefined, priority: priority ? p.priority : undefined };
+    const state = await this.ownership.state(em, id);
+    if (!state) return null;
+    return {
+      snoozed: snooze ? (p.snoozed ?? snoozedIn(state)) : undefined,
+      priority: priority ? (p.priority ?? state.priority) : undefined,
+    };
   }
 
   /**
