@@ -152,6 +152,7 @@ async function main() {
               (select count(distinct resolution_ms) from report_conversations) as resolutions`,
     );
     const pgVersion = String((await db.query('show server_version')).rows[0].server_version).split(' ')[0];
+    const sizeFlag = CONVERSATIONS === 1_000_000 ? '' : ` --conversations=${CONVERSATIONS}`;
     const result: ReportingRun = {
       quick,
       conversations: await count('conversations'),
@@ -171,10 +172,17 @@ async function main() {
         .join(', ')} (1, 5, 15 min)`,
       cores: cpus().length,
       pgVersion: `PostgreSQL ${pgVersion}`,
-      notes: seededAt
+      notes: DATABASE
         ? [
-            `Measured with \`--measure-only\` on database \`${database.name}\`, seeded ${seededAt.toISOString()} ` +
-              `(the seed time above is from that run).`,
+            ...(seededAt
+              ? [
+                  `Measured with \`--measure-only\` on database \`${database.name}\`, seeded ` +
+                    `${seededAt.toISOString()} (the seed time above is from that run).`,
+                ]
+              : []),
+            // The kept database is the one to measure again: the command says which, and its size when not the default.
+            `Re-measure this database: \`flock /tmp/bench.lock npm run bench:reporting -- ` +
+              `--database=${database.name} --measure-only${sizeFlag}\`.`,
           ]
         : undefined,
     };
