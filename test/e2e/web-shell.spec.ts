@@ -253,6 +253,46 @@ describe('web app shell in a real browser', () => {
     }
   });
 
+  it('live events about other conversations read the list at most about once a second, and never the open messages', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const reads: { url: string; at: number }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && /\/api\/conversations/.test(request.url()))
+        reads.push({ url: new URL(request.url()).pathname, at: Date.now() });
+    });
+    try {
+      const dani = env.sandbox.customer('5511977770303', { name: 'Dani Aberta' });
+      const first = await dani.text('Estou com a conversa aberta');
+      await waitFor(() => env.query('select 1 from messages where wamid = $1', [first.wamid]));
+      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await page.locator('[data-connection="live"]').waitFor();
+      await page.locator('button.row', { hasText: 'Dani Aberta' }).click();
+      await page.locator('ol.messages li', { hasText: 'Estou com a conversa aberta' }).waitFor();
+
+      const start = Date.now();
+      const since = reads.length;
+      const eli = env.sandbox.customer('5511977770304', { name: 'Eli Rajada' });
+      for (let i = 1; i <= 6; i++) await eli.text(`rajada ${i}`);
+      await page
+        .locator('button.row', { hasText: 'Eli Rajada' })
+        .locator('.last', { hasText: 'rajada 6' })
+        .waitFor({ timeout: 15_000 });
+      const burst = reads.slice(since);
+      expect(
+        burst.filter((r) => r.url.endsWith('/messages')),
+        'the open conversation was not read',
+      ).toEqual([]);
+      const lists = burst.filter((r) => r.url === '/api/conversations');
+      expect(lists.length).toBeGreaterThan(0);
+      expect(lists.length).toBeLessThanOrEqual(Math.ceil((Date.now() - start) / 1000) + 1);
+      for (let i = 1; i < lists.length; i++)
+        expect(lists[i].at - lists[i - 1].at, 'reads a second apart').toBeGreaterThanOrEqual(900);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows each role only the screens it may open, and the router refuses the others', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
