@@ -44,6 +44,7 @@ import { TemplateCreateService } from './whatsapp/templates/template-create.serv
 import { TemplateQueryService } from './whatsapp/templates/template-query.service';
 import { TemplateSyncService } from './whatsapp/templates/template-sync.service';
 import { WebhookHandshake } from './whatsapp/webhook/webhook-handshake';
+import { InboundEventWriter } from './whatsapp/webhook/inbound-event-writer';
 import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
 import { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.controller';
@@ -53,6 +54,7 @@ const services = [
   WhatsappNumberService,
   DepartmentNumbers,
   WebhookIntakeService,
+  InboundEventWriter,
   WebhookReceiver,
   InboundEventService,
   InboundRelayService,

@@ -1,9 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, sql, QUEUES, uuidv7 } from '@switchboard/engine';
+import { APP_CONFIG, AppConfig, QUEUES, uuidv7 } from '@switchboard/engine';
 import { Queue } from 'bullmq';
 import { isUtf8 } from 'node:buffer';
+import { InboundEventWriter } from './inbound-event-writer';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { matchSignature } from './verify-signature';
 
@@ -22,7 +22,7 @@ export class WebhookIntakeService implements OnModuleDestroy {
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly writer: InboundEventWriter,
     private readonly numbers: NumberRegistry,
     @InjectQueue(QUEUES.inboundEvents) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,12 +51,12 @@ export class WebhookIntakeService implements OnModuleDestroy {
     if (rawBody.includes(0)) return { kind: 'bad_body', reason: 'body contains NUL bytes' };
     const id = uuidv7();
     // A failure here propagates as 5xx, so Meta retries: nothing is acknowledged before it is durable.
-    await sql(
-      this.em,
-      `insert into inbound_events (id, received_at, raw_body, secret_fingerprint, signed_with_previous_secret, status, attempts) values (?, now(), ?, ?, ?, 'pending', 0)`,
-      [id, rawBody.toString('utf8'), secrets[match].fingerprint, Boolean(secrets[match].previousUntil)],
-      'switchboard_insert_inbound_event',
-    );
+    await this.writer.write({
+      id,
+      rawBody: rawBody.toString('utf8'),
+      secretFingerprint: secrets[match].fingerprint,
+      signedWithPreviousSecret: Boolean(secrets[match].previousUntil),
+    });
     return { kind: 'stored', eventId: id };
   }
 
