@@ -95,4 +95,48 @@ describe('WhatsApp webhook intake under concurrent webhooks', () => {
     // webhook would be 40 transactions.
     expect(rows[0].transactions).toBeLessThanOrEqual(10);
   });
+
+  it('stores the rest of a group when the database refuses one of its rows, and refuses only that one', async () => {
+    // A row the database refuses (here by a trigger, standing in for any per-row failure) fails its group's insert.
+    await env.query(`create function refuse_poison() returns trigger language plpgsql as $$
+      begin if new.raw_body like '%poison-row%' then raise exception 'refused for the test'; end if; return new; end $$`);
+    await env.query(`create trigger refuse_poison before insert on inbound_events
+      for each row execute function refuse_poison()`);
+    const poison = JSON.stringify({ object: 'whatsapp_business_account', entry: [], note: 'poison-row' });
+    const wamids = Array.from({ length: 9 }, () => fakeWamid());
+    const waitingInserts = async () =>
+      (
+        await env.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and query ilike 'insert into inbound_events%'`,
+        )
+      )[0].n;
+    await locker.query('begin');
+    await locker.query('lock table inbound_events in share row exclusive mode');
+    // Two webhooks first: their inserts (the writer runs two at once) wait on the lock, so everything sent after
+    // them queues in the api and goes into one group, the refused row among them.
+    const sent: number[] = [];
+    const first = wamids.slice(0, 2).map((id, i) => post(envelope(id, 100 + i), () => sent.push(i)));
+    await waitFor(async () => (await waitingInserts()) >= 2);
+    const rest = [poison, ...wamids.slice(2).map((id, i) => envelope(id, 102 + i))].map((body, i) =>
+      post(body, () => sent.push(2 + i)),
+    );
+    let looksAfterSent = 0;
+    await waitFor(async () => {
+      // The api runs in this process: it reads the written bodies while these round trips wait.
+      if (sent.length === 10) looksAfterSent++;
+      return looksAfterSent >= 3;
+    });
+    const answers = [...first, ...rest];
+    await locker.query('commit');
+    const statuses = await Promise.all(answers);
+    expect(statuses[2]).toBeGreaterThanOrEqual(500);
+    expect([...statuses.slice(0, 2), ...statuses.slice(3)]).toEqual(Array(9).fill(200));
+    const rows = await env.query<{ stored: number }>(
+      `select count(*)::int as stored from inbound_events where raw_body like any($1)`,
+      [wamids.map((w) => `%${w}%`)],
+    );
+    expect(rows[0].stored).toBe(9);
+    await env.query('drop trigger refuse_poison on inbound_events');
+  });
 });

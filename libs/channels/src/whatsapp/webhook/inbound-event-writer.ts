@@ -54,17 +54,33 @@ export class InboundEventWriter {
         batch.push(item);
       }
       this.inFlight++;
-      this.insert(batch.map((w) => w.row)).then(
-        () => this.settle(batch),
-        (e: Error) => this.settle(batch, e),
-      );
+      void this.store(batch).finally(() => {
+        this.inFlight--;
+        this.next();
+      });
     }
   }
 
-  private settle(batch: Waiting[], error?: Error): void {
-    this.inFlight--;
-    for (const w of batch) w.done(error);
-    this.next();
+  /**
+   * One insert for the whole group; if it fails, each row is tried on its own, so one row the database refuses
+   * never turns its neighbours away (they would be retried by Meta, and could meet the same row again).
+   */
+  private async store(batch: Waiting[]): Promise<void> {
+    try {
+      await this.insert(batch.map((w) => w.row));
+      for (const w of batch) w.done();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].done(error as Error);
+        return;
+      }
+      for (const w of batch) {
+        await this.insert([w.row]).then(
+          () => w.done(),
+          (e: Error) => w.done(e),
+        );
+      }
+    }
   }
 
   private async insert(rows: InboundEventRow[]): Promise<void> {
