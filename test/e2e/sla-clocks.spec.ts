@@ -3,35 +3,7 @@ import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/te
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './helpers';
 import { configureAgent } from './support/assignment-fixtures';
-
-interface ClockView {
-  id: string;
-  kind: string;
-  state: string;
-  policyId: string;
-  startedAt: string;
-  elapsedMs: number;
-  dueAt: string | null;
-  warnAt: string | null;
-  warnedAt: string | null;
-  breachedAt: string | null;
-  finishedAt: string | null;
-  byUserId: string | null;
-}
-interface TransitionView {
-  clockId: string;
-  kind: string;
-  at: string;
-  transition: string;
-  cause: string;
-  elapsedMs: number;
-  dueAt: string | null;
-}
-interface SlaView {
-  conversationId: string;
-  clocks: ClockView[];
-  transitions: TransitionView[];
-}
+import type { SlaView } from './support/sla-view';
 
 const MIN = 60_000;
 

@@ -1,26 +1,7 @@
 import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface ClockView {
-  id: string;
-  kind: string;
-  state: string;
-  policyId: string;
-  elapsedMs: number;
-  dueAt: string | null;
-}
-interface TransitionView {
-  clockId: string;
-  at: string;
-  transition: string;
-  elapsedMs: number;
-  dueAt: string | null;
-}
-interface SlaView {
-  clocks: ClockView[];
-  transitions: TransitionView[];
-}
+import type { SlaView } from './support/sla-view';
 
 const MIN = 60_000;
 const SUBSCRIBER = 'sla.clocks';

@@ -2,30 +2,7 @@ import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface ClockView {
-  id: string;
-  kind: string;
-  state: string;
-  policyId: string;
-  elapsedMs: number;
-  dueAt: string | null;
-  warnAt: string | null;
-  warnedAt: string | null;
-  breachedAt: string | null;
-}
-interface TransitionView {
-  clockId: string;
-  at: string;
-  transition: string;
-  cause: string;
-  elapsedMs: number;
-  dueAt: string | null;
-}
-interface SlaView {
-  clocks: ClockView[];
-  transitions: TransitionView[];
-}
+import type { SlaView } from './support/sla-view';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,26 +1,7 @@
 import { Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface ClockView {
-  id: string;
-  kind: string;
-  state: string;
-}
-interface TransitionView {
-  clockId: string;
-  kind: string;
-  at: string;
-  transition: string;
-  cause: string;
-  elapsedMs: number;
-  dueAt: string | null;
-}
-interface SlaView {
-  clocks: ClockView[];
-  transitions: TransitionView[];
-  truncated: boolean;
-}
+import type { SlaView } from './support/sla-view';
 
 const MIN = 60_000;
 const SEC = 1000;
