@@ -4,7 +4,6 @@ import { useAuthStore } from './stores/auth';
 import AcceptView from './views/AcceptView.vue';
 import InboxView from './views/InboxView.vue';
 import LoginView from './views/LoginView.vue';
-import PlaceholderView from './views/PlaceholderView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,27 +18,24 @@ export const router = createRouter({
     { path: '/', redirect: '/inbox' },
     { path: '/login', name: 'login', component: LoginView },
     { path: '/accept', name: 'accept', component: AcceptView },
-    { path: '/inbox', name: 'inbox', component: InboxView, meta: { requiresAuth: true } },
-    // Screens of issue 14 still to build: placeholders behind their real guards.
+    { path: '/inbox/:conversationId?', name: 'inbox', component: InboxView, meta: { requiresAuth: true } },
+    // Loaded when first opened, so the sign-in and inbox screens do not carry their code (and ECharts).
     {
       path: '/board',
       name: 'board',
-      component: PlaceholderView,
-      props: { title: 'nav.board' },
+      component: () => import('./views/board/BoardView.vue'),
       meta: { requiresAuth: true, audience: 'everyone' },
     },
     {
       path: '/dashboard',
       name: 'dashboard',
-      component: PlaceholderView,
-      props: { title: 'nav.dashboard' },
+      component: () => import('./views/dashboard/DashboardView.vue'),
       meta: { requiresAuth: true, audience: 'supervisors' },
     },
     {
       path: '/admin',
       name: 'admin',
-      component: PlaceholderView,
-      props: { title: 'nav.admin' },
+      component: () => import('./views/admin/AdminView.vue'),
       meta: { requiresAuth: true, audience: 'admins' },
     },
     { path: '/:pathMatch(.*)*', redirect: '/inbox' },

@@ -1,3 +1,8 @@
+import admin from './admin/en';
+import board from './board/en';
+import chat from './chat/en';
+import dashboard from './dashboard/en';
+
 // English: the reference locale. Every other locale has exactly these keys (messages.spec.ts checks it).
 export default {
   app: {
@@ -98,4 +103,8 @@ export default {
     incoming: 'in',
     outgoing: 'out',
   },
+  board,
+  chat,
+  dashboard,
+  admin,
 };

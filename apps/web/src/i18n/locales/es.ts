@@ -1,4 +1,8 @@
 import type { Messages } from '../messages';
+import admin from './admin/es';
+import board from './board/es';
+import chat from './chat/es';
+import dashboard from './dashboard/es';
 
 export default {
   app: {
@@ -99,4 +103,8 @@ export default {
     incoming: 'recibido',
     outgoing: 'enviado',
   },
+  board,
+  chat,
+  dashboard,
+  admin,
 } satisfies Messages;

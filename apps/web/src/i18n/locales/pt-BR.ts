@@ -1,4 +1,8 @@
 import type { Messages } from '../messages';
+import admin from './admin/pt-BR';
+import board from './board/pt-BR';
+import chat from './chat/pt-BR';
+import dashboard from './dashboard/pt-BR';
 
 export default {
   app: {
@@ -99,4 +103,8 @@ export default {
     incoming: 'recebida',
     outgoing: 'enviada',
   },
+  board,
+  chat,
+  dashboard,
+  admin,
 } satisfies Messages;

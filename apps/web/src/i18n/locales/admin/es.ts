@@ -1,0 +1,6 @@
+// The admin screen's messages (es). Filled in with the screen.
+import type { Messages } from '../../messages';
+
+export default {
+  title: 'Administración',
+} satisfies Messages['admin'];

@@ -1,0 +1,4 @@
+// The board screen's messages (en). Filled in with the screen.
+export default {
+  title: 'Board',
+};

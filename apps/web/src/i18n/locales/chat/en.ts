@@ -1,0 +1,2 @@
+// The conversation screen's messages (en). Filled in with the screen.
+export default {};

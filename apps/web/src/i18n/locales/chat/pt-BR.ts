@@ -1,0 +1,4 @@
+// The conversation screen's messages (pt-BR). Filled in with the screen.
+import type { Messages } from '../../messages';
+
+export default {} satisfies Messages['chat'];
