@@ -15,6 +15,7 @@ const RETRY_MS = 3_000;
 // A failed resync (network, 5xx) is tried again from the same cursor, waiting longer each time up to a cap.
 const RESYNC_FIRST_MS = 1_000;
 const RESYNC_MAX_MS = 30_000;
+const SEND_TIMEOUT_MS = 5_000;
 
 /**
  * The live connection: one socket.io connection authenticated with the in-memory access token, re-authenticated
@@ -128,7 +129,19 @@ export const useLiveStore = defineStore('live', () => {
     return () => signalHandlers.delete(handler);
   }
 
-  return { connection, lastCursor, connect, disconnect, on, onSignal };
+  /**
+   * Sends a client event (`join`, `viewing`, `typing`…) and resolves with the api's acknowledgement; null when
+   * there is no live socket (the caller sends it again once `connection` is live: rooms do not outlive a socket).
+   */
+  async function send(event: string, payload: Record<string, unknown>): Promise<unknown> {
+    if (!socket?.connected) return null;
+    return socket
+      .timeout(SEND_TIMEOUT_MS)
+      .emitWithAck(event, payload)
+      .catch(() => null);
+  }
+
+  return { connection, lastCursor, connect, disconnect, on, onSignal, send };
 });
 
 function isEvent(value: unknown): value is LiveEvent {
