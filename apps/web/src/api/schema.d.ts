@@ -1838,6 +1838,20 @@ export interface components {
       /** @description Newest first, at most 100 */
       history: components['schemas']['AvailabilityChangeDto'][];
     };
+    BacklogReportDto: {
+      /** Format: date-time */
+      from: string;
+      rows: components['schemas']['BacklogRowDto'][];
+      /** Format: date-time */
+      to: string;
+    };
+    BacklogRowDto: {
+      count: number;
+      /** Format: uuid */
+      departmentId: string;
+      stageCategory: string | null;
+      stageKey: string | null;
+    };
     ConversationCardDto: {
       /** Format: uuid */
       id: string;
@@ -1935,6 +1949,17 @@ export interface components {
       open: boolean;
       templateOnly: boolean;
     };
+    DurationFiguresDto: {
+      count: number;
+      /** @description Business milliseconds */
+      medianMs: number | null;
+      /** @description Business milliseconds */
+      p90Ms: number | null;
+    };
+    DurationPrecisionDto: {
+      maxRelativeError: number;
+      rule: string;
+    };
     LoginResponseDto: {
       accessToken: string;
       /** @description Seconds until the access token expires */
@@ -2003,6 +2028,24 @@ export interface components {
       /** @description Only when mfaSetupRequired: the secret to add to the app */
       secret?: string;
     };
+    OverviewReportDto: {
+      /** @description Closed within the range */
+      closed: number;
+      /** Format: date-time */
+      from: string;
+      /** @description Open, owned, card not in a waiting stage */
+      inProgress: number;
+      /** @description Every conversation not closed */
+      open: number;
+      /** @description Opened within the range */
+      opened: number;
+      /** @description Open with an SLA deadline passed */
+      overdue: number;
+      /** Format: date-time */
+      to: string;
+      /** @description Open, card in a waiting-on-customer stage */
+      waitingOnCustomer: number;
+    };
     RealtimeEventDto: {
       /** Format: date-time */
       at: string;
@@ -2027,6 +2070,42 @@ export interface components {
       /** @description Pass as `after` for the next page */
       nextCursor: string;
     };
+    ResponseTimesReportDto: {
+      /** Format: date-time */
+      from: string;
+      precision: components['schemas']['DurationPrecisionDto'];
+      rows: components['schemas']['ResponseTimesRowDto'][];
+      /** Format: date-time */
+      to: string;
+    };
+    ResponseTimesRowDto: {
+      firstResponse: components['schemas']['DurationFiguresDto'];
+      /**
+       * Format: uuid
+       * @description The agent, team, department or number; null: none
+       */
+      key: string | null;
+      nextResponse: components['schemas']['DurationFiguresDto'];
+      resolution: components['schemas']['DurationFiguresDto'];
+    };
+    SlaReportDto: {
+      /** Format: date-time */
+      from: string;
+      rows: components['schemas']['SlaReportRowDto'][];
+      /** Format: date-time */
+      to: string;
+    };
+    SlaReportRowDto: {
+      breached: number;
+      /**
+       * Format: uuid
+       * @description The agent, team or department; null: none
+       */
+      key: string | null;
+      met: number;
+      /** @description One decimal; null when no clock ended */
+      metPercent: number | null;
+    };
     SsoProviderDto: {
       id: string;
       name: string;
@@ -2046,6 +2125,26 @@ export interface components {
       name: string;
       /** @enum {string} */
       status: 'active' | 'disabled';
+    };
+    VolumeReportDto: {
+      /** Format: date-time */
+      from: string;
+      rows: components['schemas']['VolumeRowDto'][];
+      /** Format: date-time */
+      to: string;
+    };
+    VolumeRowDto: {
+      /** Format: uuid */
+      departmentId: string;
+      /**
+       * Format: date-time
+       * @description Start of the hour (UTC)
+       */
+      hour: string;
+      inbound: number;
+      /** Format: uuid */
+      numberId: string;
+      outbound: number;
     };
   };
   responses: never;
@@ -4914,11 +5013,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON as here; CSV has the same figures, one row per line */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BacklogReportDto'];
+          'text/csv': components['schemas']['BacklogReportDto'];
+        };
       };
     };
   };
@@ -4938,11 +5041,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON as here; CSV has the same figures, one row per line */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OverviewReportDto'];
+          'text/csv': components['schemas']['OverviewReportDto'];
+        };
       };
     };
   };
@@ -4963,11 +5070,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON as here; CSV has the same figures, one row per line */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResponseTimesReportDto'];
+          'text/csv': components['schemas']['ResponseTimesReportDto'];
+        };
       };
     };
   };
@@ -4988,11 +5099,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON as here; CSV has the same figures, one row per line */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaReportDto'];
+          'text/csv': components['schemas']['SlaReportDto'];
+        };
       };
     };
   };
@@ -5012,11 +5127,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON as here; CSV has the same figures, one row per line */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VolumeReportDto'];
+          'text/csv': components['schemas']['VolumeReportDto'];
+        };
       };
     };
   };

@@ -1,9 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { REPORT_MAX_RANGE_DAYS } from '@switchboard/contracts';
 
-/** A report route's OpenAPI description: its summary, the range query, the groupings when it groups, and more to say. */
-export function ReportDocs(summary: string, groupBy?: readonly string[], more?: string): MethodDecorator {
+/**
+ * A report route's OpenAPI description: its summary, its JSON answer, the range query, the groupings when it groups,
+ * and more to say.
+ */
+export function ReportDocs(
+  summary: string,
+  answer: new () => object,
+  groupBy?: readonly string[],
+  more?: string,
+): MethodDecorator {
   const decorators = [
     ApiTags('reports'),
     ApiBearerAuth(),
@@ -16,6 +24,7 @@ export function ReportDocs(summary: string, groupBy?: readonly string[], more?: 
         (more ? ` ${more}` : ''),
     }),
     ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({ type: answer, description: 'JSON as here; CSV has the same figures, one row per line' }),
     ApiQuery({ name: 'from', required: true, description: 'ISO 8601 date-time, inclusive' }),
     ApiQuery({ name: 'to', required: true, description: 'ISO 8601 date-time, exclusive' }),
     ApiQuery({ name: 'departmentId', required: false, format: 'uuid' }),

@@ -25,6 +25,13 @@ import { VolumeQuery } from '../queries/volume.query';
 import { toCsv } from './csv';
 import { ReportDocs } from './report-docs';
 import {
+  BacklogReportDto,
+  OverviewReportDto,
+  ResponseTimesReportDto,
+  SlaReportDto,
+  VolumeReportDto,
+} from './report-responses.dto';
+import {
   backlogTable,
   CsvTable,
   overviewTable,
@@ -59,7 +66,10 @@ export class ReportsController {
 
   @Get('overview')
   @RequirePermission('conversations.read')
-  @ReportDocs('Open, in progress, waiting on customer and overdue now; opened and closed within the range')
+  @ReportDocs(
+    'Open, in progress, waiting on customer and overdue now; opened and closed within the range',
+    OverviewReportDto,
+  )
   async overview(
     @Query(new UnprocessableQueryPipe(reportRangeQuery)) q: ReportRangeQuery,
     @Headers('accept') accept: string | undefined,
@@ -71,7 +81,7 @@ export class ReportsController {
 
   @Get('backlog')
   @RequirePermission('conversations.read')
-  @ReportDocs('Open conversations per stage now')
+  @ReportDocs('Open conversations per stage now', BacklogReportDto)
   async backlog(
     @Query(new UnprocessableQueryPipe(reportRangeQuery)) q: ReportRangeQuery,
     @Headers('accept') accept: string | undefined,
@@ -85,6 +95,7 @@ export class ReportsController {
   @RequirePermission('conversations.read')
   @ReportDocs(
     'First response, next response and resolution: median and p90 in business time, of durations rounded to within 2.5 %',
+    ResponseTimesReportDto,
     RESPONSE_TIME_GROUPS,
     `Each figure is computed from durations rounded as the answer's \`precision\` says (also in the ` +
       `Duration-Precision header, for CSV): ${DURATION_PRECISION.rule}. Counts are exact. Medians and p90 ` +
@@ -103,7 +114,7 @@ export class ReportsController {
 
   @Get('sla')
   @RequirePermission('conversations.read')
-  @ReportDocs('SLA clocks met and breached, and met %', SLA_GROUPS)
+  @ReportDocs('SLA clocks met and breached, and met %', SlaReportDto, SLA_GROUPS)
   async slaReport(
     @Query(new UnprocessableQueryPipe(slaReportQuery)) q: SlaReportQuery,
     @Headers('accept') accept: string | undefined,
@@ -115,7 +126,7 @@ export class ReportsController {
 
   @Get('volume')
   @RequirePermission('conversations.read')
-  @ReportDocs('Messages in and out per number and hour')
+  @ReportDocs('Messages in and out per number and hour', VolumeReportDto)
   async volumeReport(
     @Query(new UnprocessableQueryPipe(reportRangeQuery)) q: ReportRangeQuery,
     @Headers('accept') accept: string | undefined,
