@@ -6,6 +6,7 @@ export type LiveEventType =
   | 'message.status'
   | 'conversation.created'
   | 'conversation.updated'
+  | 'card.updated'
   | 'agent.availability'
   | 'presence';
 
