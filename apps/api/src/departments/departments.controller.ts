@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   createDepartmentRequest,
   CreateDepartmentRequest,
@@ -13,6 +13,7 @@ import {
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
+import { DepartmentPageDto } from './department-responses.dto';
 import { DepartmentViews } from './department-views.service';
 
 @ApiTags('departments')
@@ -30,6 +31,9 @@ export class DepartmentsController {
     summary:
       'Departments you can see (members-only ones only where you are a member), with numbers and plugin',
   })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } })
+  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
+  @ApiOkResponse({ type: DepartmentPageDto })
   async list(
     @Query(new ZodValidationPipe(listDepartmentsQuery)) q: ListDepartmentsQuery,
   ): Promise<Page<DepartmentView>> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   NumberAdminService,
   NumberAlertsService,
@@ -14,6 +14,7 @@ import {
 } from '@switchboard/contracts';
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
+import { NumberHealthDto } from './number-responses.dto';
 
 /** Watching a WhatsApp number: its health, its silence alarm and its alerts (admins, like the number itself). */
 @ApiTags('numbers')
@@ -33,6 +34,7 @@ export class NumberHealthController {
     summary:
       "Token and webhook subscription (last connection test), quality and its history, tier, last inbound and send, webhook lag, failed sends by Meta's code (24 h), silence alarm with the business hours applied, open alerts",
   })
+  @ApiOkResponse({ type: NumberHealthDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<NumberHealthView> {
     return this.health.view(id);
   }

@@ -10,7 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   NumberAdminService,
   NumberArchiveService,
@@ -45,6 +45,7 @@ import {
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
+import { NumberDto, NumberPageDto } from './number-responses.dto';
 
 /** WhatsApp numbers: channels owns them, pipelines the departments they are bound to; composed here. */
 @ApiTags('numbers')
@@ -70,6 +71,7 @@ export class NumbersController {
   @ApiOperation({
     summary: 'WhatsApp numbers you can see (members-only departments only where you are a member)',
   })
+  @ApiOkResponse({ type: NumberPageDto })
   list(@Query(new ZodValidationPipe(listNumbersQuery)) q: ListNumbersQuery): Promise<Page<NumberView>> {
     return this.numbers.list(q);
   }
@@ -79,6 +81,7 @@ export class NumbersController {
   @ApiOperation({
     summary: 'One WhatsApp number with what Graph last reported and its latest connection test',
   })
+  @ApiOkResponse({ type: NumberDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
     return this.numbers.get(id);
   }
@@ -102,6 +105,7 @@ export class NumbersController {
   @ApiOperation({
     summary: "Run the connection test now and keep its results (each check with Meta's error)",
   })
+  @ApiOkResponse({ type: NumberDto })
   testConnection(@Param('id', ParseUUIDPipe) id: string): Promise<NumberView> {
     return this.numbers.testConnection(id);
   }
@@ -113,6 +117,7 @@ export class NumbersController {
       'Rotate the access token (checked against Graph first; a number Meta refused becomes active) or the app secret (the previous one is still accepted for whatsapp.appSecretOverlapMinutes)',
   })
   @ApiBody({ schema: requestBodySchema(rotateCredentialsRequest) })
+  @ApiOkResponse({ type: NumberDto })
   rotate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(rotateCredentialsRequest)) body: RotateCredentialsRequest,

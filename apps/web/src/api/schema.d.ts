@@ -315,7 +315,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Cards, newest first: filter by pipeline, department, stage; search with q
+     * Cards, newest first: filter by pipeline, department, stage, assignee, label, priority; search with q
      * @description Each card carries its conversation's state for lists and screens: `lastSpeaker` (customer, agent, system), `waitingSince`, `window` (`closesAt`, `open`, `templateOnly`: Meta's 24-hour free-reply window) and `sla` (`status`: green when the team spoke last, yellow while the customer waits (also with no SLA policy, then without a deadline), red past a deadline; `warning`, `clockKind`, `dueAt`, `timeLeftMs` or `overdueMs` computed when read, `paused`).
      */
     get: operations['CardsController_list'];
@@ -374,7 +374,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Move to another stage: 422 when required fields are missing, 409 at the WIP limit or for a retired stage */
+    /** Move to another stage: 422 when required fields are missing (`missingFields`: their keys), 409 at the WIP limit (`code: wip_limit`) or for a retired stage, 400 naming a field value that does not fit its type */
     post: operations['CardsController_move'];
     delete?: never;
     options?: never;
@@ -1416,7 +1416,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The board: every stage with its card count and first cards; q searches */
+    /** The board: every stage with its card count and first cards; q searches; assignee, label, priority filter */
     get: operations['PipelinesController_board'];
     put?: never;
     post?: never;
@@ -1806,6 +1806,49 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      /** @description null: every department */
+      departmentIds: string[] | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      permissions: string[];
+      /** @description The first characters of the token, to recognise it */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    AuditEventDto: {
+      action: string;
+      actorId: string | null;
+      actorLabel: string | null;
+      /** @enum {string} */
+      actorType: 'user' | 'api_token' | 'system' | 'anonymous';
+      /** Format: date-time */
+      at: string;
+      departmentId: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      ip: string | null;
+      targetId: string | null;
+      targetType: string | null;
+    };
+    AuditEventPageDto: {
+      items: components['schemas']['AuditEventDto'][];
+      /** @description Pass as cursor for the next (older) page */
+      nextCursor: string | null;
+    };
     AvailabilityChangedByDto: {
       /** Format: uuid */
       id: string;
@@ -1851,6 +1894,97 @@ export interface components {
       departmentId: string;
       stageCategory: string | null;
       stageKey: string | null;
+    };
+    BoardColumnDto: {
+      /** @description The newest cards, up to perStage */
+      cards: components['schemas']['CardDto'][];
+      /** @description Cards in the stage (matching q and the filters), not only those shown */
+      count: number;
+      /** @description More cards: GET /api/cards?pipelineId=…&stage=…&cursor=…; null: no more */
+      nextCursor: string | null;
+      stage: components['schemas']['StageDto'];
+    };
+    BoardDto: {
+      columns: components['schemas']['BoardColumnDto'][];
+      pipeline: components['schemas']['PipelineDto'];
+    };
+    CardContactDto: {
+      name: string | null;
+      waId: string | null;
+    };
+    CardDto: {
+      contact: components['schemas']['CardContactDto'];
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** @description Field values by field key */
+      fields: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      id: string;
+      /** @enum {string|null} */
+      lastSpeaker: 'customer' | 'agent' | 'system' | null;
+      /** Format: uuid */
+      pipelineId: string;
+      sla: components['schemas']['CardSlaDto'];
+      stage: components['schemas']['CardStageDto'];
+      /** Format: date-time */
+      stageEnteredAt: string;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      waitingSince: string | null;
+      window: components['schemas']['CardWindowDto'];
+    };
+    CardPageDto: {
+      items: components['schemas']['CardDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    CardSlaDto: {
+      clockKind: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      overdueMs: number | null;
+      paused: boolean;
+      /** @enum {string} */
+      status: 'green' | 'yellow' | 'red';
+      timeLeftMs: number | null;
+      warning: boolean;
+    };
+    CardStageDto: {
+      /** @enum {string} */
+      category: 'open' | 'waiting' | 'done';
+      /** Format: uuid */
+      id: string;
+      key: string;
+      name: string;
+    };
+    CardWindowDto: {
+      /** Format: date-time */
+      closesAt: string | null;
+      open: boolean;
+      templateOnly: boolean;
+    };
+    ConnectionCheckDto: {
+      /** Format: date-time */
+      at?: string;
+      detail?: string;
+      error?: components['schemas']['MetaErrorDto'];
+      /** @enum {string} */
+      name: 'token' | 'subscribed_app' | 'webhook_verify_token';
+      ok: boolean;
+    };
+    ConnectionTestDto: {
+      /** Format: date-time */
+      at: string;
+      checks: components['schemas']['ConnectionCheckDto'][];
+      ok: boolean;
     };
     ConversationCardDto: {
       /** Format: uuid */
@@ -1949,6 +2083,75 @@ export interface components {
       open: boolean;
       templateOnly: boolean;
     };
+    CreatedApiTokenDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      /** @description null: every department */
+      departmentIds: string[] | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      permissions: string[];
+      /** @description The first characters of the token, to recognise it */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description The token itself: in this answer only */
+      token: string;
+    };
+    CreatedUserDto: {
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Only when invited (no password given) */
+      invitation?: components['schemas']['IssuedLinkDto'];
+      isAdmin: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      memberships: components['schemas']['MembershipDto'][];
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
+    };
+    DepartmentDto: {
+      /** Format: date-time */
+      archivedAt: string | null;
+      businessHours: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      key: string;
+      membersOnly: boolean;
+      membersOnlySetByAdmin: boolean;
+      name: string;
+      numbers: components['schemas']['DepartmentNumberDto'][];
+      plugin: components['schemas']['DepartmentPluginDto'] | null;
+    };
+    DepartmentNumberDto: {
+      displayPhoneNumber: string;
+      health: string;
+      /** Format: uuid */
+      id: string;
+      phoneNumberId: string;
+    };
+    DepartmentPageDto: {
+      items: components['schemas']['DepartmentDto'][];
+      nextCursor: string | null;
+    };
+    DepartmentPluginDto: {
+      id: string;
+    };
     DurationFiguresDto: {
       count: number;
       /** @description Business milliseconds */
@@ -1959,6 +2162,108 @@ export interface components {
     DurationPrecisionDto: {
       maxRelativeError: number;
       rule: string;
+    };
+    FailedCodeDto: {
+      code: number | null;
+      count: number;
+      /** Format: date-time */
+      latestAt: string;
+      latestTitle: string;
+    };
+    FailedSendsDto: {
+      byCode: components['schemas']['FailedCodeDto'][];
+      /** Format: date-time */
+      since: string;
+      total: number;
+    };
+    FieldDto: {
+      archived: boolean;
+      /** @description By type: options [{ value, label }], currency, maxLength, reference { system, entity } */
+      config: {
+        [key: string]: unknown;
+      };
+      key: string;
+      label: string;
+      /** @description text, number, money, date, select, multiselect, phone, email or reference */
+      type: string;
+    };
+    HealthMessagingDto: {
+      throughputLevel: string | null;
+      tier: string | null;
+    };
+    HealthQualityDto: {
+      history: components['schemas']['QualityChangeDto'][];
+      rating: string | null;
+    };
+    HealthTokenDto: {
+      /** Format: date-time */
+      checkedAt: string | null;
+      error: components['schemas']['MetaErrorDto'] | null;
+      health: string;
+      reason: string | null;
+      valid: boolean;
+    };
+    HealthWebhookDto: {
+      /** Format: date-time */
+      checkedAt: string | null;
+      detail: string | null;
+      error: components['schemas']['MetaErrorDto'] | null;
+      subscribed: boolean | null;
+    };
+    InboundEventDto: {
+      attempts: number;
+      failures: components['schemas']['InboundFailureDto'][];
+      /** Format: uuid */
+      id: string;
+      itemCount: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      processedAt: string | null;
+      /** @description Only on the single-event view: the body as Meta sent it */
+      rawBody?: string;
+      /** Format: date-time */
+      receivedAt: string;
+      signedWithPreviousSecret: boolean;
+      /** @enum {string} */
+      status: 'pending' | 'processed' | 'partial' | 'failed' | 'held';
+      unhandled: components['schemas']['InboundUnhandledDto'][];
+    };
+    InboundEventPageDto: {
+      items: components['schemas']['InboundEventDto'][];
+      /** @description Pass as before for the next (older) page */
+      nextCursor: string | null;
+    };
+    InboundFailureDto: {
+      /** @description The item as Meta sent it */
+      item?: {
+        [key: string]: unknown;
+      };
+      path: string;
+      reason: string;
+    };
+    InboundUnhandledDto: {
+      field: string;
+      path: string;
+      reason: string;
+    };
+    IssuedLinkDto: {
+      /** Format: date-time */
+      expiresAt: string;
+      path: string;
+      token: string;
+    };
+    LastInboundDto: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      messageId: string;
+      metaTimestamp: string | null;
+    };
+    LastSendDto: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      messageId: string;
     };
     LoginResponseDto: {
       accessToken: string;
@@ -2017,6 +2322,12 @@ export interface components {
       /** @description Pass as `before` for older messages; null: no more */
       nextCursor: string | null;
     };
+    MetaErrorDto: {
+      /** @description Meta's error code (190: token refused) */
+      code: number | null;
+      message: string;
+      subcode?: number | null;
+    };
     MfaChallengeResponseDto: {
       /** @enum {boolean} */
       mfaRequired: true;
@@ -2027,6 +2338,57 @@ export interface components {
       otpauthUri?: string;
       /** @description Only when mfaSetupRequired: the secret to add to the app */
       secret?: string;
+    };
+    NumberDto: {
+      /** Format: date-time */
+      archivedAt: string | null;
+      connectionTest: components['schemas']['ConnectionTestDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: date-time */
+      disabledAt: string | null;
+      displayPhoneNumber: string;
+      health: string;
+      healthReason: string | null;
+      /** Format: uuid */
+      id: string;
+      messagingLimitTier: string | null;
+      nameStatus: string | null;
+      phoneNumberId: string;
+      /** Format: date-time */
+      previousAppSecretAcceptedUntil: string | null;
+      qualityRating: string | null;
+      throughputLevel: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      verifiedName: string | null;
+      wabaId: string;
+    };
+    NumberHealthDto: {
+      /** Format: date-time */
+      at: string;
+      failedSends: components['schemas']['FailedSendsDto'];
+      lastInbound: components['schemas']['LastInboundDto'] | null;
+      lastSuccessfulSend: components['schemas']['LastSendDto'] | null;
+      messaging: components['schemas']['HealthMessagingDto'];
+      /** Format: uuid */
+      numberId: string;
+      openAlerts: {
+        [key: string]: unknown;
+      }[];
+      quality: components['schemas']['HealthQualityDto'];
+      silenceAlarm: {
+        [key: string]: unknown;
+      };
+      token: components['schemas']['HealthTokenDto'];
+      webhook: components['schemas']['HealthWebhookDto'];
+      webhookLag: components['schemas']['WebhookLagDto'];
+    };
+    NumberPageDto: {
+      items: components['schemas']['NumberDto'][];
+      nextCursor: string | null;
     };
     OverviewReportDto: {
       /** @description Closed within the range */
@@ -2045,6 +2407,28 @@ export interface components {
       to: string;
       /** @description Open, card in a waiting-on-customer stage */
       waitingOnCustomer: number;
+    };
+    PipelineDto: {
+      /** Format: uuid */
+      departmentId: string;
+      fields: components['schemas']['FieldDto'][];
+      /** Format: uuid */
+      id: string;
+      isDefault: boolean;
+      key: string;
+      name: string;
+      pluginId: string | null;
+      /** @description In board order */
+      stages: components['schemas']['StageDto'][];
+    };
+    QualityChangeDto: {
+      /** Format: date-time */
+      at: string;
+      event: string | null;
+      messagingLimitTier: string | null;
+      previousMessagingLimitTier: string | null;
+      previousQualityRating: string | null;
+      qualityRating: string | null;
     };
     RealtimeEventDto: {
       /** Format: date-time */
@@ -2088,6 +2472,9 @@ export interface components {
       nextResponse: components['schemas']['DurationFiguresDto'];
       resolution: components['schemas']['DurationFiguresDto'];
     };
+    RevokedSessionsDto: {
+      revoked: number;
+    };
     SlaReportDto: {
       /** Format: date-time */
       from: string;
@@ -2111,6 +2498,36 @@ export interface components {
       name: string;
       /** @description Where the browser goes to sign in with it */
       startPath: string;
+    };
+    StageDto: {
+      archived: boolean;
+      /** @enum {string} */
+      category: 'open' | 'waiting' | 'done';
+      color: string | null;
+      /** Format: uuid */
+      id: string;
+      key: string;
+      name: string;
+      /** @description Keys of the fields a card needs filled in to enter the stage */
+      requiredFields: string[];
+      /** @description Most cards the stage holds; null: no limit */
+      wipLimit: number | null;
+    };
+    TeamDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: uuid */
+      id: string;
+      members: components['schemas']['TeamMemberDto'][];
+      name: string;
+    };
+    TeamMemberDto: {
+      email: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     UserDto: {
       /** Format: date-time */
@@ -2145,6 +2562,13 @@ export interface components {
       /** Format: uuid */
       numberId: string;
       outbound: number;
+    };
+    WebhookLagDto: {
+      maxSeconds: number | null;
+      p50Seconds: number | null;
+      p95Seconds: number | null;
+      sample: number;
+      window: string;
     };
   };
   responses: never;
@@ -2204,7 +2628,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiTokenDto'][];
+        };
       };
     };
   };
@@ -2244,7 +2670,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
       };
     };
   };
@@ -2259,6 +2687,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Revoked */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2269,7 +2698,12 @@ export interface operations {
   };
   AuditController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        action?: string;
+        actorId?: string;
+        cursor?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2280,7 +2714,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventPageDto'];
+        };
       };
     };
   };
@@ -2558,7 +2994,17 @@ export interface operations {
   };
   CardsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        assignee?: ('me' | 'none') | string;
+        cursor?: string;
+        departmentId?: string;
+        label?: string;
+        limit?: number;
+        pipelineId?: string;
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        q?: string;
+        stage?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2569,7 +3015,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CardPageDto'];
+        };
       };
     };
   };
@@ -2588,7 +3036,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CardDto'];
+        };
       };
     };
   };
@@ -2616,7 +3066,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CardDto'];
+        };
       };
     };
   };
@@ -2665,7 +3117,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CardDto'];
+        };
       };
     };
   };
@@ -3437,7 +3891,10 @@ export interface operations {
   };
   DepartmentsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3448,7 +3905,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentPageDto'];
+        };
       };
     };
   };
@@ -4251,7 +4710,11 @@ export interface operations {
   };
   InboundEventsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        before?: string;
+        limit?: number;
+        status?: 'pending' | 'processed' | 'partial' | 'failed' | 'held';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4262,7 +4725,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboundEventPageDto'];
+        };
       };
     };
   };
@@ -4281,7 +4746,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboundEventDto'];
+        };
       };
     };
   };
@@ -4300,7 +4767,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboundEventDto'];
+        };
       };
     };
   };
@@ -4382,7 +4851,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberPageDto'];
+        };
       };
     };
   };
@@ -4430,7 +4901,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberDto'];
+        };
       };
     };
   };
@@ -4525,7 +4998,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberDto'];
+        };
       };
     };
   };
@@ -4551,7 +5026,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberDto'];
+        };
       };
     };
   };
@@ -4627,7 +5104,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberHealthDto'];
+        };
       };
     };
   };
@@ -4856,7 +5335,9 @@ export interface operations {
   };
   PipelinesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        departmentId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4867,7 +5348,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PipelineDto'][];
+        };
       };
     };
   };
@@ -4886,13 +5369,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PipelineDto'];
+        };
       };
     };
   };
   PipelinesController_board: {
     parameters: {
-      query?: never;
+      query?: {
+        assignee?: ('me' | 'none') | string;
+        label?: string;
+        perStage?: number;
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        q?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4905,7 +5396,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BoardDto'];
+        };
       };
     };
   };
@@ -5349,7 +5842,9 @@ export interface operations {
   };
   TeamsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        departmentId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5360,7 +5855,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamDto'][];
+        };
       };
     };
   };
@@ -5385,7 +5882,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamDto'];
+        };
       };
     };
   };
@@ -5429,7 +5928,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TeamDto'];
+        };
       };
     };
   };
@@ -5446,7 +5947,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'][];
+        };
       };
     };
   };
@@ -5480,7 +5983,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedUserDto'];
+        };
       };
     };
   };
@@ -5499,7 +6004,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };
@@ -5533,7 +6040,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
       };
     };
   };
@@ -5552,7 +6061,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IssuedLinkDto'];
+        };
       };
     };
   };
@@ -5571,7 +6082,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IssuedLinkDto'];
+        };
       };
     };
   };
@@ -5590,7 +6103,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RevokedSessionsDto'];
+        };
       };
     };
   };

@@ -10,7 +10,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createTeamRequest,
   CreateTeamRequest,
@@ -22,6 +30,7 @@ import {
 } from '@switchboard/contracts';
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '../access/require-permission.decorator';
+import { TeamDto } from './team-responses.dto';
 import { TeamService } from './team.service';
 
 @ApiTags('teams')
@@ -33,6 +42,8 @@ export class TeamsController {
   @Get()
   @RequirePermission('teams.read')
   @ApiOperation({ summary: 'Teams of the departments you belong to, with their members' })
+  @ApiQuery({ name: 'departmentId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: [TeamDto] })
   list(@Query(new ZodValidationPipe(listTeamsQuery)) q: ListTeamsQuery): Promise<TeamView[]> {
     return this.teams.list(q);
   }
@@ -41,6 +52,7 @@ export class TeamsController {
   @RequirePermission('teams.manage')
   @ApiOperation({ summary: 'Create a team in a department you supervise' })
   @ApiBody({ schema: requestBodySchema(createTeamRequest) })
+  @ApiCreatedResponse({ type: TeamDto })
   create(@Body(new ZodValidationPipe(createTeamRequest)) body: CreateTeamRequest): Promise<TeamView> {
     return this.teams.create(body);
   }
@@ -49,6 +61,7 @@ export class TeamsController {
   @RequirePermission('teams.manage')
   @ApiOperation({ summary: "Replace a team's members (people with a role in its department)" })
   @ApiBody({ schema: requestBodySchema(setTeamMembersRequest) })
+  @ApiOkResponse({ type: TeamDto })
   setMembers(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(setTeamMembersRequest)) body: SetTeamMembersRequest,
