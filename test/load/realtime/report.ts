@@ -10,6 +10,14 @@ export const SECTION_HEADING = '## Realtime delivery (`test/load/realtime`)';
 
 export interface RealtimeRun {
   quick: boolean;
+  /** The warm-up before the window (same rate and customers), not counted; null when the run started cold. */
+  warmup: {
+    seconds: number;
+    offered: number;
+    non200: number;
+    ack: Percentiles;
+    storedLatency: Percentiles;
+  } | null;
   rate: number;
   seconds: number;
   sockets: number;
@@ -71,6 +79,10 @@ late. Messages go to the three numbers in turn (one department each).
 - **Every message must reach every socket of its department once**: missing and duplicated deliveries, and events
   at a socket outside the department, must all be 0. The run ends when a marker message sent after the last one
   has reached every socket (events of one stream arrive in order), so nothing still in flight is counted missing.
+- **Warm-up**: before the measured window, the same customers write at the same rate for a few seconds
+  (\`--warmup=\`, 0 for a cold start) and everything they sent is delivered first. This creates the conversations
+  and warms the processes and PostgreSQL's caches, so the window measures the steady rate; the warm-up's own
+  figures are in the table, not in the latencies.
 - **Sockets on api B** never see the webhooks, so every event they receive crossed processes (worker → PostgreSQL
   adapter → B).
 
@@ -87,6 +99,11 @@ Load average (1 min): ${r.loadAverage.start.toFixed(1)} at the first send, ${r.l
   )
     .map(([p, n]) => `${n} on ${p}`)
     .join(', ')}) |
+| warm-up (not counted) | ${
+    r.warmup
+      ? `${r.warmup.offered} messages at ${r.rate}/s for ${r.warmup.seconds} s before the window: ack p99 ${ms(r.warmup.ack.p99)}, webhook → stored p50 ${ms(r.warmup.storedLatency.p50)}, p99 ${ms(r.warmup.storedLatency.p99)}; ${r.warmup.non200} refused or failed`
+      : 'none: measured from a cold start'
+  } |
 | sent on time | ${r.sentOnTime} (${r.offered - r.sentOnTime} late, at most ${r.maxLateMs.toFixed(0)} ms after the slot) |
 | webhook answers | ack p50 ${ms(r.ack.p50)}, p99 ${ms(r.ack.p99)}, max ${ms(r.ack.max)}; ${r.non200} non-200, ${r.errors} failed |
 | stored | ${r.stored} |
