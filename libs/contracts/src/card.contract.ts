@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONVERSATION_PRIORITIES } from './conversation.contract';
 import type { ConversationSlaView, ConversationWindowView } from './conversation.contract';
 
 const fieldValues = z.record(z.string(), z.unknown());
@@ -22,6 +23,13 @@ export type MoveCardRequest = z.infer<typeof moveCardRequest>;
 export const addCardNoteRequest = z.strictObject({ text: z.string().trim().min(1).max(5000) });
 export type AddCardNoteRequest = z.infer<typeof addCardNoteRequest>;
 
+/** Cards narrowed by their conversation: its owner (`me`, `none` or a user id), a label, a priority. */
+const conversationFilters = {
+  assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
+  label: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  priority: z.enum(CONVERSATION_PRIORITIES).optional(),
+};
+
 /** GET /api/cards: filtered, searched (title, customer name or number, field values), keyset-paginated. */
 export const listCardsQuery = z.strictObject({
   pipelineId: z.uuid().optional(),
@@ -29,6 +37,7 @@ export const listCardsQuery = z.strictObject({
   /** Stage key (with pipelineId) or stage id. */
   stage: z.string().min(1).max(40).optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  ...conversationFilters,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -36,6 +45,7 @@ export type ListCardsQuery = z.infer<typeof listCardsQuery>;
 
 export const boardQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
+  ...conversationFilters,
   /** Cards shown per stage; the rest are paged with GET /api/cards?stage=…&cursor=…. */
   perStage: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -24,6 +24,8 @@ const searchParams = (q: string) => {
   return [p, p, p, p];
 };
 
+type ConversationFilters = Pick<ListCardsQuery, 'assignee' | 'label' | 'priority'>;
+
 /** Read side of pipelines and cards, limited to the departments the caller may read. */
 @Injectable()
 export class CardQueryService {
@@ -53,14 +55,16 @@ export class CardQueryService {
   /** Every stage of a pipeline with its card count and first cards (one statement for all columns). */
   async board(pipelineId: string, q: BoardQuery): Promise<BoardView> {
     const pipeline = await this.pipeline(pipelineId);
-    const search = q.q ? `and ${SEARCH}` : '';
-    const params = q.q ? searchParams(q.q) : [];
+    const filters = this.conversationFilters(q);
+    if (q.q) filters.push({ sql: SEARCH, params: searchParams(q.q) });
+    const conditions = filters.map((f) => `and ${f.sql}`).join(' ');
+    const params = filters.flatMap((f) => f.params);
     const rows = await sql<CardRow & { rn: number; stage_count: number }>(
       this.em,
       `select * from (
          select x.*, row_number() over (partition by x.stage_id order by x.created_at desc, x.id desc)::int as rn,
                 count(*) over (partition by x.stage_id)::int as stage_count
-           from (${CARD_SELECT} where k.pipeline_id = ? ${search}) x) ranked
+           from (${CARD_SELECT} where k.pipeline_id = ? ${conditions}) x) ranked
         where rn <= ?
         order by created_at desc, id desc`,
       [pipelineId, ...params, q.perStage + 1],
@@ -83,7 +87,21 @@ export class CardQueryService {
     };
   }
 
-  /** Cards, newest first, filtered by pipeline, department, stage and search text. */
+  /** Conditions on the card's conversation (alias c in CARD_SELECT): its owner, a label, its priority. */
+  private conversationFilters(q: ConversationFilters): { sql: string; params: unknown[] }[] {
+    const out: { sql: string; params: unknown[] }[] = [];
+    if (q.assignee === 'none') out.push({ sql: 'c.owner_user_id is null', params: [] });
+    else if (q.assignee)
+      out.push({
+        sql: 'c.owner_user_id = ?',
+        params: [q.assignee === 'me' ? this.scope.actor().id : q.assignee],
+      });
+    if (q.label) out.push({ sql: '? = any(c.labels)', params: [q.label] });
+    if (q.priority) out.push({ sql: 'c.priority = ?', params: [q.priority] });
+    return out;
+  }
+
+  /** Cards, newest first, filtered by pipeline, department, stage, search text and conversation filters. */
   async list(q: ListCardsQuery): Promise<Page<CardView>> {
     const cursor = readCursor(q.cursor, 'cursor');
     if (q.stage && !q.pipelineId && !/^[0-9a-f-]{36}$/.test(q.stage))
@@ -99,6 +117,7 @@ export class CardQueryService {
     if (q.departmentId) and('k.department_id = ?', q.departmentId);
     if (q.stage) and(/^[0-9a-f-]{36}$/.test(q.stage) ? 'k.stage_id = ?' : 's.key = ?', q.stage);
     if (q.q) and(SEARCH, ...searchParams(q.q));
+    for (const f of this.conversationFilters(q)) and(f.sql, ...f.params);
     if (cursor) and('(k.created_at, k.id) < (?, ?)', cursor.at, cursor.id);
     const rows = await sql<CardRow>(
       this.em,
