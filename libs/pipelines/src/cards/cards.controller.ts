@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddCardNoteRequest,
   addCardNoteRequest,
@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { CardActionService } from './card-action.service';
 import { CardAccess, CardActor, CardCommandsService } from './card-commands.service';
 import { CardQueryService } from './card-query.service';
+import { CardDto, CardPageDto } from './card-responses.dto';
+import { ApiQueryOf } from '../pipelines/api-query-of';
 
 const body = (schema: z.ZodType) => ({ schema: requestBodySchema(schema) });
 
@@ -40,9 +42,12 @@ export class CardsController {
   @Get()
   @RequirePermission('conversations.read')
   @ApiOperation({
-    summary: 'Cards, newest first: filter by pipeline, department, stage; search with q',
+    summary:
+      'Cards, newest first: filter by pipeline, department, stage, assignee, label, priority; search with q',
     description: CARD_STATE,
   })
+  @ApiQueryOf(listCardsQuery)
+  @ApiOkResponse({ type: CardPageDto })
   list(@Query(new ZodValidationPipe(listCardsQuery)) q: ListCardsQuery): Promise<Page<CardView>> {
     return this.query.list(q);
   }
@@ -50,6 +55,7 @@ export class CardsController {
   @Get(':id')
   @RequirePermission('conversations.read')
   @ApiOperation({ summary: 'One card with its stage, field values and customer', description: CARD_STATE })
+  @ApiOkResponse({ type: CardDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CardView> {
     return this.query.get(id);
   }
@@ -60,6 +66,7 @@ export class CardsController {
     summary: 'Change the title or field values (validated by field type; null clears a field)',
   })
   @ApiBody(body(updateCardRequest))
+  @ApiOkResponse({ type: CardDto })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateCardRequest)) req: UpdateCardRequest,
@@ -73,9 +80,10 @@ export class CardsController {
   @RequirePermission('cards.write')
   @ApiOperation({
     summary:
-      'Move to another stage: 422 when required fields are missing, 409 at the WIP limit or for a retired stage',
+      'Move to another stage: 422 when required fields are missing (`missingFields`: their keys), 409 at the WIP limit (`code: wip_limit`) or for a retired stage, 400 naming a field value that does not fit its type',
   })
   @ApiBody(body(moveCardRequest))
+  @ApiOkResponse({ type: CardDto })
   async move(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(moveCardRequest)) req: MoveCardRequest,

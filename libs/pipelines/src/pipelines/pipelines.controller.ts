@@ -1,10 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardQuery, boardQuery, BoardView, PipelineView } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { z } from 'zod';
+import { BoardDto } from '../cards/card-responses.dto';
 import { CardQueryService } from '../cards/card-query.service';
+import { ApiQueryOf } from './api-query-of';
+import { PipelineDto } from './pipeline-responses.dto';
 
 const listPipelinesQuery = z.strictObject({ departmentId: z.uuid().optional() });
 
@@ -17,6 +20,8 @@ export class PipelinesController {
   @Get()
   @RequirePermission('conversations.read')
   @ApiOperation({ summary: 'Pipelines of the departments you can see, with stages (in order) and fields' })
+  @ApiQueryOf(listPipelinesQuery)
+  @ApiOkResponse({ type: [PipelineDto] })
   list(
     @Query(new ZodValidationPipe(listPipelinesQuery)) q: z.infer<typeof listPipelinesQuery>,
   ): Promise<PipelineView[]> {
@@ -26,13 +31,19 @@ export class PipelinesController {
   @Get(':id')
   @RequirePermission('conversations.read')
   @ApiOperation({ summary: 'One pipeline with stages and fields' })
+  @ApiOkResponse({ type: PipelineDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<PipelineView> {
     return this.query.pipeline(id);
   }
 
   @Get(':id/board')
   @RequirePermission('conversations.read')
-  @ApiOperation({ summary: 'The board: every stage with its card count and first cards; q searches' })
+  @ApiOperation({
+    summary:
+      'The board: every stage with its card count and first cards; q searches; assignee, label, priority filter',
+  })
+  @ApiQueryOf(boardQuery)
+  @ApiOkResponse({ type: BoardDto })
   board(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(boardQuery)) q: BoardQuery,
