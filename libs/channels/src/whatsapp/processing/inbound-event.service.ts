@@ -170,7 +170,8 @@ export class InboundEventService {
             order by received_at limit ? for update skip locked)
          select * from (select *, 0 as rank from named union all select *, 1 from others) c
           order by rank, received_at limit ?`,
-        [eventId, !onlyThis, eventId, maxEvents, maxEvents],
+        // Others fill the batch beside the named event, so no row is locked that the batch then leaves out.
+        [eventId, !onlyThis, eventId, eventId ? maxEvents - 1 : maxEvents, maxEvents],
       );
       await sql(em, 'set local enable_bitmapscan to default');
       onClaim(claimed.map((c) => c.id));
