@@ -1,6 +1,71 @@
-// The board screen's messages (es). Filled in with the screen.
+// The board screen's messages (es).
 import type { Messages } from '../../messages';
 
 export default {
   title: 'Tablero',
+  pipeline: 'Embudo',
+  noPipelines: 'No hay embudo que mostrar: todavía no eres miembro de ningún departamento.',
+  loading: 'Cargando las tarjetas…',
+  retrying: 'Reintentando en {seconds} s.',
+  view: {
+    label: 'Mostrar como',
+    board: 'Tablero',
+    list: 'Lista',
+  },
+  filters: {
+    label: 'Filtrar tarjetas',
+    search: 'Buscar',
+    searchHint: 'Título, cliente o campo',
+    assignee: 'Responsable',
+    anyone: 'Cualquiera',
+    me: 'Yo',
+    unassigned: 'Sin responsable',
+    labelFilter: 'Etiqueta',
+    priority: 'Prioridad',
+    anyPriority: 'Cualquier prioridad',
+    clear: 'Borrar filtros',
+  },
+  priority: {
+    urgent: 'Urgente',
+    high: 'Alta',
+    normal: 'Normal',
+    low: 'Baja',
+  },
+  column: {
+    wip: '{count} / {limit}',
+    wipLabel: '{count} tarjetas, límite {limit}',
+    countLabel: '{count} tarjetas',
+    full: 'En su límite de WIP: saca una tarjeta primero.',
+    empty: 'Sin tarjetas',
+    more: 'Mostrar más',
+  },
+  card: {
+    unknownContact: 'Cliente desconocido',
+    waiting: 'esperando desde hace {minutes} min',
+    overdue: 'atrasada por {minutes} min',
+    moveTo: 'Mover a…',
+    moveCard: 'Mover «{title}» a otra etapa',
+  },
+  move: {
+    moved: '«{title}» movida a {stage}.',
+    refused: 'No se movió: {reason}',
+  },
+  dialog: {
+    title: 'Antes de mover a {stage}',
+    intro: '«{title}» necesita estos campos completos para entrar en esta etapa.',
+    choose: 'Elige…',
+    submit: 'Guardar y mover',
+    cancel: 'Cancelar',
+  },
+  list: {
+    caption: 'Tarjetas del embudo',
+    card: 'Tarjeta',
+    customer: 'Cliente',
+    stage: 'Etapa',
+    waiting: 'Esperando',
+    updated: 'Actualizada',
+    move: 'Mover',
+    empty: 'Ninguna tarjeta coincide.',
+    more: 'Mostrar más',
+  },
 } satisfies Messages['board'];

@@ -1,6 +1,71 @@
-// The board screen's messages (pt-BR). Filled in with the screen.
+// The board screen's messages (pt-BR).
 import type { Messages } from '../../messages';
 
 export default {
   title: 'Quadro',
+  pipeline: 'Funil',
+  noPipelines: 'Não há funil para mostrar: você ainda não é membro de nenhum departamento.',
+  loading: 'Carregando os cartões…',
+  retrying: 'Tentando de novo em {seconds} s.',
+  view: {
+    label: 'Mostrar como',
+    board: 'Quadro',
+    list: 'Lista',
+  },
+  filters: {
+    label: 'Filtrar cartões',
+    search: 'Buscar',
+    searchHint: 'Título, cliente ou campo',
+    assignee: 'Responsável',
+    anyone: 'Qualquer um',
+    me: 'Eu',
+    unassigned: 'Sem responsável',
+    labelFilter: 'Etiqueta',
+    priority: 'Prioridade',
+    anyPriority: 'Qualquer prioridade',
+    clear: 'Limpar filtros',
+  },
+  priority: {
+    urgent: 'Urgente',
+    high: 'Alta',
+    normal: 'Normal',
+    low: 'Baixa',
+  },
+  column: {
+    wip: '{count} / {limit}',
+    wipLabel: '{count} cartões, limite {limit}',
+    countLabel: '{count} cartões',
+    full: 'No limite de WIP: tire um cartão daqui primeiro.',
+    empty: 'Nenhum cartão',
+    more: 'Mostrar mais',
+  },
+  card: {
+    unknownContact: 'Cliente desconhecido',
+    waiting: 'aguardando há {minutes} min',
+    overdue: 'atrasado em {minutes} min',
+    moveTo: 'Mover para…',
+    moveCard: 'Mover “{title}” para outra etapa',
+  },
+  move: {
+    moved: '“{title}” movido para {stage}.',
+    refused: 'Não movido: {reason}',
+  },
+  dialog: {
+    title: 'Antes de mover para {stage}',
+    intro: '“{title}” precisa destes campos preenchidos para entrar nesta etapa.',
+    choose: 'Escolha…',
+    submit: 'Salvar e mover',
+    cancel: 'Cancelar',
+  },
+  list: {
+    caption: 'Cartões do funil',
+    card: 'Cartão',
+    customer: 'Cliente',
+    stage: 'Etapa',
+    waiting: 'Aguardando',
+    updated: 'Atualizado',
+    move: 'Mover',
+    empty: 'Nenhum cartão corresponde.',
+    more: 'Mostrar mais',
+  },
 } satisfies Messages['board'];

@@ -1,0 +1,214 @@
+import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webDist = resolve(process.cwd(), 'apps/web/dist');
+const FIXTURE = './dist/test/fixtures/plugins/pipeline';
+// The fixture's "Deals" pipeline: open → review (needs amount and kind, WIP limit 2) → won / lost.
+const CUSTOMERS = [
+  { waId: '5511966660001', name: 'Ana Prado' },
+  { waId: '5511966660002', name: 'Bruno Reis' },
+  { waId: '5511966660003', name: 'Carla Dias' },
+  { waId: '5511966660004', name: 'Davi Melo' },
+];
+
+// Live changes travel through the event log and the socket: give them longer than expect.poll's default second.
+const LIVE = { timeout: 15_000 };
+
+describe('web board in a real browser', () => {
+  let env: TestEnvironment;
+  let browser: Browser;
+  let page: Page;
+  const cardIds = new Map<string, string>();
+
+  /** The card's stage key and fields, read through the api. */
+  const cardOf = async (name: string) => {
+    const res = await env
+      .as('salesAgent')
+      .get(`/api/cards/${cardIds.get(name)}`)
+      .expect(200);
+    return res.body as { stage: { key: string }; fields: Record<string, unknown> };
+  };
+  const column = (key: string) => page.locator(`section.column[data-stage="${key}"]`);
+  const cardIn = (key: string, name: string) => column(key).locator('article.card', { hasText: name });
+  const countOf = (key: string) => column(key).locator('.head .count').textContent();
+
+  async function signIn(on: Page, who: { email: string; password: string }): Promise<void> {
+    await on.goto(`${env.url}/login`);
+    await on.locator('#email').fill(who.email);
+    await on.locator('#password').fill(who.password);
+    await on.getByRole('button', { name: 'Sign in' }).click();
+    await on.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Board' }).click();
+  }
+
+  beforeAll(async () => {
+    expect(
+      existsSync(resolve(webDist, 'index.html')),
+      'build the web app first: npm run build:web (npm test does)',
+    ).toBe(true);
+    env = await createTestEnvironment({ config: { server: { webDist }, plugins: { enabled: [FIXTURE] } } });
+    await env
+      .api()
+      .put(`/api/numbers/${env.numbers.sales.id}/plugins/fixture-pipeline`)
+      .send({ enabled: true })
+      .expect(200);
+    for (const c of CUSTOMERS)
+      await env.sandbox
+        .customer(c.waId, { phoneNumberId: env.numbers.sales.phoneNumberId, name: c.name })
+        .text('Quero um orçamento');
+    for (const c of CUSTOMERS) {
+      const [row] = await waitFor(
+        () =>
+          env.query<{ id: string }>(
+            `select k.id from cards k join conversations v on v.id = k.conversation_id
+               join contacts ct on ct.id = v.contact_id join pipelines p on p.id = k.pipeline_id
+              where ct.wa_id = $1 and p.key = 'deals'`,
+            [c.waId],
+          ),
+        { what: `the card of ${c.name}` },
+      );
+      cardIds.set(c.name, row.id);
+    }
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, env.users.salesAgent);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  it('shows the department pipeline with a count per stage and the WIP limit beside it', async () => {
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    // Sales has its own pipeline and the fixture's: the picker offers both, the default (Deals) shown.
+    expect(await page.getByLabel('Pipeline').locator('option:checked').textContent()).toBe('Deals');
+    await expect.poll(() => countOf('open'), LIVE).toBe('4');
+    expect(await countOf('review')).toBe('0 / 2');
+    expect(await countOf('won')).toBe('0');
+    expect(await countOf('lost')).toBe('0');
+    expect((await column('open').locator('article.card h3').allTextContents()).sort()).toEqual(
+      CUSTOMERS.map((c) => c.name).sort(),
+    );
+  });
+
+  it('a drag to a stage with required fields asks for them in place, shows the api reason, then moves', async () => {
+    await cardIn('open', 'Ana Prado').dragTo(column('review'));
+    const dialog = page.getByRole('dialog', { name: 'Before moving to Review' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Amount').fill('12.345');
+    await dialog.getByLabel('Kind').selectOption('new');
+    await dialog.getByRole('button', { name: 'Save and move' }).click();
+    await dialog.getByText('has more than 2 decimal places').waitFor();
+    expect((await cardOf('Ana Prado')).stage.key).toBe('open');
+
+    await dialog.getByLabel('Amount').fill('1500');
+    await dialog.getByRole('button', { name: 'Save and move' }).click();
+    await cardIn('review', 'Ana Prado').waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    const ana = await cardOf('Ana Prado');
+    expect(ana.stage.key).toBe('review');
+    expect(ana.fields).toMatchObject({ amount: { amount: 1500, currency: 'BRL' }, kind: 'new' });
+    await expect.poll(() => countOf('review'), LIVE).toBe('1 / 2');
+    expect(await countOf('open')).toBe('3');
+  });
+
+  it('a stage at its WIP limit refuses the drop with the api reason, and the card stays', async () => {
+    const filled = { amount: 200, kind: 'renewal' };
+    await env
+      .as('salesAgent')
+      .post(`/api/cards/${cardIds.get('Davi Melo')}/move`)
+      .send({ stage: 'review', fields: filled })
+      .expect(200);
+    await env
+      .as('salesAgent')
+      .patch(`/api/cards/${cardIds.get('Carla Dias')}`)
+      .send({ fields: filled })
+      .expect(200);
+    // The move made elsewhere arrives live.
+    await expect.poll(() => countOf('review'), LIVE).toBe('2 / 2');
+
+    await cardIn('open', 'Carla Dias').dragTo(column('review'));
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), LIVE)
+      .toBe('Not moved: stage "Review" is at its WIP limit of 2 cards: move one out first');
+    expect((await cardOf('Carla Dias')).stage.key).toBe('open');
+    expect(await cardIn('open', 'Carla Dias').count()).toBe(1);
+  });
+
+  it('moves a card with the keyboard alone', async () => {
+    const trigger = cardIn('open', 'Bruno Reis').getByRole('button', {
+      name: 'Move “Bruno Reis” to another stage',
+    });
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Move “Bruno Reis” to another stage' });
+    // The other stages in board order; the first has focus.
+    await menu.waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Review', 'Won', 'Lost']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await cardIn('lost', 'Bruno Reis').waitFor();
+    expect((await cardOf('Bruno Reis')).stage.key).toBe('lost');
+    expect([
+      await countOf('open'),
+      await countOf('review'),
+      await countOf('won'),
+      await countOf('lost'),
+    ]).toEqual(['1', '2 / 2', '0', '1']);
+    if (process.env.SCREENSHOTS === '1') {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.screenshot({ path: 'docs/screenshots/board.png' });
+    }
+  });
+
+  it('searches, and lists the same cards as a table', async () => {
+    await page.getByLabel('Search').fill('Carla');
+    await expect.poll(() => page.locator('article.card h3').allTextContents(), LIVE).toEqual(['Carla Dias']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
+
+    await page.getByRole('button', { name: 'List' }).click();
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count(), LIVE).toBe(4);
+    const listed = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')?.textContent?.trim(),
+        tr.querySelector('td.stage')?.textContent?.trim(),
+      ]),
+    );
+    expect(listed.sort()).toEqual([
+      ['Ana Prado', 'Review'],
+      ['Bruno Reis', 'Lost'],
+      ['Carla Dias', 'Open'],
+      ['Davi Melo', 'Review'],
+    ]);
+    await page.getByRole('button', { name: 'Board' }).click();
+    await column('open').waitFor();
+  });
+
+  it('a card opened by a new customer appears live', async () => {
+    await env.sandbox
+      .customer('5511966660005', { phoneNumberId: env.numbers.sales.phoneNumberId, name: 'Eva Lins' })
+      .text('Olá, quero comprar');
+    await cardIn('open', 'Eva Lins').waitFor({ timeout: 15_000 });
+    expect(await countOf('open')).toBe('2');
+  });
+
+  it('an agent of another department sees none of these cards', async () => {
+    const other = await browser.newPage();
+    try {
+      await signIn(other, env.users.supportAgent);
+      // Support's own pipeline is the marker that the board has loaded.
+      await other.locator('section.column').first().waitFor();
+      expect(await other.getByLabel('Pipeline').count()).toBe(0);
+      const text = await other.locator('main').textContent();
+      for (const c of [...CUSTOMERS, { name: 'Eva Lins' }]) expect(text).not.toContain(c.name);
+      expect(text).not.toContain('Deals');
+    } finally {
+      await other.close();
+    }
+  });
+});
