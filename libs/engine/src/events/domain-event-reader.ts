@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../persistence/sql';
 import { DomainEvent } from './domain-event-types';
+import { foreignTransactions } from './foreign-transactions';
 
 /** A position in the stream: the publishing transaction's id, then the row's sequence number. */
 export interface StreamPosition {
@@ -20,19 +21,23 @@ interface Row {
  * The read horizon, as SQL: the oldest transaction still running that could have written this database's events.
  * Transaction ids are server-wide, so the snapshot's xmin would let a transaction left open in ANOTHER database on
  * the same server (a test database, a second application) hold every reader here back. Only xids proven to belong to
- * another database (pg_stat_activity names its database) are skipped; anything unproven (another user's session whose
- * xid is hidden, a background worker, a transaction that ended between the two reads) still counts, so the horizon
- * is never later than the truth. With nothing in progress it is the snapshot's xmax (the next xid to be assigned).
+ * another database are skipped: `foreign` is an SQL expression for their low 32 bits (a bigint[]), from
+ * pg_stat_activity, which names each backend's database. Anything unproven (another user's session whose xid is
+ * hidden, a background worker, a transaction that began after the list was read) still counts, so the horizon is
+ * never later than the truth. With nothing in progress it is the snapshot's xmax (the next xid to be assigned).
  * pg_stat_activity's backend_xid is 32-bit; in-progress xids are within 2^31 of each other, so comparing the low 32
  * bits is exact.
  */
-export const READ_HORIZON = `(with snap as (select pg_current_snapshot() as s)
+export const readHorizon = (foreign: string) => `(with snap as (select pg_current_snapshot() as s)
   select coalesce(
     (select min(x::text::bigint) from snap, pg_snapshot_xip(snap.s) x
-      where (x::text::bigint % 4294967296) not in (
-        select a.backend_xid::text::bigint from pg_stat_activity a
-         where a.datname <> current_database() and a.backend_xid is not null)),
+      where (x::text::bigint % 4294967296) <> all(${foreign})),
     (select pg_snapshot_xmax(s)::text::bigint from snap)))`;
+
+/** readHorizon with pg_stat_activity read in the statement itself: for rare statements that want it exact now. */
+export const READ_HORIZON = readHorizon(`array(
+  select a.backend_xid::text::bigint from pg_stat_activity a
+   where a.datname <> current_database() and a.backend_xid is not null)`);
 
 /** What a read found: the events, where the reader may continue from, and whether newer rows wait behind it. */
 export interface StreamRead {
@@ -121,10 +126,11 @@ async function read(
   /** A prepared statement per form: the reads run many times a second, the plan is made once per connection. */
   prepareAs: string,
 ): Promise<CursorRead | null> {
+  const foreign = await foreignTransactions(em);
   const rows = await sql<ReadRow>(
     em,
     // Ordered by the table's columns: the text aliases (bigint as text for JS) would sort "12" before "4".
-    `with h as materialized (select ${READ_HORIZON} as horizon), c as materialized (${from})
+    `with h as materialized (select ${readHorizon('?::bigint[]')} as horizon), c as materialized (${from})
      select e.xid::text as xid, e.seq::text as seq, e.name, e.payload, e.occurred_at, e.xid < h.horizon as readable,
             t.xid::text as tail_xid, t.seq::text as tail_seq, c.retry_at
        from h cross join c
@@ -137,7 +143,7 @@ async function read(
           where (d.xid, d.seq) > (c.xid, c.seq) and (?::text[] is null or d.name = any(?::text[]))
           order by d.xid, d.seq limit ?) e on true
       order by e.xid, e.seq`,
-    [...fromParams, Boolean(names), names ?? null, names ?? null, limit + 1],
+    [foreign, ...fromParams, Boolean(names), names ?? null, names ?? null, limit + 1],
     prepareAs,
   );
   if (!rows.length) return null;
