@@ -6,14 +6,21 @@ const TIME_MESSAGE = 'a 24-hour time like 09:00';
 /** A closing time may also be 24:00: open until midnight. */
 const CLOSE = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+// Zones already proven valid. Building a DateTimeFormat per check cost the SLA clocks, which parse each department's
+// calendar per batch, more than their calculation; only valid zones are kept (a few hundred exist), so invalid
+// input cannot grow it.
+const knownZones = new Set<string>();
+
 /** Intl throws a RangeError for a time zone it does not know: the same check the calculation depends on. */
 export function isTimeZone(value: string): boolean {
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(value);
+  return true;
 }
 
 const WEEKDAY_MESSAGE = 'a weekday from 0 (Sunday) to 6 (Saturday)';
