@@ -155,6 +155,29 @@ describe('SLA clocks follow policy and calendar edits', () => {
     expect(conversation.sla.status).toBe('red');
   });
 
+  it('a rename publishes no sla.policy_changed (nothing to recompute); the targets edit after it publishes one', async () => {
+    const published = async () =>
+      (
+        await env.query<{ n: number }>(
+          `select count(*)::int as n from domain_events where name = 'sla.policy_changed' and payload->>'policyId' = $1`,
+          [standard],
+        )
+      )[0].n;
+    const before = await published();
+    await env.api().put(`/api/sla-policies/${standard}`).send({ name: 'Standard (renamed)' }).expect(200);
+    await env
+      .api()
+      .put(`/api/sla-policies/${standard}`)
+      .send({ match: { priorities: ['normal', 'high'] } })
+      .expect(200);
+    // The marker: an edit that moves deadlines, committed after the two above.
+    await editFirstResponse(10, 31);
+    expect(await published()).toBe(before + 1);
+    await editFirstResponse(10, 30);
+    await env.api().put(`/api/sla-policies/${standard}`).send({ match: {} }).expect(200);
+    expect(await published()).toBe(before + 2);
+  });
+
   it("a holiday added today: the business-hours deadline moves to the next business day's hours", async () => {
     const support = env.numbers.support.departmentId;
     const open = [{ open: '09:00', close: '17:00' }];

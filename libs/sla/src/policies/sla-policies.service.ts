@@ -107,11 +107,14 @@ export class SlaPoliciesService {
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
-      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute).
-      await this.events.publish(tx, {
-        name: 'sla.policy_changed',
-        payload: { policyId: id, departmentId: current.departmentId },
-      });
+      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute). Only
+      // the targets and the business-hours switch move a deadline; a rename or a new match recomputes nothing.
+      const deadlines = (p: SlaPolicy) => JSON.stringify([p.targets, p.businessHours]);
+      if (deadlines(next) !== deadlines(current))
+        await this.events.publish(tx, {
+          name: 'sla.policy_changed',
+          payload: { policyId: id, departmentId: current.departmentId },
+        });
       return toPolicyView(updated);
     });
   }
