@@ -1,0 +1,96 @@
+import { refreshSession } from '../../api/client';
+import { bodyOf, http, type Outcome, succeeded } from '../../api/http';
+import type { components, paths } from '../../api/schema';
+
+// The admin screens' calls, typed from the api's OpenAPI document. Secrets go one way: a rotated access token is
+// sent and never read back; an API token's secret is in the create answer only.
+
+type Schemas = components['schemas'];
+type JsonBody<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type AdminUser = Schemas['UserDto'];
+export type CreatedUser = Schemas['CreatedUserDto'];
+export type Team = Schemas['TeamDto'];
+export type Department = Schemas['DepartmentDto'];
+export type WhatsappNumber = Schemas['NumberDto'];
+export type NumberHealth = Schemas['NumberHealthDto'];
+export type InboundEvent = Schemas['InboundEventDto'];
+export type InboundStatus = InboundEvent['status'];
+export type AuditEvent = Schemas['AuditEventDto'];
+export type ApiToken = Schemas['ApiTokenDto'];
+export type CreatedApiToken = Schemas['CreatedApiTokenDto'];
+export type Membership = NonNullable<JsonBody<'/api/users', 'post'>['memberships']>[number];
+export type DepartmentRole = Membership['role'];
+export type CreateUserBody = JsonBody<'/api/users', 'post'>;
+export type UpdateUserBody = JsonBody<'/api/users/{id}', 'patch'>;
+export type CreateApiTokenBody = JsonBody<'/api/api-tokens', 'post'>;
+export type ApiTokenPermission = CreateApiTokenBody['permissions'][number];
+
+/** Runs a call; when the token is refused, renews it once from the refresh cookie and runs it again. */
+async function authorized<O extends Outcome>(call: () => Promise<O>): Promise<O> {
+  const first = await call();
+  if (first.response.status !== 401 || !(await refreshSession())) return first;
+  return call();
+}
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const adminApi = {
+  departments: async (): Promise<Department[]> =>
+    bodyOf(await authorized(() => http.GET('/api/departments', { params: { query: { limit: 200 } } }))).items,
+
+  users: async (): Promise<AdminUser[]> => bodyOf(await authorized(() => http.GET('/api/users'))),
+  createUser: async (body: CreateUserBody): Promise<CreatedUser> =>
+    bodyOf(await authorized(() => http.POST('/api/users', { body }))),
+  updateUser: async (id: string, body: UpdateUserBody): Promise<AdminUser> =>
+    bodyOf(await authorized(() => http.PATCH('/api/users/{id}', { ...byId(id), body }))),
+  revokeSessions: async (id: string): Promise<number> =>
+    bodyOf(await authorized(() => http.POST('/api/users/{id}/revoke-sessions', byId(id)))).revoked,
+
+  teams: async (): Promise<Team[]> => bodyOf(await authorized(() => http.GET('/api/teams'))),
+  createTeam: async (departmentId: string, name: string): Promise<Team> =>
+    bodyOf(await authorized(() => http.POST('/api/teams', { body: { departmentId, name } }))),
+  setTeamMembers: async (id: string, userIds: string[]): Promise<Team> =>
+    bodyOf(await authorized(() => http.PUT('/api/teams/{id}/members', { ...byId(id), body: { userIds } }))),
+  deleteTeam: async (id: string): Promise<void> =>
+    succeeded(await authorized(() => http.DELETE('/api/teams/{id}', byId(id)))),
+
+  numbers: async (): Promise<WhatsappNumber[]> =>
+    bodyOf(await authorized(() => http.GET('/api/numbers'))).items,
+  health: async (id: string): Promise<NumberHealth> =>
+    bodyOf(await authorized(() => http.GET('/api/numbers/{id}/health', byId(id)))),
+  testConnection: async (id: string): Promise<WhatsappNumber> =>
+    bodyOf(await authorized(() => http.POST('/api/numbers/{id}/connection-test', byId(id)))),
+  rotateAccessToken: async (id: string, accessToken: string): Promise<WhatsappNumber> =>
+    bodyOf(
+      await authorized(() =>
+        http.PATCH('/api/numbers/{id}/credentials', { ...byId(id), body: { accessToken } }),
+      ),
+    ),
+
+  inboundEvents: async (status: InboundStatus | undefined, before?: string) =>
+    bodyOf(
+      await authorized(() =>
+        http.GET('/api/inbound-events', { params: { query: { status, before, limit: 50 } } }),
+      ),
+    ),
+  replay: async (id: string): Promise<InboundEvent> =>
+    bodyOf(await authorized(() => http.POST('/api/inbound-events/{id}/replay', byId(id)))),
+
+  audit: async (action: string | undefined, cursor?: string) =>
+    bodyOf(
+      await authorized(() =>
+        http.GET('/api/audit-events', { params: { query: { action, cursor, limit: 50 } } }),
+      ),
+    ),
+
+  apiTokens: async (): Promise<ApiToken[]> => bodyOf(await authorized(() => http.GET('/api/api-tokens'))),
+  createApiToken: async (body: CreateApiTokenBody): Promise<CreatedApiToken> =>
+    bodyOf(await authorized(() => http.POST('/api/api-tokens', { body }))),
+  revokeApiToken: async (id: string): Promise<void> =>
+    succeeded(await authorized(() => http.DELETE('/api/api-tokens/{id}', byId(id)))),
+};

@@ -1,0 +1,21 @@
+import type { Component } from 'vue';
+import ApiTokensSection from './tokens/ApiTokensSection.vue';
+import AuditSection from './audit/AuditSection.vue';
+import InboundEventsSection from './inbound/InboundEventsSection.vue';
+import NumbersSection from './numbers/NumbersSection.vue';
+import TeamsSection from './teams/TeamsSection.vue';
+import UsersSection from './users/UsersSection.vue';
+
+/** The admin sections, in the side menu's order; `?section=<key>` opens one (the first when absent or unknown). */
+export const SECTIONS: { key: string; label: string; component: Component }[] = [
+  { key: 'users', label: 'admin.sections.users', component: UsersSection },
+  { key: 'teams', label: 'admin.sections.teams', component: TeamsSection },
+  { key: 'numbers', label: 'admin.sections.numbers', component: NumbersSection },
+  { key: 'inbound', label: 'admin.sections.inbound', component: InboundEventsSection },
+  { key: 'audit', label: 'admin.sections.audit', component: AuditSection },
+  { key: 'tokens', label: 'admin.sections.tokens', component: ApiTokensSection },
+];
+
+export function sectionOf(query: unknown): (typeof SECTIONS)[number] {
+  return SECTIONS.find((s) => s.key === query) ?? SECTIONS[0];
+}

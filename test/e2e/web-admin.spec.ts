@@ -1,0 +1,300 @@
+import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webDist = resolve(process.cwd(), 'apps/web/dist');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Records every Content-Security-Policy violation the page reports, from before any script of ours runs.
+const RECORD_CSP = `
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+`;
+
+/** WCAG 2 A/AA problems axe finds inside the admin screen (the shell around it is checked with the shell). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document.querySelector('.admin'), { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/inbox$/);
+}
+
+describe('admin screens in a real browser', () => {
+  let env: TestEnvironment;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    expect(existsSync(resolve(webDist, 'index.html')), 'build the web app first: npm run build:web').toBe(
+      true,
+    );
+    env = await createTestEnvironment({ config: { server: { webDist } } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+  });
+
+  /** A fresh admin page, signed in through the login screen, on one admin section. */
+  async function openAdmin(section: string): Promise<Page> {
+    await context?.close();
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: RECORD_CSP });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, env.url, env.users.admin.email, env.users.admin.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByText('Admin', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('navigation', { name: 'Administration sections' }).getByText(section).click();
+    await page.getByRole('heading', { name: section, level: 2 }).waitFor();
+    return page;
+  }
+
+  it('a non-admin is sent back to the inbox from /admin and has no Admin entry', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    try {
+      const agentPage = await ctx.newPage();
+      await signIn(agentPage, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      const nav = agentPage.getByRole('navigation', { name: 'Main' });
+      await nav.getByText('Inbox', { exact: true }).waitFor();
+      expect(await nav.getByText('Admin', { exact: true }).count()).toBe(0);
+      await agentPage.goto(`${env.url}/admin?section=tokens`);
+      await agentPage.waitForURL(/\/inbox$/);
+      expect(await agentPage.getByRole('heading', { name: 'Administration' }).count()).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('invites a user into a department, and the api lists them with that role; a refused invite shows why', async () => {
+    const p = await openAdmin('Users');
+    const form = p.getByRole('form', { name: 'Invite user' });
+
+    // The api refuses the address and names the field: the form shows its words.
+    await form.getByLabel('Name').fill('Rita Nunes');
+    await form.getByLabel('E-mail').fill('rita.nunes@');
+    await form.getByRole('button', { name: 'Invite user' }).click();
+    await form.getByRole('alert').getByText('email: must be an e-mail address').waitFor();
+
+    await form.getByLabel('E-mail').fill('rita.nunes@example.com');
+    await form.getByLabel('Sales').selectOption({ label: 'Agent' });
+    await form.getByRole('button', { name: 'Invite user' }).click();
+    await form.getByText('rita.nunes@example.com was invited.').waitFor();
+    expect(await form.locator('.secret-once code').textContent()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/accept/,
+    );
+    await p.locator('tr[data-user="rita.nunes@example.com"]').getByText('Sales: Agent').waitFor();
+
+    const users = (await env.api().get('/api/users').expect(200)).body as {
+      email: string;
+      name: string;
+      isAdmin: boolean;
+      memberships: { departmentId: string; role: string }[];
+    }[];
+    const rita = users.find((u) => u.email === 'rita.nunes@example.com');
+    expect(rita).toMatchObject({ name: 'Rita Nunes', isAdmin: false });
+    expect(rita?.memberships.map((m) => [m.departmentId, m.role])).toEqual([
+      [env.numbers.sales.departmentId, 'agent'],
+    ]);
+    if (process.env.SCREENSHOTS === '1') {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await p.screenshot({ path: 'docs/screenshots/admin.png' });
+    }
+  });
+
+  it('creates a team in a department', async () => {
+    const p = await openAdmin('Teams');
+    const form = p.getByRole('form', { name: 'Create team' });
+    await form.getByLabel('Department').selectOption({ label: 'Support' });
+    await form.getByLabel('Team name').fill('Night shift');
+    await form.getByRole('button', { name: 'Create team' }).click();
+    await p.locator('tr[data-team="Night shift"]').getByText('Support').waitFor();
+    const teams = (await env.api().get('/api/teams').expect(200)).body as {
+      name: string;
+      departmentId: string;
+    }[];
+    expect(teams.filter((t) => t.name === 'Night shift').map((t) => t.departmentId)).toEqual([
+      env.numbers.support.departmentId,
+    ]);
+  });
+
+  it("shows a number's health, runs its connection test, and rotates its token without ever showing it", async () => {
+    const sales = env.numbers.sales;
+    const secret = sales.accessToken;
+    const p = await openAdmin('WhatsApp numbers');
+    // Every answer the page reads from here on, to prove none carries the token.
+    const answers: Promise<string>[] = [];
+    p.on('response', (r) => {
+      if (r.url().includes('/api/')) answers.push(r.text().catch(() => ''));
+    });
+
+    const row = p.locator(`tr[data-number="${sales.phoneNumberId}"]`);
+    await row.getByRole('button', { name: 'Health and connection' }).click();
+    const detail = p.getByRole('region', { name: `Details of ${sales.displayPhoneNumber}` });
+    await detail.getByText('Accepted by Meta').waitFor();
+
+    const before = Date.now();
+    await detail.getByRole('button', { name: 'Run connection test' }).click();
+    const result = detail.getByRole('group', { name: 'Connection test' });
+    await result.getByText('Passed', { exact: true }).waitFor();
+    await result.getByText('Webhook verify token').waitFor();
+    await waitFor(
+      async () => {
+        const n = (await env.api().get(`/api/numbers/${sales.id}`).expect(200)).body as {
+          connectionTest: { ok: boolean; at: string } | null;
+        };
+        return n.connectionTest?.ok && Date.parse(n.connectionTest.at) >= before - 1000 ? n : null;
+      },
+      { what: 'the connection test stored' },
+    );
+
+    // A token Meta never issued: refused with Meta's code, shown in the form.
+    const rotation = detail.getByRole('form', { name: 'Rotate access token' });
+    await rotation.getByLabel('New access token').fill('a-token-meta-never-issued');
+    await rotation.getByRole('button', { name: 'Rotate access token' }).click();
+    await rotation
+      .getByRole('alert')
+      .getByText('connection test failed: token (#190)', { exact: false })
+      .waitFor();
+
+    await rotation.getByLabel('New access token').fill(secret);
+    await rotation.getByRole('button', { name: 'Rotate access token' }).click();
+    await rotation.getByText('The new access token was checked with Meta and stored.').waitFor();
+    const fieldValues = () =>
+      p.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join('\n'));
+    expect(await fieldValues()).not.toContain(secret);
+    expect(await p.content()).not.toContain(secret);
+    const [rotated] = await env.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where action = 'number.credentials_rotated' and target_id = $1`,
+      [sales.id],
+    );
+    expect(rotated.n).toBe(1);
+
+    // Nowhere afterwards: not in the page, not in a field, not in any answer the page or an admin reads.
+    await p.reload();
+    await p.getByRole('heading', { name: 'WhatsApp numbers', level: 2 }).waitFor();
+    await p.locator(`tr[data-number="${sales.phoneNumberId}"]`).getByRole('button').click();
+    await p.getByText('Accepted by Meta').waitFor();
+    expect(await p.content()).not.toContain(secret);
+    expect(await fieldValues()).not.toContain(secret);
+    for (const path of [
+      '/api/numbers',
+      `/api/numbers/${sales.id}`,
+      `/api/numbers/${sales.id}/health`,
+      `/api/numbers/${sales.id}/events`,
+      '/api/departments',
+      '/api/audit-events',
+    ])
+      expect((await env.api().get(path).expect(200)).text, path).not.toContain(secret);
+    const read = await Promise.all(answers);
+    expect(read.length).toBeGreaterThan(3);
+    for (const text of read) expect(text).not.toContain(secret);
+  });
+
+  it('finds an inbound event in the log and replays it', async () => {
+    const { wamid } = await env.sandbox.customer('5511977770301', { name: 'Caio Prado' }).text('Replay me');
+    const [event] = await waitFor(
+      () =>
+        env.query<{ id: string; attempts: number }>(
+          `select id, attempts from inbound_events where raw_body like $1 and status = 'processed'`,
+          [`%${wamid}%`],
+        ),
+      { what: 'the delivery processed' },
+    );
+    const p = await openAdmin('Inbound events');
+    const row = p.locator(`tr[data-event="${event.id}"]`);
+    await row.getByText('Processed').waitFor();
+    await row.getByRole('button', { name: 'Replay' }).click();
+    await p.getByRole('status').getByText('is queued to be processed again').waitFor();
+    await waitFor(
+      async () =>
+        (
+          await env.query(
+            `select 1 from inbound_events where id = $1 and status = 'processed' and attempts > $2`,
+            [event.id, event.attempts],
+          )
+        )[0],
+      { what: 'the replay processed' },
+    );
+    // The message was not stored twice.
+    const [stored] = await env.query<{ n: number }>(
+      'select count(*)::int as n from messages where wamid = $1',
+      [wamid],
+    );
+    expect(stored.n).toBe(1);
+  });
+
+  it('creates an API token, shows its secret once, and a reload no longer shows it', async () => {
+    const p = await openAdmin('API tokens');
+    const form = p.getByRole('form', { name: 'Create token' });
+
+    // No permission chosen: the api refuses and names the field.
+    await form.getByLabel('Name', { exact: true }).fill('CRM sync');
+    await form.getByLabel('All departments').check();
+    await form.getByRole('button', { name: 'Create token' }).click();
+    await form.getByRole('alert').getByText('permissions:', { exact: false }).waitFor();
+
+    await form.getByLabel('Read conversations').check();
+    await form.getByRole('button', { name: 'Create token' }).click();
+    await p.getByText('Token CRM sync created.', { exact: false }).waitFor();
+    const secret = (await p.locator('code[data-secret]').textContent())?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    await p.locator('tr[data-token="CRM sync"]').getByText('Active', { exact: true }).waitFor();
+    // The secret shown is the working token.
+    await env.anonymous().get('/api/conversations').set('Authorization', `Bearer ${secret}`).expect(200);
+
+    await p.reload();
+    await p.locator('tr[data-token="CRM sync"]').waitFor();
+    expect(await p.content()).not.toContain(secret);
+    expect((await env.api().get('/api/api-tokens').expect(200)).text).not.toContain(secret);
+  });
+
+  it('every section passes axe, with no Content-Security-Policy violation', async () => {
+    const p = await openAdmin('Users');
+    const found: string[] = [];
+    for (const [section, ready] of [
+      ['Users', 'Invite user'],
+      ['Teams', 'Create team'],
+      ['WhatsApp numbers', 'Health and connection'],
+      ['Inbound events', 'Refresh'],
+      ['Audit log', 'Search'],
+      ['API tokens', 'Create token'],
+    ]) {
+      await p.getByRole('navigation', { name: 'Administration sections' }).getByText(section).click();
+      await p.getByRole('heading', { name: section, level: 2 }).waitFor();
+      await p.getByRole('button', { name: ready }).first().waitFor();
+      if (section === 'WhatsApp numbers') {
+        await p.getByRole('button', { name: 'Health and connection' }).first().click();
+        await p.getByRole('button', { name: 'Run connection test' }).waitFor();
+      }
+      found.push(...(await axeViolations(p)).map((v) => `${section}: ${v}`));
+    }
+    expect(found).toEqual([]);
+    expect(await p.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  });
+});
