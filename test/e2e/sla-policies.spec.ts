@@ -104,6 +104,29 @@ describe('SLA policies', () => {
     await env.api().delete(`/api/sla-policies/${hot.id}`).expect(409);
   });
 
+  it("an upgraded plugin's new targets publish sla.policy_changed, so running clocks follow; a new name alone does not", async () => {
+    const [standard] = (await list(sales)).filter((p) => p.key === 'standard');
+    const published = async () =>
+      (
+        await env.query<{ n: number }>(
+          `select count(*)::int as n from domain_events where name = 'sla.policy_changed' and payload->>'policyId' = $1`,
+          [standard.id],
+        )
+      )[0].n;
+    const before = await published();
+    // As an older version of the plugin left it: another name, then other targets. The next read syncs each.
+    await env.query(`update sla_policies set name = 'Standard (older plugin)' where id = $1`, [standard.id]);
+    expect((await list(sales)).find((p) => p.id === standard.id)?.name).toBe('Standard lead');
+    await env.query(
+      `update sla_policies set targets = jsonb_set(targets, '{firstResponse,breachMinutes}', '999') where id = $1`,
+      [standard.id],
+    );
+    const synced = (await list(sales)).find((p) => p.id === standard.id);
+    expect(synced?.targets).toMatchObject({ firstResponse: { warningMinutes: 24, breachMinutes: 30 } });
+    // The rename published nothing; the targets, synced after it, one event.
+    expect(await published()).toBe(before + 1);
+  });
+
   it('create, read, change and delete an admin policy, each change audited', async () => {
     const created = await create(support, {
       key: 'vip',

@@ -87,7 +87,7 @@ export type {
 export { PluginHookRunsService, runKey } from './plugins/plugin-hook-runs.service';
 export type { DueHookRun, HookRunRecord } from './plugins/plugin-hook-runs.service';
 export { PluginInstallationsService } from './plugins/plugin-installations.service';
-export { planPluginItems } from './plugins/plugin-items-plan';
+export { planPluginItems, sameJson } from './plugins/plugin-items-plan';
 export type { PluginItemRow, PluginItemsPlan } from './plugins/plugin-items-plan';
 export type { InstallationChange, InstallationRow } from './plugins/plugin-installations.service';
 export type { LoadedPlugin } from './plugins/load-plugins';

@@ -19,7 +19,7 @@ export interface PluginItemsPlan<Row, Item> {
 }
 
 /** Key order aside (jsonb reorders keys), the same JSON value. */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { SlaMatchView, SlaTarget, SlaTargetsView } from '@switchboard/contracts';
-import { LoadedPlugin, planPluginItems } from '@switchboard/engine';
+import { DomainEvents, LoadedPlugin, planPluginItems } from '@switchboard/engine';
 import type { SlaPolicy as PluginSlaPolicy } from '@switchboard/plugin-sdk';
-import type { SlaPolicy } from './sla-policy';
+import { movesDeadlines, type SlaPolicy } from './sla-policy';
 import { SlaPolicyRepository } from './sla-policy.repository';
 
 /**
@@ -41,7 +41,10 @@ export function fromPluginPolicy(
 export class PluginPolicySync {
   private readonly log = new Logger(PluginPolicySync.name);
 
-  constructor(private readonly policies: SlaPolicyRepository) {}
+  constructor(
+    private readonly policies: SlaPolicyRepository,
+    private readonly events: DomainEvents,
+  ) {}
 
   /** True when it changed the department's policies. */
   async sync(
@@ -73,8 +76,16 @@ export class PluginPolicySync {
         updatedBy: by,
       });
     // enabled and position stay the admins' choice.
-    for (const [p, d] of plan.changed)
-      await this.policies.update(em, { ...p, ...fromPluginPolicy(d), updatedBy: by });
+    for (const [p, d] of plan.changed) {
+      const next: SlaPolicy = { ...p, ...fromPluginPolicy(d), updatedBy: by };
+      await this.policies.update(em, next);
+      // An upgraded plugin's new targets reach the clocks already running, as an admin's edit does.
+      if (movesDeadlines(p, next))
+        await this.events.publish(em, {
+          name: 'sla.policy_changed',
+          payload: { policyId: p.id, departmentId },
+        });
+    }
     if (plan.shadowed.length)
       this.log.warn(
         `department ${departmentId}: plugin ${pluginId} declares SLA policies ${plan.shadowed.join(', ')} whose keys an admin's policy holds; the admin's apply`,

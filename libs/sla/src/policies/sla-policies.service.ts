@@ -10,7 +10,7 @@ import { DomainEvents } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
 import { departmentExists } from '@switchboard/pipelines';
 import { PolicyReferences, PolicyProblem } from './policy-references.service';
-import { matchView, SlaPolicy, targetsView, toPolicyView } from './sla-policy';
+import { matchView, movesDeadlines, SlaPolicy, targetsView, toPolicyView } from './sla-policy';
 import { SlaPolicyBook } from './sla-policy-book.service';
 import { SlaPolicyRepository } from './sla-policy.repository';
 
@@ -109,8 +109,7 @@ export class SlaPoliciesService {
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
       // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute). Only
       // the targets and the business-hours switch move a deadline; a rename or a new match recomputes nothing.
-      const deadlines = (p: SlaPolicy) => JSON.stringify([p.targets, p.businessHours]);
-      if (deadlines(next) !== deadlines(current))
+      if (movesDeadlines(current, next))
         await this.events.publish(tx, {
           name: 'sla.policy_changed',
           payload: { policyId: id, departmentId: current.departmentId },

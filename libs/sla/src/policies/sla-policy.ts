@@ -1,3 +1,4 @@
+import { sameJson } from '@switchboard/engine';
 import type {
   SlaMatch,
   SlaMatchView,
@@ -47,3 +48,12 @@ export function policyMatches(match: SlaMatchView, q: SlaPolicyQuery): boolean {
     accepts(match.requestTypes, q.requestType)
   );
 }
+
+/**
+ * Whether moving from `before` to `after` moves running deadlines: only the targets and the business-hours switch
+ * do (a rename, a match or enabling one changes which conversations a policy takes next, not their clocks).
+ */
+export const movesDeadlines = (before: SlaPolicyTimes, after: SlaPolicyTimes): boolean =>
+  !sameJson([before.targets, before.businessHours], [after.targets, after.businessHours]);
+
+type SlaPolicyTimes = Pick<SlaPolicy, 'targets' | 'businessHours'>;
