@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   BusinessCalendar,
   businessCalendarSchema,
@@ -12,6 +12,7 @@ import { requestBodySchema } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentCalendarsService } from '@switchboard/pipelines';
 import { UnprocessableZodPipe } from '@switchboard/routing';
+import { DepartmentCalendarDto, ImportHolidaysResultDto } from './department-calendar-responses.dto';
 
 /** A department's business calendar: the one SLA clocks, reports, routing's hours condition and alarms count by. */
 @ApiTags('departments')
@@ -26,6 +27,7 @@ export class DepartmentCalendarController {
     summary:
       "The department's business calendar and its source: its own, else made of its businessHours, its department plugin's, or Mon–Fri 09–18 UTC",
   })
+  @ApiOkResponse({ type: DepartmentCalendarDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<DepartmentCalendarView> {
     return this.calendars.get(id);
   }
@@ -37,6 +39,7 @@ export class DepartmentCalendarController {
       'Set the department calendar: IANA time zone, weekly periods (ordered, not overlapping), holidays (dated or yearly), exceptions; 422 names each bad field',
   })
   @ApiBody({ schema: requestBodySchema(businessCalendarSchema) })
+  @ApiOkResponse({ type: DepartmentCalendarDto })
   put(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(businessCalendarSchema)) body: BusinessCalendar,
@@ -52,6 +55,7 @@ export class DepartmentCalendarController {
       "Add a country's (and region's) public holidays for the given years as dated holidays; dates already there are kept",
   })
   @ApiBody({ schema: requestBodySchema(importHolidaysRequest) })
+  @ApiOkResponse({ type: ImportHolidaysResultDto })
   importHolidays(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(importHolidaysRequest)) body: ImportHolidaysRequest,

@@ -1908,6 +1908,22 @@ export interface components {
       columns: components['schemas']['BoardColumnDto'][];
       pipeline: components['schemas']['PipelineDto'];
     };
+    BusinessCalendarDto: {
+      exceptions: components['schemas']['ExceptionDto'][];
+      holidays: components['schemas']['HolidayDto'][];
+      /** @example America/Sao_Paulo */
+      timezone: string;
+      weekly: components['schemas']['WeeklyDto'];
+    };
+    BusinessPeriodDto: {
+      /**
+       * @description Exclusive; may be 24:00
+       * @example 18:00
+       */
+      close: string;
+      /** @example 09:00 */
+      open: string;
+    };
     CardContactDto: {
       name: string | null;
       waId: string | null;
@@ -2121,6 +2137,16 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'disabled';
     };
+    DepartmentCalendarDto: {
+      calendar: components['schemas']['BusinessCalendarDto'];
+      /** Format: uuid */
+      departmentId: string;
+      pluginId: string | null;
+      /** @enum {string} */
+      source: 'calendar' | 'department' | 'plugin' | 'default';
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
     DepartmentDto: {
       /** Format: date-time */
       archivedAt: string | null;
@@ -2162,6 +2188,15 @@ export interface components {
     DurationPrecisionDto: {
       maxRelativeError: number;
       rule: string;
+    };
+    ExceptionDto: {
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      date: string;
+      name: string;
+      periods: components['schemas']['BusinessPeriodDto'][];
     };
     FailedCodeDto: {
       code: number | null;
@@ -2209,6 +2244,35 @@ export interface components {
       detail: string | null;
       error: components['schemas']['MetaErrorDto'] | null;
       subscribed: boolean | null;
+    };
+    HolidayDto: {
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      date: string;
+      name: string;
+      /** @description Repeats on the same month and day every year */
+      yearly: boolean;
+    };
+    ImportedHolidayDto: {
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      date: string;
+      name: string;
+    };
+    ImportHolidaysResultDto: {
+      calendar: components['schemas']['BusinessCalendarDto'];
+      /** Format: uuid */
+      departmentId: string;
+      imported: components['schemas']['ImportedHolidayDto'][];
+      pluginId: string | null;
+      /** @enum {string} */
+      source: 'calendar' | 'department' | 'plugin' | 'default';
+      /** Format: date-time */
+      updatedAt: string | null;
     };
     InboundEventDto: {
       attempts: number;
@@ -2569,6 +2633,15 @@ export interface components {
       p95Seconds: number | null;
       sample: number;
       window: string;
+    };
+    WeeklyDto: {
+      fri: components['schemas']['BusinessPeriodDto'][];
+      mon: components['schemas']['BusinessPeriodDto'][];
+      sat: components['schemas']['BusinessPeriodDto'][];
+      sun: components['schemas']['BusinessPeriodDto'][];
+      thu: components['schemas']['BusinessPeriodDto'][];
+      tue: components['schemas']['BusinessPeriodDto'][];
+      wed: components['schemas']['BusinessPeriodDto'][];
     };
   };
   responses: never;
@@ -4144,7 +4217,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentCalendarDto'];
+        };
       };
     };
   };
@@ -4259,7 +4334,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentCalendarDto'];
+        };
       };
     };
   };
@@ -4286,7 +4363,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportHolidaysResultDto'];
+        };
       };
     };
   };
