@@ -164,9 +164,38 @@ describe('web board in a real browser', () => {
     }
   });
 
-  it('searches, and lists the same cards as a table', async () => {
+  it('searches and filters by priority and label, and lists the same cards as a table', async () => {
+    const titles = () => page.locator('article.card h3').allTextContents();
+    const conversationOf = async (name: string) =>
+      (
+        (
+          await env
+            .as('salesAgent')
+            .get(`/api/cards/${cardIds.get(name)}`)
+            .expect(200)
+        ).body as {
+          conversationId: string;
+        }
+      ).conversationId;
+    await env
+      .api()
+      .put(`/api/conversations/${await conversationOf('Davi Melo')}/priority`)
+      .send({ priority: 'urgent' })
+      .expect(200);
+    await env
+      .api()
+      .post(`/api/conversations/${await conversationOf('Ana Prado')}/labels`)
+      .send({ add: ['vip'] })
+      .expect(200);
+
     await page.getByLabel('Search').fill('Carla');
-    await expect.poll(() => page.locator('article.card h3').allTextContents(), LIVE).toEqual(['Carla Dias']);
+    await expect.poll(titles, LIVE).toEqual(['Carla Dias']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Priority').selectOption('urgent');
+    await expect.poll(titles, LIVE).toEqual(['Davi Melo']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Label').fill('vip');
+    await expect.poll(titles, LIVE).toEqual(['Ana Prado']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
 
