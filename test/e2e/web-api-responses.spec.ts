@@ -2,8 +2,9 @@ import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/te
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The web app types what it reads from the api's OpenAPI document (apps/web/src/api/schema.d.ts): a route without a
-// documented response schema would leave it guessing again. The routes are the calls in apps/web/src/api/client.ts
-// and apps/web/src/realtime/resync.ts, listed here by hand with the status each answers.
+// documented response schema would leave it guessing again. The routes are the calls in apps/web/src/api/client.ts,
+// apps/web/src/realtime/resync.ts and the screens' own modules (views/*/…-api.ts), listed here by hand with the
+// status each answers.
 const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 204][] = [
   ['post', '/api/auth/login', 200],
   ['get', '/api/auth/providers', 200],
@@ -17,6 +18,10 @@ const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 20
   ['get', '/api/me/availability', 200],
   ['put', '/api/me/availability', 200],
   ['get', '/api/realtime/events', 200],
+  ['get', '/api/pipelines', 200],
+  ['get', '/api/pipelines/{id}/board', 200],
+  ['get', '/api/cards', 200],
+  ['post', '/api/cards/{id}/move', 200],
 ];
 
 interface Schema {
@@ -159,6 +164,16 @@ describe('the OpenAPI document describes what the web app reads', () => {
       .expect(200);
     const set = await env.as('salesAgent').put('/api/me/availability').send({ status: 'away' }).expect(200);
     const mine = await env.as('salesAgent').get('/api/me/availability').expect(200);
+    const pipelines = await env.as('salesAgent').get('/api/pipelines').expect(200);
+    const pipeline = (pipelines.body as { id: string; stages: { key: string }[] }[])[0];
+    const board = await env.as('salesAgent').get(`/api/pipelines/${pipeline.id}/board`).expect(200);
+    const cards = await env.as('salesAgent').get('/api/cards').query({ pipelineId: pipeline.id }).expect(200);
+    const card = (cards.body as { items: { id: string }[] }).items[0];
+    const moved = await env
+      .as('salesAgent')
+      .post(`/api/cards/${card.id}/move`)
+      .send({ stage: pipeline.stages[1].key })
+      .expect(200);
 
     expect(list.body).toMatchObject({
       items: [expect.objectContaining({ contact: expect.objectContaining({ name: 'Bia Lima' }) })],
@@ -171,6 +186,10 @@ describe('the OpenAPI document describes what the web app reads', () => {
       fits('get', '/api/conversations/{id}/messages', messages.body),
       fits('put', '/api/me/availability', set.body),
       fits('get', '/api/me/availability', mine.body),
-    ]).toEqual([null, null, null, null, null]);
+      fits('get', '/api/pipelines', pipelines.body),
+      fits('get', '/api/pipelines/{id}/board', board.body),
+      fits('get', '/api/cards', cards.body),
+      fits('post', '/api/cards/{id}/move', moved.body),
+    ]).toEqual([null, null, null, null, null, null, null, null, null]);
   });
 });
