@@ -6,7 +6,7 @@ import { type BoardFilter, boardApi } from './board-api';
 
 // A failed read is retried on this timer. Reads caused by live events start at most once per LIVE_READ_GAP_MS: a
 // burst of events costs one read, not one each (as in the inbox).
-const RETRY_MS = 5_000;
+export const RETRY_MS = 5_000;
 const LIVE_READ_GAP_MS = 1_000;
 const LIST_PAGE = 100;
 
