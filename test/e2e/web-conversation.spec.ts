@@ -7,6 +7,8 @@ import { fakeWamid, messagesEnvelope, unixNow } from './helpers';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
 const shots = resolve(process.cwd(), 'docs/screenshots');
+// The fixture's "Deals" pipeline: open → review (needs amount and kind) → won / lost; fields of every type.
+const FIXTURE = './dist/test/fixtures/plugins/pipeline';
 
 describe('web conversation pane in a real browser', () => {
   let env: TestEnvironment;
@@ -21,7 +23,7 @@ describe('web conversation pane in a real browser', () => {
       'build the web app first: npm run build:web (npm test does)',
     ).toBe(true);
     env = await createTestEnvironment({
-      config: { server: { webDist } },
+      config: { server: { webDist }, plugins: { enabled: [FIXTURE] } },
       sandbox: { now: () => Date.now() + metaClockSkewMs },
     });
     browser = await launchBrowser();
@@ -98,6 +100,8 @@ describe('web conversation pane in a real browser', () => {
       const mine = message(page, 'Temos às 10h e às 15h.');
       await mine.locator('.tick[data-status="read"]').waitFor({ timeout: 20_000 });
       await expect.poll(() => composer(page).inputValue()).toBe('');
+      // The reply took the unowned conversation.
+      await page.locator('[data-owner]', { hasText: 'Owner: salesAgent' }).waitFor();
       await screenshot(page, 'conversation');
 
       // A reload keeps the open conversation (the route carries it).
@@ -367,6 +371,71 @@ describe('web conversation pane in a real browser', () => {
 
       expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await page.locator('ol.messages img[src="x"], .pane script').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+  it('the card panel edits fields and moves the stage, showing the api reason for a refused value or move', async () => {
+    await env
+      .api()
+      .put(`/api/numbers/${env.numbers.sales.id}/plugins/fixture-pipeline`)
+      .send({ enabled: true })
+      .expect(200);
+    const waId = newWaId();
+    await env.sandbox.customer(waId, { name: 'Caio Cartão' }).text('Quero renovar');
+    const id = await conversationOf(waId);
+    const [{ card_id: cardId }] = await waitFor(
+      () =>
+        env.query<{ card_id: string }>(
+          `select k.id card_id from cards k join pipelines p on p.id = k.pipeline_id
+            where k.conversation_id = $1 and p.key = 'deals'`,
+          [id],
+        ),
+      { what: 'the Deals card' },
+    );
+    const cardOf = async () =>
+      (await env.as('salesAgent').get(`/api/cards/${cardId}`).expect(200)).body as {
+        stage: { key: string };
+        fields: Record<string, unknown>;
+      };
+
+    const page = await signedIn('salesAgent');
+    try {
+      await page.goto(`${env.url}/inbox/${id}`);
+      const panel = page.getByRole('complementary', { name: 'Card' });
+      await panel.locator('[data-stage]', { hasText: 'Stage: Open' }).waitFor();
+
+      // Review needs amount and kind: the api refuses the move and names them.
+      await panel.getByLabel('Stage').selectOption('review');
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => panel.getByRole('alert').textContent())
+        .toBe('The API answered 422: stage "Review" needs these fields filled in first: Amount, Kind');
+      expect((await cardOf()).stage.key).toBe('open');
+
+      // A value its type refuses is named by the api, and nothing changes.
+      await panel.getByLabel('Amount (BRL) *').fill('12.345');
+      await panel.getByLabel('Kind *').selectOption('renewal');
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => panel.getByRole('alert').textContent())
+        .toContain('has more than 2 decimal places');
+      expect(await cardOf()).toMatchObject({ stage: { key: 'open' }, fields: {} });
+
+      await panel.getByLabel('Amount (BRL) *').fill('1500');
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await panel.locator('[data-stage]', { hasText: 'Stage: Review' }).waitFor();
+      expect(await cardOf()).toMatchObject({
+        stage: { key: 'review' },
+        fields: { amount: { amount: 1500, currency: 'BRL' }, kind: 'renewal' },
+      });
+      await panel.locator('.timeline li', { hasText: 'Open → Review' }).waitFor();
+      await page.locator('.head', { hasText: 'Sales · Review' }).waitFor();
+
+      // A field alone is saved without a move.
+      await panel.getByLabel('Seats').fill('12');
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(async () => (await cardOf()).fields.seats).toBe(12);
     } finally {
       await page.close();
     }

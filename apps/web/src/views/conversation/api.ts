@@ -7,6 +7,7 @@ import type {
   DepartmentView,
   MessageView,
   Page,
+  PipelineView,
   TemplateView,
 } from '@switchboard/contracts';
 import type { paths } from '../../api/schema';
@@ -60,6 +61,21 @@ export const conversationApi = {
     ),
   card: async (cardId: string): Promise<CardView> =>
     described(await authorized(() => http.GET('/api/cards/{id}', path(cardId)))),
+  pipeline: async (pipelineId: string): Promise<PipelineView> =>
+    described(await authorized(() => http.GET('/api/pipelines/{id}', path(pipelineId)))),
+  /** 400 names a field whose value its type refuses. */
+  updateCard: async (cardId: string, fields: Record<string, unknown>): Promise<CardView> =>
+    described(await authorized(() => http.PATCH('/api/cards/{id}', { ...path(cardId), body: { fields } }))),
+  /** 422 names the required fields still empty, 409 a full (WIP limit) or retired stage. */
+  moveCard: async (cardId: string, stage: string, fields: Record<string, unknown>): Promise<CardView> =>
+    described(
+      await authorized(() =>
+        http.POST('/api/cards/{id}/move', {
+          ...path(cardId),
+          body: Object.keys(fields).length ? { stage, fields } : { stage },
+        }),
+      ),
+    ),
   timeline: async (cardId: string): Promise<CardEventView[]> =>
     described(await authorized(() => http.GET('/api/cards/{id}/timeline', path(cardId)))),
   /** Only approved templates that the last sync still found can be sent. */

@@ -107,6 +107,8 @@ export default {
     openBoard: 'Open the board',
     fields: 'Fields',
     noFields: 'No fields filled in.',
+    undo: 'Undo',
+    save: 'Save',
     timeline: 'Timeline',
     moved: '{from} → {to}',
     kind: {

@@ -107,6 +107,8 @@ export default {
     openBoard: 'Abrir el tablero',
     fields: 'Campos',
     noFields: 'Ningún campo completado.',
+    undo: 'Deshacer',
+    save: 'Guardar',
     timeline: 'Historial',
     moved: '{from} → {to}',
     kind: {

@@ -107,6 +107,8 @@ export default {
     openBoard: 'Abrir o quadro',
     fields: 'Campos',
     noFields: 'Nenhum campo preenchido.',
+    undo: 'Desfazer',
+    save: 'Salvar',
     timeline: 'Histórico',
     moved: '{from} → {to}',
     kind: {
