@@ -304,7 +304,7 @@ describe('web app shell in a real browser', () => {
       await page.goto(`${env.url}/admin`);
       await page.waitForURL(/\/inbox$/);
       await page.goto(`${env.url}/board`);
-      await page.getByText('This screen is not built yet.').waitFor();
+      await page.getByRole('heading', { name: 'Board' }).waitFor();
     } finally {
       await context.close();
     }
