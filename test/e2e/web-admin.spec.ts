@@ -274,6 +274,54 @@ describe('admin screens in a real browser', () => {
     expect((await env.api().get('/api/api-tokens').expect(200)).text).not.toContain(secret);
   });
 
+  it("edits a department's business calendar; a refused calendar shows the api's reason", async () => {
+    const support = env.numbers.support.departmentId;
+    const p = await openAdmin('Business calendar');
+    await p.getByLabel('Department').selectOption({ label: 'Support' });
+    const form = p.getByRole('form', { name: 'Edit the business calendar' });
+    await form.getByLabel('Time zone').waitFor();
+
+    // Closing before opening: the api refuses and names the day's period.
+    await form.getByLabel('Monday').fill('18:00-09:00');
+    await form.getByRole('button', { name: 'Save calendar' }).click();
+    await form.getByRole('alert').getByText('weekly.mon', { exact: false }).waitFor();
+    const untouched = (await env.api().get(`/api/departments/${support}/calendar`).expect(200)).body as {
+      source: string;
+    };
+    expect(untouched.source).not.toBe('calendar');
+
+    await form.getByLabel('Time zone').fill('America/Sao_Paulo');
+    await form.getByLabel('Monday').fill('08:00-12:00, 13:00-17:30');
+    await form.getByLabel('Saturday').fill('09:00-13:00');
+    await form.getByLabel('Sunday').fill('');
+    await form.getByLabel('Date', { exact: true }).fill('2026-12-24');
+    await form.getByLabel('Holiday name').fill('Véspera de Natal');
+    await form.getByRole('button', { name: 'Add holiday' }).click();
+    await form.getByRole('button', { name: 'Save calendar' }).click();
+    await p.getByText('The calendar was saved.').waitFor();
+    await p.getByText('The department has its own calendar.').waitFor();
+
+    const saved = (await env.api().get(`/api/departments/${support}/calendar`).expect(200)).body as {
+      source: string;
+      calendar: {
+        timezone: string;
+        weekly: Record<string, { open: string; close: string }[]>;
+        holidays: { date: string; name: string; yearly: boolean }[];
+      };
+    };
+    expect(saved.source).toBe('calendar');
+    expect(saved.calendar.timezone).toBe('America/Sao_Paulo');
+    expect(saved.calendar.weekly.mon).toEqual([
+      { open: '08:00', close: '12:00' },
+      { open: '13:00', close: '17:30' },
+    ]);
+    expect(saved.calendar.weekly.sat).toEqual([{ open: '09:00', close: '13:00' }]);
+    expect(saved.calendar.weekly.sun).toEqual([]);
+    expect(saved.calendar.holidays).toEqual([
+      { date: '2026-12-24', name: 'Véspera de Natal', yearly: false },
+    ]);
+  });
+
   it('every section passes axe, with no Content-Security-Policy violation', async () => {
     const p = await openAdmin('Users');
     const found: string[] = [];
@@ -284,6 +332,7 @@ describe('admin screens in a real browser', () => {
       ['Inbound events', 'Refresh'],
       ['Audit log', 'Search'],
       ['API tokens', 'Create token'],
+      ['Business calendar', 'Save calendar'],
     ]) {
       await p.getByRole('navigation', { name: 'Administration sections' }).getByText(section).click();
       await p.getByRole('heading', { name: section, level: 2 }).waitFor();

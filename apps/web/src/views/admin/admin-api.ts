@@ -29,6 +29,10 @@ export type CreateUserBody = JsonBody<'/api/users', 'post'>;
 export type UpdateUserBody = JsonBody<'/api/users/{id}', 'patch'>;
 export type CreateApiTokenBody = JsonBody<'/api/api-tokens', 'post'>;
 export type ApiTokenPermission = CreateApiTokenBody['permissions'][number];
+export type DepartmentCalendar = Schemas['DepartmentCalendarDto'];
+export type BusinessCalendar = DepartmentCalendar['calendar'];
+export type ImportHolidaysBody =
+  paths['/api/departments/{id}/calendar/holidays/import']['post']['requestBody']['content']['application/json'];
 
 /** Runs a call; when the token is refused, renews it once from the refresh cookie and runs it again. */
 async function authorized<O extends Outcome>(call: () => Promise<O>): Promise<O> {
@@ -93,4 +97,17 @@ export const adminApi = {
     bodyOf(await authorized(() => http.POST('/api/api-tokens', { body }))),
   revokeApiToken: async (id: string): Promise<void> =>
     succeeded(await authorized(() => http.DELETE('/api/api-tokens/{id}', byId(id)))),
+
+  calendar: async (departmentId: string): Promise<DepartmentCalendar> =>
+    bodyOf(await authorized(() => http.GET('/api/departments/{id}/calendar', byId(departmentId)))),
+  setCalendar: async (departmentId: string, body: BusinessCalendar): Promise<DepartmentCalendar> =>
+    bodyOf(
+      await authorized(() => http.PUT('/api/departments/{id}/calendar', { ...byId(departmentId), body })),
+    ),
+  importHolidays: async (departmentId: string, body: ImportHolidaysBody) =>
+    bodyOf(
+      await authorized(() =>
+        http.POST('/api/departments/{id}/calendar/holidays/import', { ...byId(departmentId), body }),
+      ),
+    ),
 };

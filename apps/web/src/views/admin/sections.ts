@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import ApiTokensSection from './tokens/ApiTokensSection.vue';
 import AuditSection from './audit/AuditSection.vue';
+import CalendarSection from './calendar/CalendarSection.vue';
 import InboundEventsSection from './inbound/InboundEventsSection.vue';
 import NumbersSection from './numbers/NumbersSection.vue';
 import TeamsSection from './teams/TeamsSection.vue';
@@ -14,6 +15,7 @@ export const SECTIONS: { key: string; label: string; component: Component }[] = 
   { key: 'inbound', label: 'admin.sections.inbound', component: InboundEventsSection },
   { key: 'audit', label: 'admin.sections.audit', component: AuditSection },
   { key: 'tokens', label: 'admin.sections.tokens', component: ApiTokensSection },
+  { key: 'calendar', label: 'admin.sections.calendar', component: CalendarSection },
 ];
 
 export function sectionOf(query: unknown): (typeof SECTIONS)[number] {
