@@ -2539,6 +2539,65 @@ export interface components {
     RevokedSessionsDto: {
       revoked: number;
     };
+    RoutingRuleDto: {
+      actions: {
+        [key: string]: unknown;
+      };
+      conditions: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      enabled: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * Format: uuid
+       * @description null: every number
+       */
+      numberId: string | null;
+      pluginId: string | null;
+      pluginRuleKey: string | null;
+      position: number;
+      /** @enum {string} */
+      source: 'admin' | 'plugin';
+      /** @description No later rule runs after this one matched */
+      stop: boolean;
+      /** @enum {string} */
+      trigger: 'conversation_opened' | 'every_message';
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy: string | null;
+    };
+    SlaPolicyDto: {
+      businessHours: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      enabled: boolean;
+      escalations: {
+        [key: string]: unknown;
+      }[];
+      /** Format: uuid */
+      id: string;
+      key: string;
+      match: {
+        [key: string]: unknown;
+      };
+      name: string;
+      pluginId: string | null;
+      position: number;
+      /** @enum {string} */
+      source: 'admin' | 'plugin';
+      targets: components['schemas']['SlaTargetsDto'];
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy: string | null;
+    };
     SlaReportDto: {
       /** Format: date-time */
       from: string;
@@ -2556,6 +2615,22 @@ export interface components {
       met: number;
       /** @description One decimal; null when no clock ended */
       metPercent: number | null;
+    };
+    SlaTargetDto: {
+      breachMinutes: number;
+      warningMinutes: number;
+    };
+    SlaTargetsDto: {
+      firstResponse: components['schemas']['SlaTargetDto'] | null;
+      nextResponse: components['schemas']['SlaTargetDto'] | null;
+      resolution: components['schemas']['SlaTargetDto'] | null;
+      /** @description Per stage key */
+      stages: {
+        [key: string]: {
+          breachMinutes?: number;
+          warningMinutes?: number;
+        };
+      };
     };
     SsoProviderDto: {
       id: string;
@@ -4532,7 +4607,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoutingRuleDto'][];
+        };
       };
     };
   };
@@ -4621,7 +4698,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoutingRuleDto'];
+        };
       };
     };
   };
@@ -4646,7 +4725,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoutingRuleDto'][];
+        };
       };
     };
   };
@@ -4695,7 +4776,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'][];
+        };
       };
     };
   };
@@ -4758,7 +4841,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
       };
     };
   };
@@ -4783,7 +4868,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'][];
+        };
       };
     };
   };
@@ -5796,7 +5883,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoutingRuleDto'];
+        };
       };
     };
   };
@@ -5834,7 +5923,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
       };
     };
   };
@@ -5896,7 +5987,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SlaPolicyDto'];
+        };
       };
     };
   };

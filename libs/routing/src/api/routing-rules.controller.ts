@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createRoutingRuleRequest,
   CreateRoutingRuleRequest,
@@ -16,6 +23,7 @@ import { requestBodySchema } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { RoutingRulesService } from './routing-rules.service';
 import { UnprocessableZodPipe } from './unprocessable-zod.pipe';
+import { RoutingRuleDto } from './routing-rule-responses.dto';
 
 /** A department's routing rules: its plugin's and its admins', in the order they run. */
 @ApiTags('routing')
@@ -27,6 +35,7 @@ export class RoutingRulesController {
   @Get('departments/:id/routing-rules')
   @RequirePermission('conversations.read')
   @ApiOperation({ summary: "The department's routing rules in the order they run (plugin rules included)" })
+  @ApiOkResponse({ type: [RoutingRuleDto] })
   list(@Param('id', ParseUUIDPipe) id: string): Promise<RoutingRuleView[]> {
     return this.rules.list(id);
   }
@@ -37,6 +46,7 @@ export class RoutingRulesController {
     summary: 'Add a rule after the last one; 422 names an unknown field, a bad pattern or reference',
   })
   @ApiBody({ schema: requestBodySchema(createRoutingRuleRequest) })
+  @ApiCreatedResponse({ type: RoutingRuleDto })
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(createRoutingRuleRequest)) body: CreateRoutingRuleRequest,
@@ -48,6 +58,7 @@ export class RoutingRulesController {
   @RequirePermission('routing.manage')
   @ApiOperation({ summary: 'Reorder the rules: every rule id of the department, in the new order' })
   @ApiBody({ schema: requestBodySchema(orderRoutingRulesRequest) })
+  @ApiOkResponse({ type: [RoutingRuleDto] })
   order(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(orderRoutingRulesRequest)) body: OrderRoutingRulesRequest,
@@ -71,6 +82,7 @@ export class RoutingRulesController {
   @RequirePermission('routing.manage')
   @ApiOperation({ summary: "Change a rule (a plugin's rule: enabled only)" })
   @ApiBody({ schema: requestBodySchema(updateRoutingRuleRequest) })
+  @ApiOkResponse({ type: RoutingRuleDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(updateRoutingRuleRequest)) body: UpdateRoutingRuleRequest,

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createSlaPolicyRequest,
   CreateSlaPolicyRequest,
@@ -13,6 +20,7 @@ import { requestBodySchema } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { UnprocessableZodPipe } from '@switchboard/routing';
 import { SlaPoliciesService } from './sla-policies.service';
+import { SlaPolicyDto } from './sla-policy-responses.dto';
 
 /** A department's SLA policies: its plugin's and its admins', in the order they are tried. */
 @ApiTags('sla')
@@ -26,6 +34,7 @@ export class SlaPoliciesController {
   @ApiOperation({
     summary: "The department's SLA policies in the order they are tried (plugin policies included)",
   })
+  @ApiOkResponse({ type: [SlaPolicyDto] })
   list(@Param('id', ParseUUIDPipe) id: string): Promise<SlaPolicyView[]> {
     return this.policies.list(id);
   }
@@ -37,6 +46,7 @@ export class SlaPoliciesController {
       'Add a policy after the last one; 422 names the field: a warning not before its deadline, no target, an unknown number, stage or escalation user',
   })
   @ApiBody({ schema: requestBodySchema(createSlaPolicyRequest) })
+  @ApiCreatedResponse({ type: SlaPolicyDto })
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(createSlaPolicyRequest)) body: CreateSlaPolicyRequest,
@@ -50,6 +60,7 @@ export class SlaPoliciesController {
     summary: 'Reorder the policies: these ids first, in this order; the others follow as they were',
   })
   @ApiBody({ schema: requestBodySchema(orderSlaPoliciesRequest) })
+  @ApiOkResponse({ type: [SlaPolicyDto] })
   order(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(orderSlaPoliciesRequest)) body: OrderSlaPoliciesRequest,
@@ -60,6 +71,7 @@ export class SlaPoliciesController {
   @Get('sla-policies/:id')
   @RequirePermission('routing.manage')
   @ApiOperation({ summary: 'One SLA policy' })
+  @ApiOkResponse({ type: SlaPolicyDto })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<SlaPolicyView> {
     return this.policies.get(id);
   }
@@ -70,6 +82,7 @@ export class SlaPoliciesController {
     summary: "Change a policy: the fields given replace the stored ones (a plugin's policy: enabled only)",
   })
   @ApiBody({ schema: requestBodySchema(updateSlaPolicyRequest) })
+  @ApiOkResponse({ type: SlaPolicyDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new UnprocessableZodPipe(updateSlaPolicyRequest)) body: UpdateSlaPolicyRequest,
