@@ -440,4 +440,59 @@ describe('web conversation pane in a real browser', () => {
       await page.close();
     }
   });
+  it('replies to a quoted message, and the keyboard claims, snoozes, closes and reopens (listed in the help dialog)', async () => {
+    const waId = newWaId();
+    const asked = await env.sandbox
+      .customer(waId, { name: 'Teo Teclado' })
+      .text('Qual o preço do plano anual?');
+    const id = await conversationOf(waId);
+    const page = await signedIn('salesAgent');
+    try {
+      await page.goto(`${env.url}/inbox/${id}`);
+      const owner = page.locator('[data-owner]');
+      await owner.filter({ hasText: 'No owner (in the queue)' }).waitFor();
+
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      expect(await help.locator('tr', { hasText: 'Claim' }).locator('kbd').textContent()).toBe('c');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.evaluate(() => document.querySelector('dialog')?.open)).toBe(false);
+
+      await page.keyboard.press('c');
+      await owner.filter({ hasText: 'Owner: salesAgent' }).waitFor();
+      await page.keyboard.press('s');
+      await page.locator('.head .tag', { hasText: "snoozed until the customer's reply" }).waitFor();
+      await page.keyboard.press('s');
+      await page.locator('.head .tag', { hasText: 'snoozed' }).waitFor({ state: 'detached' });
+
+      // Reply-to: the quoted message travels to Meta as the context of the reply.
+      await message(page, 'Qual o preço do plano anual?')
+        .getByRole('button', { name: 'Reply to this message' })
+        .click();
+      await page.locator('.replying', { hasText: 'Qual o preço do plano anual?' }).waitFor();
+      await composer(page).fill('R$ 1.200 por ano.');
+      await composer(page).press('Enter');
+      await waitFor(() => received(waId).includes('R$ 1.200 por ano.') || null, { what: 'the quoted reply' });
+      const sent = env.sandbox.sent(env.numbers.sales.phoneNumberId).find((r) => r.waId === waId);
+      expect(sent?.request).toMatchObject({ context: { message_id: asked.wamid } });
+      await message(page, 'R$ 1.200 por ano.')
+        .locator('.quote', { hasText: 'Qual o preço do plano anual?' })
+        .waitFor();
+
+      await page.locator('ol.messages').click();
+      await page.keyboard.press('e');
+      await page.locator('.head .tag', { hasText: 'closed' }).waitFor();
+      expect((await env.as('salesAgent').get(`/api/conversations/${id}`).expect(200)).body.status).toBe(
+        'closed',
+      );
+      await page.keyboard.press('e');
+      await page.locator('.head .tag', { hasText: 'closed' }).waitFor({ state: 'detached' });
+      expect((await env.as('salesAgent').get(`/api/conversations/${id}`).expect(200)).body.status).toBe(
+        'open',
+      );
+    } finally {
+      await page.close();
+    }
+  });
 });
