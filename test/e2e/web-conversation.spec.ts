@@ -529,4 +529,41 @@ describe('web conversation pane in a real browser', () => {
       await page.close();
     }
   });
+  it('opens on the newest page of a long history and loads older messages on asking', async () => {
+    const waId = newWaId();
+    await env.sandbox.deliver(
+      env.numbers.sales.phoneNumberId,
+      messagesEnvelope(env, 'sales', {
+        contacts: [{ profile: { name: 'Hugo Histórico' }, wa_id: waId }],
+        messages: Array.from({ length: 60 }, (_, i) => ({
+          from: waId,
+          id: fakeWamid(),
+          timestamp: unixNow(-600 + i),
+          type: 'text',
+          text: { body: `histórico ${i + 1}` },
+        })),
+      }),
+      { retry: false },
+    );
+    const id = await conversationOf(waId);
+    await waitFor(
+      async () =>
+        (
+          await env.query<{ n: string }>('select count(*) n from messages where conversation_id = $1', [id])
+        )[0].n === '60' || null,
+      { what: 'the 60 messages stored' },
+    );
+    const page = await signedIn('salesAgent');
+    try {
+      await page.goto(`${env.url}/inbox/${id}`);
+      const bodies = () => page.locator('ol.messages li.message .body').allTextContents();
+      // The newest 50, oldest first.
+      await expect.poll(bodies).toEqual(Array.from({ length: 50 }, (_, i) => `histórico ${i + 11}`));
+      await page.getByRole('button', { name: 'Load older messages' }).click();
+      await expect.poll(bodies).toEqual(Array.from({ length: 60 }, (_, i) => `histórico ${i + 1}`));
+      expect(await page.getByRole('button', { name: 'Load older messages' }).count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 });

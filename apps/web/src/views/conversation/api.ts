@@ -31,6 +31,9 @@ function described<T>(outcome: Outcome): T {
   return bodyOf(outcome) as unknown as T;
 }
 
+/** Messages read per page: the newest on opening, older ones on asking. */
+export const MESSAGES_PAGE = 50;
+
 const path = (id: string) => ({ params: { path: { id } } });
 
 /** A reply as the api documents it: text, media by link or id, or a template with its parameters. */
@@ -43,8 +46,15 @@ export type SnoozeRequest = { until: string } | { untilCustomerReplies: true };
 export const conversationApi = {
   conversation: async (id: string): Promise<ConversationView> =>
     bodyOf(await authorized(() => http.GET('/api/conversations/{id}', path(id)))),
-  messages: async (id: string): Promise<Page<MessageView>> =>
-    bodyOf(await authorized(() => http.GET('/api/conversations/{id}/messages', path(id)))),
+  /** Newest first; `before` (a page's nextCursor) reads the page of older messages. */
+  messages: async (id: string, before?: string): Promise<Page<MessageView>> =>
+    bodyOf(
+      await authorized(() =>
+        http.GET('/api/conversations/{id}/messages', {
+          params: { path: { id }, query: { limit: MESSAGES_PAGE, ...(before ? { before } : {}) } },
+        }),
+      ),
+    ),
   /** The key makes a retried send (a lost answer) return the first message instead of sending twice. */
   reply: async (id: string, body: ReplyBody, key: string): Promise<void> =>
     succeeded(

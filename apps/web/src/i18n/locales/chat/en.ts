@@ -5,6 +5,7 @@ export default {
   snoozedUntilReply: "snoozed until the customer's reply",
   presence: { viewing: '{names} viewing', typing: '{names} typing…' },
   revoked: 'The customer deleted this message.',
+  older: 'Load older messages',
   edited: 'edited',
   replyTo: 'Reply to this message',
   contacts: 'Shared contacts',

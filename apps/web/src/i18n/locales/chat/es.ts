@@ -5,6 +5,7 @@ export default {
   snoozedUntilReply: 'pospuesta hasta la respuesta del cliente',
   presence: { viewing: '{names} viendo', typing: '{names} escribiendo…' },
   revoked: 'El cliente eliminó este mensaje.',
+  older: 'Cargar mensajes anteriores',
   edited: 'editado',
   replyTo: 'Responder a este mensaje',
   contacts: 'Contactos compartidos',

@@ -5,6 +5,7 @@ export default {
   snoozedUntilReply: 'adiada até a resposta do cliente',
   presence: { viewing: '{names} vendo', typing: '{names} digitando…' },
   revoked: 'O cliente apagou esta mensagem.',
+  older: 'Carregar mensagens anteriores',
   edited: 'editada',
   replyTo: 'Responder a esta mensagem',
   contacts: 'Contatos compartilhados',
