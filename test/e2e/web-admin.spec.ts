@@ -260,13 +260,23 @@ describe('admin screens in a real browser', () => {
     await form.getByRole('alert').getByText('permissions:', { exact: false }).waitFor();
 
     await form.getByLabel('Read conversations').check();
+    await form.getByLabel('Expires in (days, optional)').fill('30');
     await form.getByRole('button', { name: 'Create token' }).click();
     await p.getByText('Token CRM sync created.', { exact: false }).waitFor();
     const secret = (await p.locator('code[data-secret]').textContent())?.trim() ?? '';
     expect(secret.length).toBeGreaterThan(20);
-    await p.locator('tr[data-token="CRM sync"]').getByText('Active', { exact: true }).waitFor();
+    await p.locator('tr[data-token="CRM sync"]').getByText('Expires ', { exact: false }).waitFor();
     // The secret shown is the working token.
     await env.anonymous().get('/api/conversations').set('Authorization', `Bearer ${secret}`).expect(200);
+
+    const listed = (await env.api().get('/api/api-tokens').expect(200)).body as {
+      name: string;
+      expiresAt: string | null;
+    }[];
+    const days =
+      (Date.parse(listed.find((x) => x.name === 'CRM sync')?.expiresAt ?? '') - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
 
     await p.reload();
     await p.locator('tr[data-token="CRM sync"]').waitFor();
@@ -320,6 +330,74 @@ describe('admin screens in a real browser', () => {
     expect(saved.calendar.holidays).toEqual([
       { date: '2026-12-24', name: 'Véspera de Natal', yearly: false },
     ]);
+
+    // Brazil's public holidays of 2026 join the one typed in.
+    const importing = p.getByRole('form', { name: 'Import public holidays' });
+    await importing.getByLabel('Country code').fill('BR');
+    await importing.getByLabel('Year').fill('2026');
+    await importing.getByRole('button', { name: 'Import public holidays' }).click();
+    await importing.getByText('holidays were added.', { exact: false }).waitFor();
+    const after = (await env.api().get(`/api/departments/${support}/calendar`).expect(200))
+      .body as typeof saved;
+    const dates = after.calendar.holidays.map((h) => h.date);
+    expect(dates).toContain('2026-12-24');
+    expect(dates).toContain('2026-12-25');
+    expect(dates).toContain('2026-09-07');
+  });
+
+  it('switches routing rules off and reorders them, and creates an SLA policy; a refused policy shows why', async () => {
+    const sales = env.numbers.sales.departmentId;
+    const create = async (name: string, priority: string) =>
+      (
+        await env
+          .api()
+          .post(`/api/departments/${sales}/routing-rules`)
+          .send({ name, actions: { priority } })
+          .expect(201)
+      ).body as { id: string };
+    const urgent = await create('Urgent words', 'urgent');
+    const vip = await create('VIP customers', 'high');
+    const rules = async () =>
+      (await env.api().get(`/api/departments/${sales}/routing-rules`).expect(200)).body as {
+        id: string;
+        enabled: boolean;
+      }[];
+
+    const p = await openAdmin('Routing and SLA');
+    await p.getByLabel('Department').selectOption({ label: 'Sales' });
+    await p.locator('tr[data-rule="VIP customers"]').waitFor();
+    await p.getByRole('checkbox', { name: 'Urgent words is on' }).uncheck();
+    await expect.poll(async () => (await rules()).find((r) => r.id === urgent.id)?.enabled).toBe(false);
+    await p.getByRole('button', { name: 'Move VIP customers up' }).click();
+    await expect.poll(async () => (await rules()).map((r) => r.id)).toEqual([vip.id, urgent.id]);
+    await p.locator('tbody tr').first().getByText('VIP customers').waitFor();
+
+    const form = p.getByRole('form', { name: 'Create SLA policy' });
+    await form.getByLabel('Key').fill('vip');
+    await form.getByLabel('Policy').fill('VIP');
+    await form.getByRole('group', { name: 'First response' }).getByLabel('Warning after (min)').fill('30');
+    await form.getByRole('group', { name: 'First response' }).getByLabel('Deadline (min)').fill('20');
+    await form.getByRole('button', { name: 'Create SLA policy' }).click();
+    // The warning must come before the deadline: the api says so, naming the field.
+    await form
+      .getByRole('alert')
+      .getByText('targets.firstResponse.warningMinutes', { exact: false })
+      .waitFor();
+
+    await form.getByRole('group', { name: 'First response' }).getByLabel('Deadline (min)').fill('60');
+    await form.getByRole('button', { name: 'Create SLA policy' }).click();
+    await p.locator('tr[data-policy="vip"]').getByText('warning 30 min, deadline 60 min').waitFor();
+    const policies = (await env.api().get(`/api/departments/${sales}/sla-policies`).expect(200)).body as {
+      key: string;
+      enabled: boolean;
+      businessHours: boolean;
+      targets: { firstResponse: unknown; resolution: unknown };
+    }[];
+    expect(policies.find((x) => x.key === 'vip')).toMatchObject({
+      enabled: true,
+      businessHours: true,
+      targets: { firstResponse: { warningMinutes: 30, breachMinutes: 60 }, resolution: null },
+    });
   });
 
   it('every section passes axe, with no Content-Security-Policy violation', async () => {
@@ -332,6 +410,7 @@ describe('admin screens in a real browser', () => {
       ['Inbound events', 'Refresh'],
       ['Audit log', 'Search'],
       ['API tokens', 'Create token'],
+      ['Routing and SLA', 'Create SLA policy'],
       ['Business calendar', 'Save calendar'],
     ]) {
       await p.getByRole('navigation', { name: 'Administration sections' }).getByText(section).click();

@@ -30,6 +30,9 @@ export type UpdateUserBody = JsonBody<'/api/users/{id}', 'patch'>;
 export type CreateApiTokenBody = JsonBody<'/api/api-tokens', 'post'>;
 export type ApiTokenPermission = CreateApiTokenBody['permissions'][number];
 export type DepartmentCalendar = Schemas['DepartmentCalendarDto'];
+export type RoutingRule = Schemas['RoutingRuleDto'];
+export type SlaPolicy = Schemas['SlaPolicyDto'];
+export type CreateSlaPolicyBody = JsonBody<'/api/departments/{id}/sla-policies', 'post'>;
 export type BusinessCalendar = DepartmentCalendar['calendar'];
 export type ImportHolidaysBody =
   paths['/api/departments/{id}/calendar/holidays/import']['post']['requestBody']['content']['application/json'];
@@ -110,4 +113,36 @@ export const adminApi = {
         http.POST('/api/departments/{id}/calendar/holidays/import', { ...byId(departmentId), body }),
       ),
     ),
+
+  routingRules: async (departmentId: string): Promise<RoutingRule[]> =>
+    bodyOf(await authorized(() => http.GET('/api/departments/{id}/routing-rules', byId(departmentId)))),
+  setRoutingRuleEnabled: async (id: string, enabled: boolean): Promise<RoutingRule> =>
+    bodyOf(await authorized(() => http.PUT('/api/routing-rules/{id}', { ...byId(id), body: { enabled } }))),
+  orderRoutingRules: async (departmentId: string, ids: string[]): Promise<RoutingRule[]> =>
+    bodyOf(
+      await authorized(() =>
+        http.PUT('/api/departments/{id}/routing-rules/order', { ...byId(departmentId), body: { ids } }),
+      ),
+    ),
+  deleteRoutingRule: async (id: string): Promise<void> =>
+    succeeded(await authorized(() => http.DELETE('/api/routing-rules/{id}', byId(id)))),
+
+  slaPolicies: async (departmentId: string): Promise<SlaPolicy[]> =>
+    bodyOf(await authorized(() => http.GET('/api/departments/{id}/sla-policies', byId(departmentId)))),
+  createSlaPolicy: async (departmentId: string, body: CreateSlaPolicyBody): Promise<SlaPolicy> =>
+    bodyOf(
+      await authorized(() =>
+        http.POST('/api/departments/{id}/sla-policies', { ...byId(departmentId), body }),
+      ),
+    ),
+  setSlaPolicyEnabled: async (id: string, enabled: boolean): Promise<SlaPolicy> =>
+    bodyOf(await authorized(() => http.PUT('/api/sla-policies/{id}', { ...byId(id), body: { enabled } }))),
+  orderSlaPolicies: async (departmentId: string, ids: string[]): Promise<SlaPolicy[]> =>
+    bodyOf(
+      await authorized(() =>
+        http.PUT('/api/departments/{id}/sla-policies/order', { ...byId(departmentId), body: { ids } }),
+      ),
+    ),
+  deleteSlaPolicy: async (id: string): Promise<void> =>
+    succeeded(await authorized(() => http.DELETE('/api/sla-policies/{id}', byId(id)))),
 };

@@ -4,6 +4,7 @@ import AuditSection from './audit/AuditSection.vue';
 import CalendarSection from './calendar/CalendarSection.vue';
 import InboundEventsSection from './inbound/InboundEventsSection.vue';
 import NumbersSection from './numbers/NumbersSection.vue';
+import RoutingSection from './routing/RoutingSection.vue';
 import TeamsSection from './teams/TeamsSection.vue';
 import UsersSection from './users/UsersSection.vue';
 
@@ -15,6 +16,7 @@ export const SECTIONS: { key: string; label: string; component: Component }[] = 
   { key: 'inbound', label: 'admin.sections.inbound', component: InboundEventsSection },
   { key: 'audit', label: 'admin.sections.audit', component: AuditSection },
   { key: 'tokens', label: 'admin.sections.tokens', component: ApiTokensSection },
+  { key: 'routing', label: 'admin.sections.routing', component: RoutingSection },
   { key: 'calendar', label: 'admin.sections.calendar', component: CalendarSection },
 ];
 
