@@ -121,6 +121,33 @@ describe('admin screens in a real browser', () => {
     expect(rita?.memberships.map((m) => [m.departmentId, m.role])).toEqual([
       [env.numbers.sales.departmentId, 'agent'],
     ]);
+
+    // A new single-use link for someone who never signed in: it sets their password once.
+    await p
+      .locator('tr[data-user="rita.nunes@example.com"]')
+      .getByRole('button', { name: 'New invitation link' })
+      .click();
+    const box = p.locator('.secret-once', { hasText: 'A new invitation link for Rita Nunes' });
+    const url = new URL((await box.locator('code').textContent()) ?? '');
+    await env
+      .anonymous()
+      .post('/api/auth/accept')
+      .send({ token: url.searchParams.get('token'), password: 'rita-password-123' })
+      .expect(204);
+    await env
+      .anonymous()
+      .post('/api/auth/login')
+      .send({ email: 'rita.nunes@example.com', password: 'rita-password-123' })
+      .expect(200);
+
+    // Signing someone out everywhere ends their sessions (the sales agent signed in while seeding).
+    await p
+      .locator(`tr[data-user="${env.users.salesAgent.email}"]`)
+      .getByRole('button', { name: 'Sign out everywhere' })
+      .click();
+    const said = await p.getByText('salesAgent was signed out', { exact: false }).textContent();
+    expect(Number(/\((\d+) sessions ended\)/.exec(said ?? '')?.[1])).toBeGreaterThanOrEqual(1);
+
     if (process.env.SCREENSHOTS === '1') {
       mkdirSync('docs/screenshots', { recursive: true });
       await p.screenshot({ path: 'docs/screenshots/admin.png' });

@@ -14,6 +14,7 @@ type JsonBody<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] e
 
 export type AdminUser = Schemas['UserDto'];
 export type CreatedUser = Schemas['CreatedUserDto'];
+export type IssuedLink = Schemas['IssuedLinkDto'];
 export type Team = Schemas['TeamDto'];
 export type Department = Schemas['DepartmentDto'];
 export type WhatsappNumber = Schemas['NumberDto'];
@@ -55,6 +56,14 @@ export const adminApi = {
     bodyOf(await authorized(() => http.POST('/api/users', { body }))),
   updateUser: async (id: string, body: UpdateUserBody): Promise<AdminUser> =>
     bodyOf(await authorized(() => http.PATCH('/api/users/{id}', { ...byId(id), body }))),
+  issueLink: async (id: string, kind: 'invitation' | 'password-reset'): Promise<IssuedLink> =>
+    bodyOf(
+      await authorized(() =>
+        kind === 'invitation'
+          ? http.POST('/api/users/{id}/invitation', byId(id))
+          : http.POST('/api/users/{id}/password-reset', byId(id)),
+      ),
+    ),
   revokeSessions: async (id: string): Promise<number> =>
     bodyOf(await authorized(() => http.POST('/api/users/{id}/revoke-sessions', byId(id)))).revoked,
 
