@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   createDepartmentRequest,
   CreateDepartmentRequest,
@@ -13,7 +21,7 @@ import {
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
-import { DepartmentPageDto } from './department-responses.dto';
+import { DepartmentDto, DepartmentPageDto } from './department-responses.dto';
 import { DepartmentViews } from './department-views.service';
 
 @ApiTags('departments')
@@ -44,6 +52,7 @@ export class DepartmentsController {
   @Get(':id')
   @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'One department with its numbers and plugin' })
+  @ApiOkResponse({ type: DepartmentDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DepartmentView> {
     return (await this.views.of([await this.departments.get(id)]))[0];
   }
@@ -52,6 +61,7 @@ export class DepartmentsController {
   @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'Create a department (key: a unique lowercase slug) with its default pipeline' })
   @ApiBody({ schema: requestBodySchema(createDepartmentRequest) })
+  @ApiCreatedResponse({ type: DepartmentDto })
   async create(
     @Body(new ZodValidationPipe(createDepartmentRequest)) body: CreateDepartmentRequest,
   ): Promise<DepartmentView> {
@@ -65,6 +75,7 @@ export class DepartmentsController {
       "Rename, set the members-only flag (it then stands over the department plugin's), or set business hours (null: the plugin's, else Mon–Fri 09–18 UTC)",
   })
   @ApiBody({ schema: requestBodySchema(updateDepartmentRequest) })
+  @ApiOkResponse({ type: DepartmentDto })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateDepartmentRequest)) body: UpdateDepartmentRequest,
@@ -76,6 +87,7 @@ export class DepartmentsController {
   @HttpCode(200)
   @RequirePermission('departments.manage')
   @ApiOperation({ summary: 'Archive a department; refused (409) while WhatsApp numbers are bound to it' })
+  @ApiOkResponse({ type: DepartmentDto })
   async archive(@Param('id', ParseUUIDPipe) id: string): Promise<DepartmentView> {
     return (await this.views.of([await this.departments.archive(id, this.views.boundNumbers)]))[0];
   }

@@ -4080,7 +4080,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentDto'];
+        };
       };
     };
   };
@@ -4099,7 +4101,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentDto'];
+        };
       };
     };
   };
@@ -4143,7 +4147,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentDto'];
+        };
       };
     };
   };
@@ -4273,7 +4279,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentDto'];
+        };
       };
     };
   };
