@@ -18,5 +18,6 @@ export function isShortcut(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return false;
   const target = event.target as HTMLElement | null;
   if (!target) return true;
-  return !target.closest('input, textarea, select, [contenteditable="true"], dialog');
+  // An open dialog keeps its keys; a closed one may still hold the focus for a moment after closing.
+  return !target.closest('input, textarea, select, [contenteditable="true"], dialog[open]');
 }
