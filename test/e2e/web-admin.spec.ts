@@ -170,6 +170,44 @@ describe('admin screens in a real browser', () => {
     ]);
   });
 
+  it('creates, renames and archives a department; archiving one with numbers shows the refusal', async () => {
+    const p = await openAdmin('Departments');
+    const form = p.getByRole('form', { name: 'Create department' });
+    await form.getByLabel('Key').fill('customer-care');
+    await form.getByLabel('Name').fill('Customer care');
+    await form.getByRole('button', { name: 'Create department' }).click();
+    await form.getByText('The department Customer care was created.').waitFor();
+    const row = p.locator('tr[data-department="customer-care"]');
+    await row.getByText('Everyone with access').waitFor();
+    const find = async (key: string) =>
+      (
+        (await env.api().get('/api/departments').expect(200)).body as {
+          items: { key: string; name: string; membersOnly: boolean; archivedAt: string | null }[];
+        }
+      ).items.find((d) => d.key === key);
+    expect(await find('customer-care')).toMatchObject({
+      name: 'Customer care',
+      membersOnly: false,
+      archivedAt: null,
+    });
+
+    // Sales has a number bound: the api refuses to archive it, and the page says so.
+    await p.locator('tr[data-department="sales"]').getByRole('button', { name: 'Archive' }).click();
+    await p.getByRole('alert').getByText('409', { exact: false }).waitFor();
+    expect((await find('sales'))?.archivedAt).toBeNull();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = p.getByRole('form', { name: 'Edit Customer care' });
+    await edit.getByLabel('Name').fill('Customer Care');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Customer Care', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Archive' }).click();
+    await row.getByText('Archived').waitFor();
+    const archived = await find('customer-care');
+    expect(archived?.name).toBe('Customer Care');
+    expect(archived?.archivedAt).not.toBeNull();
+  });
+
   it("shows a number's health, runs its connection test, and rotates its token without ever showing it", async () => {
     const sales = env.numbers.sales;
     const secret = sales.accessToken;
@@ -433,6 +471,7 @@ describe('admin screens in a real browser', () => {
     for (const [section, ready] of [
       ['Users', 'Invite user'],
       ['Teams', 'Create team'],
+      ['Departments', 'Create department'],
       ['WhatsApp numbers', 'Health and connection'],
       ['Inbound events', 'Refresh'],
       ['Audit log', 'Search'],

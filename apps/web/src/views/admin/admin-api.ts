@@ -33,6 +33,8 @@ export type ApiTokenPermission = CreateApiTokenBody['permissions'][number];
 export type DepartmentCalendar = Schemas['DepartmentCalendarDto'];
 export type RoutingRule = Schemas['RoutingRuleDto'];
 export type SlaPolicy = Schemas['SlaPolicyDto'];
+export type CreateDepartmentBody = JsonBody<'/api/departments', 'post'>;
+export type UpdateDepartmentBody = JsonBody<'/api/departments/{id}', 'patch'>;
 export type CreateSlaPolicyBody = JsonBody<'/api/departments/{id}/sla-policies', 'post'>;
 export type BusinessCalendar = DepartmentCalendar['calendar'];
 export type ImportHolidaysBody =
@@ -50,6 +52,13 @@ const byId = (id: string) => ({ params: { path: { id } } });
 export const adminApi = {
   departments: async (): Promise<Department[]> =>
     bodyOf(await authorized(() => http.GET('/api/departments', { params: { query: { limit: 200 } } }))).items,
+
+  createDepartment: async (body: CreateDepartmentBody): Promise<Department> =>
+    bodyOf(await authorized(() => http.POST('/api/departments', { body }))),
+  updateDepartment: async (id: string, body: UpdateDepartmentBody): Promise<Department> =>
+    bodyOf(await authorized(() => http.PATCH('/api/departments/{id}', { ...byId(id), body }))),
+  archiveDepartment: async (id: string): Promise<Department> =>
+    bodyOf(await authorized(() => http.POST('/api/departments/{id}/archive', byId(id)))),
 
   users: async (): Promise<AdminUser[]> => bodyOf(await authorized(() => http.GET('/api/users'))),
   createUser: async (body: CreateUserBody): Promise<CreatedUser> =>

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import ApiTokensSection from './tokens/ApiTokensSection.vue';
 import AuditSection from './audit/AuditSection.vue';
 import CalendarSection from './calendar/CalendarSection.vue';
+import DepartmentsSection from './departments/DepartmentsSection.vue';
 import InboundEventsSection from './inbound/InboundEventsSection.vue';
 import NumbersSection from './numbers/NumbersSection.vue';
 import RoutingSection from './routing/RoutingSection.vue';
@@ -12,6 +13,7 @@ import UsersSection from './users/UsersSection.vue';
 export const SECTIONS: { key: string; label: string; component: Component }[] = [
   { key: 'users', label: 'admin.sections.users', component: UsersSection },
   { key: 'teams', label: 'admin.sections.teams', component: TeamsSection },
+  { key: 'departments', label: 'admin.sections.departments', component: DepartmentsSection },
   { key: 'numbers', label: 'admin.sections.numbers', component: NumbersSection },
   { key: 'inbound', label: 'admin.sections.inbound', component: InboundEventsSection },
   { key: 'audit', label: 'admin.sections.audit', component: AuditSection },
