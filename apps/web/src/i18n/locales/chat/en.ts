@@ -53,6 +53,12 @@ export default {
     send: 'Send',
     addNote: 'Add note',
   },
+  quick: {
+    title: 'Quick replies',
+    none: 'No quick replies yet: write an answer, then save it here.',
+    save: 'Save the text as a quick reply',
+    remove: 'Remove quick reply {text}',
+  },
   template: {
     title: 'Template',
     windowClosed:

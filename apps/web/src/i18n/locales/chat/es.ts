@@ -53,6 +53,12 @@ export default {
     send: 'Enviar',
     addNote: 'Añadir nota',
   },
+  quick: {
+    title: 'Respuestas rápidas',
+    none: 'Aún no hay respuestas rápidas: escribe una respuesta y guárdala aquí.',
+    save: 'Guardar el texto como respuesta rápida',
+    remove: 'Quitar la respuesta rápida {text}',
+  },
   template: {
     title: 'Plantilla',
     windowClosed:

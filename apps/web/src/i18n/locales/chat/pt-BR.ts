@@ -53,6 +53,12 @@ export default {
     send: 'Enviar',
     addNote: 'Adicionar nota',
   },
+  quick: {
+    title: 'Respostas rápidas',
+    none: 'Ainda não há respostas rápidas: escreva uma resposta e salve-a aqui.',
+    save: 'Salvar o texto como resposta rápida',
+    remove: 'Remover a resposta rápida {text}',
+  },
   template: {
     title: 'Modelo',
     windowClosed:
