@@ -5,6 +5,9 @@ import {
   NumberHealthView,
   NumberView,
   Page,
+  TemplateSyncErrorView,
+  TemplateSyncView,
+  TemplateView,
 } from '@switchboard/contracts';
 
 // OpenAPI response schemas of the number and number-health routes. Each class implements its contract, so a field
@@ -163,4 +166,59 @@ export class NumberHealthDto implements Health {
   @ApiProperty({ type: 'object', additionalProperties: true }) silenceAlarm!: Health['silenceAlarm'];
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   openAlerts!: Health['openAlerts'];
+}
+
+class TemplateSyncErrorDto implements TemplateSyncErrorView {
+  @ApiProperty(nullableNumber) code!: number | null;
+  @ApiProperty(nullableNumber) subcode!: number | null;
+  @ApiProperty({ type: String }) message!: string;
+}
+
+export class TemplateSyncDto implements TemplateSyncView {
+  @ApiProperty({ type: String }) wabaId!: string;
+  @ApiProperty(time) attemptedAt!: string;
+  @ApiProperty(nullableTime) syncedAt!: string | null;
+  @ApiProperty({ type: () => TemplateSyncErrorDto, nullable: true }) error!: TemplateSyncErrorDto | null;
+  @ApiProperty({ type: Number, description: 'Templates Meta listed (every page)' }) listed!: number;
+  @ApiProperty({ type: Number, description: 'Stored templates no longer listed, marked deleted' })
+  markedDeleted!: number;
+}
+
+type LatestSync = Omit<TemplateSyncView, 'listed' | 'markedDeleted'>;
+
+class LatestTemplateSyncDto implements LatestSync {
+  @ApiProperty({ type: String }) wabaId!: string;
+  @ApiProperty(time) attemptedAt!: string;
+  @ApiProperty(nullableTime) syncedAt!: string | null;
+  @ApiProperty({ type: () => TemplateSyncErrorDto, nullable: true }) error!: TemplateSyncErrorDto | null;
+}
+
+export class TemplateDto implements TemplateView {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String }) wabaId!: string;
+  @ApiProperty({ type: String }) metaId!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) language!: string;
+  @ApiProperty({ type: String }) category!: string;
+  @ApiProperty({ type: String, description: 'APPROVED, PENDING, REJECTED, PAUSED, DISABLED…' })
+  status!: string;
+  @ApiProperty(nullableString) qualityScore!: string | null;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: "Meta's components",
+  })
+  components!: unknown[];
+  @ApiProperty({ enum: ['POSITIONAL', 'NAMED'] satisfies TemplateView['parameterFormat'][] })
+  parameterFormat!: TemplateView['parameterFormat'];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  statusDetail!: Record<string, unknown> | null;
+  @ApiProperty(nullableTime) statusChangedAt!: string | null;
+  @ApiProperty(time) syncedAt!: string;
+  @ApiProperty(nullableTime) deletedAt!: string | null;
+}
+
+export class TemplateListDto {
+  @ApiProperty({ type: () => [TemplateDto] }) items!: TemplateDto[];
+  @ApiProperty({ type: () => LatestTemplateSyncDto, nullable: true }) sync!: LatestTemplateSyncDto | null;
 }

@@ -10,7 +10,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   NumberAdminService,
   NumberArchiveService,
@@ -39,13 +47,20 @@ import {
   RegisterNumberRequest,
   rotateCredentialsRequest,
   RotateCredentialsRequest,
+  TEMPLATE_STATUSES,
   TemplateSyncView,
   TemplateView,
 } from '@switchboard/contracts';
 import { requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
 import { DepartmentAdminService } from '@switchboard/pipelines';
-import { NumberDto, NumberPageDto } from './number-responses.dto';
+import {
+  NumberDto,
+  NumberPageDto,
+  TemplateDto,
+  TemplateListDto,
+  TemplateSyncDto,
+} from './number-responses.dto';
 
 /** WhatsApp numbers: channels owns them, pipelines the departments they are bound to; composed here. */
 @ApiTags('numbers')
@@ -206,6 +221,7 @@ export class NumbersController {
     summary:
       "Copy the WABA's message templates from Meta (every page) with this number's token; templates Meta no longer lists are marked deleted. 502 with Meta's code when Meta refuses (nothing stored changes)",
   })
+  @ApiOkResponse({ type: TemplateSyncDto })
   syncTemplates(@Param('id', ParseUUIDPipe) id: string): Promise<TemplateSyncView> {
     return this.templateSync.syncNumber(id);
   }
@@ -217,6 +233,7 @@ export class NumbersController {
       "Create a template in the number's WABA through Meta (components in Meta's shape); stored as Meta answered (usually PENDING, reviewed later by webhook). Meta's refusal: 422 with its code and subcode, nothing stored; Meta unreachable: 502",
   })
   @ApiBody({ schema: requestBodySchema(createTemplateRequest) })
+  @ApiCreatedResponse({ type: TemplateDto })
   createTemplate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(createTemplateRequest)) body: CreateTemplateRequest,
@@ -230,6 +247,9 @@ export class NumbersController {
     summary:
       "The number's WABA templates as last synced (filters status, name) and the latest sync with its error",
   })
+  @ApiQuery({ name: 'status', required: false, schema: { type: 'string', enum: [...TEMPLATE_STATUSES] } })
+  @ApiQuery({ name: 'name', required: false, schema: { type: 'string', maxLength: 512 } })
+  @ApiOkResponse({ type: TemplateListDto })
   listTemplates(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(listTemplatesQuery)) q: ListTemplatesQuery,

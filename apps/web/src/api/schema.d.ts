@@ -2329,6 +2329,14 @@ export interface components {
       /** Format: uuid */
       messageId: string;
     };
+    LatestTemplateSyncDto: {
+      /** Format: date-time */
+      attemptedAt: string;
+      error: components['schemas']['TemplateSyncErrorDto'] | null;
+      /** Format: date-time */
+      syncedAt: string | null;
+      wabaId: string;
+    };
     LoginResponseDto: {
       accessToken: string;
       /** @description Seconds until the access token expires */
@@ -2667,6 +2675,54 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+    };
+    TemplateDto: {
+      category: string;
+      /** @description Meta's components */
+      components: {
+        [key: string]: unknown;
+      }[];
+      /** Format: date-time */
+      deletedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      language: string;
+      metaId: string;
+      name: string;
+      /** @enum {string} */
+      parameterFormat: 'POSITIONAL' | 'NAMED';
+      qualityScore: string | null;
+      /** @description APPROVED, PENDING, REJECTED, PAUSED, DISABLED… */
+      status: string;
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      statusDetail: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      syncedAt: string;
+      wabaId: string;
+    };
+    TemplateListDto: {
+      items: components['schemas']['TemplateDto'][];
+      sync: components['schemas']['LatestTemplateSyncDto'] | null;
+    };
+    TemplateSyncDto: {
+      /** Format: date-time */
+      attemptedAt: string;
+      error: components['schemas']['TemplateSyncErrorDto'] | null;
+      /** @description Templates Meta listed (every page) */
+      listed: number;
+      /** @description Stored templates no longer listed, marked deleted */
+      markedDeleted: number;
+      /** Format: date-time */
+      syncedAt: string | null;
+      wabaId: string;
+    };
+    TemplateSyncErrorDto: {
+      code: number | null;
+      message: string;
+      subcode: number | null;
     };
     UserDto: {
       /** Format: date-time */
@@ -5337,7 +5393,23 @@ export interface operations {
   };
   NumbersController_listTemplates: {
     parameters: {
-      query?: never;
+      query?: {
+        name?: string;
+        status?:
+          | 'APPROVED'
+          | 'PENDING'
+          | 'REJECTED'
+          | 'PAUSED'
+          | 'DISABLED'
+          | 'FLAGGED'
+          | 'IN_APPEAL'
+          | 'REINSTATED'
+          | 'LIMIT_EXCEEDED'
+          | 'LOCKED'
+          | 'PENDING_DELETION'
+          | 'ARCHIVED'
+          | 'DELETED';
+      };
       header?: never;
       path: {
         id: string;
@@ -5350,7 +5422,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateListDto'];
+        };
       };
     };
   };
@@ -5433,7 +5507,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
       };
     };
   };
@@ -5452,7 +5528,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemplateSyncDto'];
+        };
       };
     };
   };
