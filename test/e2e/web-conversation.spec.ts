@@ -310,6 +310,16 @@ describe('web conversation pane in a real browser', () => {
       // The agent's pane follows: the new owner and the supervisor's message arrive live.
       await agent.locator('[data-owner]', { hasText: 'Owner: salesSupervisor' }).waitFor();
       await message(agent, 'Posso ajudar?').waitFor();
+
+      // The supervisor hands it back to the agent.
+      const assign = supervisor.getByLabel('Assign');
+      await assign.locator('option', { hasText: 'salesAgent' }).waitFor({ state: 'attached' });
+      await assign.selectOption({ label: 'salesAgent' });
+      await agent.locator('[data-owner]', { hasText: 'Owner: salesAgent' }).waitFor();
+      expect((await env.api().get(`/api/conversations/${id}`).expect(200)).body.owner).toEqual({
+        id: env.users.salesAgent.id,
+        name: 'salesAgent',
+      });
     } finally {
       await agent.close();
       await supervisor.close();
