@@ -238,6 +238,21 @@ describe('admin screens in a real browser', () => {
       { what: 'the connection test stored' },
     );
 
+    // Its templates as Meta lists them, with Meta's status; a sync asks Meta again.
+    await detail
+      .locator('tr[data-template="hello_world:en_US"]')
+      .getByText('APPROVED', { exact: true })
+      .waitFor();
+    await detail
+      .locator('tr[data-template="promo_paused:en_US"]')
+      .getByText('PAUSED', { exact: true })
+      .waitFor();
+    await detail.getByRole('button', { name: 'Sync from Meta' }).click();
+    await detail
+      .getByRole('status')
+      .getByText(/^Meta listed \d+ templates; 0 no longer listed/)
+      .waitFor();
+
     // A token Meta never issued: refused with Meta's code, shown in the form.
     const rotation = detail.getByRole('form', { name: 'Rotate access token' });
     await rotation.getByLabel('New access token').fill('a-token-meta-never-issued');

@@ -19,6 +19,9 @@ export type Team = Schemas['TeamDto'];
 export type Department = Schemas['DepartmentDto'];
 export type WhatsappNumber = Schemas['NumberDto'];
 export type NumberHealth = Schemas['NumberHealthDto'];
+export type Template = Schemas['TemplateDto'];
+export type TemplateList = Schemas['TemplateListDto'];
+export type TemplateSync = Schemas['TemplateSyncDto'];
 export type InboundEvent = Schemas['InboundEventDto'];
 export type InboundStatus = InboundEvent['status'];
 export type AuditEvent = Schemas['AuditEventDto'];
@@ -96,6 +99,11 @@ export const adminApi = {
         http.PATCH('/api/numbers/{id}/credentials', { ...byId(id), body: { accessToken } }),
       ),
     ),
+
+  templates: async (numberId: string): Promise<TemplateList> =>
+    bodyOf(await authorized(() => http.GET('/api/numbers/{id}/templates', byId(numberId)))),
+  syncTemplates: async (numberId: string): Promise<TemplateSync> =>
+    bodyOf(await authorized(() => http.POST('/api/numbers/{id}/templates/sync', byId(numberId)))),
 
   inboundEvents: async (status: InboundStatus | undefined, before?: string) =>
     bodyOf(

@@ -270,4 +270,17 @@ export default {
     archive: 'Archive',
     archiveConfirm: 'Archive the department {name}?',
   },
+  templates: {
+    title: 'Message templates',
+    sync: 'Sync from Meta',
+    synced: 'Meta listed {listed} templates; {deleted} no longer listed were marked deleted.',
+    lastSync: 'Last synced {at}',
+    empty: 'No templates synced yet.',
+    name: 'Template',
+    language: 'Language',
+    category: 'Category',
+    status: 'Status',
+    quality: 'Quality',
+    deleted: 'Deleted at Meta',
+  },
 };

@@ -272,4 +272,17 @@ export default {
     archive: 'Archivar',
     archiveConfirm: '¿Archivar el departamento {name}?',
   },
+  templates: {
+    title: 'Plantillas de mensaje',
+    sync: 'Sincronizar con Meta',
+    synced: 'Meta listó {listed} plantillas; {deleted} que ya no aparecen se marcaron como eliminadas.',
+    lastSync: 'Última sincronización el {at}',
+    empty: 'Todavía no hay plantillas sincronizadas.',
+    name: 'Plantilla',
+    language: 'Idioma',
+    category: 'Categoría',
+    status: 'Estado',
+    quality: 'Calidad',
+    deleted: 'Eliminada en Meta',
+  },
 } satisfies Messages['admin'];

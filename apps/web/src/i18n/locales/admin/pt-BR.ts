@@ -272,4 +272,17 @@ export default {
     archive: 'Arquivar',
     archiveConfirm: 'Arquivar o departamento {name}?',
   },
+  templates: {
+    title: 'Modelos de mensagem',
+    sync: 'Sincronizar com a Meta',
+    synced: 'A Meta listou {listed} modelos; {deleted} que não aparecem mais foram marcados como excluídos.',
+    lastSync: 'Última sincronização em {at}',
+    empty: 'Nenhum modelo sincronizado ainda.',
+    name: 'Modelo',
+    language: 'Idioma',
+    category: 'Categoria',
+    status: 'Situação',
+    quality: 'Qualidade',
+    deleted: 'Excluído na Meta',
+  },
 } satisfies Messages['admin'];
