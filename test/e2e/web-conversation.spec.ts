@@ -65,7 +65,7 @@ describe('web conversation pane in a real browser', () => {
 
   const newWaId = () => `55119${Date.now().toString().slice(-6)}${String(n++).padStart(2, '0')}`;
 
-  async function signedIn(actor: 'salesAgent' | 'salesSupervisor'): Promise<Page> {
+  async function signedIn(actor: 'salesAgent' | 'salesSupervisor' | 'admin'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript({ content: RECORD_CSP });
     await page.goto(`${env.url}/login`);
@@ -603,6 +603,33 @@ describe('web conversation pane in a real browser', () => {
       await page.getByRole('button', { name: 'Quick replies' }).click();
       await page.getByRole('button', { name: 'Remove quick reply Bom dia! Como posso ajudar?' }).click();
       await page.getByText('No quick replies yet').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+  it('transfers a conversation to another department, and snoozes it from the menu', async () => {
+    const waId = newWaId();
+    await env.sandbox.customer(waId, { name: 'Tina Transferida' }).text('Na verdade é suporte');
+    const id = await conversationOf(waId);
+    const page = await signedIn('admin');
+    try {
+      await page.goto(`${env.url}/inbox/${id}`);
+      await message(page, 'Na verdade é suporte').waitFor();
+      await page.getByLabel('Snooze').selectOption({ label: 'For an hour' });
+      await page.locator('.head .tag', { hasText: 'snoozed until' }).waitFor();
+      const snoozed = (await env.api().get(`/api/conversations/${id}`).expect(200)).body
+        .snoozedUntil as string;
+      const ahead = Date.parse(snoozed) - Date.now();
+      expect(ahead).toBeGreaterThan(55 * 60_000);
+      expect(ahead).toBeLessThan(61 * 60_000);
+      await page.getByRole('button', { name: 'Wake now' }).click();
+      await page.locator('.head .tag', { hasText: 'snoozed' }).waitFor({ state: 'detached' });
+
+      await page.getByLabel('Transfer to').selectOption({ label: 'Support' });
+      await page.locator('.head', { hasText: 'Support ·' }).waitFor();
+      expect((await env.api().get(`/api/conversations/${id}`).expect(200)).body.department.key).toBe(
+        'support',
+      );
     } finally {
       await page.close();
     }

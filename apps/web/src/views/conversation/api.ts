@@ -41,6 +41,8 @@ export type ReplyBody = NonNullable<
   paths['/api/conversations/{id}/messages']['post']['requestBody']
 >['content']['application/json'];
 
+export type TransferTarget = Pick<DepartmentView, 'id' | 'name' | 'archivedAt'>;
+
 export type SnoozeRequest = { until: string } | { untilCustomerReplies: true };
 
 export const conversationApi = {
@@ -93,8 +95,9 @@ export const conversationApi = {
     described<{ items: TemplateView[] }>(
       await authorized(() => http.GET('/api/numbers/{id}/templates', path(numberId))),
     ).items.filter((t) => t.status === 'APPROVED' && !t.deletedAt),
-  departments: async (): Promise<DepartmentView[]> =>
-    described(await authorized(() => http.GET('/api/departments'))),
+  /** Transfer targets; the api lists departments to admins only (others get a 403 and no targets). */
+  departments: async (): Promise<TransferTarget[]> =>
+    bodyOf(await authorized(() => http.GET('/api/departments', { params: { query: { limit: 200 } } }))).items,
   agents: async (departmentId: string): Promise<AgentView[]> =>
     described(await authorized(() => http.GET('/api/departments/{id}/agents', path(departmentId)))),
 

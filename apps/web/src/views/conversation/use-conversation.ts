@@ -4,14 +4,13 @@ import type {
   CardEventView,
   CardView,
   ConversationView,
-  DepartmentView,
   MessageView,
   PipelineView,
 } from '@switchboard/contracts';
 import { useErrorText } from '../../composables/error-text';
 import type { LiveEvent } from '../../realtime/events';
 import { useLiveStore } from '../../stores/live';
-import { conversationApi } from './api';
+import { conversationApi, type TransferTarget } from './api';
 
 // Reads caused by live events wait this long for more of the same burst.
 const LIVE_READ_DELAY_MS = 300;
@@ -55,7 +54,7 @@ export function useConversation(id: string) {
   const card = ref<CardView | null>(null);
   const pipeline = ref<PipelineView | null>(null);
   const events = ref<CardEventView[]>([]);
-  const departments = ref<DepartmentView[]>([]);
+  const departments = ref<TransferTarget[]>([]);
   const agents = ref<AgentView[]>([]);
   const loading = ref(true);
   const loadError = ref<string | null>(null);
