@@ -1,46 +1,19 @@
-import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  axeViolations,
+  createTestEnvironment,
+  cspViolations,
+  launchBrowser,
+  recordCspViolations,
+  signInPage,
+  TestEnvironment,
+  waitFor,
+} from '@switchboard/testing';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// Records every Content-Security-Policy violation the page reports, from before any script of ours runs.
-const RECORD_CSP = `
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
-`;
-
-/** WCAG 2 A/AA problems axe finds inside the admin screen (the shell around it is checked with the shell). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector('.admin'), { runOnly: ['wcag2a', 'wcag2aa'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/inbox$/);
-}
 
 describe('admin screens in a real browser', () => {
   let env: TestEnvironment;
@@ -64,10 +37,10 @@ describe('admin screens in a real browser', () => {
   async function openAdmin(section: string): Promise<Page> {
     await context?.close();
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    await context.addInitScript({ content: RECORD_CSP });
+    await recordCspViolations(context);
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
-    await signIn(page, env.url, env.users.admin.email, env.users.admin.password);
+    await signInPage(page, env.url, env.users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByText('Admin', { exact: true }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await page.getByRole('navigation', { name: 'Administration sections' }).getByText(section).click();
@@ -79,7 +52,7 @@ describe('admin screens in a real browser', () => {
     const ctx = await browser.newContext({ locale: 'en-US' });
     try {
       const agentPage = await ctx.newPage();
-      await signIn(agentPage, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(agentPage, env.url, env.users.salesAgent);
       const nav = agentPage.getByRole('navigation', { name: 'Main' });
       await nav.getByText('Inbox', { exact: true }).waitFor();
       expect(await nav.getByText('Admin', { exact: true }).count()).toBe(0);
@@ -266,7 +239,9 @@ describe('admin screens in a real browser', () => {
     await rotation.getByRole('button', { name: 'Rotate access token' }).click();
     await rotation.getByText('The new access token was checked with Meta and stored.').waitFor();
     const fieldValues = () =>
-      p.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join('\n'));
+      p
+        .locator('input')
+        .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value).join('\n'));
     expect(await fieldValues()).not.toContain(secret);
     expect(await p.content()).not.toContain(secret);
     const [rotated] = await env.query<{ n: number }>(
@@ -501,9 +476,9 @@ describe('admin screens in a real browser', () => {
         await p.getByRole('button', { name: 'Health and connection' }).first().click();
         await p.getByRole('button', { name: 'Run connection test' }).waitFor();
       }
-      found.push(...(await axeViolations(p)).map((v) => `${section}: ${v}`));
+      found.push(...(await axeViolations(p, '.admin')).map((v) => `${section}: ${v}`));
     }
     expect(found).toEqual([]);
-    expect(await p.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(await cspViolations(p)).toEqual([]);
   });
 });

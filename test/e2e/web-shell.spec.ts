@@ -1,34 +1,20 @@
-import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
+import {
+  createTestEnvironment,
+  cspViolations,
+  launchBrowser,
+  recordCspViolations,
+  signInPage,
+  TestEnvironment,
+  waitFor,
+} from '@switchboard/testing';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
 const INITIAL_JS_BUDGET = 300 * 1024; // issue 14: initial JavaScript ≤ 300 KB gzip
-
-// Records every Content-Security-Policy violation the page reports, from before any script of ours runs.
-const RECORD_CSP = `
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
-`;
-
-async function recordCspViolations(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: RECORD_CSP });
-}
-
-const cspViolations = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
-
-async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/inbox$/);
-}
 
 describe('web app shell in a real browser', () => {
   let env: TestEnvironment;
@@ -63,7 +49,7 @@ describe('web app shell in a real browser', () => {
     await recordCspViolations(context);
     const page = await context.newPage();
     try {
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByText('Inbox', { exact: true }).waitFor();
 
@@ -113,7 +99,7 @@ describe('web app shell in a real browser', () => {
     const apiStatus = async (): Promise<string> =>
       (await env.as('salesAgent').get('/api/me/availability').expect(200)).body.current.status;
     try {
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       const toggle = page.getByRole('radiogroup', { name: 'Availability' });
       await toggle.getByText('Away', { exact: true }).click();
       await expect.poll(apiStatus).toBe('away');
@@ -138,7 +124,7 @@ describe('web app shell in a real browser', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       await page.getByText('No conversations yet.').waitFor();
       await page.locator('[data-connection="live"]').waitFor();
       const sent = Date.now();
@@ -159,7 +145,7 @@ describe('web app shell in a real browser', () => {
     try {
       // Signed in (and so connected) first: an agent without a connection goes offline after a grace period,
       // which hands their conversations over.
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       await page.locator('[data-connection="live"]').waitFor();
       const all = (await env.as('salesAgent').get('/api/conversations').expect(200)).body.items as {
         id: string;
@@ -216,7 +202,7 @@ describe('web app shell in a real browser', () => {
       return route.fulfill({ response, json: body });
     });
     try {
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       await page.locator('[data-connection="live"]').waitFor();
       const caio = page.locator('button.row', { hasText: 'Caio Reconectado' });
       // A first message arrives live, so the client holds a cursor to resync from.
@@ -265,7 +251,7 @@ describe('web app shell in a real browser', () => {
       const dani = env.sandbox.customer('5511977770303', { name: 'Dani Aberta' });
       const first = await dani.text('Estou com a conversa aberta');
       await waitFor(() => env.query('select 1 from messages where wamid = $1', [first.wamid]));
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       await page.locator('[data-connection="live"]').waitFor();
       await page.locator('button.row', { hasText: 'Dani Aberta' }).click();
       await page.locator('ol.messages li', { hasText: 'Estou com a conversa aberta' }).waitFor();
@@ -297,7 +283,7 @@ describe('web app shell in a real browser', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await signIn(page, env.url, env.users.salesAgent.email, env.users.salesAgent.password);
+      await signInPage(page, env.url, env.users.salesAgent);
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByText('Board', { exact: true }).waitFor();
       expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Inbox', 'Board']);
@@ -312,7 +298,7 @@ describe('web app shell in a real browser', () => {
     const supervisor = await browser.newContext({ locale: 'en-US' });
     const other = await supervisor.newPage();
     try {
-      await signIn(other, env.url, env.users.salesSupervisor.email, env.users.salesSupervisor.password);
+      await signInPage(other, env.url, env.users.salesSupervisor);
       const nav = other.getByRole('navigation', { name: 'Main' });
       await nav.getByText('Dashboard', { exact: true }).waitFor();
       expect(await nav.getByRole('menuitem').allTextContents()).toEqual(['Inbox', 'Board', 'Dashboard']);

@@ -15,3 +15,4 @@ export { createPluginTestEnvironment } from './plugin-test-environment';
 export type { CustomerTurn, PluginTestEnvironment, PluginTestOptions } from './plugin-test-environment';
 export { ensureTestServer } from './test-server';
 export type { TestServer } from './test-server';
+export { axeViolations, cspViolations, recordCspViolations, signInPage } from './browser-checks';
