@@ -485,6 +485,10 @@ describe('web conversation pane in a real browser', () => {
     }
   });
   it('replies to a quoted message, and the keyboard claims, snoozes, closes and reopens (listed in the help dialog)', async () => {
+    // A neighbour in the list, for j / k.
+    const neighbour = newWaId();
+    await env.sandbox.customer(neighbour, { name: 'Vizinho Lista' }).text('Olá');
+    await conversationOf(neighbour);
     const waId = newWaId();
     const asked = await env.sandbox
       .customer(waId, { name: 'Teo Teclado' })
@@ -535,6 +539,16 @@ describe('web conversation pane in a real browser', () => {
       expect((await env.as('salesAgent').get(`/api/conversations/${id}`).expect(200)).body.status).toBe(
         'open',
       );
+
+      // j / k walk the list: the next conversation opens by its route, and back again.
+      await page.locator('ol.messages').click();
+      await page.keyboard.press('j');
+      await page.waitForURL(
+        (url) => /\/inbox\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(id),
+      );
+      await page.keyboard.press('k');
+      await page.waitForURL((url) => url.pathname.endsWith(`/inbox/${id}`));
+      await message(page, 'R$ 1.200 por ano.').waitFor();
     } finally {
       await page.close();
     }
