@@ -25,7 +25,11 @@ export default tseslint.config(
     // The web app's single-file components: TypeScript in <script setup lang="ts">, checked for types by vue-tsc.
     files: ['apps/web/**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
-    rules: { 'no-undef': 'off' },
+    rules: {
+      'no-undef': 'off',
+      // Nothing a customer or user wrote is ever rendered as HTML (issue 14).
+      'vue/no-v-html': 'error',
+    },
   },
   prettier,
   {
