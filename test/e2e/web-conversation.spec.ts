@@ -621,7 +621,7 @@ describe('web conversation pane in a real browser', () => {
       await page.close();
     }
   });
-  it('transfers a conversation to another department, and snoozes it from the menu', async () => {
+  it('snoozes and wakes, sets the priority and labels, and transfers to another department', async () => {
     const waId = newWaId();
     await env.sandbox.customer(waId, { name: 'Tina Transferida' }).text('Na verdade é suporte');
     const id = await conversationOf(waId);
@@ -638,6 +638,17 @@ describe('web conversation pane in a real browser', () => {
       expect(ahead).toBeLessThan(61 * 60_000);
       await page.getByRole('button', { name: 'Wake now' }).click();
       await page.locator('.head .tag', { hasText: 'snoozed' }).waitFor({ state: 'detached' });
+
+      // Priority and labels.
+      const view = async () => (await env.api().get(`/api/conversations/${id}`).expect(200)).body;
+      await page.getByLabel('Priority').selectOption({ label: 'Urgent' });
+      await expect.poll(async () => (await view()).priority).toBe('urgent');
+      await page.getByRole('textbox', { name: 'Add label' }).fill('VIP Cliente');
+      await page.getByRole('textbox', { name: 'Add label' }).press('Enter');
+      await page.getByRole('button', { name: 'Remove label vip cliente' }).waitFor();
+      expect((await view()).labels).toEqual(['vip cliente']);
+      await page.getByRole('button', { name: 'Remove label vip cliente' }).click();
+      await expect.poll(async () => (await view()).labels).toEqual([]);
 
       await page.getByLabel('Transfer to').selectOption({ label: 'Support' });
       await page.locator('.head', { hasText: 'Support ·' }).waitFor();
