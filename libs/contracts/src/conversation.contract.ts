@@ -9,7 +9,21 @@ export const listConversationsQuery = z
     assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
     label: z.string().trim().toLowerCase().min(1).max(40).optional(),
     priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+    /** The WhatsApp number (id) the conversation came through. */
+    numberId: z.uuid().optional(),
+    /** The key of the stage its card stands in (e.g. `qualified`). */
+    stage: z.string().trim().min(1).max(60).optional(),
+    /** Its SLA state as the list shows it (🟢 green, 🟡 yellow, 🔴 red). */
+    sla: z.enum(['green', 'yellow', 'red']).optional(),
+    /** Contact name (contains, any case) or phone number (starts with, digits only). */
+    q: z.string().trim().min(1).max(100).optional(),
+    /**
+     * `recent`: newest activity first (the default); `waiting`: the customer waiting longest first, then the rest;
+     * `deadline`: the soonest SLA deadline (overdue first), then those without one.
+     */
+    sort: z.enum(['recent', 'waiting', 'deadline']).default('recent'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** From the previous page's `nextCursor`, with the same filters and sort. */
     cursor: z.string().max(200).optional(),
   })
   .strict();

@@ -38,7 +38,7 @@ export type { TimerHandler } from './timers/timer-registry';
 export { TimerRunner } from './timers/timer-runner.service';
 export type { FiredTimer, TimerInput } from './timers/timer-types';
 export { ConversationSlaStates } from './directories/conversation-sla-states';
-export type { ConversationSlaState } from './directories/conversation-sla-states';
+export type { ConversationSlaState, SqlFragment } from './directories/conversation-sla-states';
 export { OnDomainEvent } from './events/on-domain-event.decorator';
 export { declareSubscribers, SubscriberManifest } from './events/subscriber-manifest';
 export { SubscriberRegistry } from './events/subscriber-registry';

@@ -3471,7 +3471,12 @@ export interface operations {
         departmentId?: string;
         label?: string;
         limit?: number;
+        numberId?: string;
         priority?: 'low' | 'normal' | 'high' | 'urgent';
+        q?: string;
+        sla?: 'green' | 'yellow' | 'red';
+        sort?: 'recent' | 'waiting' | 'deadline';
+        stage?: string;
         status?: 'open' | 'closed' | 'snoozed' | 'all';
       };
       header?: never;

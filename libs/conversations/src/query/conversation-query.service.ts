@@ -7,6 +7,7 @@ import {
   keysetPage,
   readCursor,
   sql,
+  SqlFragment,
 } from '@switchboard/engine';
 import { AccessScope, User } from '@switchboard/identity';
 import { CardSummary, CardSummaryQuery } from '@switchboard/pipelines';
@@ -73,6 +74,50 @@ interface MessageRow {
   sort_at: Date;
 }
 
+/** Stands in for "no time" at the end of an ascending order, so the keyset cursor stays a plain timestamp. */
+const NEVER = `'9999-12-31T00:00:00Z'::timestamptz`;
+
+/** Each sort's keyset: the time it orders by (then the id), its direction, and how "after the cursor" reads. */
+const ORDERS: Record<ListConversationsQuery['sort'], { key: string; direction: string; after: string }> = {
+  recent: { key: 'coalesce(c.last_message_at, c.created_at)', direction: 'desc', after: '<' },
+  waiting: {
+    // Waiting as customerWaits says, short of the card's stage (a stage waiting on the customer still sorts here).
+    key: `coalesce(case when c.status = 'open' and c.last_speaker = 'customer' and c.snoozed_until is null
+                        and not c.snoozed_until_reply then c.waiting_since end, ${NEVER})`,
+    direction: 'asc',
+    after: '>',
+  },
+  deadline: { key: `coalesce(sla.due_at, ${NEVER})`, direction: 'asc', after: '>' },
+};
+
+/** `\`, `%` and `_` taken literally inside a like pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** Contact name containing the text (any case), or, when it has digits, a phone number starting with them. */
+function searchCondition(text: string): SqlFragment {
+  const digits = text.replace(/\D/g, '');
+  const name = `ct.profile_name ilike ?`;
+  const pattern = `%${likeLiteral(text)}%`;
+  return digits.length >= 3
+    ? { sql: `(${name} or ct.wa_id like ?)`, params: [pattern, `${digits}%`] }
+    : { sql: name, params: [pattern] };
+}
+
+/**
+ * The list's SLA state in SQL, as slaView and customerWaits give it from the joined clocks (`sla`): 🔴 a clock
+ * breached; 🟡 else a response clock runs or the customer waits on the team (`waitingStage`: the card's stage
+ * waits on the customer); 🟢 otherwise.
+ */
+function slaCondition(state: 'green' | 'yellow' | 'red', waitingStage: string): string {
+  const red = 'coalesce(sla.red, false)';
+  const waits = `(c.status = 'open' and c.last_speaker = 'customer' and c.snoozed_until is null
+                  and not c.snoozed_until_reply and not ${waitingStage})`;
+  const yellow = `(coalesce(sla.responding, false) or ${waits})`;
+  if (state === 'red') return red;
+  if (state === 'yellow') return `not ${red} and ${yellow}`;
+  return `not ${red} and not ${yellow}`;
+}
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /**
@@ -110,6 +155,7 @@ export class ConversationQueryService {
       params.push(...values);
     };
     if (q.departmentId) where('c.department_id = ?', q.departmentId);
+    if (q.numberId) where('c.number_id = ?', q.numberId);
     if (q.status === 'open' || q.status === 'closed') where('c.status = ?', q.status);
     if (q.status === 'snoozed')
       where(`c.status = 'open' and (c.snoozed_until is not null or c.snoozed_until_reply)`);
@@ -118,16 +164,28 @@ export class ConversationQueryService {
       where('c.owner_user_id = ?', q.assignee === 'me' ? this.scope.actor().id : q.assignee);
     if (q.label) where('? = any(c.labels)', q.label);
     if (q.priority) where('c.priority = ?', q.priority);
-    if (cursor)
-      where(
-        '(coalesce(c.last_message_at, c.created_at), c.id) < (?::timestamptz, ?::uuid)',
-        cursor.at,
-        cursor.id,
-      );
+    if (q.stage) {
+      const stage = this.cards.inStage('c.id', q.stage);
+      where(stage.sql, ...stage.params);
+    }
+    if (q.q) {
+      const search = searchCondition(q.q);
+      where(search.sql, ...search.params);
+    }
+    if (q.sla) {
+      const waits = this.cards.inWaitingStage('c.id');
+      where(slaCondition(q.sla, waits.sql), ...waits.params);
+    }
+    const order = ORDERS[q.sort];
+    if (cursor) where(`(${order.key}, c.id) ${order.after} (?::timestamptz, ?::uuid)`, cursor.at, cursor.id);
+    // The live clocks are joined only when the SLA state filters or sorts: the default list does without them.
+    const clocks =
+      q.sla || q.sort === 'deadline' ? this.slaStates.liveClocksSql('c.id', this.clock.now()) : null;
     const rows = await this.select(
       filters.length ? filters.join(' and ') : 'true',
       [...params, q.limit + 1],
-      'order by coalesce(c.last_message_at, c.created_at) desc, c.id desc limit ?',
+      `order by ${order.key} ${order.direction}, c.id ${order.direction} limit ?`,
+      { sortKey: order.key, clocks },
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.sort_at, id: r.id }));
     return { items: await this.toViews(page.rows), nextCursor: page.nextCursor };
@@ -164,25 +222,34 @@ export class ConversationQueryService {
     return rows[0] ? this.toMessageView(rows[0]) : null;
   }
 
-  /** Rows matching `conditions`, always within the departments the actor may read; `tail` orders and limits. */
-  private select(conditions: string, params: unknown[], tail = ''): Promise<ConversationRow[]> {
+  /**
+   * Rows matching `conditions`, always within the departments the actor may read; `tail` orders and limits.
+   * `sortKey` is the keyset's time (`sort_at`); `clocks`, when given, joins the live SLA clocks as `sla`.
+   */
+  private select(
+    conditions: string,
+    params: unknown[],
+    tail = '',
+    { sortKey = ORDERS.recent.key, clocks = null as SqlFragment | null } = {},
+  ): Promise<ConversationRow[]> {
     const visible = this.scope.condition('conversations.read', 'c.department_id');
     return sql<ConversationRow>(
       this.em,
       `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
-              c.created_at, coalesce(c.last_message_at, c.created_at) as sort_at,
+              c.created_at, ${sortKey} as sort_at,
               ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name, c.department_id,
               c.owner_user_id, c.team_id, c.priority, c.labels, c.language, c.snoozed_until, c.snoozed_until_reply,
               c.closed_at, c.queued_at,
               lm.id as lm_id, lm.type as lm_type, lm.direction as lm_direction, lm.body as lm_body, lm.at as lm_at
          from conversations c
          join contacts ct on ct.id = c.contact_id
+         ${clocks ? `left join lateral ${clocks.sql} sla on true` : ''}
          left join lateral (
            select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
             where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
          ) lm on true
        where ${visible.sql} and (${conditions}) ${tail}`,
-      [...visible.params, ...params],
+      [...(clocks?.params ?? []), ...visible.params, ...params],
     );
   }
 

@@ -16,6 +16,12 @@ export interface ConversationSlaState {
   policyId: string | null;
 }
 
+/** A parameterised SQL fragment (`?` placeholders) another library embeds in its own statement. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * SLA state per conversation, for libraries below the SLA library (conversations and pipelines show it in their
  * APIs): the SLA library owns the clocks and provides this port.
@@ -23,4 +29,10 @@ export interface ConversationSlaState {
 export abstract class ConversationSlaStates {
   /** The states of the conversations among `ids` that have one (others are absent: 🟢, no clock), in one query. */
   abstract of(em: EntityManager, ids: readonly string[]): Promise<Map<string, ConversationSlaState>>;
+  /**
+   * A lateral subquery over the live clocks of the conversation in `conversationColumn`, one row with `red` (a clock
+   * breached at `now`), `responding` (a response clock runs) and `due_at` (the soonest deadline of a running or
+   * breached clock, null when none): lists filter and sort by the SLA state in one statement.
+   */
+  abstract liveClocksSql(conversationColumn: string, now: Date): SqlFragment;
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sql } from '@switchboard/engine';
+import { SqlFragment, sql } from '@switchboard/engine';
 
 export interface CardSummary {
   department: { id: string; key: string; name: string };
@@ -53,5 +53,23 @@ export class CardSummaryQuery {
         },
       ]),
     );
+  }
+
+  /** A condition: the card of the conversation in `conversationColumn` stands in a stage keyed `stageKey`. */
+  inStage(conversationColumn: string, stageKey: string): SqlFragment {
+    return {
+      sql: `exists (select 1 from cards k join pipeline_stages s on s.id = k.stage_id
+                     where k.conversation_id = ${conversationColumn} and s.key = ?)`,
+      params: [stageKey],
+    };
+  }
+
+  /** A condition: that card stands in a stage of the `waiting` (on the customer) category, as `waitingStage` says. */
+  inWaitingStage(conversationColumn: string): SqlFragment {
+    return {
+      sql: `exists (select 1 from cards k join pipeline_stages s on s.id = k.stage_id
+                     where k.conversation_id = ${conversationColumn} and s.category = 'waiting')`,
+      params: [],
+    };
   }
 }

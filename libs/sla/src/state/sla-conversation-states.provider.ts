@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Clock, ConversationSlaState, ConversationSlaStates, sql } from '@switchboard/engine';
+import { Clock, ConversationSlaState, ConversationSlaStates, SqlFragment, sql } from '@switchboard/engine';
 import { LiveClockRow, stateOf } from './sla-state-of';
 
 /**
@@ -35,5 +35,16 @@ export class SlaConversationStates extends ConversationSlaStates {
     const states = new Map<string, ConversationSlaState>();
     for (const [conversationId, clocks] of byConversation) states.set(conversationId, stateOf(clocks, now));
     return states;
+  }
+
+  /** The same rule as stateOf, in SQL: breached by its mark or running past due; a response clock running. */
+  liveClocksSql(conversationColumn: string, now: Date): SqlFragment {
+    return {
+      sql: `(select bool_or(k.breached_at is not null or (k.state = 'running' and k.due_at <= ?::timestamptz)) as red,
+                    bool_or(k.state = 'running' and k.kind in ('first_response', 'next_response')) as responding,
+                    min(k.due_at) filter (where k.state = 'running' or k.breached_at is not null) as due_at
+               from sla_clocks k where k.conversation_id = ${conversationColumn} and k.state in ('running', 'paused'))`,
+      params: [now],
+    };
   }
 }
