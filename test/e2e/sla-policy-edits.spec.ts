@@ -155,7 +155,7 @@ describe('SLA clocks follow policy and calendar edits', () => {
     expect(conversation.sla.status).toBe('red');
   });
 
-  it('a rename publishes no sla.policy_changed (nothing to recompute); the targets edit after it publishes one', async () => {
+  it('a rename publishes no sla.policy_changed (nothing to recompute); a new match and new targets each publish one', async () => {
     const published = async () =>
       (
         await env.query<{ n: number }>(
@@ -165,17 +165,18 @@ describe('SLA clocks follow policy and calendar edits', () => {
       )[0].n;
     const before = await published();
     await env.api().put(`/api/sla-policies/${standard}`).send({ name: 'Standard (renamed)' }).expect(200);
+    // The marker: edits that can move deadlines, committed after the rename. A new match selects the policy anew.
     await env
       .api()
       .put(`/api/sla-policies/${standard}`)
-      .send({ match: { priorities: ['normal', 'high'] } })
+      .send({ match: { priorities: ['low', 'normal', 'high', 'urgent'] } })
       .expect(200);
-    // The marker: an edit that moves deadlines, committed after the two above.
-    await editFirstResponse(10, 31);
     expect(await published()).toBe(before + 1);
+    await editFirstResponse(10, 31);
+    expect(await published()).toBe(before + 2);
     await editFirstResponse(10, 30);
     await env.api().put(`/api/sla-policies/${standard}`).send({ match: {} }).expect(200);
-    expect(await published()).toBe(before + 2);
+    expect(await published()).toBe(before + 4);
   });
 
   it("a holiday added today: the business-hours deadline moves to the next business day's hours", async () => {

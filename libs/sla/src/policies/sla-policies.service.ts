@@ -107,8 +107,8 @@ export class SlaPoliciesService {
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
-      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute). Only
-      // the targets and the business-hours switch move a deadline; a rename or a new match recomputes nothing.
+      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute). A rename
+      // or new escalations move no deadline and recompute nothing.
       if (movesDeadlines(current, next))
         await this.events.publish(tx, {
           name: 'sla.policy_changed',

@@ -50,10 +50,14 @@ export function policyMatches(match: SlaMatchView, q: SlaPolicyQuery): boolean {
 }
 
 /**
- * Whether moving from `before` to `after` moves running deadlines: only the targets and the business-hours switch
- * do (a rename, a match or enabling one changes which conversations a policy takes next, not their clocks).
+ * Whether moving from `before` to `after` can move running deadlines. A recompute selects the policy again for each
+ * conversation, so the match and the switch count as much as the targets and the business-hours switch; only the
+ * name (and the escalations, read when a deadline fires) change nothing that runs.
  */
 export const movesDeadlines = (before: SlaPolicyTimes, after: SlaPolicyTimes): boolean =>
-  !sameJson([before.targets, before.businessHours], [after.targets, after.businessHours]);
+  !sameJson(
+    [before.targets, before.businessHours, before.match, before.enabled],
+    [after.targets, after.businessHours, after.match, after.enabled],
+  );
 
-type SlaPolicyTimes = Pick<SlaPolicy, 'targets' | 'businessHours'>;
+type SlaPolicyTimes = Pick<SlaPolicy, 'targets' | 'businessHours' | 'match' | 'enabled'>;
