@@ -6,20 +6,23 @@ const TIME_MESSAGE = 'a 24-hour time like 09:00';
 /** A closing time may also be 24:00: open until midnight. */
 const CLOSE = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-// Zones already proven valid. Building a DateTimeFormat per check cost the SLA clocks, which parse each department's
-// calendar per batch, more than their calculation; only valid zones are kept (a few hundred exist), so invalid
-// input cannot grow it.
+// Zones already proven valid, by lower-cased name. Building a DateTimeFormat per check cost the SLA clocks, which
+// parse each department's calendar per batch, more than their calculation. Intl takes a zone in any letter case, so
+// keys are folded: only valid zones are kept, a few hundred names, and no input can grow it past them.
 const knownZones = new Set<string>();
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Intl throws a RangeError for a time zone it does not know: the same check the calculation depends on. */
 export function isTimeZone(value: string): boolean {
-  if (knownZones.has(value)) return true;
+  // Folded only when ASCII: some other characters fold into ASCII letters (the Kelvin sign into k) that Intl refuses.
+  const key = ASCII.test(value) ? value.toLowerCase() : null;
+  if (key !== null && knownZones.has(key)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
   } catch {
     return false;
   }
-  knownZones.add(value);
+  if (key !== null) knownZones.add(key);
   return true;
 }
 
