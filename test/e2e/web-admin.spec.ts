@@ -179,6 +179,11 @@ describe('admin screens in a real browser', () => {
     const archived = await find('customer-care');
     expect(archived?.name).toBe('Customer Care');
     expect(archived?.archivedAt).not.toBeNull();
+    // A rename left the members-only flag alone: its visibility is still the plugin's to set, not pinned.
+    const [pinned] = await env.query<{ visibility_pinned: boolean }>(
+      `select visibility_pinned from departments where key = 'customer-care'`,
+    );
+    expect(pinned.visibility_pinned).toBe(false);
   });
 
   it("shows a number's health, runs its connection test, and rotates its token without ever showing it", async () => {
@@ -430,6 +435,13 @@ describe('admin screens in a real browser', () => {
     const form = p.getByRole('form', { name: 'Create SLA policy' });
     await form.getByLabel('Key').fill('vip');
     await form.getByLabel('Policy').fill('VIP');
+    // A deadline without its warning is refused in the form: an empty warning never goes out as 0 minutes.
+    await form.getByRole('group', { name: 'First response' }).getByLabel('Deadline (min)').fill('20');
+    await form.getByRole('button', { name: 'Create SLA policy' }).click();
+    await form
+      .getByRole('alert')
+      .getByText('Give each target both its warning and its deadline, in minutes.')
+      .waitFor();
     await form.getByRole('group', { name: 'First response' }).getByLabel('Warning after (min)').fill('30');
     await form.getByRole('group', { name: 'First response' }).getByLabel('Deadline (min)').fill('20');
     await form.getByRole('button', { name: 'Create SLA policy' }).click();

@@ -234,6 +234,7 @@ export default {
     policies: 'SLA policies',
     create: 'Create SLA policy',
     required: 'Enter a key and a name.',
+    bothMinutes: 'Give each target both its warning and its deadline, in minutes.',
     key: 'Key',
     name: 'Policy',
     firstResponse: 'First response',

@@ -236,6 +236,7 @@ export default {
     policies: 'Políticas de SLA',
     create: 'Crear política de SLA',
     required: 'Escribe una clave y un nombre.',
+    bothMinutes: 'Indica para cada objetivo el aviso y el plazo, en minutos.',
     key: 'Clave',
     name: 'Política',
     firstResponse: 'Primera respuesta',

@@ -236,6 +236,7 @@ export default {
     policies: 'Políticas de SLA',
     create: 'Criar política de SLA',
     required: 'Informe uma chave e um nome.',
+    bothMinutes: 'Informe para cada meta o aviso e o prazo, em minutos.',
     key: 'Chave',
     name: 'Política',
     firstResponse: 'Primeira resposta',
