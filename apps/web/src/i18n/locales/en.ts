@@ -2,6 +2,7 @@ import admin from './admin/en';
 import board from './board/en';
 import chat from './chat/en';
 import dashboard from './dashboard/en';
+import inboxlist from './inboxlist/en';
 
 // English: the reference locale. Every other locale has exactly these keys (messages.spec.ts checks it).
 export default {
@@ -103,5 +104,6 @@ export default {
   board,
   chat,
   dashboard,
+  inboxlist,
   admin,
 };

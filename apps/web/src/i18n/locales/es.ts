@@ -3,6 +3,7 @@ import admin from './admin/es';
 import board from './board/es';
 import chat from './chat/es';
 import dashboard from './dashboard/es';
+import inboxlist from './inboxlist/es';
 
 export default {
   app: {
@@ -103,5 +104,6 @@ export default {
   board,
   chat,
   dashboard,
+  inboxlist,
   admin,
 } satisfies Messages;

@@ -3,6 +3,7 @@ import admin from './admin/pt-BR';
 import board from './board/pt-BR';
 import chat from './chat/pt-BR';
 import dashboard from './dashboard/pt-BR';
+import inboxlist from './inboxlist/pt-BR';
 
 export default {
   app: {
@@ -103,5 +104,6 @@ export default {
   board,
   chat,
   dashboard,
+  inboxlist,
   admin,
 } satisfies Messages;

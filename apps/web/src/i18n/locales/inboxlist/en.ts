@@ -1,0 +1,42 @@
+// The inbox list's filters, sorts and saved filters (en).
+export default {
+  rows: '{count} conversations loaded',
+  filters: {
+    label: 'Filter conversations',
+    toggle: 'Saved filters',
+    search: 'Search',
+    searchHint: 'Name or phone number',
+    sort: 'Sort by',
+    sla: 'SLA state',
+    any: 'Any',
+    department: 'Department',
+    number: 'Number',
+    stage: 'Stage',
+    priority: 'Priority',
+    labelFilter: 'Label',
+  },
+  sla: {
+    red: '🔴 Overdue',
+    yellow: '🟡 Waiting',
+    green: '🟢 Answered',
+  },
+  priority: {
+    urgent: 'Urgent',
+    high: 'High',
+    normal: 'Normal',
+    low: 'Low',
+  },
+  sort: {
+    recent: 'Latest activity',
+    waiting: 'Waiting longest',
+    deadline: 'Nearest deadline',
+  },
+  saved: {
+    label: 'Saved filters',
+    choose: 'Apply',
+    none: 'Choose…',
+    remove: 'Delete',
+    name: 'Save current as',
+    save: 'Save',
+  },
+};

@@ -1,0 +1,42 @@
+// The inbox list's filters, sorts and saved filters (pt-BR).
+export default {
+  rows: '{count} conversas carregadas',
+  filters: {
+    label: 'Filtrar conversas',
+    toggle: 'Filtros salvos',
+    search: 'Buscar',
+    searchHint: 'Nome ou telefone',
+    sort: 'Ordenar por',
+    sla: 'Estado do SLA',
+    any: 'Qualquer',
+    department: 'Departamento',
+    number: 'Número',
+    stage: 'Etapa',
+    priority: 'Prioridade',
+    labelFilter: 'Etiqueta',
+  },
+  sla: {
+    red: '🔴 Atrasada',
+    yellow: '🟡 Aguardando',
+    green: '🟢 Respondida',
+  },
+  priority: {
+    urgent: 'Urgente',
+    high: 'Alta',
+    normal: 'Normal',
+    low: 'Baixa',
+  },
+  sort: {
+    recent: 'Atividade mais recente',
+    waiting: 'Esperando há mais tempo',
+    deadline: 'Prazo mais próximo',
+  },
+  saved: {
+    label: 'Filtros salvos',
+    choose: 'Aplicar',
+    none: 'Escolha…',
+    remove: 'Excluir',
+    name: 'Salvar o atual como',
+    save: 'Salvar',
+  },
+};
