@@ -25,9 +25,11 @@ export async function foreignTransactions(em: EntityManager): Promise<string[]> 
   const key = em.getDriver();
   const entry = cache.get(key) ?? { at: 0, xids: [], pending: null };
   cache.set(key, entry);
-  if (Date.now() - entry.at < REFRESH_MS) return entry.xids;
+  if (entry.at && performance.now() - entry.at < REFRESH_MS) return entry.xids;
   if (entry.pending) return entry.pending;
-  const startedAt = Date.now();
+  const startedAt = performance.now();
+  // On the caller's connection, in its transaction: a second connection per reader could exhaust the pool while
+  // every reader's transaction holds one. A failure is the caller's, and the next reader refreshes again.
   entry.pending = sql<{ xid: string }>(
     em,
     `select backend_xid::text as xid from pg_stat_activity
