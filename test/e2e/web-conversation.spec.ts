@@ -1,6 +1,13 @@
-import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  axeViolations,
+  createTestEnvironment,
+  cspViolations,
+  launchBrowser,
+  recordCspViolations,
+  TestEnvironment,
+  waitFor,
+} from '@switchboard/testing';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,36 +17,6 @@ const webDist = resolve(process.cwd(), 'apps/web/dist');
 const shots = resolve(process.cwd(), 'docs/screenshots');
 // The fixture's "Deals" pipeline: open → review (needs amount and kind) → won / lost; fields of every type.
 const FIXTURE = './dist/test/fixtures/plugins/pipeline';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// Records every Content-Security-Policy violation the page reports, from before any script of ours runs.
-const RECORD_CSP = `
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
-`;
-const cspViolations = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
-
-/** WCAG 2 A/AA problems axe finds inside the conversation pane (the shell is checked with the shell). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector('.pane'), { runOnly: ['wcag2a', 'wcag2aa'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 describe('web conversation pane in a real browser', () => {
   let env: TestEnvironment;
   let browser: Browser;
@@ -67,7 +44,7 @@ describe('web conversation pane in a real browser', () => {
 
   async function signedIn(actor: 'salesAgent' | 'salesSupervisor' | 'admin'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.addInitScript({ content: RECORD_CSP });
+    await recordCspViolations(page);
     await page.goto(`${env.url}/login`);
     await page.locator('#email').fill(env.users[actor].email);
     await page.locator('#password').fill(env.users[actor].password);
@@ -196,7 +173,7 @@ describe('web conversation pane in a real browser', () => {
         .poll(() => page.locator('.preview-body').textContent())
         .toBe('Olá Rui, seu pedido 8841 foi atualizado. Responda para falar com a gente.');
       await page.locator('.preview-button', { hasText: 'Falar com atendente' }).waitFor();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '.pane')).toEqual([]);
       await send.click();
 
       await waitFor(() => received(waId).includes('template:order_update') || null, {
@@ -413,7 +390,7 @@ describe('web conversation pane in a real browser', () => {
 
       expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await cspViolations(page)).toEqual([]);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '.pane')).toEqual([]);
       expect(await page.locator('ol.messages img[src="x"], .pane script').count()).toBe(0);
     } finally {
       await page.close();
@@ -505,7 +482,7 @@ describe('web conversation pane in a real browser', () => {
       await help.waitFor();
       expect(await help.locator('tr', { hasText: 'Claim' }).locator('kbd').textContent()).toBe('c');
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.evaluate(() => document.querySelector('dialog')?.open)).toBe(false);
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
 
       await page.keyboard.press('c');
       await owner.filter({ hasText: 'Owner: salesAgent' }).waitFor();
