@@ -606,7 +606,7 @@ describe('web conversation pane in a real browser', () => {
     try {
       await page.goto(`${env.url}/inbox/${id}`);
       await message(page, 'Na verdade é suporte').waitFor();
-      await page.getByLabel('Snooze').selectOption({ label: 'For an hour' });
+      await page.locator('.pane').getByLabel('Snooze').selectOption({ label: 'For an hour' });
       await page.locator('.head .tag', { hasText: 'snoozed until' }).waitFor();
       const snoozed = (await env.api().get(`/api/conversations/${id}`).expect(200)).body
         .snoozedUntil as string;
@@ -618,7 +618,7 @@ describe('web conversation pane in a real browser', () => {
 
       // Priority and labels.
       const view = async () => (await env.api().get(`/api/conversations/${id}`).expect(200)).body;
-      await page.getByLabel('Priority').selectOption({ label: 'Urgent' });
+      await page.locator('.pane').getByLabel('Priority').selectOption({ label: 'Urgent' });
       await expect.poll(async () => (await view()).priority).toBe('urgent');
       await page.getByRole('textbox', { name: 'Add label' }).fill('VIP Cliente');
       await page.getByRole('textbox', { name: 'Add label' }).press('Enter');
@@ -627,7 +627,7 @@ describe('web conversation pane in a real browser', () => {
       await page.getByRole('button', { name: 'Remove label vip cliente' }).click();
       await expect.poll(async () => (await view()).labels).toEqual([]);
 
-      await page.getByLabel('Transfer to').selectOption({ label: 'Support' });
+      await page.locator('.pane').getByLabel('Transfer to').selectOption({ label: 'Support' });
       await page.locator('.head', { hasText: 'Support ·' }).waitFor();
       expect((await env.api().get(`/api/conversations/${id}`).expect(200)).body.department.key).toBe(
         'support',
