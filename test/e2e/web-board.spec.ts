@@ -1,4 +1,12 @@
-import { createTestEnvironment, launchBrowser, TestEnvironment, waitFor } from '@switchboard/testing';
+import {
+  axeViolations,
+  createTestEnvironment,
+  cspViolations,
+  launchBrowser,
+  recordCspViolations,
+  TestEnvironment,
+  waitFor,
+} from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -73,6 +81,7 @@ describe('web board in a real browser', () => {
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await recordCspViolations(page);
     await signIn(page, env.users.salesAgent);
   });
   afterAll(async () => {
@@ -102,6 +111,10 @@ describe('web board in a real browser', () => {
     await dialog.getByRole('button', { name: 'Save and move' }).click();
     await dialog.getByText('has more than 2 decimal places').waitFor();
     expect((await cardOf('Ana Prado')).stage.key).toBe('open');
+    // Accessible with the dialog open and its refusal shown (axe, WCAG 2 A/AA); nothing refused by the CSP.
+    expect(await page.locator('.board-screen dialog[open]').count()).toBe(1);
+    expect(await axeViolations(page, '.board-screen')).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
 
     await dialog.getByLabel('Amount').fill('1500');
     await dialog.getByRole('button', { name: 'Save and move' }).click();
