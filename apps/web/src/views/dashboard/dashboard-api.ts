@@ -1,6 +1,6 @@
 import type { AgentView } from '@switchboard/contracts';
 import { refreshSession } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { ApiError, errorDetail } from '../../api/errors';
 import { bodyOf, http, type Outcome } from '../../api/http';
 import type { components } from '../../api/schema';
 import { readToken } from '../../api/token';
@@ -65,7 +65,9 @@ async function authorizedGet(url: string, accept: string): Promise<Response> {
 /** A report as CSV, as the api writes it: the file the export button saves. */
 export async function reportCsv(path: ReportPath, query: Record<string, string>): Promise<Blob> {
   const res = await authorizedGet(`${path}?${new URLSearchParams({ ...query, format: 'csv' })}`, 'text/csv');
-  if (!res.ok) throw new ApiError('http', res.statusText || 'CSV export failed', res.status);
+  // The api's reason (a 422 naming the field, a 403), not only the status line.
+  if (!res.ok)
+    throw new ApiError('http', errorDetail(await res.json().catch(() => null), res.statusText), res.status);
   return res.blob();
 }
 
