@@ -7,8 +7,10 @@ import { useLiveStore } from '../../stores/live';
 /** What the inbox narrows the list by: the api's filters, without paging. */
 export type InboxFilter = Omit<ConversationFilter, 'limit' | 'cursor'>;
 
-// Each read asks for this many rows; the next page is read when the scroller nears the end of what is loaded.
-export const PAGE_SIZE = 100;
+// The first page is kept small so it shows soon; the next pages, read as the scroller nears the end of what is
+// loaded, are as large as the api allows, so a long scroll costs fewer reads.
+const FIRST_PAGE = 100;
+const NEXT_PAGE = 200;
 // A failed read is retried on this timer.
 export const RETRY_MS = 5_000;
 // Reads caused by live events start at most this often: a burst of events costs one read, not one each.
@@ -37,8 +39,7 @@ export function useConversationList(filter: Ref<InboxFilter>) {
 
   const query = (cursor?: string): ConversationFilter => ({
     ...filter.value,
-    limit: PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
+    ...(cursor ? { limit: NEXT_PAGE, cursor } : { limit: FIRST_PAGE }),
   });
 
   /** Reads the first page; rows loaded beyond it stay, after it, unless the page now holds them. */

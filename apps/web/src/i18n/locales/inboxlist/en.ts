@@ -33,7 +33,7 @@ export default {
   },
   saved: {
     label: 'Saved filters',
-    choose: 'Apply',
+    choose: 'Use a saved filter',
     none: 'Choose…',
     remove: 'Delete',
     name: 'Save current as',

@@ -33,7 +33,7 @@ export default {
   },
   saved: {
     label: 'Filtros guardados',
-    choose: 'Aplicar',
+    choose: 'Usar un filtro guardado',
     none: 'Elige…',
     remove: 'Eliminar',
     name: 'Guardar el actual como',

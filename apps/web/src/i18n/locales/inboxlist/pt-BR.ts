@@ -33,7 +33,7 @@ export default {
   },
   saved: {
     label: 'Filtros salvos',
-    choose: 'Aplicar',
+    choose: 'Usar um filtro salvo',
     none: 'Escolha…',
     remove: 'Excluir',
     name: 'Salvar o atual como',
