@@ -15,6 +15,7 @@ const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 20
   ['post', '/api/auth/logout', 204],
   ['get', '/api/conversations', 200],
   ['get', '/api/conversations/{id}/messages', 200],
+  ['get', '/api/numbers', 200],
   ['get', '/api/me/availability', 200],
   ['put', '/api/me/availability', 200],
   ['get', '/api/realtime/events', 200],
@@ -130,7 +131,12 @@ describe('the OpenAPI document describes what the web app reads', () => {
       'departmentId',
       'label',
       'limit',
+      'numberId',
       'priority',
+      'q',
+      'sla',
+      'sort',
+      'stage',
       'status',
     ]);
     expect(query('get', '/api/realtime/events')).toEqual(['after!', 'limit']);
