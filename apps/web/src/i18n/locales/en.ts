@@ -18,9 +18,6 @@ export default {
     dashboard: 'Dashboard',
     admin: 'Admin',
   },
-  placeholder: {
-    notBuilt: 'This screen is not built yet.',
-  },
   availability: {
     label: 'Availability',
     online: 'Online',

@@ -18,9 +18,6 @@ export default {
     dashboard: 'Panel',
     admin: 'Administración',
   },
-  placeholder: {
-    notBuilt: 'Esta pantalla todavía no está construida.',
-  },
   availability: {
     label: 'Disponibilidad',
     online: 'Disponible',

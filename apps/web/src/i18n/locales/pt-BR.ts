@@ -18,9 +18,6 @@ export default {
     dashboard: 'Painel',
     admin: 'Administração',
   },
-  placeholder: {
-    notBuilt: 'Esta tela ainda não foi construída.',
-  },
   availability: {
     label: 'Disponibilidade',
     online: 'Disponível',
