@@ -86,7 +86,7 @@ events; per conversation it costs three statements in ownership's setOwner (the 
 event, the timeline line), and round robin locks its next agents and counts their loads in one statement each per
 up to 50 agents. Routing decides a batch of conversations in one transaction (one insert for its decisions, one
 publish for their \`conversation.routed\` events), but still sets each conversation's detected language with its
-own statements, which is most of the time between "stored" and "routed". The
-worker runs at a lower CPU priority (\`worker.cpuNice\`), so on a busy machine these phases stretch most.
+own statements, which is most of the time between "stored" and "routed". A
+worker at a lower CPU priority (\`worker.cpuNice\` above 0) stretches these phases most on a busy machine.
 `;
 }

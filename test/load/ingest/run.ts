@@ -472,9 +472,10 @@ ${pluginRows.join('\n')}
   row at a time.
 - **One message per POST** at 16 concurrent requests is bounded by CPU: every webhook commits its raw event before
   the 200, and api, worker, PostgreSQL and the generator share two cores.
-- **Stored latency** is deliberately traded for ack latency: the worker runs at a lower CPU priority
-  (\`worker.cpuNice\`, default 10), so on shared cores acknowledgements (which Meta times, and retries when slow)
-  come first and processing catches up in larger, cheaper batches. On separate machines or pods it has no effect.
+- **Stored latency** can be traded for ack latency: with \`worker.cpuNice\` above 0 (0 by default) the worker runs at
+  a lower CPU priority, so on shared cores acknowledgements (which Meta times, and retries when slow) come first
+  during a burst and processing catches up in larger, cheaper batches; at a steady rate it only delays what agents
+  see (realtime delivery, below). On separate machines or pods it has no effect.
 - **Plugin dispatch** is cheap because a hook job covers every delivery of the last \`plugins.hookCoalesceMs\`
   (thousands of messages under load): it reads the messages alone and each conversation once, calls handlers that
   return without work synchronously (no promise, no timer), and yields to the event loop every 200 messages so
@@ -490,7 +491,7 @@ ${pluginRows.join('\n')}
   straight from the HTTP server ahead of the framework's router (the handshake and everything else go through
   the framework); draining pending events in batches (one queue job per 20 ms instead of one per webhook);
   set-based contact/conversation/card/message/clock writes; asynchronous commit for the worker's derived writes
-  (the raw event stays synchronous); and the worker's lower CPU priority.
+  (the raw event stays synchronous).
 `;
   writeSection(REPORT_FILE, SECTIONS.ingest, ingest);
   writeSection(REPORT_FILE, SECTIONS.plugins, plugins);
