@@ -45,14 +45,10 @@ describe('web inbox list with 10,000 conversations', () => {
 
   const rowNames = () => page.locator('button.row .name').allTextContents();
   /** The index of the last row in the page (rows are rendered in order). */
+  // Browser-side code as strings: the specs compile without the DOM's types.
   const deepestRow = () =>
-    page.evaluate(() =>
-      Math.max(
-        -1,
-        ...[...document.querySelectorAll('li[data-index]')].map((li) =>
-          Number((li as HTMLElement).dataset.index),
-        ),
-      ),
+    page.evaluate<number>(
+      `Math.max(-1, ...[...document.querySelectorAll('li[data-index]')].map((li) => Number(li.dataset.index)))`,
     );
   const firstRow = () => page.locator('li[data-index="0"] button.row .name');
 
@@ -147,14 +143,12 @@ describe('web inbox list with 10,000 conversations', () => {
       await waitFor(
         async () => {
           await page.mouse.wheel(0, 1600);
-          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+          await page.evaluate('new Promise((done) => requestAnimationFrame(() => done(null)))');
           return (await deepestRow()) >= 3000 || null;
         },
         { what: 'row 3,000 in view', timeoutMs: 40_000, intervalMs: 0 },
       );
-      const tasks = await page.evaluate(
-        () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
-      );
+      const tasks = await page.evaluate<[number, number][]>('window.__longTasks');
       worst.push(
         Math.max(0, ...tasks.filter(([start]) => start >= scrollStart).map(([, duration]) => duration)),
       );
@@ -243,8 +237,8 @@ describe('web inbox list with 10,000 conversations', () => {
     await page.locator('li[data-index="0"] button.row').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.index)).toBe('2');
-    expect(await page.evaluate(() => document.activeElement?.querySelector('.name')?.textContent)).toBe(
+    expect(await page.evaluate<string>(`document.activeElement?.closest('li')?.dataset.index`)).toBe('2');
+    expect(await page.evaluate<string>(`document.activeElement?.querySelector('.name')?.textContent`)).toBe(
       'Bench 00012',
     );
     await page.keyboard.press('Enter');
