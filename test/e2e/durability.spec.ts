@@ -3,6 +3,7 @@ import {
   RedisProcess,
   TestEnvironment,
   waitFor,
+  waitForConnectionRoom,
   WorkerProcess,
 } from '@switchboard/testing';
 import { getPriority } from 'node:os';
@@ -67,6 +68,7 @@ describe('durability: nothing Meta delivered is lost or duplicated', () => {
         // Lowered on purpose (the default is 0): the last test checks the process applied it.
         SWITCHBOARD__WORKER__CPU_NICE: '7',
       };
+      await waitForConnectionRoom(30, 'a worker process');
       workers.push(WorkerProcess.start(workerEnv));
 
       const from = Array.from({ length: 20 }, (_, i) => `55119555${String(i).padStart(5, '0')}`);

@@ -1,5 +1,5 @@
 import { Clock } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createTestEnvironment, TestEnvironment, waitFor, waitForConnectionRoom } from '@switchboard/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
@@ -150,8 +150,10 @@ describe('SLA deadlines across worker processes', () => {
         SWITCHBOARD__TIMERS__BATCH_SIZE: '10',
         // Small pools: the suite runs files in parallel against one server (max_connections 100 by default).
         SWITCHBOARD__DATABASE__POOL_MAX: '3',
+        SWITCHBOARD__QUEUE__POSTGRES_POOL_MAX: '1',
       };
     };
+    await waitForConnectionRoom(60, 'two worker processes');
     const [a, b] = [
       new WorkerProcess('sla-worker-a', workerEnv('sla-worker-a')),
       new WorkerProcess('sla-worker-b', workerEnv('sla-worker-b')),

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DurableTimers } from '@switchboard/engine';
-import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
+import { createTestEnvironment, TestEnvironment, waitFor, waitForConnectionRoom } from '@switchboard/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,7 +67,9 @@ describe('durable timers across worker processes', () => {
       SWITCHBOARD__TIMERS__BATCH_SIZE: '50',
       // Small pools: the suite runs files in parallel against one server (max_connections 100 by default).
       SWITCHBOARD__DATABASE__POOL_MAX: '3',
+      SWITCHBOARD__QUEUE__POSTGRES_POOL_MAX: '1',
     });
+    await waitForConnectionRoom(60, 'two worker processes');
     const [a, b] = [new TimerWorker(workerEnv()), new TimerWorker(workerEnv())];
     workers.push(a, b);
     await Promise.all([a.ready(), b.ready()]);

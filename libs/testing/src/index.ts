@@ -16,3 +16,4 @@ export type { CustomerTurn, PluginTestEnvironment, PluginTestOptions } from './p
 export { ensureTestServer } from './test-server';
 export type { TestServer } from './test-server';
 export { axeViolations, cspViolations, recordCspViolations, signInPage } from './browser-checks';
+export { waitForConnectionRoom } from './connection-room';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { waitForConnectionRoom } from './connection-room';
 import { INestApplication, Type } from '@nestjs/common';
 import { createApp, CORE_ENTITIES } from '@switchboard/api';
 import { TemplateSyncService, WhatsappNumberService } from '@switchboard/channels';
@@ -62,6 +63,7 @@ const DEPARTMENTS = [
  * number per department. Everything is real: HTTP, queues, database; only Meta is the sandbox.
  */
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
+  await waitForConnectionRoom(45, 'a test environment');
   const database: TestDatabase = await createTestDatabase();
   const mediaDir = mkdtempSync(join(tmpdir(), 'sb-media-'));
   const useRedis = options.queue === 'redis';

@@ -76,6 +76,8 @@ export const configSchema = z.strictObject({
     postgresSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier'),
     /** Redis key prefix (Redis backend only), so several installations can share one Redis. */
     prefix: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only'),
+    /** PostgreSQL backend: connections per queue and per worker of a queue (each has its own pool). */
+    postgresPoolMax: z.coerce.number().int().min(1).max(50),
   }),
   security: z.strictObject({
     encryptionKey: z

@@ -30,6 +30,7 @@ export function configureQueueBackend(
   databaseUrl: string,
   schema: string,
   prefix: string,
+  postgresPoolMax: number,
 ): QueueConnection {
   if (redisUrl) {
     setDefaultBackendFactory();
@@ -37,6 +38,6 @@ export function configureQueueBackend(
   }
   setDefaultBackendFactory(createPostgresBackend);
   // BullMQ types `connection` for its Redis default; the PostgreSQL factory reads this pg pool config.
-  const pgConfig = { connectionString: databaseUrl, schema, migrate: true, max: 4 };
+  const pgConfig = { connectionString: databaseUrl, schema, migrate: true, max: postgresPoolMax };
   return { kind: 'postgres', connection: pgConfig as unknown as ConnectionOptions };
 }

@@ -51,6 +51,7 @@ export async function prepareRuntime(config: AppConfig, options: PrepareOptions)
     databaseUrl,
     config.queue.postgresSchema,
     config.queue.prefix,
+    config.queue.postgresPoolMax,
   );
   return { config, databaseUrl, encryptionKey, queue, entities, plugins, shutdown: stopDb };
 }
