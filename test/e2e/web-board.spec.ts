@@ -165,6 +165,10 @@ describe('web board in a real browser', () => {
     await page.keyboard.press('Enter');
     await cardIn('lost', 'Bruno Reis').waitFor();
     expect((await cardOf('Bruno Reis')).stage.key).toBe('lost');
+    // The focus follows the card to its new column: on its "Move" button again, not lost to the page.
+    await expect
+      .poll(() => page.evaluate<string | null>(`document.activeElement?.getAttribute('aria-label') ?? null`))
+      .toBe('Move “Bruno Reis” to another stage');
     expect([
       await countOf('open'),
       await countOf('review'),
