@@ -155,28 +155,142 @@ describe('SLA clocks follow policy and calendar edits', () => {
     expect(conversation.sla.status).toBe('red');
   });
 
-  it('a rename publishes no sla.policy_changed (nothing to recompute); a new match and new targets each publish one', async () => {
-    const published = async () =>
-      (
-        await env.query<{ n: number }>(
-          `select count(*)::int as n from domain_events where name = 'sla.policy_changed' and payload->>'policyId' = $1`,
-          [standard],
-        )
-      )[0].n;
+  it("a rename publishes nothing; new targets move the policy's clocks; a new match makes the department select again", async () => {
+    const sales = env.numbers.sales.departmentId;
+    const published = async () => {
+      const rows = await env.query<{ name: string; n: number }>(
+        `select name, count(*)::int as n from domain_events
+          where (name = 'sla.policy_changed' and payload->>'policyId' = $1)
+             or (name = 'sla.policies_changed' and payload->>'departmentId' = $2)
+          group by name`,
+        [standard, sales],
+      );
+      const of = (name: string) => rows.find((r) => r.name === name)?.n ?? 0;
+      return { targets: of('sla.policy_changed'), reselect: of('sla.policies_changed') };
+    };
     const before = await published();
     await env.api().put(`/api/sla-policies/${standard}`).send({ name: 'Standard (renamed)' }).expect(200);
-    // The marker: edits that can move deadlines, committed after the rename. A new match selects the policy anew.
+    // The marker: edits that can move deadlines, committed after the rename.
     await env
       .api()
       .put(`/api/sla-policies/${standard}`)
       .send({ match: { priorities: ['low', 'normal', 'high', 'urgent'] } })
       .expect(200);
-    expect(await published()).toBe(before + 1);
+    expect(await published()).toEqual({ targets: before.targets, reselect: before.reselect + 1 });
     await editFirstResponse(10, 31);
-    expect(await published()).toBe(before + 2);
+    expect(await published()).toEqual({ targets: before.targets + 1, reselect: before.reselect + 1 });
     await editFirstResponse(10, 30);
     await env.api().put(`/api/sla-policies/${standard}`).send({ match: {} }).expect(200);
-    expect(await published()).toBe(before + 4);
+    expect(await published()).toEqual({ targets: before.targets + 2, reselect: before.reselect + 2 });
+  });
+
+  it('a policy created, put first, then deleted: the open conversation selects again each time, its clock recomputed', async () => {
+    const sales = env.numbers.sales.departmentId;
+    t0 = Math.floor(Date.now() / MIN) * MIN + 2 * HOUR;
+    moveTo(0);
+    const id = await customerWrites('sales');
+    const clockId = first(await sla(id))!.id;
+
+    moveTo(2 * MIN);
+    const quick = (
+      await env
+        .api()
+        .post(`/api/departments/${sales}/sla-policies`)
+        .send({
+          key: 'quick',
+          name: 'Quick',
+          businessHours: false,
+          targets: { firstResponse: { warningMinutes: 5, breachMinutes: 15 } },
+        })
+        .expect(201)
+    ).body.id as string;
+    // Created last, it is tried after "standard": put first, it applies, with the 2 minutes already counted.
+    await env
+      .api()
+      .put(`/api/departments/${sales}/sla-policies/order`)
+      .send({ ids: [quick] })
+      .expect(200);
+    const moved = await slaWhen(id, (v) => first(v)!.policyId === quick, 'the clock under "quick"');
+    expect(first(moved)).toMatchObject({
+      id: clockId,
+      state: 'running',
+      dueAt: at(15 * MIN),
+      warnAt: at(5 * MIN),
+    });
+    expect(await timerDue(`sla:${clockId}:breach`)).toBe(at(15 * MIN));
+    // "quick" has no resolution target: the resolution clock stops.
+    expect(resolution(moved)).toMatchObject({ state: 'stopped' });
+
+    moveTo(4 * MIN);
+    await env.api().delete(`/api/sla-policies/${quick}`).expect(204);
+    const back = await slaWhen(id, (v) => first(v)!.policyId === standard, 'the clock back under "standard"');
+    expect(first(back)).toMatchObject({
+      id: clockId,
+      state: 'running',
+      dueAt: at(30 * MIN),
+      warnAt: at(10 * MIN),
+    });
+    expect(transitionsOf(back, clockId)).toEqual([
+      ['started', at(0), 0, at(30 * MIN), 'conversation.routed'],
+      ['recomputed', at(2 * MIN), 2 * MIN, at(15 * MIN), 'sla.policies_changed'],
+      ['recomputed', at(4 * MIN), 4 * MIN, at(30 * MIN), 'sla.policies_changed'],
+    ]);
+    const changes = await env.query<{ change: string }>(
+      `select payload->>'change' as change from domain_events
+        where name = 'sla.policies_changed' and payload->>'departmentId' = $1 order by seq desc limit 3`,
+      [sales],
+    );
+    expect(changes.map((c) => c.change)).toEqual(['deleted', 'reordered', 'created']);
+  });
+
+  it('a conversation no policy matched gets its clocks when one that matches is created', async () => {
+    const hr = env.numbers.hr.departmentId;
+    await env.api().put(`/api/departments/${hr}/queues/default`).send({ strategy: 'manual' }).expect(200);
+    t0 = Math.floor(Date.now() / MIN) * MIN + 3 * HOUR;
+    moveTo(0);
+    const waId = newWaId();
+    await env.sandbox.customer(waId).withNumber(env.numbers.hr.phoneNumberId).text('olá');
+    const [{ id }] = await waitFor(
+      () =>
+        env.query<{ id: string }>(
+          `select c.id from conversations c join contacts k on k.id = c.contact_id where k.wa_id = $1`,
+          [waId],
+        ),
+      { what: `the conversation of ${waId}` },
+    );
+    // The customer waits (yellow) with no deadline: no policy applies.
+    await waitFor(
+      async () => {
+        const c = (await env.api().get(`/api/conversations/${id}`).expect(200)).body as {
+          sla: { status: string; dueAt: string | null };
+        };
+        return c.sla.status === 'yellow' && c.sla.dueAt === null;
+      },
+      { what: 'the customer waiting with no deadline' },
+    );
+    expect((await sla(id)).clocks).toEqual([]);
+
+    moveTo(3 * MIN);
+    const late = (
+      await env
+        .api()
+        .post(`/api/departments/${hr}/sla-policies`)
+        .send({
+          key: 'late',
+          name: 'Late',
+          businessHours: false,
+          targets: { firstResponse: { warningMinutes: 5, breachMinutes: 20 } },
+        })
+        .expect(201)
+    ).body.id as string;
+    // Counted from when the customer wrote, as a routing decision would have: due at minute 20.
+    const started = await slaWhen(id, (v) => first(v)?.state === 'running', 'the first-response clock');
+    expect(first(started)).toMatchObject({ policyId: late, dueAt: at(20 * MIN), warnAt: at(5 * MIN) });
+
+    // Left closed and the policy deleted, so the HR scenarios below start from a department with none.
+    await env.api().post(`/api/conversations/${id}/close`).send({}).expect(200);
+    await slaWhen(id, (v) => first(v)?.state === 'stopped', 'the clock stopped by the close');
+    await env.api().delete(`/api/sla-policies/${late}`).expect(204);
   });
 
   it("a holiday added today: the business-hours deadline moves to the next business day's hours", async () => {

@@ -127,6 +127,15 @@ export interface DomainEventPayloads {
   /** An SLA policy was edited: the live clocks under it are recomputed under it as it is now (libs/sla). */
   'sla.policy_changed': { policyId: string; departmentId: string };
   /**
+   * A department's set or order of SLA policies changed (one created, deleted, switched on or off or given a new
+   * match; the order set; a plugin's synced):
+   * each of its open conversations selects its policy again (libs/sla).
+   */
+  'sla.policies_changed': {
+    departmentId: string;
+    change: 'created' | 'deleted' | 'edited' | 'reordered' | 'plugin_synced';
+  };
+  /**
    * A department's business calendar was set or had holidays imported: its live business-hours clocks are
    * recomputed under it (libs/sla).
    */
@@ -212,6 +221,7 @@ const NAMES: Record<DomainEventName, true> = {
   'sla.breached': true,
   'sla.clock_finished': true,
   'sla.policy_changed': true,
+  'sla.policies_changed': true,
   'department.calendar_changed': true,
   'conversation.window_closing': true,
   'conversation.window_closed': true,

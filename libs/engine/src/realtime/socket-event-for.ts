@@ -7,7 +7,12 @@ import type { RealtimeEvent } from './realtime-event';
  */
 export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
   // An edited policy or calendar is answered by its own API; the clocks it moves publish sla.updated.
-  if (event.name === 'sla.policy_changed' || event.name === 'department.calendar_changed') return [];
+  if (
+    event.name === 'sla.policy_changed' ||
+    event.name === 'sla.policies_changed' ||
+    event.name === 'department.calendar_changed'
+  )
+    return [];
   // An agent belongs to several departments: each of their rooms is told, and no other.
   if (event.name === 'agent.availability')
     return event.payload.departmentIds.map((departmentId) => ({
@@ -36,7 +41,10 @@ export function socketEventsFor(event: DomainEvent): RealtimeEvent[] {
 function socketEventFor(
   event: Exclude<
     DomainEvent,
-    { name: 'agent.availability' | 'sla.policy_changed' | 'department.calendar_changed' }
+    {
+      name:
+        'agent.availability' | 'sla.policy_changed' | 'sla.policies_changed' | 'department.calendar_changed';
+    }
   >,
 ): RealtimeEvent {
   const base = { departmentId: event.payload.departmentId };

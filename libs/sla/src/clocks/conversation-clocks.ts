@@ -84,7 +84,21 @@ export class ConversationClocks {
     conv.requestType = requestType;
     conv.status = 'open';
     const policy = await this.reselect(c);
-    if (!policy) return;
+    if (policy) await this.startMissing(c, policy);
+  }
+
+  /**
+   * The department's set or order of policies changed: an open conversation selects its policy again, its live clocks
+   * are recomputed under it, and the clocks it asks for that none runs start as a routing decision starts them.
+   */
+  async policiesChanged(c: Cause): Promise<void> {
+    if (this.conversation.status !== 'open') return;
+    const policy = await this.reselect(c);
+    if (policy) await this.startMissing(c, policy);
+  }
+
+  private async startMissing(c: Cause, policy: ClockPolicy): Promise<void> {
+    const conv = this.conversation;
     const since = conv.customerWaitingSince ?? c.at;
     if (!this.liveOf((k) => k === 'resolution')) await this.start('resolution', policy, c, since);
     if (conv.customerWaitingSince) await this.startResponse(c, conv.customerWaitingSince);

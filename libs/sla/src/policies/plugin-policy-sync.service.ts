@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { SlaMatchView, SlaTarget, SlaTargetsView } from '@switchboard/contracts';
-import { DomainEvents, LoadedPlugin, planPluginItems } from '@switchboard/engine';
+import { DomainEventInput, DomainEvents, LoadedPlugin, planPluginItems } from '@switchboard/engine';
 import type { SlaPolicy as PluginSlaPolicy } from '@switchboard/plugin-sdk';
-import { movesDeadlines, type SlaPolicy } from './sla-policy';
+import { policyEditEvent, type SlaPolicy } from './sla-policy';
 import { SlaPolicyRepository } from './sla-policy.repository';
 
 /**
@@ -76,16 +76,26 @@ export class PluginPolicySync {
         updatedBy: by,
       });
     // enabled and position stay the admins' choice.
+    const moved: DomainEventInput[] = [];
     for (const [p, d] of plan.changed) {
       const next: SlaPolicy = { ...p, ...fromPluginPolicy(d), updatedBy: by };
       await this.policies.update(em, next);
-      // An upgraded plugin's new targets reach the clocks already running, as an admin's edit does.
-      if (movesDeadlines(p, next))
-        await this.events.publish(em, {
-          name: 'sla.policy_changed',
-          payload: { policyId: p.id, departmentId },
-        });
+      // An upgraded plugin's new targets or match reach the clocks already running, as an admin's edit does.
+      const event = policyEditEvent(p, next);
+      if (event) moved.push(event);
     }
+    // Policies added, removed or matching anew: every open conversation of the department selects again, which
+    // recomputes the rest as well; otherwise only the clocks under the policies whose targets changed.
+    const reselect =
+      plan.missing.length > 0 ||
+      plan.stale.some((p) => p.enabled) ||
+      moved.some((e) => e.name === 'sla.policies_changed');
+    if (reselect)
+      await this.events.publish(em, {
+        name: 'sla.policies_changed',
+        payload: { departmentId, change: 'plugin_synced' },
+      });
+    else if (moved.length) await this.events.publish(em, moved);
     if (plan.shadowed.length)
       this.log.warn(
         `department ${departmentId}: plugin ${pluginId} declares SLA policies ${plan.shadowed.join(', ')} whose keys an admin's policy holds; the admin's apply`,

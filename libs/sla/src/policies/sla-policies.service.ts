@@ -10,7 +10,7 @@ import { DomainEvents } from '@switchboard/engine';
 import { AccessScope, AuditLog } from '@switchboard/identity';
 import { departmentExists } from '@switchboard/pipelines';
 import { PolicyReferences, PolicyProblem } from './policy-references.service';
-import { matchView, movesDeadlines, SlaPolicy, targetsView, toPolicyView } from './sla-policy';
+import { matchView, policyEditEvent, SlaPolicy, targetsView, toPolicyView } from './sla-policy';
 import { SlaPolicyBook } from './sla-policy-book.service';
 import { SlaPolicyRepository } from './sla-policy.repository';
 
@@ -71,6 +71,7 @@ export class SlaPoliciesService {
         const id = await this.repository.insert(tx, policy);
         const created = (await this.repository.byId(tx, id))!;
         await this.record(tx, 'sla_policy.created', created, { key: created.key, name: created.name });
+        if (created.enabled) await this.policiesChanged(tx, departmentId, 'created');
         return toPolicyView(created);
       })
       .catch((e: unknown) => {
@@ -107,13 +108,9 @@ export class SlaPoliciesService {
       await this.repository.update(tx, next);
       const updated = (await this.repository.byId(tx, id))!;
       await this.record(tx, 'sla_policy.updated', updated, { changed: Object.keys(body) });
-      // Committed with the edit: the clocks already running under it follow it (libs/sla/src/recompute). A rename
-      // or new escalations move no deadline and recompute nothing.
-      if (movesDeadlines(current, next))
-        await this.events.publish(tx, {
-          name: 'sla.policy_changed',
-          payload: { policyId: id, departmentId: current.departmentId },
-        });
+      // Committed with the edit: the clocks already running follow it (libs/sla/src/recompute).
+      const moved = policyEditEvent(current, next);
+      if (moved) await this.events.publish(tx, moved);
       return toPolicyView(updated);
     });
   }
@@ -137,6 +134,7 @@ export class SlaPoliciesService {
     await this.em.fork().transactional(async (tx) => {
       await this.repository.delete(tx, [id]);
       await this.record(tx, 'sla_policy.deleted', current, { key: current.key, name: current.name });
+      if (current.enabled) await this.policiesChanged(tx, current.departmentId, 'deleted');
     });
   }
 
@@ -167,8 +165,18 @@ export class SlaPoliciesService {
         },
         tx,
       );
+      await this.policiesChanged(tx, departmentId, 'reordered');
       return (await this.repository.ofDepartment(tx, departmentId)).map(toPolicyView);
     });
+  }
+
+  /** Committed with the change: each open conversation of the department selects its policy again. */
+  private policiesChanged(
+    tx: EntityManager,
+    departmentId: string,
+    change: 'created' | 'deleted' | 'reordered',
+  ): Promise<void> {
+    return this.events.publish(tx, { name: 'sla.policies_changed', payload: { departmentId, change } });
   }
 
   private async record(

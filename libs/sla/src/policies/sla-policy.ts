@@ -1,4 +1,4 @@
-import { sameJson } from '@switchboard/engine';
+import { DomainEventInput, sameJson } from '@switchboard/engine';
 import type {
   SlaMatch,
   SlaMatchView,
@@ -50,14 +50,19 @@ export function policyMatches(match: SlaMatchView, q: SlaPolicyQuery): boolean {
 }
 
 /**
- * Whether moving from `before` to `after` can move running deadlines. A recompute selects the policy again for each
- * conversation, so the match and the switch count as much as the targets and the business-hours switch; only the
- * name (and the escalations, read when a deadline fires) change nothing that runs.
+ * The event an edit publishes so running clocks follow it, or null when it moves nothing (a rename, new escalations,
+ * read when a deadline fires). A new match or switch can change which policy any open conversation of the department
+ * selects: all of them select again. New targets or business-hours switch move only the clocks under this policy.
  */
-export const movesDeadlines = (before: SlaPolicyTimes, after: SlaPolicyTimes): boolean =>
-  !sameJson(
-    [before.targets, before.businessHours, before.match, before.enabled],
-    [after.targets, after.businessHours, after.match, after.enabled],
-  );
+export function policyEditEvent(before: SlaPolicy, after: SlaPolicyTimes): DomainEventInput | null {
+  if (!sameJson([before.match, before.enabled], [after.match, after.enabled]))
+    return { name: 'sla.policies_changed', payload: { departmentId: before.departmentId, change: 'edited' } };
+  if (!sameJson([before.targets, before.businessHours], [after.targets, after.businessHours]))
+    return {
+      name: 'sla.policy_changed',
+      payload: { policyId: before.id, departmentId: before.departmentId },
+    };
+  return null;
+}
 
 type SlaPolicyTimes = Pick<SlaPolicy, 'targets' | 'businessHours' | 'match' | 'enabled'>;

@@ -4,11 +4,14 @@ export const RECOMPUTE_TIMER = 'sla.recompute';
 /** Conversations per batch: each batch is one transaction holding their rows' locks. */
 export const RECOMPUTE_BATCH = 200;
 
-export type RecomputeScope = 'policy' | 'calendar';
+export type RecomputeScope = 'policy' | 'calendar' | 'department';
 
 /** What the recompute timers carry. */
 export interface RecomputePayload extends Record<string, unknown> {
-  /** A policy's live clocks, or the running business-hours clocks of a department (its calendar). */
+  /**
+   * A policy's live clocks; the running business-hours clocks of a department (its calendar); or every open
+   * conversation of a department (its set or order of policies).
+   */
   scope: RecomputeScope;
   /** The policy's or the department's id. */
   id: string;

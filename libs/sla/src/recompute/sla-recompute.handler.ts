@@ -50,8 +50,9 @@ export class SlaRecomputeHandler {
       const conversation = known.get(id);
       if (!conversation) continue;
       const clocks = new ConversationClocks(conversation, live.get(id) ?? [], context, effects);
-      if (p.scope === 'policy') await clocks.changed(c, {});
-      else await clocks.calendarChanged(c, p.id);
+      if (p.scope === 'calendar') await clocks.calendarChanged(c, p.id);
+      else if (p.scope === 'department') await clocks.policiesChanged(c);
+      else await clocks.changed(c, {});
       changed.push(conversation);
     }
     await this.conversations.save(em, changed);

@@ -38,6 +38,7 @@ import { Migration20261203700600_conversations_contact_index } from './Migration
 import { Migration20261203700900_report_durations } from './Migration20261203700900_report_durations';
 import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
 import { Migration20261203701106_report_volume_messages } from './Migration20261203701106_report_volume_messages';
+import { Migration20261203701200_sla_conversations_open_index } from './Migration20261203701200_sla_conversations_open_index';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -103,5 +104,9 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261203701106_report_volume_messages',
     class: Migration20261203701106_report_volume_messages,
+  },
+  {
+    name: 'Migration20261203701200_sla_conversations_open_index',
+    class: Migration20261203701200_sla_conversations_open_index,
   },
 ];
