@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { CONVERSATION_PRIORITIES } from './conversation.contract';
-import type { ConversationSlaView, ConversationWindowView } from './conversation.contract';
+import type {
+  ConversationPriority,
+  ConversationSlaView,
+  ConversationWindowView,
+} from './conversation.contract';
 
 const fieldValues = z.record(z.string(), z.unknown());
 
@@ -96,6 +100,10 @@ export interface CardView {
   waitingSince: string | null;
   window: ConversationWindowView;
   sla: ConversationSlaView;
+  /** The conversation's owner (display name, or e-mail when the user has none); null while unassigned. */
+  owner: { id: string; name: string } | null;
+  priority: ConversationPriority;
+  labels: string[];
   stageEnteredAt: string;
   createdAt: string;
   updatedAt: string;

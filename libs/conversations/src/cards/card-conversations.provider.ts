@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { ConversationPriority } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
 import { CardConversations } from '@switchboard/pipelines';
 
@@ -11,5 +12,23 @@ export class ConversationsForCards extends CardConversations {
       conversationId,
     ]);
     return row?.number_id ?? null;
+  }
+
+  async handlingOf(
+    em: EntityManager,
+    conversationIds: readonly string[],
+  ): ReturnType<CardConversations['handlingOf']> {
+    if (!conversationIds.length) return new Map();
+    const rows = await sql<{
+      id: string;
+      owner_user_id: string | null;
+      priority: ConversationPriority;
+      labels: string[] | null;
+    }>(em, 'select id, owner_user_id, priority, labels from conversations where id = any(?::uuid[])', [
+      [...conversationIds],
+    ]);
+    return new Map(
+      rows.map((r) => [r.id, { ownerUserId: r.owner_user_id, priority: r.priority, labels: r.labels ?? [] }]),
+    );
   }
 }

@@ -10,8 +10,9 @@ import type {
   PipelineView,
 } from '@switchboard/contracts';
 import { Clock, ConversationSlaStates, keysetPage, readCursor, sql } from '@switchboard/engine';
-import { AccessScope } from '@switchboard/identity';
+import { AccessScope, User } from '@switchboard/identity';
 import { PipelineDefinitionRepository } from '../pipelines/pipeline-definition.repository';
+import { CardConversations } from './card-conversations';
 import { CARD_SELECT, CardRow, CardViewContext, toCardView } from './card-row';
 
 /** `%term%` for ILIKE, with the user's own % and _ taken literally. */
@@ -34,6 +35,7 @@ export class CardQueryService {
     private readonly scope: AccessScope,
     private readonly pipelines: PipelineDefinitionRepository,
     private readonly slaStates: ConversationSlaStates,
+    private readonly conversations: CardConversations,
     private readonly clock: Clock,
   ) {}
 
@@ -135,13 +137,22 @@ export class CardQueryService {
     return toCardView(row, await this.viewContext([row]));
   }
 
-  /** The SLA states of the rows' conversations, in one port call for the whole page, and the time of reading. */
+  /**
+   * What the page's cards show of their conversations (SLA state; owner, priority and labels), one port call each
+   * for the whole page, the owners' names in one read, and the time of reading.
+   */
   private async viewContext(rows: readonly CardRow[]): Promise<CardViewContext> {
-    const sla = await this.slaStates.of(
-      this.em,
-      rows.map((r) => r.conversation_id),
-    );
-    return { sla, now: this.clock.now() };
+    const conversationIds = rows.map((r) => r.conversation_id);
+    const sla = await this.slaStates.of(this.em, conversationIds);
+    const handling = await this.conversations.handlingOf(this.em, conversationIds);
+    const ownerIds = [
+      ...new Set([...handling.values()].flatMap((h) => (h.ownerUserId ? [h.ownerUserId] : []))),
+    ];
+    const users = ownerIds.length
+      ? await this.em.fork().find(User, { id: { $in: ownerIds } }, { fields: ['id', 'name', 'email'] })
+      : [];
+    const ownerNames = new Map(users.map((u) => [u.id, u.name || u.email]));
+    return { sla, handling, ownerNames, now: this.clock.now() };
   }
 
   /** The card's timeline, oldest first. */

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONVERSATION_PRIORITIES } from '@switchboard/contracts';
 import type {
   BoardView,
   CardView,
@@ -29,6 +30,12 @@ class CardStageDto implements Stage {
 class CardContactDto implements Contact {
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
   @ApiProperty({ type: String, nullable: true }) waId!: string | null;
+}
+
+class CardOwnerDto implements NonNullable<CardView['owner']> {
+  @ApiProperty(uuid) id!: string;
+  @ApiProperty({ type: String, description: "The user's display name, or their e-mail when they have none" })
+  name!: string;
 }
 
 class CardWindowDto implements ConversationWindowView {
@@ -66,6 +73,16 @@ export class CardDto implements CardView {
   @ApiProperty({ ...time, nullable: true }) waitingSince!: string | null;
   @ApiProperty({ type: () => CardWindowDto }) window!: CardWindowDto;
   @ApiProperty({ type: () => CardSlaDto }) sla!: CardSlaDto;
+  @ApiProperty({
+    type: () => CardOwnerDto,
+    nullable: true,
+    description: "The conversation's owner; null while unassigned",
+  })
+  owner!: CardOwnerDto | null;
+  @ApiProperty({ enum: CONVERSATION_PRIORITIES, description: "The conversation's priority" })
+  priority!: CardView['priority'];
+  @ApiProperty({ type: [String], description: "The conversation's labels" })
+  labels!: string[];
   @ApiProperty(time) stageEnteredAt!: string;
   @ApiProperty(time) createdAt!: string;
   @ApiProperty(time) updatedAt!: string;

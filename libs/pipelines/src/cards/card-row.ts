@@ -2,6 +2,7 @@ import { customerWaits, slaView, windowView } from '@switchboard/contracts';
 import type { CardView } from '@switchboard/contracts';
 import type { ConversationSlaState } from '@switchboard/engine';
 import type { PluginCard } from '@switchboard/plugin-sdk';
+import type { CardConversationHandling } from './card-conversations';
 
 /** A card joined with its stage, conversation and contact, as the read queries select it. */
 export interface CardRow {
@@ -43,13 +44,23 @@ export const CARD_SELECT = `
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** What a card view needs besides its row: the page's SLA states (one port call per page) and the time of reading. */
+/**
+ * What a card view needs besides its row, read once per page: the SLA states and the conversations' owner, priority
+ * and labels (through ports), the owners' names, and the time of reading.
+ */
 export interface CardViewContext {
   sla: Map<string, ConversationSlaState>;
+  handling: Map<string, CardConversationHandling>;
+  ownerNames: Map<string, string>;
   now: Date;
 }
 
+/** A conversation the port does not know (gone meanwhile) reads as unowned, normal, unlabelled. */
+const UNHANDLED: CardConversationHandling = { ownerUserId: null, priority: 'normal', labels: [] };
+
 export function toCardView(r: CardRow, context: CardViewContext): CardView {
+  const handling = context.handling.get(r.conversation_id) ?? UNHANDLED;
+  const owner = handling.ownerUserId;
   return {
     id: r.id,
     conversationId: r.conversation_id,
@@ -72,6 +83,9 @@ export function toCardView(r: CardRow, context: CardViewContext): CardView {
         waitingStage: r.stage_category === 'waiting',
       }),
     ),
+    owner: owner ? { id: owner, name: context.ownerNames.get(owner) ?? '' } : null,
+    priority: handling.priority,
+    labels: handling.labels,
     stageEnteredAt: iso(r.stage_entered_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
