@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { sql } from '@switchboard/engine';
+import type { MessageMedia } from '../entities/message.entity';
 
 export interface OutboundReply {
   id: string;
@@ -16,6 +17,8 @@ export interface OutboundReply {
   automated: boolean;
   /** The person who wrote it (an agent's reply); null for the product's own messages and API tokens. */
   authorUserId: string | null;
+  /** What the history shows of sent media: the stored copy of an upload, or the link it was sent by. */
+  media?: MessageMedia | null;
 }
 
 /**
@@ -29,8 +32,8 @@ export class OutboundMessageRecorder {
     // Two concurrent requests with one key: the second finds the first's row here and writes nothing.
     const rows = await sql<{ id: string }>(
       em,
-      `insert into messages (id, conversation_id, number_id, direction, type, body, content, reply_to_wamid, status, status_rank, client_key, author_user_id, automated, created_at, updated_at)
-       values (?, ?, ?, 'out', ?, ?, ?, ?, 'queued', 0, ?, ?, ?, now(), now())
+      `insert into messages (id, conversation_id, number_id, direction, type, body, content, media, reply_to_wamid, status, status_rank, client_key, author_user_id, automated, created_at, updated_at)
+       values (?, ?, ?, 'out', ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, now(), now())
        on conflict (conversation_id, client_key) do nothing returning id`,
       [
         reply.id,
@@ -39,6 +42,7 @@ export class OutboundMessageRecorder {
         reply.type,
         reply.body,
         JSON.stringify(reply.content),
+        reply.media ? JSON.stringify(reply.media) : null,
         reply.replyToWamid,
         reply.clientKey,
         reply.automated ? null : reply.authorUserId,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EgressDeniedError, EgressGuard } from '@switchboard/engine';
+import { openAsBlob } from 'node:fs';
+import { FormData } from 'undici';
 import { NumberCredentials } from '../numbers/number-registry.service';
 import { classifyGraphError, GraphError, isPreSendNetworkError } from './graph-error';
 
@@ -144,6 +146,30 @@ export class GraphClient {
     );
   }
 
+  /**
+   * POST /{phone-number-id}/media (multipart: messaging_product, type, file) → Meta's media id. The file is read from
+   * disk as it is sent, never held in memory whole.
+   */
+  async uploadMedia(
+    number: NumberCredentials,
+    file: { path: string; mimeType: string; fileName: string },
+  ): Promise<{ id: string }> {
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', file.mimeType);
+    form.append('file', await openAsBlob(file.path, { type: file.mimeType }), file.fileName);
+    const json = await this.exchange<{ id?: unknown }>(
+      number,
+      'POST',
+      `/${encodeURIComponent(number.phoneNumberId)}/media`,
+      form,
+      {},
+    );
+    if (typeof json.id !== 'string' || !json.id)
+      throw new GraphError('unknown', null, 'Meta answered the upload without a media id', undefined, 200);
+    return { id: json.id };
+  }
+
   /** Downloads media bytes from the short-lived URL; the URL is only valid with the number's token. */
   async download(
     number: NumberCredentials,
@@ -193,13 +219,26 @@ export class GraphClient {
     path: string,
     body?: unknown,
   ): Promise<T> {
+    return this.exchange<T>(number, method, path, body === undefined ? undefined : JSON.stringify(body), {
+      'content-type': 'application/json',
+    });
+  }
+
+  /** One Graph request with the number's token; a multipart body sets its own content type. */
+  private async exchange<T>(
+    number: GraphTarget,
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | FormData | undefined,
+    headers: Record<string, string>,
+  ): Promise<T> {
     const url = `${number.graphBaseUrl.replace(/\/$/, '')}/${number.graphVersion}${path}`;
     let res;
     try {
       res = await this.egress.request(url, {
         method,
-        headers: { authorization: `Bearer ${number.accessToken}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${number.accessToken}`, ...headers },
+        body,
       });
     } catch (e) {
       if (e instanceof EgressDeniedError) throw new GraphError('fail', null, e.message, undefined, null);

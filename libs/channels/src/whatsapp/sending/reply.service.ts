@@ -10,6 +10,7 @@ import { Clock, ConversationClaims, OutboxService, QUEUES, StagedJob, uuidv7 } f
 import { requestContext } from '@switchboard/identity';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { buildGraphMessage, replyBody } from './build-graph-message';
+import { sentMedia } from './sent-media';
 import { TemplateSendCheck } from './template-send-check';
 
 /**
@@ -91,13 +92,15 @@ export class ReplyService {
     // Refused here, before anything is stored or queued, rather than failing later at Meta.
     if (req.type === 'template')
       await this.templates.check(number.wabaId, number.id, req.template, conversation.waId);
+    // An uploaded file is checked against how it is sent (422), and brings its stored copy to the history.
+    const { req: sending, media } = await sentMedia(em, conversationId, req);
 
     const messageId = uuidv7();
     const request = {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to,
-      ...buildGraphMessage(req, replyToWamid),
+      ...buildGraphMessage(sending, replyToWamid),
     };
     let job: StagedJob | undefined;
     let inserted = true;
@@ -108,8 +111,9 @@ export class ReplyService {
         conversationId,
         numberId: conversation.numberId,
         type: req.type,
-        body: replyBody(req),
+        body: replyBody(sending),
         content: { request },
+        media,
         replyToWamid,
         clientKey: idempotencyKey ?? null,
         automated: options.automated ?? false,
