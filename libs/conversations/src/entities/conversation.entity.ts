@@ -35,6 +35,11 @@ export const PRIORITY_RANK_SQL = `case "priority" when 'urgent' then 0 when 'hig
   name: 'conversations_contact_id_created_at_index',
   expression: `create index "conversations_contact_id_created_at_index" on "conversations" ("contact_id", "created_at")`,
 })
+// The list's label filter (`labels @> array[…]`): without it, every conversation in reach was scanned.
+@Index({
+  name: 'conversations_labels',
+  expression: `create index "conversations_labels" on "conversations" using gin ("labels")`,
+})
 export class Conversation {
   @PrimaryKey({ type: 'uuid' })
   id: string = uuidv7();

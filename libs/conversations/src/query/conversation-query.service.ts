@@ -162,7 +162,8 @@ export class ConversationQueryService {
     if (q.assignee === 'none') where('c.owner_user_id is null');
     else if (q.assignee)
       where('c.owner_user_id = ?', q.assignee === 'me' ? this.scope.actor().id : q.assignee);
-    if (q.label) where('? = any(c.labels)', q.label);
+    // Containment, not `= any(labels)`: only `@>` can use the GIN index on labels.
+    if (q.label) where('c.labels @> array[?::text]', q.label);
     if (q.priority) where('c.priority = ?', q.priority);
     if (q.stage) {
       const stage = this.cards.inStage('c.id', q.stage);
