@@ -160,6 +160,29 @@ export interface ConversationView {
   closedAt: string | null;
   /** Since when it waits in its queue for an owner; null while owned. */
   queuedAt: string | null;
+  /**
+   * Customer messages after the caller's read mark (POST …/read), counted up to UNREAD_COUNT_CAP: the cap means
+   * "that many or more" (the web app shows 99+).
+   */
+  unreadCount: number;
+}
+
+/** unreadCount stops counting here, so a conversation with thousands of unread messages costs no more to list. */
+export const UNREAD_COUNT_CAP = 100;
+
+/** POST /api/conversations/:id/read: read up to this message (its conversation's); without it, everything now. */
+export const markReadRequest = z.strictObject({ messageId: z.uuid().optional() });
+export type MarkReadRequest = z.infer<typeof markReadRequest>;
+
+/** The caller's read mark on a conversation: the last customer message they have read, and what is left. */
+export interface ConversationReadView {
+  conversationId: string;
+  /** As in ConversationView: customer messages after the mark, up to UNREAD_COUNT_CAP. */
+  unreadCount: number;
+  /** The last customer message read; null: none read yet. */
+  lastReadMessageId: string | null;
+  /** When that message was stored (the order unread messages are counted in). */
+  lastReadMessageAt: string | null;
 }
 
 export interface MessageView {

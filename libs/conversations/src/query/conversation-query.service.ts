@@ -21,6 +21,7 @@ import {
   slaView,
   windowView,
 } from '@switchboard/contracts';
+import { ConversationReadsQuery } from '../reads/conversation-reads.query';
 
 interface ConversationRow {
   id: string;
@@ -122,12 +123,14 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /**
  * What a page's rows need from other libraries: departments and card stages (pipelines), owners' names (identity),
- * SLA states (sla, through the engine port); and the time they are read at.
+ * SLA states (sla, through the engine port); the reader's unread counts; and the time they are read at.
  */
 interface PageContext {
   cards: Map<string, CardSummary>;
   owners: Map<string, string>;
   sla: Map<string, ConversationSlaState>;
+  /** The actor's unread count per conversation. */
+  unread: Map<string, number>;
   now: Date;
 }
 
@@ -144,6 +147,7 @@ export class ConversationQueryService {
     private readonly cards: CardSummaryQuery,
     private readonly slaStates: ConversationSlaStates,
     private readonly clock: Clock,
+    private readonly reads: ConversationReadsQuery,
   ) {}
 
   async list(q: ListConversationsQuery): Promise<Page<ConversationView>> {
@@ -270,8 +274,15 @@ export class ConversationQueryService {
       this.em,
       rows.map((r) => r.id),
     );
+    // Counted for the page only, apart from the list's statement: its filters and sorts never pay for them.
+    const unread = await this.reads.unreadCounts(
+      this.scope.actor().id,
+      rows.map((r) => r.id),
+    );
     const now = this.clock.now();
-    return rows.filter((r) => cards.has(r.id)).map((r) => this.toView(r, { cards, owners, sla, now }));
+    return rows
+      .filter((r) => cards.has(r.id))
+      .map((r) => this.toView(r, { cards, owners, sla, unread, now }));
   }
 
   private toView(r: ConversationRow, context: PageContext): ConversationView {
@@ -320,6 +331,7 @@ export class ConversationQueryService {
       snoozedUntilReply: r.snoozed_until_reply,
       closedAt: iso(r.closed_at),
       queuedAt: iso(r.queued_at),
+      unreadCount: context.unread.get(r.id) ?? 0,
     };
   }
 

@@ -6,6 +6,7 @@ import {
   ConversationWindowView,
   MessageView,
   Page,
+  UNREAD_COUNT_CAP,
 } from '@switchboard/contracts';
 
 // OpenAPI response schemas of the conversation read routes. Each class implements its contract, so a field changed
@@ -109,6 +110,13 @@ export class ConversationDto implements ConversationView {
   @ApiProperty({ type: Boolean }) snoozedUntilReply!: boolean;
   @ApiProperty({ ...time, nullable: true }) closedAt!: string | null;
   @ApiProperty({ ...time, nullable: true }) queuedAt!: string | null;
+  @ApiProperty({
+    type: Number,
+    minimum: 0,
+    maximum: UNREAD_COUNT_CAP,
+    description: `Customer messages after the caller's read mark (POST /api/conversations/{id}/read), counted up to ${UNREAD_COUNT_CAP}: that many or more`,
+  })
+  unreadCount!: number;
 }
 
 class MessageErrorDto implements MessageError {
