@@ -18,3 +18,5 @@ export * from './routing.contract';
 export * from './business-calendar.contract';
 export * from './sla.contract';
 export * from './reporting.contract';
+export * from './quick-reply.contract';
+export * from './transfer.contract';
