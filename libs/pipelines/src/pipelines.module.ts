@@ -15,6 +15,7 @@ import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.re
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelineSyncService } from './sync/pipeline-sync.service';
 import { PluginActivationService } from './sync/plugin-activation.service';
+import { TransferDepartmentsQuery } from './departments/transfer-departments.query';
 
 const SERVICES = [
   CardRepository,
@@ -30,6 +31,7 @@ const SERVICES = [
   PipelineDefinitionRepository,
   PipelineSyncService,
   PluginActivationService,
+  TransferDepartmentsQuery,
 ];
 
 /** Departments, pipelines and cards: sync from department plugins, card rules, the board and card API. */
