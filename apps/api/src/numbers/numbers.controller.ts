@@ -108,6 +108,7 @@ export class NumbersController {
       'Register a number (secrets are write-only); refused with 422 and each failing check when the connection test fails',
   })
   @ApiBody({ schema: requestBodySchema(registerNumberRequest) })
+  @ApiCreatedResponse({ type: NumberDto })
   register(
     @Body(new ZodValidationPipe(registerNumberRequest)) body: RegisterNumberRequest,
   ): Promise<NumberView> {
