@@ -130,6 +130,7 @@ describe('reporting: response and resolution times from rounded durations', () =
   // Resolutions 2,700,000 / 5,000,000: median 3,850,000; p90 2,700,000 + 0.9 × 2,300,000 = 4,770,000.
   const monday = {
     key: '',
+    name: 'Sales',
     firstResponse: { count: 5, medianMs: 125_000, p90Ms: 2_644_000 },
     nextResponse: { count: 0, medianMs: null, p90Ms: null },
     resolution: { count: 2, medianMs: 3_850_000, p90Ms: 4_770_000 },

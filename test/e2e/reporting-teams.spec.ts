@@ -157,12 +157,14 @@ describe('reporting: per-team figures follow the conversation’s team at the ti
       [
         {
           key: teamA,
+          name: 'Team A',
           firstResponse: { count: 2, medianMs: 120_000, p90Ms: 168_000 },
           nextResponse: { count: 1, medianMs: 120_000, p90Ms: 120_000 },
           resolution: { count: 0, medianMs: null, p90Ms: null },
         },
         {
           key: teamB,
+          name: 'Team B',
           firstResponse: { count: 0, medianMs: null, p90Ms: null },
           nextResponse: { count: 2, medianMs: 150_000, p90Ms: 174_000 },
           resolution: { count: 1, medianMs: 600_000, p90Ms: 600_000 },

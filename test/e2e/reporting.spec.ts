@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The reporting API on a fixed scenario driven through the public surface (webhooks from the sandbox, replies over
  * HTTP, card moves, closes) on the controllable clock. Every expected figure is worked out by hand in the comments.
  *
+ * Rows name their key (users, teams, departments, numbers) as written here by hand: the seeded agents are named by
+ * their key, the departments Sales and Support, the numbers by their display number, the sales one followed by the
+ * verified name a connection test read from the sandbox.
+ *
  * Both departments keep the default calendar (Monday to Friday, 09:00–18:00 UTC): the first hour happens inside
  * it (business time = wall time), and conversation 5 waits across a night (business time counts only open hours).
  */
@@ -93,6 +97,8 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     shared.clock = clock;
     sales = env.numbers.sales.departmentId;
     support = env.numbers.support.departmentId;
+    // Reads the sales number's verified name from the sandbox; the support number keeps none.
+    await env.api().post(`/api/numbers/${env.numbers.sales.id}/connection-test`).expect(200);
 
     // Sales counts the wall clock: first response due in 2 minutes, next response in 3.
     await env
@@ -254,12 +260,14 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     // 1,320,000 = 1,668,000.
     expect(byKey.get(sales)).toEqual({
       key: sales,
+      name: 'Sales',
       firstResponse: { count: 3, medianMs: 60_000, p90Ms: 156_000 },
       nextResponse: { count: 2, medianMs: 210_000, p90Ms: 282_000 },
       resolution: { count: 2, medianMs: 1_140_000, p90Ms: 1_668_000 },
     });
     expect(byKey.get(support)).toEqual({
       key: support,
+      name: 'Support',
       // 600,000 and 1,200,000 (business time, not the night): median 900,000, p90 600,000 + 0.9 × 600,000.
       firstResponse: { count: 2, medianMs: 900_000, p90Ms: 1_140_000 },
       nextResponse: { count: 0, medianMs: null, p90Ms: null },
@@ -270,9 +278,14 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     expect(numbers.body.rows.find((r: { key: string }) => r.key === env.numbers.sales.id)).toEqual({
       ...byKey.get(sales),
       key: env.numbers.sales.id,
+      name: '1555000001 (Switchboard Sandbox)',
     });
+    expect(numbers.body.rows.find((r: { key: string }) => r.key === env.numbers.support.id)?.name).toBe(
+      '1555000002',
+    );
     const agents = await report('admin', 'response-times', { groupBy: 'agent' }).expect(200);
     const salesAgent = agents.body.rows.find((r: { key: string }) => r.key === env.users.salesAgent.id);
+    expect(salesAgent.name).toBe('salesAgent');
     // Every sales response and close was salesAgent's.
     expect(salesAgent.firstResponse).toEqual({ count: 3, medianMs: 60_000, p90Ms: 156_000 });
     expect(salesAgent.resolution).toEqual({ count: 2, medianMs: 1_140_000, p90Ms: 1_668_000 });
@@ -282,12 +295,14 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     // Sales: met c1 first (1 min), c3 first (30 s), c1's first next response (2 min); breached c2 first (3 min),
     // c1's second next response (restarted at +21, answered at +25) and c3's next response (still waiting): 50 %.
     const departments = await report('admin', 'sla', { groupBy: 'department' }).expect(200);
-    expect(departments.body.rows).toEqual([{ key: sales, met: 3, breached: 3, metPercent: 50 }]);
+    expect(departments.body.rows).toEqual([
+      { key: sales, name: 'Sales', met: 3, breached: 3, metPercent: 50 },
+    ]);
     // c2 breached while nobody owned it: no agent. The others were salesAgent's: 3 of 5, 60 %.
     const agents = await report('admin', 'sla', { groupBy: 'agent' }).expect(200);
     expect(agents.body.rows).toEqual([
-      { key: env.users.salesAgent.id, met: 3, breached: 2, metPercent: 60 },
-      { key: null, met: 0, breached: 1, metPercent: 0 },
+      { key: env.users.salesAgent.id, name: 'salesAgent', met: 3, breached: 2, metPercent: 60 },
+      { key: null, name: null, met: 0, breached: 1, metPercent: 0 },
     ]);
     const supportSla = await report('supportAgent', 'sla', {}).expect(200);
     expect(supportSla.body.rows).toEqual([]);
@@ -301,6 +316,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
       [
         {
           numberId: env.numbers.sales.id,
+          name: '1555000001 (Switchboard Sandbox)',
           departmentId: sales,
           hour: '2030-03-04T12:00:00.000Z',
           inbound: 6,
@@ -308,6 +324,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
         },
         {
           numberId: env.numbers.support.id,
+          name: '1555000002',
           departmentId: support,
           hour: '2030-03-04T12:00:00.000Z',
           inbound: 1,
@@ -315,6 +332,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
         },
         {
           numberId: env.numbers.sales.id,
+          name: '1555000001 (Switchboard Sandbox)',
           departmentId: sales,
           hour: '2030-03-04T13:00:00.000Z',
           inbound: 1,
@@ -322,6 +340,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
         },
         {
           numberId: env.numbers.support.id,
+          name: '1555000002',
           departmentId: support,
           hour: '2030-03-04T17:00:00.000Z',
           inbound: 1,
@@ -329,6 +348,7 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
         },
         {
           numberId: env.numbers.support.id,
+          name: '1555000002',
           departmentId: support,
           hour: '2030-03-05T09:00:00.000Z',
           inbound: 0,
@@ -364,10 +384,25 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
       .set('Accept', 'text/csv')
       .expect(200);
     expect(byAccept.text).toBe(
-      'number_id,department_id,hour,inbound,outbound\r\n' +
-        `${env.numbers.support.id},${support},2030-03-04T12:00:00.000Z,1,1\r\n` +
-        `${env.numbers.support.id},${support},2030-03-04T17:00:00.000Z,1,0\r\n` +
-        `${env.numbers.support.id},${support},2030-03-05T09:00:00.000Z,0,1\r\n`,
+      'number_id,name,department_id,hour,inbound,outbound\r\n' +
+        `${env.numbers.support.id},1555000002,${support},2030-03-04T12:00:00.000Z,1,1\r\n` +
+        `${env.numbers.support.id},1555000002,${support},2030-03-04T17:00:00.000Z,1,0\r\n` +
+        `${env.numbers.support.id},1555000002,${support},2030-03-05T09:00:00.000Z,0,1\r\n`,
+    );
+    // Grouped reports carry the name beside the key; a name with a space or parentheses needs no quoting.
+    const sla = await report('admin', 'sla', { groupBy: 'agent', format: 'csv' }).expect(200);
+    expect(sla.text).toBe(
+      'key,name,met,breached,met_percent\r\n' +
+        `${env.users.salesAgent.id},salesAgent,3,2,60\r\n` +
+        ',,0,1,0\r\n',
+    );
+    const times = await report('admin', 'response-times', { groupBy: 'number', format: 'csv' }).expect(200);
+    expect(times.text.split('\r\n')[0]).toBe(
+      'key,name,first_response_count,first_response_median_ms,first_response_p90_ms,next_response_count,' +
+        'next_response_median_ms,next_response_p90_ms,resolution_count,resolution_median_ms,resolution_p90_ms',
+    );
+    expect(times.text).toContain(
+      `${env.numbers.sales.id},1555000001 (Switchboard Sandbox),3,60000,156000,2,210000,282000,2,1140000,1668000\r\n`,
     );
   });
 
@@ -414,6 +449,40 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     );
     expect(await figures()).toEqual(before);
   });
+  it("names follow the owners' scoping: a number moved out of the caller's departments keeps only its id", async () => {
+    const hr = env.numbers.hr.departmentId;
+    const supportNumber = env.numbers.support.id;
+    const names = async (actor: 'admin' | 'supportAgent') =>
+      (
+        (await report(actor, 'volume', { departmentId: support }).expect(200)).body.rows as {
+          numberId: string;
+          name: string | null;
+        }[]
+      ).map((r) => [r.numberId, r.name]);
+    await env.api().post(`/api/numbers/${supportNumber}/move`).send({ departmentId: hr }).expect(200);
+    try {
+      // Support's rows stay Support's (the messages came through it then); the number is HR's now, which the
+      // support agent cannot read: its rows keep the id, unnamed. An admin reads HR, so still sees the name.
+      expect(await names('supportAgent')).toEqual([
+        [supportNumber, null],
+        [supportNumber, null],
+        [supportNumber, null],
+      ]);
+      expect(await names('admin')).toEqual([
+        [supportNumber, '1555000002'],
+        [supportNumber, '1555000002'],
+        [supportNumber, '1555000002'],
+      ]);
+    } finally {
+      await env.api().post(`/api/numbers/${supportNumber}/move`).send({ departmentId: support });
+    }
+    expect(await names('supportAgent')).toEqual([
+      [supportNumber, '1555000002'],
+      [supportNumber, '1555000002'],
+      [supportNumber, '1555000002'],
+    ]);
+  });
+
   it('the routes are in the OpenAPI document with their range, CSV and grouping', async () => {
     const doc = (await env.anonymous().get('/api/docs/openapi.json').expect(200)).body as {
       paths: Record<string, { get?: { parameters?: { name: string; required?: boolean }[] } }>;

@@ -24,6 +24,7 @@ export type { OpenDepartment } from './whatsapp/numbers/number-admin.service';
 export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.service';
 export { NumberHistory } from './whatsapp/numbers/number-history.service';
 export { NumberMoveService } from './whatsapp/numbers/number-move.service';
+export { NumberNamesQuery } from './whatsapp/numbers/number-names.query';
 export { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 export { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
 export { NumberDeleteService } from './whatsapp/numbers/number-delete.service';

@@ -89,6 +89,11 @@ export interface DurationFigures {
 export interface ResponseTimesRow {
   /** The agent, team, department or number id; null: none (no team, no agent). */
   key: string | null;
+  /**
+   * The key's display name: the user's name, the team's or department's, the number's display phone number and its
+   * verified name in parentheses. Null for no key, or one the caller may not read (the row keeps only its id).
+   */
+  name: string | null;
   firstResponse: DurationFigures;
   nextResponse: DurationFigures;
   resolution: DurationFigures;
@@ -121,7 +126,10 @@ export interface ResponseTimesRows extends ReportRows<ResponseTimesRow> {
 }
 
 export interface SlaReportRow {
+  /** The agent, team or department id; null: none (no team, no agent). */
   key: string | null;
+  /** The key's display name (as in `ResponseTimesRow.name`); null for no key or one the caller may not read. */
+  name: string | null;
   met: number;
   breached: number;
   /** met / (met + breached) × 100, one decimal; null when no clock ended. */
@@ -130,6 +138,8 @@ export interface SlaReportRow {
 
 export interface VolumeRow {
   numberId: string;
+  /** The number's display phone number and verified name (as in `ResponseTimesRow.name`); null when not readable. */
+  name: string | null;
   departmentId: string;
   /** Start of the hour, ISO (UTC). */
   hour: string;

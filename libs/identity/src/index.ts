@@ -37,6 +37,7 @@ export type { RevocationNotice } from './auth/revocation-notice';
 export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { IdentityCoreModule, IdentityModule } from './identity.module';
 export { currentStep, totpAt } from './mfa/totp';
+export { DisplayNamesQuery } from './names/display-names.query';
 export { teamInDepartment } from './teams/team-lookup';
 export type { TeamRef } from './teams/team-lookup';
 export { UserAdminService } from './users/user-admin.service';

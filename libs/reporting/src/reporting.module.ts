@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '@switchboard/conversations';
 import { declareSubscribers } from '@switchboard/engine';
-import { CardStagesQuery } from '@switchboard/pipelines';
+import { NumberNamesQuery } from '@switchboard/channels';
+import { DisplayNamesQuery } from '@switchboard/identity';
+import { CardStagesQuery, DepartmentNamesQuery } from '@switchboard/pipelines';
 import { ReportsController } from './api/reports.controller';
 import { BusinessTime } from './facts/business-time';
 import { ReportFactsRepository } from './facts/report-facts.repository';
 import { REPORT_FACTS_SUBSCRIBER, ReportFactsSubscriber } from './facts/report-facts.subscriber';
 import { NowCountsQuery } from './queries/now-counts.query';
+import { ReportNames } from './queries/report-names';
 import { ReportScope } from './queries/report-scope';
 import { ReportTransaction } from './queries/report-transaction';
 import { ResponseTimesReport } from './queries/response-times.report';
@@ -26,6 +29,11 @@ import { VolumeQuery } from './queries/volume.query';
     ReportFactsSubscriber,
     // Pipelines' stateless card query, provided here (pipelines' module is another slice's).
     CardStagesQuery,
+    // The owning libraries' name queries (stateless but for the scope), provided here for the same reason.
+    DisplayNamesQuery,
+    DepartmentNamesQuery,
+    NumberNamesQuery,
+    ReportNames,
     ReportScope,
     ReportTransaction,
     NowCountsQuery,

@@ -52,6 +52,14 @@ class DurationFiguresDto implements DurationFigures {
 class ResponseTimesRowDto implements ResponseTimesRow {
   @ApiProperty({ ...uuid, nullable: true, description: 'The agent, team, department or number; null: none' })
   key!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The key's display name: the user's or team's or department's name, the number's display phone number with " +
+      'its verified name in parentheses; null for no key or one the caller may not read (the row keeps its id)',
+  })
+  name!: string | null;
   @ApiProperty({ type: DurationFiguresDto }) firstResponse!: DurationFiguresDto;
   @ApiProperty({ type: DurationFiguresDto }) nextResponse!: DurationFiguresDto;
   @ApiProperty({ type: DurationFiguresDto }) resolution!: DurationFiguresDto;
@@ -72,6 +80,13 @@ export class ResponseTimesReportDto implements ResponseTimesRows {
 class SlaReportRowDto implements SlaReportRow {
   @ApiProperty({ ...uuid, nullable: true, description: 'The agent, team or department; null: none' })
   key!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The key's display name (user, team or department); null for no key or one the caller may not read",
+  })
+  name!: string | null;
   @ApiProperty({ type: Number }) met!: number;
   @ApiProperty({ type: Number }) breached!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'One decimal; null when no clock ended' })
@@ -86,6 +101,14 @@ export class SlaReportDto implements ReportRows<SlaReportRow> {
 
 class VolumeRowDto implements VolumeRow {
   @ApiProperty(uuid) numberId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The number's display phone number, with its verified name in parentheses once known; null when the " +
+      'number is no longer in a department the caller may read',
+  })
+  name!: string | null;
   @ApiProperty(uuid) departmentId!: string;
   @ApiProperty({ ...time, description: 'Start of the hour (UTC)' }) hour!: string;
   @ApiProperty({ type: Number }) inbound!: number;

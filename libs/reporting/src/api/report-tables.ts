@@ -28,6 +28,7 @@ const figures = (f: DurationFigures): CsvCell[] => [f.count, f.medianMs, f.p90Ms
 export const responseTimesTable = (rows: ResponseTimesRow[]): CsvTable => ({
   header: [
     'key',
+    'name',
     'first_response_count',
     'first_response_median_ms',
     'first_response_p90_ms',
@@ -40,6 +41,7 @@ export const responseTimesTable = (rows: ResponseTimesRow[]): CsvTable => ({
   ],
   rows: rows.map((r) => [
     r.key,
+    r.name,
     ...figures(r.firstResponse),
     ...figures(r.nextResponse),
     ...figures(r.resolution),
@@ -47,11 +49,11 @@ export const responseTimesTable = (rows: ResponseTimesRow[]): CsvTable => ({
 });
 
 export const slaTable = (rows: SlaReportRow[]): CsvTable => ({
-  header: ['key', 'met', 'breached', 'met_percent'],
-  rows: rows.map((r) => [r.key, r.met, r.breached, r.metPercent]),
+  header: ['key', 'name', 'met', 'breached', 'met_percent'],
+  rows: rows.map((r) => [r.key, r.name, r.met, r.breached, r.metPercent]),
 });
 
 export const volumeTable = (rows: VolumeRow[]): CsvTable => ({
-  header: ['number_id', 'department_id', 'hour', 'inbound', 'outbound'],
-  rows: rows.map((r) => [r.numberId, r.departmentId, r.hour, r.inbound, r.outbound]),
+  header: ['number_id', 'name', 'department_id', 'hour', 'inbound', 'outbound'],
+  rows: rows.map((r) => [r.numberId, r.name, r.departmentId, r.hour, r.inbound, r.outbound]),
 });

@@ -11,6 +11,7 @@ import {
 import { sql } from '@switchboard/engine';
 import { interpolated, Ranks } from './percentile-ranks';
 import { reportDays } from './report-days';
+import { ReportNames } from './report-names';
 import { ReportScope, ReportWhere } from './report-scope';
 import { ReportTransaction } from './report-transaction';
 
@@ -54,15 +55,21 @@ export class ResponseTimesReport {
   constructor(
     private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
+    private readonly names: ReportNames,
   ) {}
 
   async report(q: ResponseTimesQuery): Promise<ResponseTimesRows> {
     const where = this.scope.where(q.departmentId);
     const ranked = await this.tx.run(q, (em) => this.ranked(em, q, where));
+    const names = await this.names.of(
+      q.groupBy,
+      ranked.map((r) => r.key),
+    );
     const byKey = new Map<string | null, ResponseTimesRow>();
     for (const r of ranked) {
       const row = byKey.get(r.key) ?? {
         key: r.key,
+        name: r.key === null ? null : (names.get(r.key) ?? null),
         firstResponse: NONE,
         nextResponse: NONE,
         resolution: NONE,

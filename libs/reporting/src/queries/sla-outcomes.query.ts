@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SlaGroup, SlaReportQuery, SlaReportRow } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
+import { ReportNames } from './report-names';
 import { ReportScope } from './report-scope';
 import { ReportTransaction } from './report-transaction';
 
@@ -19,6 +20,7 @@ export class SlaOutcomesQuery {
   constructor(
     private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
+    private readonly names: ReportNames,
   ) {}
 
   async rows(q: SlaReportQuery): Promise<SlaReportRow[]> {
@@ -35,8 +37,13 @@ export class SlaOutcomesQuery {
         [...where.params, q.from, q.to],
       ),
     );
+    const names = await this.names.of(
+      q.groupBy,
+      rows.map((r) => r.key),
+    );
     return rows.map((r) => ({
       key: r.key,
+      name: r.key === null ? null : (names.get(r.key) ?? null),
       met: r.met,
       breached: r.breached,
       metPercent: r.met + r.breached ? Math.round((r.met * 1000) / (r.met + r.breached)) / 10 : null,

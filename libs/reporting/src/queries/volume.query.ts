@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReportRangeQuery, VolumeRow } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
+import { ReportNames } from './report-names';
 import { ReportScope } from './report-scope';
 import { ReportTransaction } from './report-transaction';
 
@@ -10,6 +11,7 @@ export class VolumeQuery {
   constructor(
     private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
+    private readonly names: ReportNames,
   ) {}
 
   async rows(q: ReportRangeQuery): Promise<VolumeRow[]> {
@@ -30,8 +32,13 @@ export class VolumeQuery {
         [...where.params, q.from, q.to],
       ),
     );
+    const names = await this.names.of(
+      'number',
+      rows.map((r) => r.number_id),
+    );
     return rows.map((r) => ({
       numberId: r.number_id,
+      name: names.get(r.number_id) ?? null,
       departmentId: r.department_id,
       hour: new Date(r.hour).toISOString(),
       inbound: r.inbound,
