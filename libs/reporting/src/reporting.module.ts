@@ -8,6 +8,7 @@ import { ReportsController } from './api/reports.controller';
 import { BusinessTime } from './facts/business-time';
 import { ReportFactsRepository } from './facts/report-facts.repository';
 import { REPORT_FACTS_SUBSCRIBER, ReportFactsSubscriber } from './facts/report-facts.subscriber';
+import { VolumeGuardPrune } from './facts/volume-guard-prune.tick';
 import { NowCountsQuery } from './queries/now-counts.query';
 import { ReportNames } from './queries/report-names';
 import { ReportScope } from './queries/report-scope';
@@ -27,6 +28,7 @@ import { VolumeQuery } from './queries/volume.query';
     BusinessTime,
     ReportFactsRepository,
     ReportFactsSubscriber,
+    VolumeGuardPrune,
     // Pipelines' stateless card query, provided here (pipelines' module is another slice's).
     CardStagesQuery,
     // The owning libraries' name queries (stateless but for the scope), provided here for the same reason.

@@ -202,6 +202,11 @@ export const configSchema = z.strictObject({
   reporting: z.strictObject({
     /** A report's queries are cancelled after this long (503, "narrow the range"); per statement, in its transaction. */
     statementTimeoutMs: z.coerce.number().int().min(1).max(600_000),
+    /**
+     * The volume guard (a row per message counted) keeps a message this long after its hour, so a copy of its event
+     * arriving later is still counted once; older rows are pruned. Keep it at least events.retentionHours.
+     */
+    volumeGuardRetentionHours: z.coerce.number().int().min(1).max(87_600),
   }),
   assignment: z.strictObject({
     /** How often the worker looks for agents whose shift ended or began (once per cluster per tick). */

@@ -134,8 +134,8 @@ export class ReportFactsRepository {
          select * from jsonb_to_recordset(?::jsonb) as v(message_id uuid, number_id uuid, hour timestamptz,
                 department_id uuid, inbound integer)
        ), counted as (
-         insert into report_volume_messages (message_id)
-         select v.message_id from v order by v.message_id
+         insert into report_volume_messages (message_id, hour)
+         select v.message_id, v.hour from v order by v.message_id
          on conflict (message_id) do nothing
          returning message_id
        )
