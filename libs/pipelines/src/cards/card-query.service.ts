@@ -25,6 +25,13 @@ const searchParams = (q: string) => {
   return [p, p, p, p];
 };
 
+/**
+ * Cards are paged newest first by (creation time, id). Cursors carry the time to the millisecond while PostgreSQL
+ * keeps microseconds, and the cards of one intake batch share their transaction's time: compared whole, the rest of
+ * a batch after a page's last card fell behind its cursor and was never listed. Order and compare to the ms.
+ */
+const createdMs = (alias: string) => `date_trunc('milliseconds', ${alias}.created_at)`;
+
 type ConversationFilters = Pick<ListCardsQuery, 'assignee' | 'label' | 'priority'>;
 
 /** Read side of pipelines and cards, limited to the departments the caller may read. */
@@ -64,11 +71,11 @@ export class CardQueryService {
     const rows = await sql<CardRow & { rn: number; stage_count: number }>(
       this.em,
       `select * from (
-         select x.*, row_number() over (partition by x.stage_id order by x.created_at desc, x.id desc)::int as rn,
+         select x.*, row_number() over (partition by x.stage_id order by ${createdMs('x')} desc, x.id desc)::int as rn,
                 count(*) over (partition by x.stage_id)::int as stage_count
            from (${CARD_SELECT} where k.pipeline_id = ? ${conditions}) x) ranked
         where rn <= ?
-        order by created_at desc, id desc`,
+        order by ${createdMs('ranked')} desc, id desc`,
       [pipelineId, ...params, q.perStage + 1],
     );
     const context = await this.viewContext(rows);
@@ -120,10 +127,10 @@ export class CardQueryService {
     if (q.stage) and(/^[0-9a-f-]{36}$/.test(q.stage) ? 'k.stage_id = ?' : 's.key = ?', q.stage);
     if (q.q) and(SEARCH, ...searchParams(q.q));
     for (const f of this.conversationFilters(q)) and(f.sql, ...f.params);
-    if (cursor) and('(k.created_at, k.id) < (?, ?)', cursor.at, cursor.id);
+    if (cursor) and(`(${createdMs('k')}, k.id) < (?, ?)`, cursor.at, cursor.id);
     const rows = await sql<CardRow>(
       this.em,
-      `${CARD_SELECT} where ${where.join(' and ')} order by k.created_at desc, k.id desc limit ?`,
+      `${CARD_SELECT} where ${where.join(' and ')} order by ${createdMs('k')} desc, k.id desc limit ?`,
       [...params, q.limit + 1],
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }));
