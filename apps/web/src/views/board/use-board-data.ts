@@ -1,11 +1,12 @@
 import type { BoardView, CardView, PipelineView } from '@switchboard/contracts';
-import { onMounted, onUnmounted, type Ref, ref, watch } from 'vue';
+import { computed, onMounted, onUnmounted, type Ref, ref, watch } from 'vue';
+import { coalescedReads, retryable } from '../../composables/coalesced-reads';
 import { useLiveStore } from '../../stores/live';
 import type { LiveEvent } from '../../realtime/events';
 import { type BoardFilter, boardApi } from './board-api';
 
-// A failed read is retried on this timer. Reads caused by live events start at most once per LIVE_READ_GAP_MS: a
-// burst of events costs one read, not one each (as in the inbox).
+// A failed read is retried on this timer when retrying can help (the api unreachable or failing, not a 4xx). Reads
+// caused by live events start at most once per LIVE_READ_GAP_MS (as in the inbox).
 export const RETRY_MS = 5_000;
 const LIVE_READ_GAP_MS = 1_000;
 const LIST_PAGE = 100;
@@ -35,124 +36,142 @@ export function useBoardData(
   const loaded = ref(false);
   const error = ref<unknown>(null);
 
-  let refreshing = false;
-  let again = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let liveRead: ReturnType<typeof setTimeout> | undefined;
-  let lastLiveRead = 0;
   const stops: (() => void)[] = [];
 
-  async function read(): Promise<void> {
-    const shown = pipeline.value;
-    if (!shown) return;
-    const asked = { pipeline: shown.id, filter: filter.value, mode: mode.value };
-    const current = () =>
-      pipeline.value?.id === asked.pipeline && filter.value === asked.filter && mode.value === asked.mode;
+  /** What is shown: a read or a page asked for another pipeline, filter or view is dropped when it lands. */
+  function shown() {
+    const asked = { pipeline: pipeline.value, filter: filter.value, mode: mode.value };
+    return {
+      ...asked,
+      current: () =>
+        pipeline.value?.id === asked.pipeline?.id &&
+        filter.value === asked.filter &&
+        mode.value === asked.mode,
+    };
+  }
+
+  /** One read of what is shown; answers its failure, or null. */
+  async function read(): Promise<unknown> {
+    const asked = shown();
+    if (!asked.pipeline) return null;
     try {
       if (asked.mode === 'board') {
-        const next = await boardApi.board(asked.pipeline, asked.filter);
-        if (!current()) return;
+        const next = await boardApi.board(asked.pipeline.id, asked.filter);
+        if (!asked.current()) return null;
         board.value = next;
         more.value = {};
       } else {
-        const page = await boardApi.cards(asked.pipeline, asked.filter, { limit: LIST_PAGE });
-        if (!current()) return;
+        const page = await boardApi.cards(asked.pipeline.id, asked.filter, { limit: LIST_PAGE });
+        if (!asked.current()) return null;
         list.value = page.items;
         listCursor.value = page.nextCursor;
       }
       error.value = null;
       loaded.value = true;
+      return null;
     } catch (err) {
-      if (current()) error.value = err;
+      if (!asked.current()) return null;
+      error.value = err;
+      return err;
     }
   }
 
-  /** Reads what is shown; a change announced meanwhile makes it read once more. */
-  async function refresh(): Promise<void> {
-    if (refreshing) {
-      again = true;
-      return;
-    }
-    refreshing = true;
-    try {
-      do {
-        again = false;
-        await read();
-      } while (again);
-    } finally {
-      refreshing = false;
-    }
-    clearTimeout(retry);
-    if (error.value) retry = setTimeout(() => void refresh(), RETRY_MS);
-  }
+  const reads = coalescedReads(read, { retryMs: RETRY_MS, liveGapMs: LIVE_READ_GAP_MS });
+  /** Whether the error shown is retried on its own. */
+  const retrying = computed(() => !!error.value && retryable(error.value));
 
-  function refreshSoon(): void {
-    if (liveRead) return; // one already scheduled: it takes this change too
-    const wait = Math.max(0, lastLiveRead + LIVE_READ_GAP_MS - Date.now());
-    liveRead = setTimeout(() => {
-      liveRead = undefined;
-      lastLiveRead = Date.now();
-      void refresh();
-    }, wait);
-  }
+  /** Where one stage's cards go on from: its extra pages' cursor, else the board's. */
+  const stageCursor = (stageId: string) =>
+    more.value[stageId]
+      ? more.value[stageId].nextCursor
+      : (board.value?.columns.find((c) => c.stage.id === stageId)?.nextCursor ?? null);
 
-  /** Another page of one stage's cards, below the board's first ones. */
+  /**
+   * Another page of one stage's cards, below the board's first ones. It is appended only if, when it lands, the
+   * board still shows the same pipeline, filter and view and the stage still goes on from the same cursor: a page
+   * asked for before a filter change, or asked twice, is dropped.
+   */
   async function moreOf(stageId: string): Promise<void> {
-    const shown = pipeline.value;
-    const column = board.value?.columns.find((c) => c.stage.id === stageId);
-    const cursor = more.value[stageId]?.nextCursor ?? column?.nextCursor;
-    if (!shown || !cursor) return;
+    const asked = shown();
+    const cursor = stageCursor(stageId);
+    if (!asked.pipeline || !cursor) return;
     try {
-      const page = await boardApi.cards(shown.id, filter.value, { stage: stageId, cursor });
+      const page = await boardApi.cards(asked.pipeline.id, asked.filter, { stage: stageId, cursor });
+      if (!asked.current() || stageCursor(stageId) !== cursor) return;
       const before = more.value[stageId]?.cards ?? [];
       more.value = {
         ...more.value,
         [stageId]: { cards: [...before, ...page.items], nextCursor: page.nextCursor },
       };
     } catch (err) {
-      error.value = err;
+      if (asked.current()) error.value = err;
     }
   }
 
+  /** The list's next page, under the same rule as moreOf. */
   async function moreOfList(): Promise<void> {
-    const shown = pipeline.value;
-    if (!shown || !listCursor.value) return;
+    const asked = shown();
+    const cursor = listCursor.value;
+    if (!asked.pipeline || !cursor) return;
     try {
-      const page = await boardApi.cards(shown.id, filter.value, {
-        cursor: listCursor.value,
-        limit: LIST_PAGE,
-      });
+      const page = await boardApi.cards(asked.pipeline.id, asked.filter, { cursor, limit: LIST_PAGE });
+      if (!asked.current() || listCursor.value !== cursor) return;
       list.value = [...list.value, ...page.items];
       listCursor.value = page.nextCursor;
     } catch (err) {
-      error.value = err;
+      if (asked.current()) error.value = err;
     }
+  }
+
+  /** The conversations whose cards are shown. */
+  function shownConversations(): Set<string> {
+    const cards =
+      mode.value === 'board'
+        ? [
+            ...(board.value?.columns.flatMap((c) => c.cards) ?? []),
+            ...Object.values(more.value).flatMap((p) => p.cards),
+          ]
+        : list.value;
+    return new Set(cards.map((c) => c.conversationId));
   }
 
   function onLive(event: LiveEvent): void {
     if (event.departmentId !== pipeline.value?.departmentId) return;
-    // A conversation's owner, labels or priority only change which cards match a filter on them.
-    const filtered = !!(filter.value.assignee || filter.value.label || filter.value.priority);
-    if (event.type === 'conversation.updated' && !filtered) return;
-    refreshSoon();
+    // A conversation's owner, priority, labels or SLA state show on its card; with a filter on them, they also
+    // change which cards match.
+    if (event.type === 'conversation.updated') {
+      const filtered = !!(filter.value.assignee || filter.value.label || filter.value.priority);
+      if (!filtered && !(event.conversationId && shownConversations().has(event.conversationId))) return;
+    }
+    reads.refreshSoon();
   }
 
   onMounted(() => {
     stops.push(
       live.on(['card.updated', 'conversation.created', 'conversation.updated'], onLive),
-      live.onSignal(() => void refresh()),
+      live.onSignal(() => void reads.refresh()),
       // A (re)connection with no cursor to resync from: read what changed before it.
       watch(
         () => live.connection,
-        (c) => c === 'live' && !live.lastCursor && void refresh(),
+        (c) => c === 'live' && !live.lastCursor && void reads.refresh(),
       ),
     );
   });
   onUnmounted(() => {
     stops.forEach((stop) => stop());
-    clearTimeout(retry);
-    clearTimeout(liveRead);
+    reads.stop();
   });
 
-  return { board, more, list, listCursor, loaded, error, refresh, moreOf, moreOfList };
+  return {
+    board,
+    more,
+    list,
+    listCursor,
+    loaded,
+    error,
+    retrying,
+    refresh: reads.refresh,
+    moreOf,
+    moreOfList,
+  };
 }
