@@ -9,7 +9,7 @@ import {
 } from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const webDist = resolve(process.cwd(), 'apps/web/dist');
@@ -41,7 +41,17 @@ describe('web board in a real browser', () => {
   };
   const column = (key: string) => page.locator(`section.column[data-stage="${key}"]`);
   const cardIn = (key: string, name: string) => column(key).locator('article.card', { hasText: name });
-  const countOf = (key: string) => column(key).locator('.head .count').textContent();
+  // The count as seen (screen readers hear a sentence instead).
+  const countOf = (key: string) => column(key).locator('.head .count [aria-hidden="true"]').textContent();
+  const conversationOf = async (name: string) =>
+    (
+      (
+        await env
+          .as('salesAgent')
+          .get(`/api/cards/${cardIds.get(name)}`)
+          .expect(200)
+      ).body as { conversationId: string }
+    ).conversationId;
 
   async function signIn(on: Page, who: { email: string; password: string }): Promise<void> {
     await on.goto(`${env.url}/login`);
@@ -183,17 +193,6 @@ describe('web board in a real browser', () => {
 
   it('searches and filters by priority and label, and lists the same cards as a table', async () => {
     const titles = () => page.locator('article.card h3').allTextContents();
-    const conversationOf = async (name: string) =>
-      (
-        (
-          await env
-            .as('salesAgent')
-            .get(`/api/cards/${cardIds.get(name)}`)
-            .expect(200)
-        ).body as {
-          conversationId: string;
-        }
-      ).conversationId;
     await env
       .api()
       .put(`/api/conversations/${await conversationOf('Davi Melo')}/priority`)
@@ -233,6 +232,109 @@ describe('web board in a real browser', () => {
     ]);
     await page.getByRole('button', { name: 'Board' }).click();
     await column('open').waitFor();
+  });
+
+  it("shows each card's owner, priority and labels, and follows their changes live", async () => {
+    const agent = env.users.salesAgent;
+    await env.api().patch(`/api/users/${agent.id}`).send({ name: 'Sofia Alves' }).expect(200);
+    // The previous test's priority and label, set while the board was shown, are on their cards.
+    await cardIn('review', 'Davi Melo').locator('.priority').waitFor();
+    // What a screen reader gets (the ▲ and the avatar are decoration).
+    expect(await cardIn('review', 'Davi Melo').locator('.priority').ariaSnapshot()).toBe(
+      '- paragraph: "Priority: Urgent"',
+    );
+    expect(await cardIn('review', 'Ana Prado').locator('.labels li').allTextContents()).toEqual(['vip']);
+    expect(await cardIn('open', 'Carla Dias').locator('.owner, .priority, .labels').count()).toBe(0);
+
+    const carla = await conversationOf('Carla Dias');
+    await env
+      .as('salesSupervisor')
+      .put(`/api/conversations/${carla}/assignee`)
+      .send({ userId: agent.id })
+      .expect(200);
+    const owner = cardIn('open', 'Carla Dias').locator('.owner');
+    await expect.poll(() => owner.count(), LIVE).toBe(1);
+    expect(await owner.locator('.avatar').textContent()).toBe('SA');
+    expect(await owner.ariaSnapshot()).toBe('- paragraph: "Owner: Sofia Alves"');
+
+    await env
+      .as('salesAgent')
+      .put(`/api/conversations/${carla}/priority`)
+      .send({ priority: 'high' })
+      .expect(200);
+    await env
+      .as('salesAgent')
+      .post(`/api/conversations/${carla}/labels`)
+      .send({ add: ['follow-up'] })
+      .expect(200);
+    const mark = cardIn('open', 'Carla Dias').locator('.priority');
+    await expect.poll(() => mark.count(), LIVE).toBe(1);
+    expect(await mark.ariaSnapshot()).toBe('- paragraph: "Priority: High"');
+    await expect
+      .poll(() => cardIn('open', 'Carla Dias').locator('.labels li').allTextContents(), LIVE)
+      .toEqual(['follow-up']);
+    // The cards stay accessible with their new marks (axe, WCAG 2 A/AA).
+    expect(await axeViolations(page, '.board-screen')).toEqual([]);
+
+    // The owner filter offers the owner by name and narrows the board to their cards.
+    await page.getByLabel('Assignee').selectOption({ label: 'Sofia Alves' });
+    await expect.poll(() => page.locator('article.card h3').allTextContents(), LIVE).toEqual(['Carla Dias']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
+
+    // Back to the queue: the owner leaves the card, live.
+    await env
+      .as('salesSupervisor')
+      .put(`/api/conversations/${carla}/assignee`)
+      .send({ userId: null })
+      .expect(200);
+    await expect.poll(() => cardIn('open', 'Carla Dias').locator('.owner').count(), LIVE).toBe(0);
+  });
+
+  it('a page of a stage asked for before a filter change is not added to the new board', async () => {
+    // One card a stage, so Review (Davi, then Ana) has a second page to ask for.
+    const onePerStage = async (route: Route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('perStage', '1');
+      await route.continue({ url: url.toString() });
+    };
+    const boardRead = (url: URL) => /^\/api\/pipelines\/[^/]+\/board$/.test(url.pathname);
+    const cardsRead = (url: URL) => url.pathname === '/api/cards';
+    await page.route(boardRead, onePerStage);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = true;
+    const holdFirstPage = async (route: Route) => {
+      if (holding && route.request().url().includes('stage=')) {
+        holding = false;
+        await held;
+      }
+      await route.continue();
+    };
+    await page.route(cardsRead, holdFirstPage);
+    try {
+      const reviewTitles = () => column('review').locator('article.card h3').allTextContents();
+      await page.getByLabel('Search').fill('o');
+      await expect.poll(reviewTitles, LIVE).toEqual(['Davi Melo']);
+      const stalePage = page.waitForResponse((r) => r.url().includes('stage=') && r.url().includes('q=o'));
+      await column('review').getByRole('button', { name: 'Show more' }).click();
+      // Another search while that page is on its way: "a" also matches both of Review's cards.
+      await page.getByLabel('Search').fill('a');
+      await page.waitForResponse((r) => r.url().includes('/board') && r.url().includes('q=a'));
+      release();
+      await stalePage;
+      // The page asked under the new search is the one shown under its first card, once. (Were the stale page
+      // added, the button would be gone or read the same page again.)
+      await column('review').getByRole('button', { name: 'Show more' }).click({ timeout: 5_000 });
+      await expect.poll(reviewTitles, LIVE).toEqual(['Davi Melo', 'Ana Prado']);
+      expect(await column('review').getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute(cardsRead, holdFirstPage);
+      await page.unroute(boardRead, onePerStage);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+    }
+    await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
   });
 
   it('a card opened by a new customer appears live', async () => {

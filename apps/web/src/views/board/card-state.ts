@@ -1,6 +1,30 @@
 import type { CardView } from '@switchboard/contracts';
 import { useI18n } from 'vue-i18n';
 
+/**
+ * The letters an owner's avatar shows: the first of their first and last names, one for a single word (an e-mail,
+ * shown for a user without a name, counts by the part before the @).
+ */
+export function initialsOf(name: string): string {
+  const words = name
+    .split('@')[0]
+    .split(/[\s._-]+/)
+    .filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((w) => (Array.from(w)[0] ?? '').toLocaleUpperCase()).join('') || '?';
+}
+
+/** The priorities' names, most urgent first (keys written out whole: messages.spec.ts finds them that way). */
+export const PRIORITY_NAMES = {
+  urgent: 'board.priority.urgent',
+  high: 'board.priority.high',
+  normal: 'board.priority.normal',
+  low: 'board.priority.low',
+} as const satisfies Record<CardView['priority'], string>;
+
+/** The priorities a card marks: normal and low need no mark. */
+export const MARKED_PRIORITIES: readonly CardView['priority'][] = ['urgent', 'high'];
+
 /** How a card names its customer and says who waits, in the reader's language (as the inbox says it). */
 export function useCardText(): {
   customer: (card: CardView) => string;

@@ -11,6 +11,7 @@ export default {
     list: 'List',
   },
   filters: {
+    owners: 'Owners on the board',
     label: 'Filter cards',
     search: 'Search',
     searchHint: 'Title, customer or field',
@@ -38,6 +39,9 @@ export default {
     more: 'Show more',
   },
   card: {
+    owner: 'Owner:',
+    priority: 'Priority:',
+    labels: 'Labels',
     unknownContact: 'Unknown customer',
     waiting: 'waiting for {minutes} min',
     overdue: 'overdue by {minutes} min',
@@ -56,6 +60,9 @@ export default {
     cancel: 'Cancel',
   },
   list: {
+    owner: 'Owner',
+    priority: 'Priority',
+    labels: 'Labels',
     caption: 'Cards of the pipeline',
     card: 'Card',
     customer: 'Customer',

@@ -13,6 +13,7 @@ export default {
     list: 'Lista',
   },
   filters: {
+    owners: 'Responsables en el tablero',
     label: 'Filtrar tarjetas',
     search: 'Buscar',
     searchHint: 'Título, cliente o campo',
@@ -40,6 +41,9 @@ export default {
     more: 'Mostrar más',
   },
   card: {
+    owner: 'Responsable:',
+    priority: 'Prioridad:',
+    labels: 'Etiquetas',
     unknownContact: 'Cliente desconocido',
     waiting: 'esperando desde hace {minutes} min',
     overdue: 'atrasada por {minutes} min',
@@ -58,6 +62,9 @@ export default {
     cancel: 'Cancelar',
   },
   list: {
+    owner: 'Responsable',
+    priority: 'Prioridad',
+    labels: 'Etiquetas',
     caption: 'Tarjetas del embudo',
     card: 'Tarjeta',
     customer: 'Cliente',

@@ -13,6 +13,7 @@ export default {
     list: 'Lista',
   },
   filters: {
+    owners: 'Responsáveis no quadro',
     label: 'Filtrar cartões',
     search: 'Buscar',
     searchHint: 'Título, cliente ou campo',
@@ -40,6 +41,9 @@ export default {
     more: 'Mostrar mais',
   },
   card: {
+    owner: 'Responsável:',
+    priority: 'Prioridade:',
+    labels: 'Etiquetas',
     unknownContact: 'Cliente desconhecido',
     waiting: 'aguardando há {minutes} min',
     overdue: 'atrasado em {minutes} min',
@@ -58,6 +62,9 @@ export default {
     cancel: 'Cancelar',
   },
   list: {
+    owner: 'Responsável',
+    priority: 'Prioridade',
+    labels: 'Etiquetas',
     caption: 'Cartões do funil',
     card: 'Cartão',
     customer: 'Cliente',
