@@ -1,4 +1,3 @@
-import type { AgentView } from '@switchboard/contracts';
 import { refreshSession } from '../../api/client';
 import { ApiError, errorDetail } from '../../api/errors';
 import { bodyOf, http, type Outcome } from '../../api/http';
@@ -81,20 +80,8 @@ async function optional<T>(read: () => Promise<T>): Promise<T | null> {
 }
 
 export const lookups = {
-  teams: () => optional(async () => bodyOf(await withSession(() => http.GET('/api/teams')))),
   pipelines: () => optional(async () => bodyOf(await withSession(() => http.GET('/api/pipelines')))),
-  // The agents route documents no answer yet: typed by its contract.
-  agents: (departmentId: string) =>
-    optional(async () => {
-      const res = await authorizedGet(
-        `/api/departments/${encodeURIComponent(departmentId)}/agents`,
-        'application/json',
-      );
-      if (!res.ok) throw new ApiError('http', res.statusText, res.status);
-      return (await res.json()) as AgentView[];
-    }),
-  // Admins only (a department lists its numbers): everyone else names departments by their key, numbers by a short id.
-  users: () => optional(async () => bodyOf(await withSession(() => http.GET('/api/users')))),
+  // Admins only: everyone else names departments by their membership's key.
   departments: () =>
     optional(async () =>
       bodyOf(await withSession(() => http.GET('/api/departments', { params: { query: { limit: 200 } } }))),
