@@ -6,6 +6,8 @@ export type LiveEventType =
   | 'message.status'
   | 'conversation.created'
   | 'conversation.updated'
+  /** To the reader's own sockets only: they read a conversation (libs/conversations reads/). */
+  | 'conversation.read'
   | 'card.updated'
   | 'agent.availability'
   | 'presence';

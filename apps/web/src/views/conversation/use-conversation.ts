@@ -10,6 +10,7 @@ import type {
 import { useErrorText } from '../../composables/error-text';
 import type { LiveEvent } from '../../realtime/events';
 import { useLiveStore } from '../../stores/live';
+import { useMarkRead } from '../inbox/use-mark-read';
 import { conversationApi, type TransferTarget } from './api';
 
 // Reads caused by live events wait this long for more of the same burst.
@@ -59,6 +60,7 @@ export function useConversation(id: string) {
   const loading = ref(true);
   const loadError = ref<string | null>(null);
   const cardError = ref<string | null>(null);
+  const readShown = useMarkRead(id);
 
   /** Merges a page into what is shown (a message read again replaces its older copy), oldest first. */
   function merge(page: MessageView[]): void {
@@ -76,6 +78,8 @@ export function useConversation(id: string) {
     const first = messages.value.length === 0;
     merge(page.items);
     if (first) olderCursor.value = page.nextCursor;
+    // The newest messages are on screen now: read up to the newest (not beyond: later ones are not shown yet).
+    readShown(messages.value.at(-1)?.id);
   }
 
   /** The page before the oldest shown; a failure is the caller's to show. */

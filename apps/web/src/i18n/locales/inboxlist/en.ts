@@ -1,5 +1,7 @@
 // The inbox list's filters, sorts and saved filters (en).
 export default {
+  /** The row's badge, for screen readers (the badge shows the number). */
+  unread: '{count} unread',
   rows: '{count} conversations loaded',
   filters: {
     label: 'Filter conversations',

@@ -1,5 +1,7 @@
 // The inbox list's filters, sorts and saved filters (es).
 export default {
+  /** The row's badge, for screen readers (the badge shows the number). */
+  unread: '{count} sin leer',
   rows: '{count} conversaciones cargadas',
   filters: {
     label: 'Filtrar conversaciones',

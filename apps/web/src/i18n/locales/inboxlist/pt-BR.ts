@@ -1,5 +1,7 @@
 // The inbox list's filters, sorts and saved filters (pt-BR).
 export default {
+  /** The row's badge, for screen readers (the badge shows the number). */
+  unread: '{count} não lidas',
   rows: '{count} conversas carregadas',
   filters: {
     label: 'Filtrar conversas',
