@@ -124,5 +124,6 @@ describe('attachments in the conversation composer, in a real browser', () => {
     } finally {
       await page.close();
     }
-  });
+    // Three uploads and sends, each waited for at the sandbox and in the page.
+  }, 120_000);
 });
