@@ -207,10 +207,10 @@ describe('web board in a real browser', () => {
     await page.getByLabel('Search').fill('Carla');
     await expect.poll(titles, LIVE).toEqual(['Carla Dias']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.getByLabel('Priority').selectOption('urgent');
+    await page.getByRole('combobox', { name: 'Priority' }).selectOption('urgent');
     await expect.poll(titles, LIVE).toEqual(['Davi Melo']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.getByLabel('Label').fill('vip');
+    await page.getByRole('textbox', { name: 'Label' }).fill('vip');
     await expect.poll(titles, LIVE).toEqual(['Ana Prado']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
@@ -332,6 +332,42 @@ describe('web board in a real browser', () => {
       release();
       await page.unroute(cardsRead, holdFirstPage);
       await page.unroute(boardRead, onePerStage);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+    }
+    await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
+  });
+
+  it('a refused read is shown and not retried; an unreachable api is retried until it answers', async () => {
+    const boardRead = (url: URL) => /^\/api\/pipelines\/[^/]+\/board$/.test(url.pathname);
+    const alert = page.locator('.board-screen p.error[role="alert"]');
+    // Every board read answers this while it is set (live reads too, so none clears the error meanwhile).
+    let answer: { status: number; message: string } | null = {
+      status: 422,
+      message: 'priority: not allowed',
+    };
+    const failing = async (route: Route) => {
+      if (!answer) return route.continue();
+      const body = JSON.stringify({ message: answer.message });
+      await route.fulfill({ status: answer.status, contentType: 'application/json', body });
+    };
+    await page.route(boardRead, failing);
+    try {
+      await page.getByRole('combobox', { name: 'Priority' }).selectOption('high');
+      await alert.waitFor(LIVE);
+      const refused = await alert.textContent();
+      expect(refused).toContain('priority: not allowed');
+      expect(refused).not.toContain('Trying again');
+
+      answer = { status: 503, message: 'down' };
+      await page.getByRole('combobox', { name: 'Priority' }).selectOption('urgent');
+      await expect.poll(() => alert.textContent({ timeout: 1_000 }), LIVE).toContain('Trying again in 5 s.');
+      // The api answers again: the retry reads the board, and the error goes.
+      answer = null;
+      await alert.waitFor({ state: 'detached', ...LIVE });
+      expect(await page.locator('article.card h3').allTextContents()).toEqual(['Davi Melo']);
+    } finally {
+      answer = null;
+      await page.unroute(boardRead, failing);
       await page.getByRole('button', { name: 'Clear filters' }).click();
     }
     await expect.poll(() => page.locator('article.card').count(), LIVE).toBe(4);
