@@ -392,6 +392,93 @@ describe(
           expect(text).not.toContain(secret);
     });
 
+    it('creates an SLA policy with targets, a match and an escalation, then edits it; the api’s problems show at their fields', async () => {
+      const support = env.numbers.support.departmentId;
+      const p = await openAdmin('routing');
+      await p.getByRole('heading', { name: 'Routing and SLA', level: 2 }).waitFor();
+      await p.getByLabel('Department').selectOption({ label: 'Support' });
+      const form = p.getByRole('form', { name: 'Create SLA policy' });
+      await form.getByLabel('Key').fill('vip_support');
+      await form.getByLabel('Policy').fill('VIP support');
+      const first = form.getByRole('group', { name: 'First response' });
+      await first.getByLabel('Warning after (min)').fill('10');
+      await first.getByLabel('Deadline (min)').fill('30');
+      const next = form.getByRole('group', { name: 'Next response' });
+      await next.getByLabel('Warning after (min)').fill('20');
+      await next.getByLabel('Deadline (min)').fill('60');
+      const priorities = form.getByRole('group', { name: 'Priorities' });
+      await priorities.getByLabel('High').check();
+      await priorities.getByLabel('Urgent').check();
+      await form.getByLabel('Request types (triage intents)').fill('complaint');
+      await form.getByRole('button', { name: 'Add escalation' }).click();
+      const escalation = form.getByRole('group', { name: 'Escalation 1' });
+      await escalation.getByLabel('When').selectOption({ label: 'At the deadline' });
+      await escalation.getByLabel('Of the clock').selectOption({ label: 'First response' });
+      await escalation.getByLabel('Do', { exact: true }).selectOption({ label: 'Assign to someone' });
+      // Nobody chosen: the api refuses and names the escalation's user; the form shows it there and in its list.
+      await form.getByRole('button', { name: 'Create SLA policy' }).click();
+      await escalation.getByText('assign_user needs the user to assign to').waitFor();
+      expect(await escalation.getByLabel('Person').getAttribute('aria-invalid')).toBe('true');
+      await form.getByRole('alert').getByText('escalations.0.userId', { exact: false }).waitFor();
+      await escalation
+        .getByLabel('Person')
+        .selectOption({ label: `supportAgent <${env.users.supportAgent.email}>` });
+      await form.getByRole('button', { name: 'Create SLA policy' }).click();
+      await p.locator('tr[data-policy="vip_support"]').waitFor();
+
+      type Policy = {
+        id: string;
+        key: string;
+        match: unknown;
+        targets: unknown;
+        escalations: unknown;
+        businessHours: boolean;
+      };
+      const policies = async () =>
+        (await env.api().get(`/api/departments/${support}/sla-policies`).expect(200)).body as Policy[];
+      const created = (await policies()).find((x) => x.key === 'vip_support');
+      expect(created).toMatchObject({
+        businessHours: true,
+        match: { priorities: ['high', 'urgent'], numberIds: [], requestTypes: ['complaint'] },
+        targets: {
+          firstResponse: { warningMinutes: 10, breachMinutes: 30 },
+          nextResponse: { warningMinutes: 20, breachMinutes: 60 },
+          resolution: null,
+        },
+        escalations: [
+          { on: 'breach', clock: 'first_response', action: 'assign_user', userId: env.users.supportAgent.id },
+        ],
+      });
+
+      // Editing: the key stays; a warning after the deadline is refused at its field; the rest is kept.
+      await p.getByRole('button', { name: 'Edit VIP support' }).click();
+      const edit = p.getByRole('form', { name: 'Edit the SLA policy VIP support' });
+      expect(await edit.getByLabel('Key').inputValue()).toBe('vip_support');
+      expect(await edit.getByLabel('Key').getAttribute('readonly')).not.toBeNull();
+      const resolution = edit.getByRole('group', { name: 'Resolution' });
+      await resolution.getByLabel('Warning after (min)').fill('120');
+      await resolution.getByLabel('Deadline (min)').fill('60');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await resolution.getByText('must be before the deadline (breachMinutes 60)').waitFor();
+      expect(await resolution.getByLabel('Warning after (min)').getAttribute('aria-invalid')).toBe('true');
+      await resolution.getByLabel('Deadline (min)').fill('240');
+      await edit.getByLabel('Count business hours only').uncheck();
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.waitFor({ state: 'detached' });
+      const edited = (await policies()).find((x) => x.key === 'vip_support');
+      expect(edited).toMatchObject({
+        id: created?.id,
+        businessHours: false,
+        match: { priorities: ['high', 'urgent'], requestTypes: ['complaint'] },
+        targets: {
+          firstResponse: { warningMinutes: 10, breachMinutes: 30 },
+          nextResponse: { warningMinutes: 20, breachMinutes: 60 },
+          resolution: { warningMinutes: 120, breachMinutes: 240 },
+        },
+        escalations: [{ on: 'breach', clock: 'first_response', action: 'assign_user' }],
+      });
+    });
+
     it('the new screens pass axe with their forms showing problems, with no CSP violation, and read in pt-BR and es', async () => {
       const p = await openAdmin('templates');
       const found: string[] = [];
