@@ -294,6 +294,48 @@ describe('web dashboard in a real browser', () => {
     }
   });
 
+  it('with one department shown, live events of another department ask for nothing', async () => {
+    const adminPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      const sales = env.numbers.sales.departmentId;
+      const overviewReads: string[] = [];
+      adminPage.on('request', (r) => {
+        if (r.url().includes('/api/reports/overview')) overviewReads.push(r.url());
+      });
+      // The socket's frames, to know when Sales' events reached the page.
+      const salesFrames: string[] = [];
+      adminPage.on('websocket', (ws) =>
+        ws.on('framereceived', (f) => {
+          const text = typeof f.payload === 'string' ? f.payload : f.payload.toString();
+          if (text.includes(sales) && text.includes('message.created')) salesFrames.push(text);
+        }),
+      );
+      await adminPage.goto(`${env.url}/login`);
+      await adminPage.locator('#email').fill(env.users.admin.email);
+      await adminPage.locator('#password').fill(env.users.admin.password);
+      await adminPage.locator('form button[type=submit]').click();
+      await adminPage.waitForURL(/\/inbox$/);
+      await adminPage.goto(`${env.url}/dashboard`);
+      await adminPage.locator('.department').click();
+      await adminPage.getByRole('option', { name: 'Support' }).click();
+      // Support alone: c4 open.
+      await expect
+        .poll(() => adminPage.locator('[data-tile="open"] dd').textContent(), { timeout: 15_000 })
+        .toBe('1');
+      const before = overviewReads.length;
+      expect(overviewReads.at(-1)).toContain(`departmentId=${env.numbers.support.departmentId}`);
+
+      await customerWrites('sales', 'c8 bom dia');
+      await expect.poll(() => salesFrames.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      // A later marker: a whole round trip from the page after the event arrived (a read it asked for would start
+      // on the next turn of the page's event loop).
+      await adminPage.evaluate("fetch('/login').then((r) => r.text())");
+      expect(overviewReads.slice(before)).toEqual([]);
+    } finally {
+      await adminPage.close();
+    }
+  });
+
   it("an agent cannot open the dashboard, and a supervisor's reports never count another department", async () => {
     const agentPage = await browser.newPage();
     try {
