@@ -110,7 +110,12 @@ describe('transfer targets and transfer to another number of the same WhatsApp a
     expect(forIt.numbers).toEqual([
       { id: sameAccount, displayPhoneNumber: '+1 555 0011', department: { id: support, name: 'Support' } },
     ]);
-    await env.as('supportAgent').get(`/api/me/transfer-targets?conversationId=${id}`).expect(404);
+    // Another department's conversation: a filter that leaves no numbers, as for an unknown one.
+    const foreign = await env
+      .as('supportAgent')
+      .get(`/api/me/transfer-targets?conversationId=${id}`)
+      .expect(200);
+    expect(foreign.body.numbers).toEqual([]);
     await env.as('viewer').get('/api/me/transfer-targets').expect(403);
     const bad = await env.as('salesAgent').get('/api/me/transfer-targets?conversationId=nope').expect(400);
     expect(bad.body.problems[0].field).toBe('conversationId');

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { transferTargetsQuery, TransferTargetsQuery, TransferTargetsView } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
@@ -23,10 +23,10 @@ export class TransferTargetsController {
     name: 'conversationId',
     required: false,
     schema: { type: 'string', format: 'uuid' },
-    description: "Numbers of this conversation's WhatsApp account only, without its own number",
+    description:
+      "Numbers of this conversation's WhatsApp account only, without its own number; none for a conversation you may not transfer",
   })
   @ApiOkResponse({ type: TransferTargetsDto })
-  @ApiResponse({ status: 404, description: 'conversationId names no conversation you can read' })
   list(
     @Query(new ZodValidationPipe(transferTargetsQuery)) q: TransferTargetsQuery,
   ): Promise<TransferTargetsView> {

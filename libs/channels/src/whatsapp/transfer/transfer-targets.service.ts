@@ -46,12 +46,10 @@ export class TransferTargetsService {
 
   private async numbers(departments: TransferDepartment[], conversationId?: string): Promise<NumberRow[]> {
     if (conversationId) {
+      // A filter, as on every list: a conversation the caller may not transfer leaves no numbers (and no hint).
       const conversation = await this.conversations.get(conversationId);
-      this.scope.assertIn(
-        'conversations.reply',
-        conversation?.department.id ?? null,
-        `conversation ${conversationId}`,
-      );
+      const actor = this.scope.actor();
+      if (!conversation || !actor.canIn('conversations.reply', conversation.department.id)) return [];
       return sql<NumberRow>(
         this.em,
         `select n.id, n.display_phone_number, n.department_id from whatsapp_numbers n
@@ -59,7 +57,7 @@ export class TransferTargetsService {
             and n.id <> ?
             and n.waba_id = (select waba_id from whatsapp_numbers where id = ?)
           order by n.display_phone_number, n.id`,
-        [departments.map((d) => d.id), conversation!.numberId, conversation!.numberId],
+        [departments.map((d) => d.id), conversation.numberId, conversation.numberId],
       );
     }
     const own = this.scope.condition('conversations.reply', 'o.department_id');
