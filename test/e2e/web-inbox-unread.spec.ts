@@ -71,7 +71,7 @@ describe('web inbox unread badges', () => {
     // Live: the row is read again on the message event and carries the new count.
     await customer().text('vocês estão aí?');
     for (const tab of [tabA, tabB]) await expect.poll(() => badge(tab), { timeout: 10_000 }).toBe('2');
-    const label = row(tabA).locator('[data-unread] .sr-only');
+    const label = row(tabA).locator('[data-unread] .visually-hidden');
     expect(await label.textContent()).toBe('2 unread');
     expect(await axeViolations(tabA, '.inbox > .list')).toEqual([]);
 
