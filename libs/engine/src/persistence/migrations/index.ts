@@ -39,6 +39,11 @@ import { Migration20261203700900_report_durations } from './Migration20261203700
 import { Migration20261203701007_sla_clocks_live_indexes } from './Migration20261203701007_sla_clocks_live_indexes';
 import { Migration20261203701106_report_volume_messages } from './Migration20261203701106_report_volume_messages';
 import { Migration20261203701200_sla_conversations_open_index } from './Migration20261203701200_sla_conversations_open_index';
+import { Migration20261203702000_report_volume_messages_hour } from './Migration20261203702000_report_volume_messages_hour';
+import { Migration20261203702100_media_uploads } from './Migration20261203702100_media_uploads';
+import { Migration20261203702200_conversation_reads } from './Migration20261203702200_conversation_reads';
+import { Migration20261203702210_conversations_labels_index } from './Migration20261203702210_conversations_labels_index';
+import { Migration20261203702300_quick_replies } from './Migration20261203702300_quick_replies';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and from dist/. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
@@ -108,5 +113,22 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261203701200_sla_conversations_open_index',
     class: Migration20261203701200_sla_conversations_open_index,
+  },
+  {
+    name: 'Migration20261203702000_report_volume_messages_hour',
+    class: Migration20261203702000_report_volume_messages_hour,
+  },
+  { name: 'Migration20261203702100_media_uploads', class: Migration20261203702100_media_uploads },
+  {
+    name: 'Migration20261203702200_conversation_reads',
+    class: Migration20261203702200_conversation_reads,
+  },
+  {
+    name: 'Migration20261203702210_conversations_labels_index',
+    class: Migration20261203702210_conversations_labels_index,
+  },
+  {
+    name: 'Migration20261203702300_quick_replies',
+    class: Migration20261203702300_quick_replies,
   },
 ];
