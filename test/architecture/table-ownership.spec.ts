@@ -48,6 +48,8 @@ const OWNERS: Record<string, string> = {
   messages: 'conversations',
   message_status_events: 'conversations',
   conversation_policies: 'conversations',
+  conversation_reads: 'conversations',
+  quick_replies: 'conversations',
   // channels
   whatsapp_numbers: 'channels',
   number_events: 'channels',
@@ -58,6 +60,7 @@ const OWNERS: Record<string, string> = {
   message_templates: 'channels',
   message_template_syncs: 'channels',
   marketing_consents: 'channels',
+  media_uploads: 'channels',
   marketing_consent_changes: 'channels',
   // assignment
   assignment_queues: 'assignment',

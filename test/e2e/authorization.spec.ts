@@ -187,7 +187,16 @@ const ROUTES: Record<string, Access> = {
   'GET /api/sla-policies/:id': department('routing.manage'),
   'PUT /api/sla-policies/:id': department('routing.manage'),
   'DELETE /api/sla-policies/:id': department('routing.manage'),
+  'GET /api/departments/:id/quick-replies': department('conversations.read'),
+  'POST /api/departments/:id/quick-replies': department('routing.manage'),
+  'PATCH /api/quick-replies/:id': department('routing.manage'),
+  'DELETE /api/quick-replies/:id': department('routing.manage'),
+  'GET /api/me/transfer-targets': list('conversations.reply'),
+  // To the conversation's own number: refused as such (a real transfer closes it; see number-transfer.spec.ts).
+  'POST /api/conversations/:id/transfer-to-number': department('conversations.reply'),
   'POST /api/conversations/:id/messages': department('conversations.reply'),
+  'POST /api/conversations/:id/media': department('conversations.reply'),
+  'POST /api/conversations/:id/read': department('conversations.read'),
   // Closed, then reopened right after (each actor's probes follow this order), so later routes still reply.
   'POST /api/conversations/:id/close': department('conversations.reply'),
   'POST /api/conversations/:id/reopen': department('conversations.reply'),
@@ -279,6 +288,7 @@ const BUSINESS_REFUSALS: Record<string, { status: number; codes: string[] }> = {
   'POST /api/conversations/:id/claim': { status: 422, codes: ['not_in_department', 'not_an_agent'] },
   'PUT /api/conversations/:id/assignee': { status: 409, codes: ['over_capacity'] },
   'POST /api/conversations/:id/transfer': { status: 409, codes: ['same_department'] },
+  'POST /api/conversations/:id/transfer-to-number': { status: 409, codes: ['same_number'] },
 };
 const businessRefusal = (route: string, res: { status: number; body?: { code?: string } }) =>
   BUSINESS_REFUSALS[route]?.status === res.status &&
@@ -444,6 +454,8 @@ interface Fixtures {
   routingRule: string;
   /** An admin's SLA policy of the department (deleting takes it; the sales one is replaced). */
   slaPolicy: string;
+  /** A quick reply of the department (deleting takes it; the sales one is replaced). */
+  quickReply: string;
 }
 /** Which fixture a field named `<x>Id` / `<x>Ids` takes. A new id field must be added here, or the walk fails. */
 const ID_FIELDS: Record<string, keyof Fixtures> = {
@@ -478,6 +490,7 @@ const COLLECTIONS: Record<string, keyof Fixtures> = {
   alerts: 'alert',
   'routing-rules': 'routingRule',
   'sla-policies': 'slaPolicy',
+  'quick-replies': 'quickReply',
 };
 
 /** A number Meta has and Switchboard does not: POST /api/numbers registers it. */
@@ -584,6 +597,14 @@ describe('authorization: every route × every actor, with department A ids every
       [departmentId, `walk_policy_${++seq}`],
     );
     return policy.id;
+  }
+  async function newQuickReply(departmentId: string) {
+    const [reply] = await env.query<{ id: string }>(
+      `insert into quick_replies (id, department_id, shortcut, title, text)
+       values (gen_random_uuid(), $1, $2, 'Walk', 'Walk') returning id`,
+      [departmentId, `walk_reply_${++seq}`],
+    );
+    return reply.id;
   }
   async function newTeam(departmentId: string) {
     return (
@@ -758,6 +779,7 @@ describe('authorization: every route × every actor, with department A ids every
       alert: await openAlert('sales'),
       routingRule: await newRoutingRule(dept('sales')),
       slaPolicy: await newSlaPolicy(dept('sales')),
+      quickReply: await newQuickReply(dept('sales')),
     };
     fixtures.hr = {
       department: dept('hr'),
@@ -779,6 +801,7 @@ describe('authorization: every route × every actor, with department A ids every
       alert: await openAlert('hr'),
       routingRule: await newRoutingRule(dept('hr')),
       slaPolicy: await newSlaPolicy(dept('hr')),
+      quickReply: await newQuickReply(dept('hr')),
     };
     [{ c: walkCursor }] = await env.query<{ c: string }>(
       `select xid || ':' || seq as c from domain_events order by xid desc, seq desc limit 1`,
@@ -893,6 +916,8 @@ describe('authorization: every route × every actor, with department A ids every
     if (route.includes('routing-rules/order') && name === 'ids') return [fixtures[dept].routingRule];
     // A policy's key is unique in its department; an escalation assigns to the department's agent.
     if (route.includes('sla-policies') && name === 'key') return `walk_${++seq}`;
+    // A quick reply's shortcut is unique in its department.
+    if (route.includes('quick-replies') && name === 'shortcut') return `walk_${++seq}`;
     if (route.includes('sla-policies/order') && name === 'ids') return [fixtures[dept].slaPolicy];
     if (route.includes('sla-policies') && name === 'escalations')
       return [{ on: 'breach', clock: 'any', action: 'assign_user', userId: fixtures[dept].user }];
@@ -967,6 +992,12 @@ describe('authorization: every route × every actor, with department A ids every
     const body = input.body ? (valueFor(input.body, '', dept, actor, route) as object) : undefined;
     let req = request(env.url)[m](path).query(query);
     if (actor !== 'anonymous') req = req.set('Authorization', `Bearer ${bearer[actor]}`);
+    // The upload route takes a multipart file, not JSON: a tiny PNG.
+    if (route === 'POST /api/conversations/:id/media')
+      req = req.attach('file', Buffer.from('89504e470d0a1a0a', 'hex'), {
+        filename: 'probe.png',
+        contentType: 'image/png',
+      });
     const res = await (body ? req.send(body) : req);
     const fields = JSON.stringify(query) + JSON.stringify(body ?? null);
     const fieldIds = Object.values(fixtures[dept]).filter((id) => fields.includes(id));
@@ -1084,6 +1115,8 @@ describe('authorization: every route × every actor, with department A ids every
         fixtures.sales.routingRule = await newRoutingRule(fixtures.sales.department);
       if (p.route === 'DELETE /api/sla-policies/:id' && p.dept === 'sales')
         fixtures.sales.slaPolicy = await newSlaPolicy(fixtures.sales.department);
+      if (p.route === 'DELETE /api/quick-replies/:id' && p.dept === 'sales')
+        fixtures.sales.quickReply = await newQuickReply(fixtures.sales.department);
       // A claim takes the conversation: back to the queue for the next claimer.
       // A reply or a take-over makes the caller its owner too: only the owner replies next.
       if (

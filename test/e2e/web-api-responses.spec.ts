@@ -24,6 +24,10 @@ const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 20
   ['get', '/api/cards', 200],
   ['post', '/api/cards/{id}/move', 200],
   ['post', '/api/conversations/{id}/media', 201],
+  ['get', '/api/departments/{id}/quick-replies', 200],
+  ['post', '/api/departments/{id}/quick-replies', 201],
+  ['get', '/api/me/transfer-targets', 200],
+  ['post', '/api/conversations/{id}/transfer-to-number', 200],
 ];
 
 interface Schema {

@@ -11,6 +11,8 @@ import { InboundEventsController } from './whatsapp/inbound/inbound-events.contr
 import { MediaDownloadService } from './whatsapp/media/media-download.service';
 import { MediaStore } from './whatsapp/media/media-store';
 import { MediaController } from './whatsapp/media/media.controller';
+import { MediaUploadController } from './whatsapp/media/upload/media-upload.controller';
+import { MediaUploadService } from './whatsapp/media/upload/media-upload.service';
 import { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 import { ConnectionTestService } from './whatsapp/numbers/connection-test.service';
 import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
@@ -48,6 +50,10 @@ import { InboundEventWriter } from './whatsapp/webhook/inbound-event-writer';
 import { WebhookIntakeService } from './whatsapp/webhook/webhook-intake.service';
 import { WebhookReceiver } from './whatsapp/webhook/webhook-receiver';
 import { WhatsappWebhookController } from './whatsapp/webhook/whatsapp-webhook.controller';
+import { NumberTransferController } from './whatsapp/transfer/number-transfer.controller';
+import { NumberTransferService } from './whatsapp/transfer/number-transfer.service';
+import { TransferTargetsController } from './whatsapp/transfer/transfer-targets.controller';
+import { TransferTargetsService } from './whatsapp/transfer/transfer-targets.service';
 
 const services = [
   NumberRegistry,
@@ -63,6 +69,7 @@ const services = [
   SendMessageService,
   MediaStore,
   MediaDownloadService,
+  MediaUploadService,
   InboundEventQueryService,
   WebhookHandshake,
   ConnectionTestService,
@@ -90,6 +97,8 @@ const services = [
   UserPreferencesHandler,
   AccountEventQueryService,
   ContactConsentService,
+  TransferTargetsService,
+  NumberTransferService,
 ];
 
 /** WhatsApp Cloud API channel: webhook intake, processing, replies, media. Processors live in ChannelsWorkerModule. */
@@ -99,9 +108,12 @@ const services = [
     WhatsappWebhookController,
     ReplyController,
     MediaController,
+    MediaUploadController,
     InboundEventsController,
     AccountEventsController,
     MarketingConsentController,
+    TransferTargetsController,
+    NumberTransferController,
   ],
   providers: services,
   exports: services,

@@ -20,10 +20,22 @@ import { MessageStatusService } from './status/message-status.service';
 import { MessageMediaService } from './outbound/message-media.service';
 import { OutboundMessageStates } from './outbound/outbound-message-states.service';
 import { ReplyFactsQuery } from './outbound/reply-facts.query';
+import { ConversationReadsController } from './reads/conversation-reads.controller';
+import { ConversationReadsQuery } from './reads/conversation-reads.query';
+import { ConversationReadsService } from './reads/conversation-reads.service';
+import { NumberHandoverService } from './ownership/number-handover.service';
+import { QuickRepliesController } from './quick-replies/quick-replies.controller';
+import { QuickRepliesService } from './quick-replies/quick-replies.service';
 
 @Module({
   imports: [PipelinesModule, CardConversationsModule],
-  controllers: [ConversationsController, ConversationOwnershipController, ConversationPolicyController],
+  controllers: [
+    ConversationsController,
+    ConversationOwnershipController,
+    ConversationPolicyController,
+    QuickRepliesController,
+    ConversationReadsController,
+  ],
   providers: [
     ConversationIntakeRepository,
     ConversationIntakeService,
@@ -41,6 +53,10 @@ import { ReplyFactsQuery } from './outbound/reply-facts.query';
     OutboundMessageStates,
     MessageMediaService,
     ReplyFactsQuery,
+    ConversationReadsQuery,
+    ConversationReadsService,
+    QuickRepliesService,
+    NumberHandoverService,
   ],
   exports: [
     OutboundMessageRecorder,
@@ -56,6 +72,7 @@ import { ReplyFactsQuery } from './outbound/reply-facts.query';
     OutboundMessageStates,
     MessageMediaService,
     ReplyFactsQuery,
+    NumberHandoverService,
   ],
 })
 export class ConversationsModule {}

@@ -3,10 +3,13 @@ import { Conversation } from './entities/conversation.entity';
 import { ConversationPolicy } from './entities/conversation-policy.entity';
 import { MessageStatusEvent } from './entities/message-status-event.entity';
 import { Message } from './entities/message.entity';
+import { ConversationRead } from './reads/conversation-read.entity';
 
 export { ConversationOwnershipService } from './ownership/conversation-ownership.service';
 export { ConversationLifecycleService } from './ownership/conversation-lifecycle.service';
 export type { SnoozeRequest } from './ownership/conversation-lifecycle.service';
+export { NumberHandoverService } from './ownership/number-handover.service';
+export type { HandoverResult, HandoverTarget } from './ownership/number-handover.service';
 export { ConversationPolicyService } from './policy/conversation-policy.service';
 export { OutboundMessageRecorder } from './outbound/outbound-message.recorder';
 export type { OutboundReply } from './outbound/outbound-message.recorder';
@@ -48,4 +51,11 @@ export { Contact, Conversation, Message, MessageStatusEvent };
 export type { MessageDirection, MessageError, MessageMedia, MessageStatus } from './entities/message.entity';
 export type { ConversationStatus, Speaker } from './entities/conversation.entity';
 
-export const CONVERSATION_ENTITIES = [Contact, Conversation, ConversationPolicy, Message, MessageStatusEvent];
+export const CONVERSATION_ENTITIES = [
+  Contact,
+  Conversation,
+  ConversationPolicy,
+  ConversationRead,
+  Message,
+  MessageStatusEvent,
+];

@@ -30,6 +30,9 @@ export type { BoundNumbers, DepartmentRecord } from './departments/department-ad
 export { DepartmentCalendarResolver } from './departments/department-calendar.resolver';
 export type { ResolvedCalendar } from './departments/department-calendar.resolver';
 export { DepartmentCalendarsService } from './departments/department-calendars.service';
+export { DepartmentNamesQuery } from './departments/department-names.query';
+export { TransferDepartmentsQuery } from './departments/transfer-departments.query';
+export type { TransferDepartment } from './departments/transfer-departments.query';
 export { defaultPipelineKeys, departmentExists } from './pipelines/pipeline-keys.query';
 export { PipelinesModule } from './pipelines.module';
 export { PluginActivationService } from './sync/plugin-activation.service';
