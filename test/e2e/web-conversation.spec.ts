@@ -567,37 +567,6 @@ describe('web conversation pane in a real browser', () => {
       await page.close();
     }
   });
-  it('saves a quick reply, which after a reload fills the composer and is sent', async () => {
-    const waId = newWaId();
-    await env.sandbox.customer(waId, { name: 'Quim Rápido' }).text('Oi');
-    const id = await conversationOf(waId);
-    const page = await signedIn('salesAgent');
-    try {
-      await page.goto(`${env.url}/inbox/${id}`);
-      await message(page, 'Oi').waitFor();
-      await composer(page).fill('Bom dia! Como posso ajudar?');
-      await page.getByRole('button', { name: 'Quick replies' }).click();
-      await page.getByText('No quick replies yet').waitFor();
-      await page.getByRole('button', { name: 'Save the text as a quick reply' }).click();
-      await composer(page).fill('');
-
-      await page.reload();
-      await message(page, 'Oi').waitFor();
-      await page.getByRole('button', { name: 'Quick replies' }).click();
-      await page.getByRole('button', { name: 'Bom dia! Como posso ajudar?', exact: true }).click();
-      expect(await composer(page).inputValue()).toBe('Bom dia! Como posso ajudar?');
-      await composer(page).press('Enter');
-      await waitFor(() => received(waId).includes('Bom dia! Como posso ajudar?') || null, {
-        what: 'the quick reply reached the customer',
-      });
-
-      await page.getByRole('button', { name: 'Quick replies' }).click();
-      await page.getByRole('button', { name: 'Remove quick reply Bom dia! Como posso ajudar?' }).click();
-      await page.getByText('No quick replies yet').waitFor();
-    } finally {
-      await page.close();
-    }
-  });
   it('snoozes and wakes, sets the priority and labels, and transfers to another department', async () => {
     const waId = newWaId();
     await env.sandbox.customer(waId, { name: 'Tina Transferida' }).text('Na verdade é suporte');

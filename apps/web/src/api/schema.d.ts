@@ -560,6 +560,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conversations/{id}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a file to send in a conversation (to Meta, as the conversation's number)
+     * @description Send the answer's `mediaId` with POST /api/conversations/{id}/messages (`type` as answered). Meta's limits per kind: image jpeg/png 5 MB, video mp4/3gpp 16 MB, audio aac/amr/mpeg/mp4/ogg 16 MB, document (txt, pdf, Office) 100 MB, sticker webp 500 KB.
+     */
+    post: operations['MediaUploadController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations/{id}/messages': {
     parameters: {
       query?: never;
@@ -589,6 +609,26 @@ export interface paths {
     /** Set the priority: low, normal, high or urgent (queues serve urgent first) */
     put: operations['ConversationOwnershipController_setPriority'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark the conversation read for the caller, up to a message or (no body) everything so far
+     * @description Sets the caller's own read mark: the last customer message read. It only moves forward (an older `messageId` leaves a newer mark in place), and other users' marks and counts are untouched. When it moves, the caller's own sockets get `conversation.read` (data: this answer and the conversation's `lastMessageId`), so their other tabs clear the count.
+     */
+    post: operations['ConversationReadsController_markRead'];
     delete?: never;
     options?: never;
     head?: never;
@@ -678,6 +718,26 @@ export interface paths {
     put?: never;
     /** Move the conversation and its card to another department's default pipeline, keeping one timeline; unowned there */
     post: operations['ConversationOwnershipController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/transfer-to-number': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Continue the conversation from another number of the same WhatsApp Business Account
+     * @description Meta ties a conversation and its 24-hour window to one customer and one business number, so a conversation cannot change numbers. The customer's open conversation on the target number is used, or a new one (with its card) is opened there in that number's department, unowned and routed like any new one; the original is closed with the note, and both cards' timelines link the other. Until the customer writes to the target number, replies from it need an approved template (`windowOpen: false`). Audited (`conversation.transferred_to_number`).
+     */
+    post: operations['NumberTransferController_transfer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -910,6 +970,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{id}/quick-replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department's quick replies, sorted by shortcut */
+    get: operations['QuickRepliesController_list'];
+    put?: never;
+    /** Add a quick reply (at most 200 per department; audited) */
+    post: operations['QuickRepliesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{id}/routing-rules': {
     parameters: {
       query?: never;
@@ -1059,6 +1137,23 @@ export interface paths {
     get: operations['MyAvailabilityController_get'];
     /** Set your availability: online, away or offline */
     put: operations['MyAvailabilityController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/transfer-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Departments you may transfer conversations to (members-only ones only for members) and enabled numbers of the same WhatsApp accounts */
+    get: operations['TransferTargetsController_list'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1475,6 +1570,24 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/quick-replies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a quick reply (audited) */
+    delete: operations['QuickRepliesController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a quick reply’s shortcut, title or text (audited) */
+    patch: operations['QuickRepliesController_update'];
     trace?: never;
   };
   '/api/realtime/events': {
@@ -1942,10 +2055,19 @@ export interface components {
       };
       /** Format: uuid */
       id: string;
+      /** @description The conversation's labels */
+      labels: string[];
       /** @enum {string|null} */
       lastSpeaker: 'customer' | 'agent' | 'system' | null;
+      /** @description The conversation's owner; null while unassigned */
+      owner: components['schemas']['CardOwnerDto'] | null;
       /** Format: uuid */
       pipelineId: string;
+      /**
+       * @description The conversation's priority
+       * @enum {string}
+       */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
       sla: components['schemas']['CardSlaDto'];
       stage: components['schemas']['CardStageDto'];
       /** Format: date-time */
@@ -1956,6 +2078,12 @@ export interface components {
       /** Format: date-time */
       waitingSince: string | null;
       window: components['schemas']['CardWindowDto'];
+    };
+    CardOwnerDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The user's display name, or their e-mail when they have none */
+      name: string;
     };
     CardPageDto: {
       items: components['schemas']['CardDto'][];
@@ -2054,6 +2182,8 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'closed';
       team: components['schemas']['ConversationTeamDto'] | null;
+      /** @description Customer messages after the caller's read mark (POST /api/conversations/{id}/read), counted up to 100: that many or more */
+      unreadCount: number;
       /** Format: date-time */
       waitingSince: string | null;
       window: components['schemas']['ConversationWindowDto'];
@@ -2077,6 +2207,19 @@ export interface components {
       items: components['schemas']['ConversationDto'][];
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
+    };
+    ConversationReadDto: {
+      /** Format: uuid */
+      conversationId: string;
+      /** Format: date-time */
+      lastReadMessageAt: string | null;
+      /**
+       * Format: uuid
+       * @description null: nothing read yet
+       */
+      lastReadMessageId: string | null;
+      /** @description Customer messages after the mark, counted up to 100 (that many or more) */
+      unreadCount: number;
     };
     ConversationSlaDto: {
       clockKind: string | null;
@@ -2462,6 +2605,24 @@ export interface components {
       items: components['schemas']['NumberDto'][];
       nextCursor: string | null;
     };
+    NumberTransferDto: {
+      /**
+       * Format: uuid
+       * @description The conversation on the target number
+       */
+      conversationId: string;
+      /** Format: uuid */
+      departmentId: string;
+      /**
+       * Format: uuid
+       * @description The original conversation, now closed
+       */
+      fromConversationId: string;
+      /** Format: uuid */
+      numberId: string;
+      /** @description Whether free-form replies are possible from the target number now: the 24-hour window is per number, so without the customer's message there, only a template */
+      windowOpen: boolean;
+    };
     OverviewReportDto: {
       /** @description Closed within the range */
       closed: number;
@@ -2502,6 +2663,20 @@ export interface components {
       previousQualityRating: string | null;
       qualityRating: string | null;
     };
+    QuickReplyDto: {
+      /** Format: uuid */
+      departmentId: string;
+      /** Format: uuid */
+      id: string;
+      /** @description 1–32 lowercase letters, digits, - or _; unique in the department */
+      shortcut: string;
+      /** @description At most 2,000 characters; may hold {{contact.name}} and {{agent.name}}, filled in by the composer before sending */
+      text: string;
+      /** @description At most 80 characters */
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     RealtimeEventDto: {
       /** Format: date-time */
       at: string;
@@ -2541,6 +2716,8 @@ export interface components {
        * @description The agent, team, department or number; null: none
        */
       key: string | null;
+      /** @description The key's display name: the user's or team's or department's name, the number's display phone number with its verified name in parentheses; null for no key or one the caller may not read (the row keeps its id) */
+      name: string | null;
       nextResponse: components['schemas']['DurationFiguresDto'];
       resolution: components['schemas']['DurationFiguresDto'];
     };
@@ -2623,6 +2800,8 @@ export interface components {
       met: number;
       /** @description One decimal; null when no clock ended */
       metPercent: number | null;
+      /** @description The key's display name (user, team or department); null for no key or one the caller may not read */
+      name: string | null;
     };
     SlaTargetDto: {
       breachMinutes: number;
@@ -2724,6 +2903,37 @@ export interface components {
       message: string;
       subcode: number | null;
     };
+    TransferDepartmentDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    TransferNumberDto: {
+      department: components['schemas']['TransferDepartmentDto'];
+      /** @example +55 11 4000-0001 */
+      displayPhoneNumber: string;
+      /** Format: uuid */
+      id: string;
+    };
+    TransferTargetsDto: {
+      departments: components['schemas']['TransferDepartmentDto'][];
+      numbers: components['schemas']['TransferNumberDto'][];
+    };
+    UploadedMediaDto: {
+      /** @description The file name as uploaded */
+      fileName: string | null;
+      /** @description Meta's media id: send it as `media.mediaId` (valid 30 days) */
+      mediaId: string;
+      /** @example application/pdf */
+      mimeType: string;
+      /** @description Bytes */
+      size: number;
+      /**
+       * @description The message type to send it as, from its MIME type
+       * @enum {string}
+       */
+      type: 'audio' | 'document' | 'image' | 'sticker' | 'video';
+    };
     UserDto: {
       /** Format: date-time */
       createdAt: string;
@@ -2754,6 +2964,8 @@ export interface components {
        */
       hour: string;
       inbound: number;
+      /** @description The number's display phone number, with its verified name in parentheses once known; null when the number is no longer in a department the caller may read */
+      name: string | null;
       /** Format: uuid */
       numberId: string;
       outbound: number;
@@ -3643,6 +3855,80 @@ export interface operations {
       };
     };
   };
+  MediaUploadController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description One file; its part's Content-Type is its MIME type, one of audio/aac, audio/amr, audio/mpeg, audio/mp4, audio/ogg, text/plain, application/pdf, application/msword, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.ms-powerpoint, application/vnd.openxmlformats-officedocument.presentationml.presentation, image/jpeg, image/png, image/webp, video/mp4, video/3gpp
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Uploaded to Meta and kept */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedMediaDto'];
+        };
+      };
+      /** @description No part named file, or a malformed multipart body */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Conversation closed, owned by someone else (not_owner), or its number cannot send */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Over Meta's size limit for the file's kind (named in the message) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A MIME type WhatsApp does not take (or not multipart/form-data) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An empty file, or Meta refused it (Meta's reason) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Meta could not take it now */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ConversationsController_messages: {
     parameters: {
       query?: {
@@ -3872,6 +4158,48 @@ export interface operations {
       };
     };
   };
+  ConversationReadsController_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          messageId?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConversationReadDto'];
+        };
+      };
+      /** @description `messageId` is not a message of this conversation */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation, or not readable by you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ConversationOwnershipController_reopen: {
     parameters: {
       query?: never;
@@ -4090,6 +4418,63 @@ export interface operations {
         content?: never;
       };
       /** @description The target department does not exist or is archived (named) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NumberTransferController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+          /** Format: uuid */
+          numberId: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NumberTransferDto'];
+        };
+      };
+      /** @description numberId missing or not a uuid, or the note too long (named) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation, or not readable by you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Closed (conversation_closed), already on that number (same_number), or owned by another agent (not_owner) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description numberId: unknown or not visible to you (unknown_number), of another WhatsApp Business Account (other_account), disabled (number_disabled) or archived (number_archived); or its department is archived */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4661,6 +5046,98 @@ export interface operations {
       };
     };
   };
+  QuickRepliesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyDto'][];
+        };
+      };
+      /** @description No such department or quick reply, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QuickRepliesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          shortcut: string;
+          text: string;
+          title: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyDto'];
+        };
+      };
+      /** @description A field is missing, too long or holds an unknown placeholder (named) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description You lack routing.manage in the department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such department or quick reply, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The shortcut is already used in the department */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The department already has 200 quick replies */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RoutingRulesController_list: {
     parameters: {
       query?: never;
@@ -5054,6 +5531,28 @@ export interface operations {
       };
     };
   };
+  TransferTargetsController_list: {
+    parameters: {
+      query?: {
+        /** @description Numbers of this conversation's WhatsApp account only, without its own number; none for a conversation you may not transfer */
+        conversationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferTargetsDto'];
+        };
+      };
+    };
+  };
   MediaController_media: {
     parameters: {
       query?: never;
@@ -5117,7 +5616,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NumberDto'];
+        };
       };
     };
   };
@@ -5703,6 +6204,97 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QuickRepliesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description You lack routing.manage in its department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such department or quick reply, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QuickRepliesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          shortcut?: string;
+          text?: string;
+          title?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuickReplyDto'];
+        };
+      };
+      /** @description A field is empty, too long or holds an unknown placeholder (named) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description You lack routing.manage in its department */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such department or quick reply, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The shortcut is already used in the department */
+      409: {
         headers: {
           [name: string]: unknown;
         };

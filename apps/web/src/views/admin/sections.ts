@@ -5,8 +5,11 @@ import CalendarSection from './calendar/CalendarSection.vue';
 import DepartmentsSection from './departments/DepartmentsSection.vue';
 import InboundEventsSection from './inbound/InboundEventsSection.vue';
 import NumbersSection from './numbers/NumbersSection.vue';
+import PipelinesSection from './pipelines/PipelinesSection.vue';
+import QuickRepliesSection from './quick-replies/QuickRepliesSection.vue';
 import RoutingSection from './routing/RoutingSection.vue';
 import TeamsSection from './teams/TeamsSection.vue';
+import TemplatesSection from './templates/TemplatesSection.vue';
 import UsersSection from './users/UsersSection.vue';
 
 /** The admin sections, in the side menu's order; `?section=<key>` opens one (the first when absent or unknown). */
@@ -15,11 +18,14 @@ export const SECTIONS: { key: string; label: string; component: Component }[] = 
   { key: 'teams', label: 'admin.sections.teams', component: TeamsSection },
   { key: 'departments', label: 'admin.sections.departments', component: DepartmentsSection },
   { key: 'numbers', label: 'admin.sections.numbers', component: NumbersSection },
+  { key: 'templates', label: 'admin.sections.templates', component: TemplatesSection },
   { key: 'inbound', label: 'admin.sections.inbound', component: InboundEventsSection },
   { key: 'audit', label: 'admin.sections.audit', component: AuditSection },
   { key: 'tokens', label: 'admin.sections.tokens', component: ApiTokensSection },
   { key: 'routing', label: 'admin.sections.routing', component: RoutingSection },
+  { key: 'pipelines', label: 'admin.sections.pipelines', component: PipelinesSection },
   { key: 'calendar', label: 'admin.sections.calendar', component: CalendarSection },
+  { key: 'quick-replies', label: 'chat.quickAdmin.section', component: QuickRepliesSection },
 ];
 
 export function sectionOf(query: unknown): (typeof SECTIONS)[number] {

@@ -55,9 +55,10 @@ export default {
   },
   quick: {
     title: 'Quick replies',
-    none: 'No quick replies yet: write an answer, then save it here.',
-    save: 'Save the text as a quick reply',
-    remove: 'Remove quick reply {text}',
+    none: 'No quick replies match. Supervisors add them under Admin, Quick replies.',
+    search: 'Search quick replies',
+    searchPlaceholder: '/shortcut or any word',
+    loading: 'Loading quick replies…',
   },
   template: {
     title: 'Template',
@@ -146,5 +147,38 @@ export default {
     cancel: 'Cancel the reply-to',
     help: 'This help',
     dismiss: 'Close',
+  },
+  attach: {
+    button: 'Attach a file',
+    remove: 'Remove the attachment {name}',
+    caption: 'Add a caption (optional)',
+    uploading: 'Uploading the file…',
+  },
+  transfer: {
+    departments: 'Departments',
+    numbers: 'Other numbers',
+    numberOption: '{number} · {department}',
+    numberTitle: 'Continue on another number',
+    numberExplain:
+      'This conversation will be closed and continue from {number} ({department}). Until the customer writes to that number, only approved templates can be sent from it.',
+    note: 'Note for the new team (optional)',
+    cancel: 'Cancel',
+    confirm: 'Transfer',
+  },
+  quickAdmin: {
+    section: 'Quick replies',
+    department: 'Department',
+    intro:
+      'Shared answers of the department, offered in the composer. {contactName} and {agentName} are filled in before sending.',
+    shortcut: 'Shortcut',
+    title: 'Title',
+    text: 'Text',
+    add: 'Add quick reply',
+    edit: 'Edit {shortcut}',
+    remove: 'Delete {shortcut}',
+    save: 'Save',
+    cancel: 'Cancel',
+    none: 'This department has no quick replies yet.',
+    count: '{count} of 200',
   },
 };

@@ -55,9 +55,10 @@ export default {
   },
   quick: {
     title: 'Respuestas rápidas',
-    none: 'Aún no hay respuestas rápidas: escribe una respuesta y guárdala aquí.',
-    save: 'Guardar el texto como respuesta rápida',
-    remove: 'Quitar la respuesta rápida {text}',
+    none: 'Ninguna respuesta rápida coincide. Los supervisores las añaden en Administración, Respuestas rápidas.',
+    search: 'Buscar respuestas rápidas',
+    searchPlaceholder: '/atajo o cualquier palabra',
+    loading: 'Cargando respuestas rápidas…',
   },
   template: {
     title: 'Plantilla',
@@ -146,5 +147,38 @@ export default {
     cancel: 'Cancelar la respuesta citada',
     help: 'Esta ayuda',
     dismiss: 'Cerrar',
+  },
+  attach: {
+    button: 'Adjuntar un archivo',
+    remove: 'Quitar el adjunto {name}',
+    caption: 'Añade un pie de foto (opcional)',
+    uploading: 'Subiendo el archivo…',
+  },
+  transfer: {
+    departments: 'Departamentos',
+    numbers: 'Otros números',
+    numberOption: '{number} · {department}',
+    numberTitle: 'Continuar en otro número',
+    numberExplain:
+      'Esta conversación se cerrará y continuará desde {number} ({department}). Hasta que el cliente escriba a ese número, solo se pueden enviar plantillas aprobadas desde él.',
+    note: 'Nota para el nuevo equipo (opcional)',
+    cancel: 'Cancelar',
+    confirm: 'Transferir',
+  },
+  quickAdmin: {
+    section: 'Respuestas rápidas',
+    department: 'Departamento',
+    intro:
+      'Respuestas compartidas del departamento, ofrecidas en el editor. {contactName} y {agentName} se completan antes de enviar.',
+    shortcut: 'Atajo',
+    title: 'Título',
+    text: 'Texto',
+    add: 'Añadir respuesta rápida',
+    edit: 'Editar {shortcut}',
+    remove: 'Eliminar {shortcut}',
+    save: 'Guardar',
+    cancel: 'Cancelar',
+    none: 'Este departamento aún no tiene respuestas rápidas.',
+    count: '{count} de 200',
   },
 };

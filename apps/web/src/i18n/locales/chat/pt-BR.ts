@@ -55,9 +55,10 @@ export default {
   },
   quick: {
     title: 'Respostas rápidas',
-    none: 'Ainda não há respostas rápidas: escreva uma resposta e salve-a aqui.',
-    save: 'Salvar o texto como resposta rápida',
-    remove: 'Remover a resposta rápida {text}',
+    none: 'Nenhuma resposta rápida encontrada. Supervisores as cadastram em Administração, Respostas rápidas.',
+    search: 'Buscar respostas rápidas',
+    searchPlaceholder: '/atalho ou qualquer palavra',
+    loading: 'Carregando respostas rápidas…',
   },
   template: {
     title: 'Modelo',
@@ -146,5 +147,38 @@ export default {
     cancel: 'Cancelar a resposta citada',
     help: 'Esta ajuda',
     dismiss: 'Fechar',
+  },
+  attach: {
+    button: 'Anexar um arquivo',
+    remove: 'Remover o anexo {name}',
+    caption: 'Adicione uma legenda (opcional)',
+    uploading: 'Enviando o arquivo…',
+  },
+  transfer: {
+    departments: 'Departamentos',
+    numbers: 'Outros números',
+    numberOption: '{number} · {department}',
+    numberTitle: 'Continuar em outro número',
+    numberExplain:
+      'Esta conversa será encerrada e continuará pelo número {number} ({department}). Até o cliente escrever para esse número, só modelos aprovados podem ser enviados por ele.',
+    note: 'Nota para a nova equipe (opcional)',
+    cancel: 'Cancelar',
+    confirm: 'Transferir',
+  },
+  quickAdmin: {
+    section: 'Respostas rápidas',
+    department: 'Departamento',
+    intro:
+      'Respostas compartilhadas do departamento, oferecidas no editor. {contactName} e {agentName} são preenchidos antes do envio.',
+    shortcut: 'Atalho',
+    title: 'Título',
+    text: 'Texto',
+    add: 'Adicionar resposta rápida',
+    edit: 'Editar {shortcut}',
+    remove: 'Excluir {shortcut}',
+    save: 'Salvar',
+    cancel: 'Cancelar',
+    none: 'Este departamento ainda não tem respostas rápidas.',
+    count: '{count} de 200',
   },
 };
