@@ -10,12 +10,14 @@ export const MAX_QUICK_REPLIES_PER_DEPARTMENT = 200;
 export const QUICK_REPLY_PLACEHOLDERS = ['contact.name', 'agent.name'] as const;
 export type QuickReplyPlaceholder = (typeof QUICK_REPLY_PLACEHOLDERS)[number];
 
-const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+// Linear on any input: no brace inside, at most 64 characters, trimmed after the match (no overlapping `\s*`
+// around a lazy run, which backtracked cubically on an unclosed `{{` and many spaces).
+const PLACEHOLDER = /\{\{([^{}]{0,64})\}\}/g;
 
 /** The placeholders in `text` that are not known (empty: every one is). */
 export const unknownPlaceholders = (text: string): string[] =>
   [...text.matchAll(PLACEHOLDER)]
-    .map((m) => m[1])
+    .map((m) => m[1].trim())
     .filter((name) => !(QUICK_REPLY_PLACEHOLDERS as readonly string[]).includes(name));
 
 const shortcut = z
@@ -29,7 +31,8 @@ const text = z
   .trim()
   .min(1)
   .max(2000)
-  .refine((t) => unknownPlaceholders(t).length === 0, {
+  // zod runs a refinement even when max failed: the scan only reads text within the limit.
+  .refine((t) => t.length > 2000 || unknownPlaceholders(t).length === 0, {
     message: `unknown placeholder; only ${QUICK_REPLY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`,
   });
 
@@ -38,7 +41,10 @@ export type CreateQuickReplyRequest = z.infer<typeof createQuickReplyRequest>;
 
 export const updateQuickReplyRequest = z
   .object({ shortcut: shortcut.optional(), title: title.optional(), text: text.optional() })
-  .strict();
+  .strict()
+  .refine((b) => b.shortcut !== undefined || b.title !== undefined || b.text !== undefined, {
+    message: 'give at least one of shortcut, title or text',
+  });
 export type UpdateQuickReplyRequest = z.infer<typeof updateQuickReplyRequest>;
 
 export interface QuickReplyView {
