@@ -41,18 +41,25 @@ export class VolumeGuardPrune {
     }
   }
 
-  /** Deletes guard rows whose hour is older than the retention; null when another process holds the prune. */
+  /**
+   * Deletes guard rows whose hour is older than the retention, a batch per transaction so no prune holds its locks
+   * long; null when another process holds the prune. The retention is never shorter than the event log's: an event
+   * still kept can be delivered again, and its message must still be recognised then.
+   */
   async prune(): Promise<number | null> {
-    const hours = this.config.reporting.volumeGuardRetentionHours;
+    const hours = Math.max(
+      this.config.reporting.volumeGuardRetentionHours,
+      this.config.events.retentionHours,
+    );
     const cutoff = new Date(this.clock.now().getTime() - hours * 3_600_000);
-    return this.em.fork().transactional(async (em) => {
-      const [lock] = await sql<{ ok: boolean }>(
-        em,
-        `select pg_try_advisory_xact_lock(hashtext('reporting'), hashtext('volume-guard-prune')) as ok`,
-      );
-      if (!lock.ok) return null;
-      let total = 0;
-      for (;;) {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.em.fork().transactional(async (em) => {
+        const [lock] = await sql<{ ok: boolean }>(
+          em,
+          `select pg_try_advisory_xact_lock(hashtext('reporting'), hashtext('volume-guard-prune')) as ok`,
+        );
+        if (!lock.ok) return null;
         const rows = await sql(
           em,
           `delete from report_volume_messages where message_id = any(array(
@@ -60,9 +67,11 @@ export class VolumeGuardPrune {
            returning 1`,
           [cutoff, BATCH],
         );
-        total += rows.length;
-        if (rows.length < BATCH) return total;
-      }
-    });
+        return rows.length;
+      });
+      if (deleted === null) return total ? total : null;
+      total += deleted;
+      if (deleted < BATCH) return total;
+    }
   }
 }
