@@ -3892,6 +3892,20 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Your role in its department may not reply */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such conversation, or not readable by you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Conversation closed, owned by someone else (not_owner), or its number cannot send */
       409: {
         headers: {
@@ -4455,6 +4469,13 @@ export interface operations {
       };
       /** @description numberId missing or not a uuid, or the note too long (named) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Your role in its department may not transfer conversations */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5550,6 +5571,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TransferTargetsDto'];
         };
+      };
+      /** @description conversationId: not a uuid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -24,6 +24,7 @@ export class NumberTransferController {
   @ApiBody({ schema: requestBodySchema(transferToNumberRequest) })
   @ApiOkResponse({ type: NumberTransferDto })
   @ApiResponse({ status: 400, description: 'numberId missing or not a uuid, or the note too long (named)' })
+  @ApiResponse({ status: 403, description: 'Your role in its department may not transfer conversations' })
   @ApiResponse({ status: 404, description: 'No such conversation, or not readable by you' })
   @ApiResponse({
     status: 409,

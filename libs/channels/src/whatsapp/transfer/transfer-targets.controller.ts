@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { transferTargetsQuery, TransferTargetsQuery, TransferTargetsView } from '@switchboard/contracts';
 import { ZodValidationPipe } from '@switchboard/engine';
 import { RequirePermission } from '@switchboard/identity';
@@ -27,6 +27,7 @@ export class TransferTargetsController {
       "Numbers of this conversation's WhatsApp account only, without its own number; none for a conversation you may not transfer",
   })
   @ApiOkResponse({ type: TransferTargetsDto })
+  @ApiResponse({ status: 400, description: 'conversationId: not a uuid' })
   list(
     @Query(new ZodValidationPipe(transferTargetsQuery)) q: TransferTargetsQuery,
   ): Promise<TransferTargetsView> {

@@ -41,6 +41,8 @@ export class MediaUploadController {
   })
   @ApiResponse({ status: 201, type: UploadedMediaDto, description: 'Uploaded to Meta and kept' })
   @ApiResponse({ status: 400, description: 'No part named file, or a malformed multipart body' })
+  @ApiResponse({ status: 403, description: 'Your role in its department may not reply' })
+  @ApiResponse({ status: 404, description: 'No such conversation, or not readable by you' })
   @ApiResponse({
     status: 409,
     description: 'Conversation closed, owned by someone else (not_owner), or its number cannot send',

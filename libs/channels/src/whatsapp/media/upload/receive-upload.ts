@@ -115,7 +115,11 @@ export function receiveUpload(req: IncomingMessage, path: string, maxBytes: numb
         (e: unknown) => reject(refusal ?? asHttp(e)),
       );
     });
-    req.on('aborted', () => reject(new BadRequestException('the upload was interrupted')));
+    req.on('aborted', () => {
+      // Stops the parser, which errors the file part's stream: writeLimited then closes its file.
+      parser.destroy(new Error('the upload was interrupted'));
+      reject(new BadRequestException('the upload was interrupted'));
+    });
     req.pipe(parser);
   });
 }
@@ -156,7 +160,11 @@ function writeLimited(
       if (failed) return reject(failed);
       out.end(() => (failed ? reject(failed) : resolve({ size, sha256: hash.digest('hex') })));
     });
-    source.on('error', reject);
+    source.on('error', (e) => {
+      // The file is left to the caller's discard: its handle must not stay open (or write again) after it.
+      out.destroy();
+      reject(e);
+    });
   });
 }
 
