@@ -190,7 +190,7 @@ export class ConversationQueryService {
       filters.length ? filters.join(' and ') : 'true',
       [...params, q.limit + 1],
       `order by ${order.key} ${order.direction}, c.id ${order.direction} limit ?`,
-      { sortKey: order.key, clocks },
+      { sortKey: order.key, clocks, direction: order.direction },
     );
     const page = keysetPage(rows, q.limit, (r) => ({ at: r.sort_at, id: r.id }));
     return { items: await this.toViews(page.rows), nextCursor: page.nextCursor };
@@ -228,32 +228,37 @@ export class ConversationQueryService {
   }
 
   /**
-   * Rows matching `conditions`, always within the departments the actor may read; `tail` orders and limits.
-   * `sortKey` is the keyset's time (`sort_at`); `clocks`, when given, joins the live SLA clocks as `sla`.
+   * Rows matching `conditions`, always within the departments the actor may read; `tail` orders and limits them
+   * (`order by <key> <direction>, c.id <direction> limit ?`). `sortKey` is the keyset's time (`sort_at`); `clocks`,
+   * when given, joins the live SLA clocks as `sla`. The last message is looked up only for the rows the tail keeps:
+   * joined before the limit, it ran once per matching conversation whenever the sort could not use an index.
    */
   private select(
     conditions: string,
     params: unknown[],
     tail = '',
-    { sortKey = ORDERS.recent.key, clocks = null as SqlFragment | null } = {},
+    { sortKey = ORDERS.recent.key, clocks = null as SqlFragment | null, direction = 'desc' } = {},
   ): Promise<ConversationRow[]> {
     const visible = this.scope.condition('conversations.read', 'c.department_id');
     return sql<ConversationRow>(
       this.em,
-      `select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
-              c.created_at, ${sortKey} as sort_at,
-              ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name, c.department_id,
-              c.owner_user_id, c.team_id, c.priority, c.labels, c.language, c.snoozed_until, c.snoozed_until_reply,
-              c.closed_at, c.queued_at,
-              lm.id as lm_id, lm.type as lm_type, lm.direction as lm_direction, lm.body as lm_body, lm.at as lm_at
-         from conversations c
-         join contacts ct on ct.id = c.contact_id
-         ${clocks ? `left join lateral ${clocks.sql} sla on true` : ''}
+      `select p.*, lm.id as lm_id, lm.type as lm_type, lm.direction as lm_direction, lm.body as lm_body, lm.at as lm_at
+         from (
+           select c.id, c.status, c.number_id, c.last_speaker, c.waiting_since, c.window_expires_at, c.last_message_at,
+                  c.created_at, ${sortKey} as sort_at,
+                  ct.id as contact_id, ct.wa_id, ct.bsuid, ct.profile_name, c.department_id,
+                  c.owner_user_id, c.team_id, c.priority, c.labels, c.language, c.snoozed_until,
+                  c.snoozed_until_reply, c.closed_at, c.queued_at
+             from conversations c
+             join contacts ct on ct.id = c.contact_id
+             ${clocks ? `left join lateral ${clocks.sql} sla on true` : ''}
+            where ${visible.sql} and (${conditions}) ${tail}
+         ) p
          left join lateral (
            select m.id, m.type, m.direction, m.body, coalesce(m.sent_at, m.created_at) as at from messages m
-            where m.conversation_id = c.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
+            where m.conversation_id = p.id order by coalesce(m.sent_at, m.created_at) desc, m.id desc limit 1
          ) lm on true
-       where ${visible.sql} and (${conditions}) ${tail}`,
+        order by p.sort_at ${direction}, p.id ${direction}`,
       [...(clocks?.params ?? []), ...visible.params, ...params],
     );
   }
