@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../api/errors';
-import { retryable } from './retryable';
+import { ApiError } from '../api/errors';
+import { retryable } from './coalesced-reads';
 
 describe('dashboard: which failed reads are asked again', () => {
   it('the api unreachable or failing (5xx): yes', () => {
