@@ -133,7 +133,7 @@ describe('web app shell in a real browser', () => {
       await row.waitFor({ timeout: 10_000 });
       console.log(`customer message shown on an open inbox after ${Date.now() - sent} ms`);
       expect(await row.textContent()).toContain('Chegou ao vivo?');
-      expect(await row.locator('.ball').textContent()).toContain('🟡');
+      expect(await row.locator('.ball').getAttribute('data-sla')).toBe('yellow');
     } finally {
       await context.close();
     }

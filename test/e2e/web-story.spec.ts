@@ -113,7 +113,7 @@ describe('the agent web app, end to end', () => {
     // It appears live in the agent's inbox, yellow (the customer waits), owned by the agent by the rule.
     const row = agent.locator('button.row', { hasText: name });
     await row.waitFor(LIVE);
-    await expect.poll(() => row.locator('.ball').textContent(), LIVE).toMatch(/^🟡 /);
+    await expect.poll(() => row.locator('.ball').getAttribute('data-sla'), LIVE).toBe('yellow');
     await expect.poll(() => row.locator('.owner').textContent(), LIVE).toBe('salesAgent');
     const id = await conversationOf(waId);
     expect(await row.getAttribute('data-conversation-id')).toBe(id);
@@ -132,7 +132,7 @@ describe('the agent web app, end to end', () => {
       .locator('.tick[data-status="read"]')
       .waitFor({ timeout: 20_000 });
     // We spoke last: green in the inbox.
-    await expect.poll(() => row.locator('.ball').textContent(), LIVE).toMatch(/^🟢 /);
+    await expect.poll(() => row.locator('.ball').getAttribute('data-sla'), LIVE).toBe('green');
 
     // 3. A day passes: the 24-hour window closes and only a template can be sent.
     expect(await composer(agent).count()).toBe(1);

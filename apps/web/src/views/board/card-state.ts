@@ -29,7 +29,7 @@ export const MARKED_PRIORITIES: readonly CardView['priority'][] = ['urgent', 'hi
 export function useCardText(): {
   customer: (card: CardView) => string;
   subtitle: (card: CardView) => string | null;
-  waiting: (card: CardView, now: number) => { icon: string; label: string } | null;
+  waiting: (card: CardView, now: number) => { state: 'yellow' | 'red'; label: string } | null;
 } {
   const { t } = useI18n();
   const minutesSince = (iso: string | null, now: number) =>
@@ -46,11 +46,11 @@ export function useCardText(): {
         const minutes = card.sla.dueAt
           ? minutesSince(card.sla.dueAt, now)
           : Math.floor((card.sla.overdueMs ?? 0) / 60_000);
-        return { icon: '🔴', label: t('board.card.overdue', { minutes }) };
+        return { state: 'red', label: t('board.card.overdue', { minutes }) };
       }
       if (card.sla.status === 'yellow')
         return {
-          icon: '🟡',
+          state: 'yellow',
           label: t('board.card.waiting', { minutes: minutesSince(card.waitingSince, now) }),
         };
       return null;
