@@ -53,7 +53,9 @@ describe('attachments in the conversation composer, in a real browser', () => {
   /** Chooses a file through the attach button, operated from the keyboard. */
   async function attach(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
     const attachButton = page.getByRole('button', { name: 'Attach a file' });
+    await expect.poll(() => attachButton.isEnabled()).toBe(true);
     await attachButton.focus();
+    await expect.poll(() => attachButton.evaluate((b) => b === document.activeElement)).toBe(true);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles(file);
   }
@@ -62,6 +64,9 @@ describe('attachments in the conversation composer, in a real browser', () => {
     const waId = '5511955550001';
     await env.sandbox.customer(waId, { name: 'Rui Tavares' }).text('Pode mandar o orçamento?');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Playwright turns on file-chooser interception without waiting for the browser's answer; a listener
+    // from the start makes sure it is on before the first Enter, however slow the machine.
+    page.on('filechooser', () => undefined);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
