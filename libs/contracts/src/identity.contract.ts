@@ -113,6 +113,39 @@ export type MfaSetupRequest = z.infer<typeof mfaSetupRequest>;
 
 export interface LoginResponse {
   accessToken: string;
+/**
+ * What a signed-in user changes about themselves. A new e-mail needs `currentPassword` too (checked by the api, which
+ * knows whether the e-mail changes); unknown keys (isAdmin, status…) are refused, not ignored.
+ */
+export const updateProfileRequest = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'name must not be empty')
+      .max(200, 'name must be at most 200 characters')
+      .optional(),
+    email: email.optional(),
+    currentPassword: z.string().min(1, 'currentPassword must not be empty').max(256).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.email !== undefined, 'nothing to change: give name or email');
+export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>;
+
+/** The new password follows the product's rule (the api checks it, as for invitation links). */
+export const changePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1, 'currentPassword is required').max(256),
+  newPassword: z.string().max(256, 'password must be at most 256 characters'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+/** The signed-in user as their profile screen needs them: no secret, only whether a factor or password is set. */
+export interface ProfileView extends UserView {
+  /** Two-step sign-in (TOTP) is on. */
+  mfaEnabled: boolean;
+  /** False for accounts that sign in through single sign-on only: there is no password to change. */
+  hasPassword: boolean;
+}
+
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserView;

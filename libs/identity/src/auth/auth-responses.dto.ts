@@ -6,6 +6,7 @@ import {
   MfaChallengeResponse,
   UserView,
 } from '@switchboard/contracts';
+import type { MfaSetup } from '../mfa/mfa.service';
 
 // OpenAPI response schemas of the auth routes. Each class implements its contract, so a field changed there
 // fails the build here instead of leaving the document behind.
@@ -90,6 +91,15 @@ export class MfaChallengeResponseDto implements MfaChallengeResponse {
 /** A single sign-on provider as the sign-in page lists it. */
 export class SsoProviderDto {
   @ApiProperty({ type: String })
+/** A TOTP secret being set up: shown once, active after a code from it confirms it. */
+export class MfaSetupDto implements MfaSetup {
+  @ApiProperty({ type: String, description: 'The secret (base32) to add to an authenticator app' })
+  secret!: string;
+
+  @ApiProperty({ type: String, description: 'The same secret as an otpauth:// URI, for a QR code' })
+  otpauthUri!: string;
+}
+
   id!: string;
 
   @ApiProperty({ type: String })

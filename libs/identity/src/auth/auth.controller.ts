@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ import {
   MfaSetupRequest,
   mfaVerifyRequest,
   MfaVerifyRequest,
+  ProfileView,
   UserView,
 } from '@switchboard/contracts';
 import { APP_CONFIG, AppConfig, Public, requestBodySchema, ZodValidationPipe } from '@switchboard/engine';
@@ -30,9 +32,10 @@ import type { Request, Response } from 'express';
 import { AccessScope } from '../access/access-scope.service';
 import { Authenticated } from '../access/authenticated.decorator';
 import { MfaService, MfaSetup } from '../mfa/mfa.service';
-import { UserAdminService } from '../users/user-admin.service';
+import { ProfileDto } from '../profile/profile-responses.dto';
+import { ProfileService } from '../profile/profile.service';
 import { UserTokenService } from '../users/user-token.service';
-import { LoginResponseDto, MfaChallengeResponseDto, UserDto } from './auth-responses.dto';
+import { LoginResponseDto, MfaChallengeResponseDto, MfaSetupDto } from './auth-responses.dto';
 import { AuthService, IssuedTokens } from './auth.service';
 import { LocalLoginGuard } from './local-login.guard';
 import { clientInfo } from './request-info';
@@ -44,7 +47,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refre
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UserAdminService,
+    private readonly profile: ProfileService,
     private readonly scope: AccessScope,
     private readonly links: UserTokenService,
     private readonly mfa: MfaService,
@@ -118,6 +121,7 @@ export class AuthController {
       'Start setting up a TOTP app: a new secret (shown once), active after /mfa/confirm; replacing one needs its code',
   })
   @ApiBody({ schema: requestBodySchema(mfaSetupRequest) })
+  @ApiOkResponse({ type: MfaSetupDto })
   setupMfa(@Body(new ZodValidationPipe(mfaSetupRequest)) body: MfaSetupRequest): Promise<MfaSetup> {
     return this.mfa.begin(this.scope.actor().id, body?.code);
   }
@@ -127,6 +131,12 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm the TOTP app with a code; sign-ins need a code from then on' })
+  @ApiBody({ schema: requestBodySchema(mfaCodeRequest) })
+  @ApiNoContentResponse({ description: 'Two-step sign-in is on' })
+  @ApiResponse({
+    status: 400,
+    description: 'No setup in progress, or the code does not match (code wrong_code)',
+  })
   async confirmMfa(@Body(new ZodValidationPipe(mfaCodeRequest)) body: MfaCodeRequest): Promise<void> {
     await this.mfa.confirm(this.scope.actor().id, body.code);
   }
@@ -137,6 +147,13 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Turn the second factor off (needs a current code; refused for admins under the policy)',
+  })
+  @ApiBody({ schema: requestBodySchema(mfaCodeRequest) })
+  @ApiNoContentResponse({ description: 'Two-step sign-in is off' })
+  @ApiResponse({ status: 400, description: 'The code does not match (code wrong_code)' })
+  @ApiResponse({
+    status: 409,
+    description: 'Not on, or required for admins in this installation (code mfa_required)',
   })
   async disableMfa(@Body(new ZodValidationPipe(mfaCodeRequest)) body: MfaCodeRequest): Promise<void> {
     await this.mfa.disable(this.scope.actor().id, body.code);
@@ -196,10 +213,13 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user with their department roles' })
-  @ApiOkResponse({ type: UserDto })
-  me(): Promise<UserView> {
-    return this.users.get(this.scope.actor().id);
+  @ApiOperation({
+    summary:
+      'The signed-in user with their department roles, and whether two-step sign-in and a password are set',
+  })
+  @ApiOkResponse({ type: ProfileDto })
+  me(): Promise<ProfileView> {
+    return this.profile.get(this.scope.actor().id);
   }
 
   private respond(req: Request, res: Response, t: IssuedTokens): LoginResponse {

@@ -56,6 +56,29 @@ export class SessionRepository {
     for (const userId of new Set(rows.map((r) => r.user_id))) await noticeRevocation(em, { userId });
   }
 
+  /**
+   * Revokes every session of a user except the login `keepSessionId` belongs to (its whole family: the refresh
+   * cookie of this browser rotates within it). Sockets of the kept login survive the notice's re-check. Returns how
+   * many other logins were live (a login's rotated tokens are rows of it, not logins of their own).
+   */
+  async revokeOthers(
+    em: EntityManager,
+    userId: string,
+    keepSessionId: string,
+    reason: string,
+  ): Promise<number> {
+    const rows = await sql<{ family_id: string; live: boolean }>(
+      em,
+      `update sessions set revoked_at = now(), revoked_reason = ?
+        where user_id = ? and revoked_at is null
+          and family_id <> (select family_id from sessions where id = ? and user_id = ?)
+        returning family_id, (rotated_at is null and expires_at > now()) as live`,
+      [reason, userId, keepSessionId, userId],
+    );
+    if (rows.length) await noticeRevocation(em, { userId });
+    return new Set(rows.filter((r) => r.live).map((r) => r.family_id)).size;
+  }
+
   async revokeUser(em: EntityManager, userId: string, reason: string): Promise<number> {
     const rows = await sql<{ id: string }>(
       em,

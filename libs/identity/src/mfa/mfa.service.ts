@@ -27,6 +27,14 @@ export interface MfaSetup {
   otpauthUri: string;
 }
 
+/** A code that is not the app's current one; `code` lets a client say so in its own words. */
+const mismatch = {
+  statusCode: 400,
+  error: 'Bad Request',
+  message: 'the code does not match',
+  code: 'wrong_code',
+};
+
 /** TOTP second factor: secrets sealed at rest, each code accepted once. */
 @Injectable()
 export class MfaService {
@@ -78,7 +86,10 @@ export class MfaService {
         throw new BadRequestException('no two-factor setup in progress; start one first');
       const step = matchTotp(this.secrets.open(u.mfa_pending_secret), code.trim(), null);
       if (step === null)
-        throw new BadRequestException('the code does not match; check the app and the clock');
+        throw new BadRequestException({
+          ...mismatch,
+          message: 'the code does not match; check the app and the clock',
+        });
       await sql(
         em,
         `update users set mfa_secret = mfa_pending_secret, mfa_pending_secret = null, mfa_enabled_at = now(),
@@ -107,7 +118,12 @@ export class MfaService {
     const u = await this.row(userId);
     if (!u.mfa_enabled_at) throw new ConflictException('two-factor sign-in is not enabled');
     if (u.is_admin && this.config.auth.mfa.requiredForAdmins)
-      throw new ConflictException('two-factor sign-in is required for admins in this installation');
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'two-factor sign-in is required for admins in this installation',
+        code: 'mfa_required',
+      });
     await this.checkCounted(u, code);
     await this.em.transactional(async (em) => {
       await sql(
@@ -123,7 +139,7 @@ export class MfaService {
   /** A code from a signed-in user: a wrong one counts toward the sign-in lockout, so codes cannot be guessed here. */
   private async checkCounted(u: MfaRow, code: string): Promise<void> {
     const booking = await this.throttle.reserve(u.email, requestContext.ip() ?? 'unknown');
-    if (!(await this.check(u.id, code))) throw new BadRequestException('the code does not match');
+    if (!(await this.check(u.id, code))) throw new BadRequestException(mismatch);
     await this.throttle.withdraw(booking);
   }
 

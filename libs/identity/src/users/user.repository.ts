@@ -13,6 +13,7 @@ export interface UserRow {
   is_admin: boolean;
   status: UserStatus;
   last_login_at: Date | null;
+  mfa_enabled_at: Date | null;
   created_at: Date;
   memberships: MembershipView[] | null;
 }
