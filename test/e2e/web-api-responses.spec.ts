@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // documented response schema would leave it guessing again. The routes are the calls in apps/web/src/api/client.ts,
 // apps/web/src/realtime/resync.ts and the screens' own modules (views/*/…-api.ts), listed here by hand with the
 // status each answers.
-const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 201 | 204][] = [
+const WEB_CALLS: [method: 'get' | 'post' | 'put' | 'patch', path: string, status: 200 | 201 | 204][] = [
   ['post', '/api/auth/login', 200],
   ['get', '/api/auth/providers', 200],
   ['post', '/api/auth/mfa/challenge', 200],
@@ -28,6 +28,13 @@ const WEB_CALLS: [method: 'get' | 'post' | 'put', path: string, status: 200 | 20
   ['post', '/api/departments/{id}/quick-replies', 201],
   ['get', '/api/me/transfer-targets', 200],
   ['post', '/api/conversations/{id}/transfer-to-number', 200],
+  ['get', '/api/auth/me', 200],
+  ['patch', '/api/me', 200],
+  ['post', '/api/me/password', 200],
+  ['post', '/api/me/sign-out-others', 200],
+  ['post', '/api/auth/mfa/setup', 200],
+  ['post', '/api/auth/mfa/confirm', 204],
+  ['post', '/api/auth/mfa/disable', 204],
 ];
 
 interface Schema {
@@ -175,6 +182,7 @@ describe('the OpenAPI document describes what the web app reads', () => {
       .expect(200);
     const set = await env.as('salesAgent').put('/api/me/availability').send({ status: 'away' }).expect(200);
     const mine = await env.as('salesAgent').get('/api/me/availability').expect(200);
+    const me = await env.as('salesAgent').get('/api/auth/me').expect(200);
     const pipelines = await env.as('salesAgent').get('/api/pipelines').expect(200);
     const pipeline = (pipelines.body as { id: string; stages: { key: string }[] }[])[0];
     const board = await env.as('salesAgent').get(`/api/pipelines/${pipeline.id}/board`).expect(200);
@@ -201,6 +209,7 @@ describe('the OpenAPI document describes what the web app reads', () => {
       fits('get', '/api/pipelines/{id}/board', board.body),
       fits('get', '/api/cards', cards.body),
       fits('post', '/api/cards/{id}/move', moved.body),
-    ]).toEqual([null, null, null, null, null, null, null, null, null]);
+      fits('get', '/api/auth/me', me.body),
+    ]).toEqual([null, null, null, null, null, null, null, null, null, null]);
   });
 });
