@@ -136,6 +136,11 @@ export const configSchema = z.strictObject({
   media: z.strictObject({
     storageDir: z.string().min(1),
     maxBytes: z.coerce.number().int().min(1),
+    /**
+     * An agent's upload no reply has sent is deleted (row and bytes) once older than this. Meta keeps an uploaded
+     * media id for 30 days, so keeping an unsent one longer serves nothing.
+     */
+    unsentRetentionHours: z.coerce.number().positive().max(720),
   }),
   egress: z.strictObject({
     allowHosts: hostList,

@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
+/** A key as `place` makes them: never a path outside the store. */
+const KEY = /^\d{4}\/\d{2}\/[0-9a-f-]{36}$/;
+
 /** Media bytes on the local filesystem (a volume in Kubernetes). Keys are generated, never user input. */
 @Injectable()
 export class MediaStore {
@@ -43,6 +46,12 @@ export class MediaStore {
     await rm(incoming, { force: true });
   }
 
+  /** Deletes the file under `key`; a key already gone (another worker's prune, a retry) is no error. */
+  async remove(key: string): Promise<void> {
+    if (!KEY.test(key)) return;
+    await rm(join(this.root, key), { force: true });
+  }
+
   private async place(id: string): Promise<{ key: string; path: string }> {
     const now = new Date();
     const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
@@ -52,7 +61,7 @@ export class MediaStore {
   }
 
   async open(key: string): Promise<{ stream: ReadStream; size: number } | null> {
-    if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/.test(key)) return null;
+    if (!KEY.test(key)) return null;
     const path = join(this.root, key);
     try {
       const s = await stat(path);

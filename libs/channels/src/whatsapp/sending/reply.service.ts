@@ -8,6 +8,7 @@ import {
 } from '@switchboard/conversations';
 import { Clock, ConversationClaims, OutboxService, QUEUES, StagedJob, uuidv7 } from '@switchboard/engine';
 import { requestContext } from '@switchboard/identity';
+import { markUploadSent } from '../media/upload/media-uploads.repository';
 import { NumberRegistry } from '../numbers/number-registry.service';
 import { buildGraphMessage, replyBody } from './build-graph-message';
 import { sentMedia } from './sent-media';
@@ -93,7 +94,7 @@ export class ReplyService {
     if (req.type === 'template')
       await this.templates.check(number.wabaId, number.id, req.template, conversation.waId);
     // An uploaded file is checked against how it is sent (422), and brings its stored copy to the history.
-    const { req: sending, media } = await sentMedia(em, conversationId, req);
+    const { req: sending, media: uploaded, uploadId } = await sentMedia(em, conversationId, req);
 
     const messageId = uuidv7();
     const request = {
@@ -106,6 +107,9 @@ export class ReplyService {
     let inserted = true;
     await em.transactional(async (tx) => {
       if (!options.automated) await this.guardOwner(tx, conversationId);
+      // Marked (and locked) with the message, so the unsent-uploads prune never deletes bytes a message shows; one
+      // pruned since it was looked up leaves the message without a copy (Meta still has the file).
+      const media = uploadId && !(await markUploadSent(tx, uploadId, this.clock.now())) ? null : uploaded;
       inserted = await this.recorder.record(tx, {
         id: messageId,
         conversationId,

@@ -6,19 +6,20 @@ import { findUpload } from '../media/upload/media-uploads.repository';
 
 /**
  * What a media reply records for the history: an upload made for this conversation brings its stored copy (served
- * like inbound media) and, for a document sent without a name, its file name; a link is shown as a link.
+ * like inbound media) and, for a document sent without a name, its file name; a link is shown as a link. The
+ * upload's id is answered so the reply marks it sent (sent uploads are never pruned).
  */
 export async function sentMedia(
   em: EntityManager,
   conversationId: string,
   req: ReplyRequest,
-): Promise<{ req: ReplyRequest; media: MessageMedia | null }> {
-  if (req.type === 'text' || req.type === 'template') return { req, media: null };
+): Promise<{ req: ReplyRequest; media: MessageMedia | null; uploadId: string | null }> {
+  if (req.type === 'text' || req.type === 'template') return { req, media: null, uploadId: null };
   const { mediaId, link, caption, filename } = req.media;
   const keptCaption = req.type === 'audio' || req.type === 'sticker' ? undefined : caption;
-  if (link) return { req, media: { link, caption: keptCaption, filename } };
+  if (link) return { req, media: { link, caption: keptCaption, filename }, uploadId: null };
   const upload = mediaId ? await findUpload(em, conversationId, mediaId) : null;
-  if (!upload) return { req, media: null };
+  if (!upload) return { req, media: null, uploadId: null };
   if (upload.kind !== req.type)
     throw new UnprocessableEntityException(
       `media.mediaId: that file was uploaded as ${upload.kind === 'image' || upload.kind === 'audio' ? 'an' : 'a'} ${upload.kind} (${upload.mimeType}); send it with type "${upload.kind}"`,
@@ -35,5 +36,6 @@ export async function sentMedia(
       storageKey: upload.storageKey,
       size: upload.size,
     },
+    uploadId: upload.id,
   };
 }

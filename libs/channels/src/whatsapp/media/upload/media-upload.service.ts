@@ -7,7 +7,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { ConversationView } from '@switchboard/contracts';
-import { APP_CONFIG, AppConfig, uuidv7 } from '@switchboard/engine';
+import { APP_CONFIG, AppConfig, Clock, uuidv7 } from '@switchboard/engine';
 import { requestContext } from '@switchboard/identity';
 import type { IncomingMessage } from 'node:http';
 import { GraphClient } from '../../graph/graph-client';
@@ -30,6 +30,7 @@ export class MediaUploadService {
     private readonly graph: GraphClient,
     private readonly store: MediaStore,
     private readonly em: EntityManager,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +62,7 @@ export class MediaUploadService {
         sha256: file.sha256,
         storageKey,
         uploadedBy: actor?.type === 'user' ? actor.id : null,
+        createdAt: this.clock.now(),
       });
       return { mediaId, type: file.kind, mimeType: file.mimeType, fileName: file.fileName, size: file.size };
     } finally {

@@ -17,6 +17,9 @@ export interface MediaUpload {
   uploadedBy: string | null;
 }
 
+/** When it was uploaded: the engine clock's now, so retention is measured on the clock that prunes. */
+export type NewMediaUpload = MediaUpload & { createdAt: Date };
+
 interface Row {
   id: string;
   conversation_id: string;
@@ -33,11 +36,11 @@ interface Row {
 
 // The media_uploads table (channels): plain functions on the caller's EntityManager (or transaction).
 
-export async function addUpload(em: EntityManager, u: MediaUpload): Promise<void> {
+export async function addUpload(em: EntityManager, u: NewMediaUpload): Promise<void> {
   await sql(
     em,
-    `insert into media_uploads (id, conversation_id, number_id, meta_media_id, kind, mime_type, file_name, size, sha256, storage_key, uploaded_by)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `insert into media_uploads (id, conversation_id, number_id, meta_media_id, kind, mime_type, file_name, size, sha256, storage_key, uploaded_by, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (number_id, meta_media_id) do nothing`,
     [
       u.id,
@@ -51,8 +54,38 @@ export async function addUpload(em: EntityManager, u: MediaUpload): Promise<void
       u.sha256,
       u.storageKey,
       u.uploadedBy,
+      u.createdAt,
     ],
   );
+}
+
+/**
+ * Marks the upload sent, in the transaction that records its message; the row stays locked until that commits, so
+ * the prune skips it. False when it is gone (pruned after the reply looked it up): the message keeps no copy then.
+ */
+export async function markUploadSent(em: EntityManager, id: string, at: Date): Promise<boolean> {
+  const rows = await sql(
+    em,
+    `update media_uploads set sent_at = coalesce(sent_at, ?::timestamptz) where id = ? returning 1`,
+    [at, id],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Deletes up to `limit` uploads never sent and made before `before`, oldest first, answering their storage keys.
+ * Rows another transaction holds (a reply marking one sent, another worker's prune) are skipped, not waited for.
+ */
+export async function deleteUnsentUploads(em: EntityManager, before: Date, limit: number): Promise<string[]> {
+  const rows = await sql<{ storage_key: string }>(
+    em,
+    `delete from media_uploads where id = any(array(
+       select id from media_uploads where sent_at is null and created_at < ?::timestamptz
+        order by created_at limit ? for update skip locked))
+     returning storage_key`,
+    [before, limit],
+  );
+  return rows.map((r) => r.storage_key);
 }
 
 /** The upload behind a Meta media id, when it was made for this conversation. */
