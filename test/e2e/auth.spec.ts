@@ -43,7 +43,12 @@ describe('sign-in, sessions and user administration', () => {
       const r = await login(env.users.salesAgent.email, env.users.salesAgent.password).expect(200);
       expect(r.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
       expect(r.body.user.memberships).toEqual([
-        { departmentId: env.numbers.sales.departmentId, departmentKey: 'sales', role: 'agent' },
+        {
+          departmentId: env.numbers.sales.departmentId,
+          departmentKey: 'sales',
+          departmentName: 'Sales',
+          role: 'agent',
+        },
       ]);
       const raw = ([] as string[]).concat(r.headers['set-cookie']).find((c) => c.startsWith('sb_refresh='))!;
       expect(raw).toMatch(/HttpOnly/);
@@ -230,7 +235,12 @@ describe('sign-in, sessions and user administration', () => {
         .send({ memberships: [{ departmentId: env.numbers.support.departmentId, role: 'agent' }] })
         .expect(200);
       expect(changed.body.memberships).toEqual([
-        { departmentId: env.numbers.support.departmentId, departmentKey: 'support', role: 'agent' },
+        {
+          departmentId: env.numbers.support.departmentId,
+          departmentKey: 'support',
+          departmentName: 'Support',
+          role: 'agent',
+        },
       ]);
       await read().expect(404);
       const audit = await env.query<{ details: { before: { memberships: unknown[] } } }>(

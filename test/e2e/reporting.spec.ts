@@ -243,12 +243,40 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
 
   it('backlog: open conversations per stage', async () => {
     const res = await report('admin', 'backlog', {}).expect(200);
+    // Each row names its department and its stage (the default pipeline's names).
     const rows = [
-      { departmentId: sales, stageKey: 'new', stageCategory: 'open', count: 1 },
-      { departmentId: support, stageKey: 'new', stageCategory: 'open', count: 1 },
-      { departmentId: support, stageKey: 'waiting', stageCategory: 'waiting', count: 1 },
+      {
+        departmentId: sales,
+        departmentName: 'Sales',
+        stageKey: 'new',
+        stageName: 'New',
+        stageCategory: 'open',
+        count: 1,
+      },
+      {
+        departmentId: support,
+        departmentName: 'Support',
+        stageKey: 'new',
+        stageName: 'New',
+        stageCategory: 'open',
+        count: 1,
+      },
+      {
+        departmentId: support,
+        departmentName: 'Support',
+        stageKey: 'waiting',
+        stageName: 'Waiting on customer',
+        stageCategory: 'waiting',
+        count: 1,
+      },
     ].sort((a, b) => a.departmentId.localeCompare(b.departmentId));
     expect(res.body.rows).toEqual(rows);
+    const csv = await report('admin', 'backlog', { departmentId: support, format: 'csv' }).expect(200);
+    expect(csv.text).toBe(
+      'department_id,department_name,stage_key,stage_name,stage_category,count\r\n' +
+        `${support},Support,new,New,open,1\r\n` +
+        `${support},Support,waiting,Waiting on customer,waiting,1\r\n`,
+    );
   });
 
   it('response times: exact median and p90 per department and per agent', async () => {
@@ -365,10 +393,25 @@ describe('reporting: figures from recorded events, scoped by department, as JSON
     expect(forged.body.rows).toEqual([]);
     const forgedOverview = await report('salesAgent', 'overview', { departmentId: support }).expect(200);
     expect(forgedOverview.body).toMatchObject({ open: 0, opened: 0, closed: 0 });
+    // An agent (no admin lookup) gets its department's and stages' names with the rows.
     const supportView = await report('supportAgent', 'backlog', {}).expect(200);
     expect(supportView.body.rows).toEqual([
-      { departmentId: support, stageKey: 'new', stageCategory: 'open', count: 1 },
-      { departmentId: support, stageKey: 'waiting', stageCategory: 'waiting', count: 1 },
+      {
+        departmentId: support,
+        departmentName: 'Support',
+        stageKey: 'new',
+        stageName: 'New',
+        stageCategory: 'open',
+        count: 1,
+      },
+      {
+        departmentId: support,
+        departmentName: 'Support',
+        stageKey: 'waiting',
+        stageName: 'Waiting on customer',
+        stageCategory: 'waiting',
+        count: 1,
+      },
     ]);
     await env.anonymous().get('/api/reports/overview').query(range).expect(401);
   });

@@ -26,7 +26,8 @@ type Tile = 'open' | 'inProgress' | 'waitingOnCustomer' | 'overdue' | 'opened' |
  *   c6  customer writes, the agent replies (owns it)            open, in progress, stage new
  * and Support's c4, which the Sales supervisor never counts.
  * Open 4, in progress 2, waiting 1, overdue 0 (no SLA policy), opened 5, closed 1; backlog new 3, waiting 1.
- * The agent gave 4 first responses (c1, c2, c5, c6).
+ * The agent gave 4 first responses (c1, c2, c5, c6). Sales is renamed "Vendas Brasil" first, so a name shown is
+ * never its key ("sales").
  */
 describe('web dashboard in a real browser', () => {
   let env: TestEnvironment;
@@ -108,6 +109,11 @@ describe('web dashboard in a real browser', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await recordCspViolations(context);
     page = await context.newPage();
+    await env
+      .api()
+      .patch(`/api/departments/${env.numbers.sales.departmentId}`)
+      .send({ name: 'Vendas Brasil' })
+      .expect(200);
 
     ids.c1 = await customerWrites('sales', 'c1 bom dia');
     await agentReplies(ids.c1, 'c1 resposta');
@@ -159,14 +165,41 @@ describe('web dashboard in a real browser', () => {
     expect(await tile('opened')).toBe('5');
     expect(await tile('closed')).toBe('1');
 
-    // The backlog's figures, as its table says them (the stage names are the default pipeline's).
+    // The backlog's figures, as its table says them: the department's and the stages' names (the default
+    // pipeline's), never their keys, though a supervisor may not read the admin-only departments route.
     await page
       .getByRole('region', { name: 'Backlog per stage' })
       .getByText('Show the figures as a table')
       .click();
     await expect
       .poll(() => page.locator('[data-backlog-row]').allInnerTexts())
-      .toEqual(['sales\tNew\t3', 'sales\tWaiting on customer\t1']);
+      .toEqual(['Vendas Brasil\tNew\t3', 'Vendas Brasil\tWaiting on customer\t1']);
+    // The department picker names their one department too.
+    await page.locator('.department').click();
+    await expect
+      .poll(() => page.getByRole('option').filter({ visible: true }).allInnerTexts())
+      .toEqual(['All departments', 'Vendas Brasil']);
+    await page.keyboard.press('Escape');
+    // The answers behind them: the supervisor's own memberships and the backlog rows carry the names.
+    const me = await env.as('salesSupervisor').get('/api/auth/me').expect(200);
+    expect(me.body.memberships).toEqual([
+      {
+        departmentId: env.numbers.sales.departmentId,
+        departmentKey: 'sales',
+        departmentName: 'Vendas Brasil',
+        role: 'supervisor',
+      },
+    ]);
+    const backlog = await env.as('salesSupervisor').get('/api/reports/backlog').query(range()).expect(200);
+    expect(
+      (backlog.body.rows as { departmentName: string; stageName: string }[]).map((r) => [
+        r.departmentName,
+        r.stageName,
+      ]),
+    ).toEqual([
+      ['Vendas Brasil', 'New'],
+      ['Vendas Brasil', 'Waiting on customer'],
+    ]);
 
     // Response times per agent name the agent who answered four first messages (the seeded agent is named by
     // its key): the name comes with the report's row, so a supervisor needs no admin-only lookup for it.
@@ -243,12 +276,12 @@ describe('web dashboard in a real browser', () => {
       await pickGroup(page, 'Response and resolution times', 'Department');
       await expect
         .poll(() => page.locator('[data-times-row] th').allInnerTexts(), { timeout: 15_000 })
-        .toEqual(['Sales']);
+        .toEqual(['Vendas Brasil']);
       release();
       await (await numberAnswer).finished();
       // A later marker: a whole round trip from the page, after the late answer's body arrived.
       await page.evaluate("fetch('/login').then((r) => r.text())");
-      expect(await page.locator('[data-times-row] th').allInnerTexts()).toEqual(['Sales']);
+      expect(await page.locator('[data-times-row] th').allInnerTexts()).toEqual(['Vendas Brasil']);
     } finally {
       release();
       await page.unroute(perNumber);

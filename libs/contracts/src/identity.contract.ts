@@ -43,6 +43,8 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 export interface MembershipView {
   departmentId: string;
   departmentKey: string;
+  /** The department's display name, for whoever shows the membership (a member may read its own department's). */
+  departmentName: string;
   role: z.infer<typeof departmentRole>;
 }
 

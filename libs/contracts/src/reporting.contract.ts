@@ -71,7 +71,11 @@ export interface OverviewReport {
 /** Open conversations per stage, now. */
 export interface BacklogRow {
   departmentId: string;
+  /** The department's display name; null for one the caller may not read (the row keeps only its id). */
+  departmentName: string | null;
   stageKey: string | null;
+  /** The stage's name in the department's pipeline; null for no stage, or a key no pipeline there has now. */
+  stageName: string | null;
   stageCategory: string | null;
   count: number;
 }

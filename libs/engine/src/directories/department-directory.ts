@@ -5,6 +5,8 @@ import type { BusinessCalendar } from '@switchboard/contracts';
 export interface DepartmentFacts {
   id: string;
   key: string;
+  /** Its display name (an admin sets it; the key never changes). */
+  name: string;
   /** Only people with a role there see it (HR, legal); admins too need a membership. */
   membersOnly: boolean;
 }

@@ -18,6 +18,9 @@ export class MembershipDto implements MembershipView {
   @ApiProperty({ type: String })
   departmentKey!: string;
 
+  @ApiProperty({ type: String, description: "The department's display name" })
+  departmentName!: string;
+
   @ApiProperty({ enum: departmentRole.options })
   role!: MembershipView['role'];
 }

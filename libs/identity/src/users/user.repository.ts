@@ -18,9 +18,9 @@ export interface UserRow {
   memberships: MembershipView[] | null;
 }
 
-// Memberships come without their department's key: pipelines owns departments, so keys are filled in afterwards
-// with one directory read for all the rows (withDepartmentKeys).
-const SELECT = `select u.*, (select json_agg(json_build_object('departmentId', m.department_id, 'departmentKey', '', 'role', m.role))
+// Memberships come without their department's key and name: pipelines owns departments, so they are filled in
+// afterwards with one directory read for all the rows (withDepartments).
+const SELECT = `select u.*, (select json_agg(json_build_object('departmentId', m.department_id, 'departmentKey', '', 'departmentName', '', 'role', m.role))
                   from department_memberships m where m.user_id = u.id) as memberships
                   from users u`;
 
@@ -34,30 +34,35 @@ export class UserRepository {
 
   async byEmail(email: string, em: EntityManager = this.em): Promise<UserRow | null> {
     return (
-      (
-        await this.withDepartmentKeys(em, await sql<UserRow>(em, `${SELECT} where u.email = ?`, [email]))
-      )[0] ?? null
+      (await this.withDepartments(em, await sql<UserRow>(em, `${SELECT} where u.email = ?`, [email])))[0] ??
+      null
     );
   }
 
   async byId(id: string, em: EntityManager = this.em): Promise<UserRow | null> {
     return (
-      (await this.withDepartmentKeys(em, await sql<UserRow>(em, `${SELECT} where u.id = ?`, [id])))[0] ?? null
+      (await this.withDepartments(em, await sql<UserRow>(em, `${SELECT} where u.id = ?`, [id])))[0] ?? null
     );
   }
 
   async list(): Promise<UserRow[]> {
-    return this.withDepartmentKeys(this.em, await sql<UserRow>(this.em, `${SELECT} order by u.email`));
+    return this.withDepartments(this.em, await sql<UserRow>(this.em, `${SELECT} order by u.email`));
   }
 
-  /** Fills each membership's department key and orders memberships by it: one directory read for all rows. */
-  private async withDepartmentKeys(em: EntityManager, rows: UserRow[]): Promise<UserRow[]> {
+  /**
+   * Fills each membership's department key and name and orders memberships by key: one directory read for all rows.
+   */
+  private async withDepartments(em: EntityManager, rows: UserRow[]): Promise<UserRow[]> {
     const ids = [...new Set(rows.flatMap((r) => (r.memberships ?? []).map((m) => m.departmentId)))];
-    const keys = new Map((await this.departments.describe(em, ids)).map((d) => [d.id, d.key]));
+    const known = new Map((await this.departments.describe(em, ids)).map((d) => [d.id, d]));
     for (const r of rows)
       r.memberships =
         r.memberships
-          ?.map((m) => ({ ...m, departmentKey: keys.get(m.departmentId) ?? '' }))
+          ?.map((m) => ({
+            ...m,
+            departmentKey: known.get(m.departmentId)?.key ?? '',
+            departmentName: known.get(m.departmentId)?.name ?? '',
+          }))
           .sort((a, b) => a.departmentKey.localeCompare(b.departmentKey)) ?? null;
     return rows;
   }

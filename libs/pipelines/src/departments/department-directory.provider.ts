@@ -7,10 +7,16 @@ import { DepartmentCalendarResolver } from './department-calendar.resolver';
 interface Row {
   id: string;
   key: string;
+  name: string;
   members_only: boolean;
 }
 
-const toFacts = (r: Row): DepartmentFacts => ({ id: r.id, key: r.key, membersOnly: r.members_only });
+const toFacts = (r: Row): DepartmentFacts => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  membersOnly: r.members_only,
+});
 
 /** The departments table, read for identity (which sits below pipelines) through the engine's port. */
 @Injectable()
@@ -23,7 +29,7 @@ export class PipelinesDepartmentDirectory extends DepartmentDirectory {
     if (!ids.length) return [];
     const rows = await sql<Row>(
       em,
-      `select id, key, visibility = 'members' as members_only from departments where id = any(?::uuid[])`,
+      `select id, key, name, visibility = 'members' as members_only from departments where id = any(?::uuid[])`,
       [[...ids]],
     );
     return rows.map(toFacts);
@@ -32,7 +38,7 @@ export class PipelinesDepartmentDirectory extends DepartmentDirectory {
   async all(em: EntityManager): Promise<DepartmentFacts[]> {
     const rows = await sql<Row>(
       em,
-      `select id, key, visibility = 'members' as members_only from departments`,
+      `select id, key, name, visibility = 'members' as members_only from departments`,
     );
     return rows.map(toFacts);
   }

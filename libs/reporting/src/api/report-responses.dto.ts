@@ -31,7 +31,20 @@ export class OverviewReportDto implements OverviewReport {
 
 class BacklogRowDto implements BacklogRow {
   @ApiProperty(uuid) departmentId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The department's name (null: not readable by you)",
+  })
+  departmentName!: string | null;
   @ApiProperty({ type: String, nullable: true }) stageKey!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The stage's name in the department's pipeline (null: no stage, or no longer in the pipeline)",
+  })
+  stageName!: string | null;
   @ApiProperty({ type: String, nullable: true }) stageCategory!: string | null;
   @ApiProperty({ type: Number }) count!: number;
 }

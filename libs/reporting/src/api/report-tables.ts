@@ -20,8 +20,15 @@ export const overviewTable = (o: OverviewReport): CsvTable => ({
 });
 
 export const backlogTable = (rows: BacklogRow[]): CsvTable => ({
-  header: ['department_id', 'stage_key', 'stage_category', 'count'],
-  rows: rows.map((r) => [r.departmentId, r.stageKey, r.stageCategory, r.count]),
+  header: ['department_id', 'department_name', 'stage_key', 'stage_name', 'stage_category', 'count'],
+  rows: rows.map((r) => [
+    r.departmentId,
+    r.departmentName,
+    r.stageKey,
+    r.stageName,
+    r.stageCategory,
+    r.count,
+  ]),
 });
 
 const figures = (f: DurationFigures): CsvCell[] => [f.count, f.medianMs, f.p90Ms];

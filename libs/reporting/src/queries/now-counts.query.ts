@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BacklogRow, OverviewReport, ReportRangeQuery } from '@switchboard/contracts';
 import { sql } from '@switchboard/engine';
+import { stageRefKey } from '@switchboard/pipelines';
+import { ReportNames } from './report-names';
 import { ReportScope } from './report-scope';
 import { ReportTransaction } from './report-transaction';
 
@@ -10,6 +12,7 @@ export class NowCountsQuery {
   constructor(
     private readonly tx: ReportTransaction,
     private readonly scope: ReportScope,
+    private readonly names: ReportNames,
   ) {}
 
   async overview(q: ReportRangeQuery): Promise<OverviewReport> {
@@ -62,9 +65,26 @@ export class NowCountsQuery {
         where.params,
       ),
     );
+    // Named for the caller like other report rows (the same department scope), so no admin-only lookup is needed.
+    const [departments, stages] = await Promise.all([
+      this.names.of(
+        'department',
+        rows.map((r) => r.department_id),
+      ),
+      this.names.stages(
+        rows.flatMap((r) =>
+          r.stage_key === null ? [] : [{ departmentId: r.department_id, stageKey: r.stage_key }],
+        ),
+      ),
+    ]);
     return rows.map((r) => ({
       departmentId: r.department_id,
+      departmentName: departments.get(r.department_id) ?? null,
       stageKey: r.stage_key,
+      stageName:
+        r.stage_key === null
+          ? null
+          : (stages.get(stageRefKey({ departmentId: r.department_id, stageKey: r.stage_key })) ?? null),
       stageCategory: r.stage_category,
       count: r.count,
     }));

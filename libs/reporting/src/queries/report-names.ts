@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NumberNamesQuery } from '@switchboard/channels';
 import { DisplayNamesQuery } from '@switchboard/identity';
-import { DepartmentNamesQuery } from '@switchboard/pipelines';
+import { DepartmentNamesQuery, StageNamesQuery, StageRef } from '@switchboard/pipelines';
 
 /** What a report row's key names. */
 export type NamedGroup = 'agent' | 'team' | 'department' | 'number';
@@ -16,8 +16,14 @@ export class ReportNames {
   constructor(
     private readonly people: DisplayNamesQuery,
     private readonly departments: DepartmentNamesQuery,
+    private readonly stageNames: StageNamesQuery,
     private readonly numbers: NumberNamesQuery,
   ) {}
+
+  /** Stage names keyed by `stageRefKey` (department id and stage key), for the departments the caller reads. */
+  stages(refs: readonly StageRef[]): Promise<Map<string, string>> {
+    return this.stageNames.of(refs);
+  }
 
   async of(group: NamedGroup, keys: readonly (string | null)[]): Promise<Map<string, string>> {
     const ids = [...new Set(keys.filter((k): k is string => k !== null))];

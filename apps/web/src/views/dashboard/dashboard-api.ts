@@ -80,8 +80,7 @@ async function optional<T>(read: () => Promise<T>): Promise<T | null> {
 }
 
 export const lookups = {
-  pipelines: () => optional(async () => bodyOf(await withSession(() => http.GET('/api/pipelines')))),
-  // Admins only: everyone else names departments by their membership's key.
+  // Admins only: everyone else names departments by their memberships (which carry the names).
   departments: () =>
     optional(async () =>
       bodyOf(await withSession(() => http.GET('/api/departments', { params: { query: { limit: 200 } } }))),

@@ -2,32 +2,25 @@ import type { SessionUser } from '../../api/client';
 import { lookups } from './dashboard-api';
 
 /**
- * Names the report rows do not carry: departments (the picker, the backlog) and stages. Rows of response times, SLA
- * and volume name their own key (the api resolves it for whoever asks), so no admin-only lookup is needed for them.
+ * The department picker's names. Report rows name their own keys (the api resolves them for whoever asks: backlog
+ * rows their department and stage, other rows their key), so no admin-only lookup is needed for them.
  */
 export interface Directory {
   departments: Map<string, string>;
-  /** `${departmentId}:${stageKey}` → the stage's name. */
-  stages: Map<string, string>;
 }
 
-export const emptyDirectory = (): Directory => ({ departments: new Map(), stages: new Map() });
+export const emptyDirectory = (): Directory => ({ departments: new Map() });
 
 export const shortId = (id: string): string => `…${id.slice(-6)}`;
 
 export const nameIn = (names: Map<string, string>, id: string): string => names.get(id) ?? shortId(id);
 
-/** The departments this user reads reports of: every membership, or every department for an admin. */
+/** The departments this user reads reports of: every membership (named with it), or every department for an admin. */
 export async function loadDirectory(user: SessionUser): Promise<Directory> {
   const dir = emptyDirectory();
-  for (const m of user.memberships) dir.departments.set(m.departmentId, m.departmentKey);
-  const [pipelines, departments] = await Promise.all([
-    lookups.pipelines(),
-    user.isAdmin ? lookups.departments() : null,
-  ]);
+  for (const m of user.memberships) dir.departments.set(m.departmentId, m.departmentName || m.departmentKey);
+  const departments = user.isAdmin ? await lookups.departments() : null;
   for (const d of departments?.items ?? []) dir.departments.set(d.id, d.name);
-  for (const p of pipelines ?? [])
-    for (const s of p.stages) dir.stages.set(`${p.departmentId}:${s.key}`, s.name);
   return dir;
 }
 
