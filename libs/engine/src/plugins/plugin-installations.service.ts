@@ -18,6 +18,12 @@ export interface InstallationRow {
   updated_at: Date;
 }
 
+/** One refused field of a change (`settings.language`, `credentials.apiKey`) and why. */
+interface Problem {
+  field: string;
+  problem: string;
+}
+
 export interface InstallationChange {
   enabled?: boolean;
   settings?: Record<string, unknown>;
@@ -124,7 +130,7 @@ export class PluginInstallationsService {
       'select enabled, settings, credentials_sealed from plugin_installations where number_id = ? and plugin_id = ? for update',
       [numberId, pluginId],
     );
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const settings = this.checkSettings(
       plugin,
       { ...(current?.settings ?? {}), ...(change.settings ?? {}) },
@@ -133,17 +139,28 @@ export class PluginInstallationsService {
     const sealed = { ...(current?.credentials_sealed ?? {}) };
     for (const [key, value] of Object.entries(change.credentials ?? {})) {
       if (!plugin.manifest.credentials.some((c) => c.key === key))
-        problems.push(`credentials.${key}: the plugin declares no such credential`);
+        problems.push({ field: `credentials.${key}`, problem: 'the plugin declares no such credential' });
       else if (value === null) delete sealed[key];
-      else if (!value) problems.push(`credentials.${key}: must not be empty (use null to remove it)`);
+      else if (!value)
+        problems.push({ field: `credentials.${key}`, problem: 'must not be empty (use null to remove it)' });
       else sealed[key] = this.box.seal(value);
     }
     const enabled = change.enabled ?? current?.enabled ?? true;
     if (enabled)
       for (const c of plugin.manifest.credentials)
         if (!c.optional && !sealed[c.key])
-          problems.push(`credentials.${c.key}: required to enable the plugin (${c.label})`);
-    if (problems.length) throw new BadRequestException(problems.join('; '));
+          problems.push({
+            field: `credentials.${c.key}`,
+            problem: `required to enable the plugin (${c.label})`,
+          });
+    // Shaped like the validation pipe's refusals, so a form can put each problem beside its field.
+    if (problems.length)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+        problems,
+      });
     const [row] = await sql<InstallationRow>(
       em,
       `insert into plugin_installations (id, plugin_id, number_id, enabled, settings, credentials_sealed, created_at, updated_at)
@@ -158,13 +175,13 @@ export class PluginInstallationsService {
   }
 
   /** Defaults first, then the stored and changed values; the plugin's schema has the last word. */
-  private checkSettings(plugin: LoadedPlugin, merged: Record<string, unknown>, problems: string[]): unknown {
+  private checkSettings(plugin: LoadedPlugin, merged: Record<string, unknown>, problems: Problem[]): unknown {
     const candidate = { ...(plugin.defaultSettings as Record<string, unknown>), ...merged };
     if (!plugin.plugin.settings) return candidate;
     const parsed = plugin.plugin.settings.safeParse(candidate);
     if (parsed.success) return parsed.data;
     for (const i of parsed.error.issues)
-      problems.push(`settings.${i.path.map(String).join('.')}: ${i.message}`);
+      problems.push({ field: `settings.${i.path.map(String).join('.')}`, problem: i.message });
     return candidate;
   }
 }
