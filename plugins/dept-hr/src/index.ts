@@ -39,7 +39,18 @@ export default definePlugin({
     },
   },
   // Internal requests: employees get the closing message without a satisfaction survey unless HR turns it on.
-  settings: departmentSettingsSchema.extend({ csatOnClose: z.boolean().default(false) }),
+  settings: departmentSettingsSchema.extend({
+    csatOnClose: z
+      .boolean()
+      .default(false)
+      .meta({
+        label: {
+          en: 'Send the satisfaction survey on closing',
+          'pt-BR': 'Enviar a pesquisa de satisfação ao encerrar',
+          es: 'Enviar la encuesta de satisfacción al cerrar',
+        },
+      }),
+  }),
   hooks: { 'card.created': greetNewCards(), 'message.received': outOfHoursNotice() },
   automations: { send_closing: sendClosing() },
 });
