@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  NumberPluginsView,
   PluginHookFailureView,
   pluginInstallationRequest,
   PluginInstallationRequest,
@@ -15,7 +16,9 @@ import {
 } from '@switchboard/engine';
 import { PluginActivationService } from '@switchboard/pipelines';
 import { AuditLog, RequirePermission } from '@switchboard/identity';
+import { numberPluginsView } from './number-plugins.view';
 import { PluginNumberScope } from './plugin-number-scope.service';
+import { NumberPluginsDto, PluginInstallationDto } from './plugin-responses.dto';
 
 const toView = (r: InstallationRow): PluginInstallationView => ({
   id: r.id,
@@ -47,8 +50,21 @@ export class PluginInstallationsController {
     return (await this.installations.list()).filter((r) => mine.has(r.number_id)).map(toView);
   }
 
+  @Get('numbers/:numberId/plugins')
+  @RequirePermission('plugins.manage')
+  @ApiOperation({
+    summary:
+      'The plugins loaded, each with its settings form, and their installation on the number (credentials: set or not, never their values)',
+  })
+  @ApiOkResponse({ type: NumberPluginsDto })
+  async ofNumber(@Param('numberId', ParseUUIDPipe) numberId: string): Promise<NumberPluginsView> {
+    await this.numbers.assertNumber(numberId);
+    return numberPluginsView(numberId, this.installations.loaded(), await this.installations.list());
+  }
+
   @Put('numbers/:numberId/plugins/:pluginId')
   @RequirePermission('plugins.manage')
+  @ApiOkResponse({ type: PluginInstallationDto })
   @ApiOperation({
     summary:
       'Install, enable, disable or configure a plugin on a number (effective immediately; credentials are write-only)',
