@@ -113,8 +113,6 @@ export type MfaCodeRequest = z.infer<typeof mfaCodeRequest>;
 export const mfaSetupRequest = mfaCodeRequest.partial().optional();
 export type MfaSetupRequest = z.infer<typeof mfaSetupRequest>;
 
-export interface LoginResponse {
-  accessToken: string;
 /**
  * What a signed-in user changes about themselves. A new e-mail needs `currentPassword` too (checked by the api, which
  * knows whether the e-mail changes); unknown keys (isAdmin, status…) are refused, not ignored.
@@ -148,6 +146,8 @@ export interface ProfileView extends UserView {
   hasPassword: boolean;
 }
 
+export interface LoginResponse {
+  accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
   user: UserView;

@@ -91,9 +91,6 @@ export class MfaChallengeResponseDto implements MfaChallengeResponse {
   otpauthUri?: string;
 }
 
-/** A single sign-on provider as the sign-in page lists it. */
-export class SsoProviderDto {
-  @ApiProperty({ type: String })
 /** A TOTP secret being set up: shown once, active after a code from it confirms it. */
 export class MfaSetupDto implements MfaSetup {
   @ApiProperty({ type: String, description: 'The secret (base32) to add to an authenticator app' })
@@ -103,6 +100,9 @@ export class MfaSetupDto implements MfaSetup {
   otpauthUri!: string;
 }
 
+/** A single sign-on provider as the sign-in page lists it. */
+export class SsoProviderDto {
+  @ApiProperty({ type: String })
   id!: string;
 
   @ApiProperty({ type: String })
