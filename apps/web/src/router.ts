@@ -38,6 +38,12 @@ export const router = createRouter({
       component: () => import('./views/admin/AdminView.vue'),
       meta: { requiresAuth: true, audience: 'admins' },
     },
+    {
+      path: '/profile',
+      name: 'profile',
+      component: () => import('./views/profile/ProfileView.vue'),
+      meta: { requiresAuth: true },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/inbox' },
   ],
 });

@@ -30,6 +30,9 @@ import { InitialAdminService } from './users/initial-admin.service';
 import { UserAdminService } from './users/user-admin.service';
 import { MfaChallengeService } from './mfa/mfa-challenge.service';
 import { MfaService } from './mfa/mfa.service';
+import { CurrentPasswordCheck } from './profile/current-password.service';
+import { ProfileController } from './profile/profile.controller';
+import { ProfileService } from './profile/profile.service';
 import { TeamService } from './teams/team.service';
 import { TeamsController } from './teams/teams.controller';
 import { OidcClientService } from './sso/oidc-client.service';
@@ -62,6 +65,7 @@ export class IdentityCoreModule {}
     TeamsController,
     AgentsController,
     MyAvailabilityController,
+    ProfileController,
   ],
   providers: [
     { provide: PasswordHasher, useValue: new PasswordHasher() },
@@ -82,6 +86,8 @@ export class IdentityCoreModule {}
     UserTokenService,
     MfaService,
     MfaChallengeService,
+    ProfileService,
+    CurrentPasswordCheck,
     TeamService,
     OidcClientService,
     SsoLoginService,

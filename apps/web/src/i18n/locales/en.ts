@@ -3,6 +3,7 @@ import board from './board/en';
 import chat from './chat/en';
 import dashboard from './dashboard/en';
 import inboxlist from './inboxlist/en';
+import profile from './profile/en';
 
 // English: the reference locale. Every other locale has exactly these keys (messages.spec.ts checks it).
 export default {
@@ -103,4 +104,5 @@ export default {
   dashboard,
   inboxlist,
   admin,
+  profile,
 };

@@ -4,6 +4,7 @@ import board from './board/es';
 import chat from './chat/es';
 import dashboard from './dashboard/es';
 import inboxlist from './inboxlist/es';
+import profile from './profile/es';
 
 export default {
   app: {
@@ -103,4 +104,5 @@ export default {
   dashboard,
   inboxlist,
   admin,
+  profile,
 } satisfies Messages;

@@ -4,6 +4,7 @@ import board from './board/pt-BR';
 import chat from './chat/pt-BR';
 import dashboard from './dashboard/pt-BR';
 import inboxlist from './inboxlist/pt-BR';
+import profile from './profile/pt-BR';
 
 export default {
   app: {
@@ -103,4 +104,5 @@ export default {
   dashboard,
   inboxlist,
   admin,
+  profile,
 } satisfies Messages;
