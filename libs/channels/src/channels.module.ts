@@ -13,6 +13,7 @@ import { MediaStore } from './whatsapp/media/media-store';
 import { MediaController } from './whatsapp/media/media.controller';
 import { MediaUploadController } from './whatsapp/media/upload/media-upload.controller';
 import { MediaUploadService } from './whatsapp/media/upload/media-upload.service';
+import { UnsentUploadsPrune } from './whatsapp/media/upload/unsent-uploads-prune.tick';
 import { DepartmentNumbers } from './whatsapp/numbers/department-numbers.service';
 import { ConnectionTestService } from './whatsapp/numbers/connection-test.service';
 import { NumberAdminService } from './whatsapp/numbers/number-admin.service';
@@ -70,6 +71,7 @@ const services = [
   MediaStore,
   MediaDownloadService,
   MediaUploadService,
+  UnsentUploadsPrune,
   InboundEventQueryService,
   WebhookHandshake,
   ConnectionTestService,

@@ -25,6 +25,7 @@ export { NumberCredentialsService } from './whatsapp/numbers/number-credentials.
 export { NumberHistory } from './whatsapp/numbers/number-history.service';
 export { NumberMoveService } from './whatsapp/numbers/number-move.service';
 export { NumberNamesQuery } from './whatsapp/numbers/number-names.query';
+export { UnsentUploadsPrune } from './whatsapp/media/upload/unsent-uploads-prune.tick';
 export { NumberSwitchService } from './whatsapp/numbers/number-switch.service';
 export { NumberArchiveService } from './whatsapp/numbers/number-archive.service';
 export { NumberDeleteService } from './whatsapp/numbers/number-delete.service';

@@ -31,6 +31,8 @@ export { DepartmentCalendarResolver } from './departments/department-calendar.re
 export type { ResolvedCalendar } from './departments/department-calendar.resolver';
 export { DepartmentCalendarsService } from './departments/department-calendars.service';
 export { DepartmentNamesQuery } from './departments/department-names.query';
+export { StageNamesQuery, stageRefKey } from './pipelines/stage-names.query';
+export type { StageRef } from './pipelines/stage-names.query';
 export { TransferDepartmentsQuery } from './departments/transfer-departments.query';
 export type { TransferDepartment } from './departments/transfer-departments.query';
 export { defaultPipelineKeys, departmentExists } from './pipelines/pipeline-keys.query';

@@ -3,7 +3,7 @@ import { ConversationsModule } from '@switchboard/conversations';
 import { declareSubscribers } from '@switchboard/engine';
 import { NumberNamesQuery } from '@switchboard/channels';
 import { DisplayNamesQuery } from '@switchboard/identity';
-import { CardStagesQuery, DepartmentNamesQuery } from '@switchboard/pipelines';
+import { CardStagesQuery, DepartmentNamesQuery, StageNamesQuery } from '@switchboard/pipelines';
 import { ReportsController } from './api/reports.controller';
 import { BusinessTime } from './facts/business-time';
 import { ReportFactsRepository } from './facts/report-facts.repository';
@@ -34,6 +34,7 @@ import { VolumeQuery } from './queries/volume.query';
     // The owning libraries' name queries (stateless but for the scope), provided here for the same reason.
     DisplayNamesQuery,
     DepartmentNamesQuery,
+    StageNamesQuery,
     NumberNamesQuery,
     ReportNames,
     ReportScope,
