@@ -85,9 +85,14 @@ const ROUTES: Record<string, Access> = {
   'POST /api/auth/mfa/disable': SIGNED_IN,
   'GET /api/auth/me': SIGNED_IN,
   'POST /api/auth/logout-all': SIGNED_IN,
+  // One's own profile: a new name; a password "change" to the same password, refused as such (see valueFor).
+  'PATCH /api/me': SIGNED_IN,
+  'POST /api/me/password': SIGNED_IN,
+  'POST /api/me/sign-out-others': SIGNED_IN,
   'GET /api/plugins': installation('plugins.manage'),
   'GET /api/plugin-installations': installation('plugins.manage'),
   'GET /api/plugin-hook-failures': installation('plugins.manage'),
+  'GET /api/numbers/:numberId/plugins': installation('plugins.manage', true),
   'PUT /api/numbers/:numberId/plugins/:pluginId': installation('plugins.manage', true),
   'GET /api/departments': installation('departments.manage', undefined, true),
   'GET /api/departments/:id': installation('departments.manage', true),
@@ -289,6 +294,7 @@ const BUSINESS_REFUSALS: Record<string, { status: number; codes: string[] }> = {
   'PUT /api/conversations/:id/assignee': { status: 409, codes: ['over_capacity'] },
   'POST /api/conversations/:id/transfer': { status: 409, codes: ['same_department'] },
   'POST /api/conversations/:id/transfer-to-number': { status: 409, codes: ['same_number'] },
+  'POST /api/me/password': { status: 400, codes: ['password_unchanged'] },
 };
 const businessRefusal = (route: string, res: { status: number; body?: { code?: string } }) =>
   BUSINESS_REFUSALS[route]?.status === res.status &&
@@ -953,6 +959,8 @@ describe('authorization: every route × every actor, with department A ids every
     // A template Meta accepts: its name format, a language it knows.
     if (route === 'POST /api/numbers/:id/templates' && name === 'name') return `walk_${++seq}`;
     if (route === 'POST /api/numbers/:id/templates' && name === 'language') return 'en_US';
+    // The same password twice: refused as no change before any password is checked (no sign-in failure booked).
+    if (route === 'POST /api/me/password' && name.endsWith('Password')) return 'walk-same-password';
     if (name === 'code') {
       const secret = mfaSecrets.get(actor);
       // confirm and disable each need a code from a later step than the last one used.
@@ -1097,10 +1105,13 @@ describe('authorization: every route × every actor, with department A ids every
 
   it('every allowed request answers 2xx and shows nothing of a department the actor cannot read', async () => {
     const failures: string[] = [];
-    // Routes that end the caller's sessions run last.
+    // Routes that end the caller's sessions run last: signing out elsewhere (which ends the seeded sessions
+    // env.api() uses), then signing out everywhere (which ends the walk's own).
+    const endsSessions = (p: Probe) =>
+      p.route.endsWith('logout-all') ? 2 : p.route.endsWith('sign-out-others') ? 1 : 0;
     const allowed = probes()
       .filter((p) => p.want === 'allowed')
-      .sort((a, b) => Number(a.route.endsWith('logout-all')) - Number(b.route.endsWith('logout-all')));
+      .sort((a, b) => endsSessions(a) - endsSessions(b));
     for (const p of allowed) {
       const { res, sent } = await send(p.route, p.actor, p.dept);
       const label = `${p.actor} ${p.route} [${p.dept}] → ${res.status}`;

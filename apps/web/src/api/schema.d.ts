@@ -161,7 +161,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user with their department roles */
+    /** The signed-in user with their department roles, and whether two-step sign-in and a password are set */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -1126,6 +1126,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your name and/or e-mail; a new e-mail needs currentPassword (checked like a sign-in) */
+    patch: operations['ProfileController_update'];
+    trace?: never;
+  };
   '/api/me/availability': {
     parameters: {
       query?: never;
@@ -1138,6 +1155,40 @@ export interface paths {
     /** Set your availability: online, away or offline */
     put: operations['MyAvailabilityController_set'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change your password (the product’s password rule applies); every other session of yours is signed out */
+    post: operations['ProfileController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/sign-out-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out every other session of yours; this one stays */
+    post: operations['ProfileController_signOutOthers'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1447,6 +1498,23 @@ export interface paths {
     put?: never;
     /** Unarchive the number; its held deliveries are processed (unless it is also disabled) */
     post: operations['NumbersController_unarchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/numbers/{numberId}/plugins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plugins loaded, each with its settings form, and their installation on the number (credentials: set or not, never their values) */
+    get: operations['PluginInstallationsController_ofNumber'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2005,8 +2073,12 @@ export interface components {
       count: number;
       /** Format: uuid */
       departmentId: string;
+      /** @description The department's name (null: not readable by you) */
+      departmentName: string | null;
       stageCategory: string | null;
       stageKey: string | null;
+      /** @description The stage's name in the department's pipeline (null: no stage, or no longer in the pipeline) */
+      stageName: string | null;
     };
     BoardColumnDto: {
       /** @description The newest cards, up to perStage */
@@ -2280,6 +2352,10 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'disabled';
     };
+    CredentialStateDto: {
+      key: string;
+      set: boolean;
+    };
     DepartmentCalendarDto: {
       calendar: components['schemas']['BusinessCalendarDto'];
       /** Format: uuid */
@@ -2492,6 +2568,8 @@ export interface components {
       /** Format: uuid */
       departmentId: string;
       departmentKey: string;
+      /** @description The department's display name */
+      departmentName: string;
       /** @enum {string} */
       role: 'supervisor' | 'agent' | 'viewer';
     };
@@ -2554,6 +2632,12 @@ export interface components {
       /** @description Only when mfaSetupRequired: the secret to add to the app */
       secret?: string;
     };
+    MfaSetupDto: {
+      /** @description The same secret as an otpauth:// URI, for a QR code */
+      otpauthUri: string;
+      /** @description The secret (base32) to add to an authenticator app */
+      secret: string;
+    };
     NumberDto: {
       /** Format: date-time */
       archivedAt: string | null;
@@ -2605,6 +2689,31 @@ export interface components {
       items: components['schemas']['NumberDto'][];
       nextCursor: string | null;
     };
+    NumberPluginDto: {
+      description: string | null;
+      fields: components['schemas']['PluginSettingFieldDto'][];
+      id: string;
+      installation: components['schemas']['NumberPluginInstallationDto'] | null;
+      /** @enum {string} */
+      kind: 'department' | 'connector' | 'ai-tool';
+      name: string;
+      version: string;
+    };
+    NumberPluginInstallationDto: {
+      /** @description Each declared credential: set or not set */
+      credentials: components['schemas']['CredentialStateDto'][];
+      enabled: boolean;
+      settings: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    NumberPluginsDto: {
+      /** Format: uuid */
+      numberId: string;
+      plugins: components['schemas']['NumberPluginDto'][];
+    };
     NumberTransferDto: {
       /**
        * Format: uuid
@@ -2653,6 +2762,78 @@ export interface components {
       pluginId: string | null;
       /** @description In board order */
       stages: components['schemas']['StageDto'][];
+    };
+    PluginInstallationDto: {
+      /** @description Keys of the credentials that are set; values are never returned */
+      credentials: string[];
+      enabled: boolean;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      numberId: string;
+      pluginId: string;
+      settings: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PluginOptionDto: {
+      /** @description Per language, `en` always there */
+      label: {
+        [key: string]: string;
+      };
+      value: string;
+    };
+    PluginSettingFieldDto: {
+      /** @description The value an installation starts with (never for a secret) */
+      default:
+        | (
+            | string
+            | number
+            | boolean
+            | {
+                [key: string]: unknown;
+              }
+            | unknown[]
+          )
+        | null;
+      description: {
+        [key: string]: string;
+      } | null;
+      integer: boolean;
+      /** @description The settings key, or the credential key of a secret */
+      key: string;
+      /** @description Per language, `en` always there */
+      label: {
+        [key: string]: string;
+      };
+      maximum: number | null;
+      minimum: number | null;
+      options: components['schemas']['PluginOptionDto'][] | null;
+      required: boolean;
+      /** @description A credential: write-only, only whether it is set is read back */
+      secret: boolean;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'boolean' | 'select' | 'json' | 'secret';
+    };
+    ProfileDto: {
+      /** Format: date-time */
+      createdAt: string;
+      email: string;
+      /** @description False when the account signs in through single sign-on only: no password to change */
+      hasPassword: boolean;
+      /** Format: uuid */
+      id: string;
+      isAdmin: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      memberships: components['schemas']['MembershipDto'][];
+      /** @description Two-step sign-in (a TOTP app) is on */
+      mfaEnabled: boolean;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'disabled';
     };
     QualityChangeDto: {
       /** Format: date-time */
@@ -2756,6 +2937,10 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       updatedBy: string | null;
+    };
+    SignedOutDto: {
+      /** @description How many sessions of other logins were signed out */
+      signedOut: number;
     };
     SlaPolicyDto: {
       businessHours: boolean;
@@ -3238,7 +3423,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['ProfileDto'];
         };
       };
     };
@@ -3275,9 +3460,23 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
     responses: {
+      /** @description Two-step sign-in is on */
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No setup in progress, or the code does not match (code wrong_code) */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -3292,9 +3491,30 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
     responses: {
+      /** @description Two-step sign-in is off */
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The code does not match (code wrong_code) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not on, or required for admins in this installation (code mfa_required) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3321,7 +3541,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MfaSetupDto'];
+        };
       };
     };
   };
@@ -5506,6 +5728,54 @@ export interface operations {
       };
     };
   };
+  ProfileController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword?: string;
+          email?: string;
+          name?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileDto'];
+        };
+      };
+      /** @description A bad field, named in `problems` (empty, too long, unknown); `code` wrong_password when the current password is wrong */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description email: another user has it (email_taken), or the account has no password (no_password) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many wrong passwords: the e-mail is locked for a while */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   MyAvailabilityController_get: {
     parameters: {
       query?: never;
@@ -5548,6 +5818,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AvailabilityDto'];
+        };
+      };
+    };
+  };
+  ProfileController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Changed; this session stays signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedOutDto'];
+        };
+      };
+      /** @description A bad field, named in `problems` (empty, too long, unknown); `code` wrong_password when the current password is wrong */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The account signs in through single sign-on and has no password (no_password) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many wrong passwords: the e-mail is locked for a while */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_signOutOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedOutDto'];
         };
       };
     };
@@ -6087,6 +6424,27 @@ export interface operations {
       };
     };
   };
+  PluginInstallationsController_ofNumber: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        numberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NumberPluginsDto'];
+        };
+      };
+    };
+  };
   PluginInstallationsController_upsert: {
     parameters: {
       query?: never;
@@ -6115,7 +6473,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PluginInstallationDto'];
+        };
       };
     };
   };
