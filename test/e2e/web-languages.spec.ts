@@ -16,7 +16,7 @@ const webDist = resolve(process.cwd(), 'apps/web/dist');
 const LIVE = { timeout: 15_000 };
 
 type Locale = 'en' | 'pt-BR' | 'es';
-type Screen = 'login' | 'inbox' | 'conversation' | 'board' | 'dashboard' | 'admin';
+type Screen = 'login' | 'inbox' | 'conversation' | 'board' | 'dashboard' | 'admin' | 'profile';
 
 /**
  * What each screen must say in each language, written by hand (not read from the app's messages): a phrase of the
@@ -42,6 +42,11 @@ const SAYS: Record<Screen, Record<Locale, string[]>> = {
     es: ['Pendientes por etapa', 'SLA cumplido'],
   },
   admin: { en: ['Administration'], 'pt-BR': ['Administração'], es: ['Administración'] },
+  profile: {
+    en: ['Your profile', 'Password'],
+    'pt-BR': ['Seu perfil', 'Senha'],
+    es: ['Tu perfil', 'Contraseña'],
+  },
 };
 const ENGLISH_ONLY: Record<Screen, string[]> = {
   login: ['Sign in'],
@@ -50,6 +55,7 @@ const ENGLISH_ONLY: Record<Screen, string[]> = {
   board: ['Board'],
   dashboard: ['Backlog per stage', 'Messages per number and hour'],
   admin: ['Administration'],
+  profile: ['Your profile', 'Two-step sign-in'],
 };
 /** Where each screen's own content is, for axe (the shell around it is checked on the inbox). */
 const CONTENT: Record<Screen, string> = {
@@ -59,10 +65,11 @@ const CONTENT: Record<Screen, string> = {
   board: '.board-screen',
   dashboard: '.dashboard',
   admin: '.admin',
+  profile: '.profile',
 };
 // A message key shown instead of its text (missing in every language): `inbox.tabs.mine`, `chat.send`…
 const RAW_KEY =
-  /\b(?:nav|auth|inbox|chat|board|dashboard|admin|common|errors?)\.[a-z][A-Za-z]*(?:\.[a-zA-Z]+)*\b/;
+  /\b(?:nav|auth|inbox|chat|board|dashboard|admin|profile|availability|common|errors?)\.[a-z][A-Za-z]*(?:\.[a-zA-Z]+)*\b/;
 
 describe('every screen in English, Brazilian Portuguese and Spanish', () => {
   let env: TestEnvironment;
@@ -100,7 +107,7 @@ describe('every screen in English, Brazilian Portuguese and Spanish', () => {
   }
 
   for (const locale of ['en', 'pt-BR', 'es'] as const)
-    it(`${locale}: sign-in, inbox, conversation, board, dashboard and admin speak it and pass axe`, async () => {
+    it(`${locale}: sign-in, inbox, conversation, board, dashboard, admin and profile speak it and pass axe`, async () => {
       const page = await browser.newPage({ locale, viewport: { width: 1280, height: 800 } });
       await recordCspViolations(page);
       const problems: string[] = [];
@@ -136,6 +143,9 @@ describe('every screen in English, Brazilian Portuguese and Spanish', () => {
         await page.goto(`${env.url}/admin`);
         await page.locator('.admin').waitFor(LIVE);
         await check('admin');
+        await page.goto(`${env.url}/profile`);
+        await page.locator('.profile').waitFor(LIVE);
+        await check('profile');
         expect(problems).toEqual([]);
         expect(await cspViolations(page)).toEqual([]);
       } finally {
