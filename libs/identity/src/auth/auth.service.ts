@@ -157,7 +157,12 @@ export class AuthService {
     if (!refreshToken.trim()) throw new UnauthorizedException('refresh token is missing');
     type Outcome = { tokens: IssuedTokens } | { error: string; reused?: SessionRow };
     const outcome = await this.em.transactional(async (em): Promise<Outcome> => {
-      const session = await this.sessions.byTokenHashForUpdate(em, this.tokens.hashRefresh(refreshToken));
+      const tokenHash = this.tokens.hashRefresh(refreshToken);
+      const seen = await this.sessions.byTokenHash(em, tokenHash);
+      if (!seen) return { error: 'refresh token is not valid' };
+      // The user first, then the session: a revocation of the user's sessions waits for this rotation or sees it.
+      await this.sessions.lockUser(em, seen.user_id, 'share');
+      const session = await this.sessions.byTokenHashForUpdate(em, tokenHash);
       if (!session) return { error: 'refresh token is not valid' };
       if (session.revoked_at) return { error: 'session was signed out' };
       if (session.rotated_at) {

@@ -35,6 +35,21 @@ export class SessionRepository {
     );
   }
 
+  /** The session without locking it: a refresh reads whose it is, to lock the user first (see `lockUser`). */
+  async byTokenHash(em: EntityManager, tokenHash: string): Promise<SessionRow | null> {
+    return (await sql<SessionRow>(em, 'select * from sessions where token_hash = ?', [tokenHash]))[0] ?? null;
+  }
+
+  /**
+   * Orders session changes of one user: a refresh holds the user row `for share` while it inserts the rotated
+   * session, a revocation holds it `for update` while it revokes. Without it a revocation's single UPDATE cannot see a
+   * session a refresh in flight inserts after the statement began, and the attacker's newest token would survive
+   * "sign out everywhere". Always taken before any session row lock, so the two never deadlock.
+   */
+  async lockUser(em: EntityManager, userId: string, mode: 'share' | 'update'): Promise<void> {
+    await sql(em, `select 1 from users where id = ? for ${mode === 'share' ? 'share' : 'update'}`, [userId]);
+  }
+
   /** Locks the row: two concurrent refreshes with one token cannot both rotate it. */
   async byTokenHashForUpdate(em: EntityManager, tokenHash: string): Promise<SessionRow | null> {
     return (
@@ -67,6 +82,7 @@ export class SessionRepository {
     keepSessionId: string,
     reason: string,
   ): Promise<number> {
+    await this.lockUser(em, userId, 'update');
     const rows = await sql<{ family_id: string; live: boolean }>(
       em,
       `update sessions set revoked_at = now(), revoked_reason = ?
@@ -80,6 +96,7 @@ export class SessionRepository {
   }
 
   async revokeUser(em: EntityManager, userId: string, reason: string): Promise<number> {
+    await this.lockUser(em, userId, 'update');
     const rows = await sql<{ id: string }>(
       em,
       'update sessions set revoked_at = now(), revoked_reason = ? where user_id = ? and revoked_at is null returning id',
