@@ -225,6 +225,51 @@ describe('the signed-in user changes their own name, e-mail and password', () =>
     expect(event.details).toEqual({ reason: 'signed_out_elsewhere', sessions: 2 });
   });
 
+  it('"sign out everywhere else" also ends a login whose refresh token rotates in a tight loop meanwhile', async () => {
+    // A stolen refresh cookie, exchanged as fast as the api answers: a rotation in flight when the victim signs out
+    // everywhere else must not leave its new token alive. Several rounds, each racing a fresh loop.
+    for (let round = 0; round < 8; round++) {
+      const u = await newUser();
+      const stolen = await login(u.email, PASSWORD).expect(200);
+      let cookie = refreshCookie(stolen);
+      let token = stolen.body.accessToken as string;
+      let signedOut = false;
+      const loop = (async () => {
+        while (!signedOut) {
+          const r = await env.anonymous().post('/api/auth/refresh').set('Cookie', `sb_refresh=${cookie}`);
+          if (r.status !== 200) return;
+          cookie = refreshCookie(r);
+          token = r.body.accessToken as string;
+        }
+      })();
+      // Let the loop get going: wait until it has rotated once.
+      const first = cookie;
+      await expect.poll(() => cookie !== first).toBe(true);
+      await as(u.token).post('/api/me/sign-out-others').expect(200);
+      signedOut = true;
+      await loop;
+      await env.anonymous().post('/api/auth/refresh').set('Cookie', `sb_refresh=${cookie}`).expect(401);
+      await as(token).get('/api/auth/me').expect(401);
+      await as(u.token).get('/api/auth/me').expect(200);
+    }
+  });
+
+  it('a new password voids a reset link issued before it', async () => {
+    const u = await newUser();
+    const link = await env.api().post(`/api/users/${u.id}/password-reset`).expect(201);
+    const resetToken = new URL(String(link.body.path), 'http://x').searchParams.get('token');
+    await as(u.token)
+      .post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'brand-new-password-3' })
+      .expect(200);
+    await env
+      .anonymous()
+      .post('/api/auth/accept')
+      .send({ token: resetToken, password: 'attackers-password-4' })
+      .expect(400);
+    await login(u.email, 'attackers-password-4').expect(401);
+    await login(u.email, 'brand-new-password-3').expect(200);
+  });
+
   it('/me tells whether two-step sign-in and a password are set, never a secret', async () => {
     const u = await newUser();
     const before = (await as(u.token).get('/api/auth/me').expect(200)).body;

@@ -6,6 +6,7 @@ import { AccessScope } from '../access/access-scope.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { PasswordHasher, passwordProblem } from '../auth/password-hasher';
 import { SessionRepository } from '../auth/session.repository';
+import { UserTokenService } from '../users/user-token.service';
 import { toUserView, UserRepository, UserRow } from '../users/user.repository';
 import { CurrentPasswordCheck, noPassword } from './current-password.service';
 import { fieldRefusal } from './field-refusal';
@@ -25,6 +26,7 @@ export class ProfileService {
     private readonly hasher: PasswordHasher,
     private readonly currentPassword: CurrentPasswordCheck,
     private readonly audit: AuditLog,
+    private readonly links: UserTokenService,
   ) {}
 
   async get(userId: string = this.scope.actor().id): Promise<ProfileView> {
@@ -110,6 +112,7 @@ export class ProfileService {
     const sessionId = this.sessionId();
     return this.em.transactional(async (em) => {
       await sql(em, 'update users set password_hash = ?, updated_at = now() where id = ?', [hash, user.id]);
+      await this.links.voidAll(em, user.id);
       const signedOut = await this.sessions.revokeOthers(em, user.id, sessionId, 'password_changed');
       await this.audit.record(
         {

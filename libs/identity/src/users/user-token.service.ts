@@ -51,6 +51,11 @@ export class UserTokenService {
     return { token, expiresAt: expiresAt.toISOString(), path: `/accept?token=${encodeURIComponent(token)}` };
   }
 
+  /** Voids every unused link of the user: after they chose a password themselves, an older link must not reset it. */
+  async voidAll(em: EntityManager, userId: string): Promise<void> {
+    await sql(em, 'update user_tokens set used_at = now() where user_id = ? and used_at is null', [userId]);
+  }
+
   /**
    * Sets the password from a link token. Every failure reads the same, so links cannot be probed. The token is
    * looked up before the password is hashed, so an unknown token costs no argon2 work, and each use is booked
