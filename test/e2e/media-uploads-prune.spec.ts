@@ -1,7 +1,7 @@
 import { UnsentUploadsPrune } from '@switchboard/channels';
 import { APP_CONFIG, AppConfig, Clock } from '@switchboard/engine';
 import { createTestEnvironment, TestEnvironment, waitFor } from '@switchboard/testing';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { join, resolve } from 'node:path';
 import type request from 'supertest';
@@ -163,5 +163,19 @@ describe('unsent uploads are pruned after their retention', () => {
     }
     expect(await kept([held, free])).toEqual({ [held]: true });
     expect(existsSync(join(storageDir, heldKey))).toBe(true);
+  });
+
+  it('a stored file that cannot be removed does not stop the prune: its row goes, the others go with theirs', async () => {
+    const [stuck, next] = [await upload('preso.pdf'), await upload('seguinte.pdf')];
+    const [stuckKey, nextKey] = await keysOf([stuck, next]);
+    // A directory with a file inside where the upload's bytes were: removing it fails on every try.
+    rmSync(join(storageDir, stuckKey));
+    mkdirSync(join(storageDir, stuckKey));
+    writeFileSync(join(storageDir, stuckKey, 'inside'), 'x');
+    clock.advance(24 * 3_600_000 + 60_000);
+    expect(await env.app.get(UnsentUploadsPrune).prune()).toBe(2);
+    expect(await kept([stuck, next])).toEqual({});
+    expect(existsSync(join(storageDir, nextKey))).toBe(false);
+    expect(await env.app.get(UnsentUploadsPrune).prune()).toBe(0);
   });
 });

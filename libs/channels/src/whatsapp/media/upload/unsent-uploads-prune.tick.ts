@@ -54,7 +54,12 @@ export class UnsentUploadsPrune {
       // again, never bytes that no row names.
       const deleted = await this.em.fork().transactional(async (em) => {
         const keys = await deleteUnsentUploads(em, cutoff, BATCH);
-        for (const key of keys) await this.store.remove(key);
+        // A file that cannot go (permissions, a directory in its place) is logged and left: rolling the batch back
+        // would retry it first every hour and stop the prune for good.
+        for (const key of keys)
+          await this.store
+            .remove(key)
+            .catch((e: Error) => this.logger.warn(`stored upload ${key} not removed: ${e.message}`));
         return keys.length;
       });
       total += deleted;
