@@ -57,13 +57,25 @@ function settingField(key: string, schema: Json, required: boolean): PluginSetti
   return { ...base, type: 'json' };
 }
 
+/**
+ * The settings' JSON Schema; `any` for what it cannot say (a transform, a custom check): such a setting becomes a
+ * JSON field. A schema the conversion fails on gives no setting fields (the credentials are still listed) rather
+ * than failing the whole panel for every plugin.
+ */
+function jsonSchemaOf(schema: NonNullable<LoadedPlugin['plugin']['settings']>): Json {
+  try {
+    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  } catch {
+    return {};
+  }
+}
+
 /** The settings form of a plugin: each top-level setting, then each credential the manifest declares (write-only). */
 export function settingsFormOf(plugin: LoadedPlugin): PluginSettingFieldView[] {
   const fields: PluginSettingFieldView[] = [];
   const schema = plugin.plugin.settings;
   if (schema) {
-    // `any` for what JSON Schema cannot say (a transform, a custom check): such a setting becomes a JSON field.
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+    const json = jsonSchemaOf(schema);
     const required = new Set(Array.isArray(json.required) ? json.required : []);
     for (const [key, property] of Object.entries(isRecord(json.properties) ? json.properties : {}))
       if (isRecord(property)) fields.push(settingField(key, property, required.has(key)));
