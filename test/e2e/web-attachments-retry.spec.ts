@@ -83,8 +83,21 @@ describe('a failed send of an attachment is retried with the same upload, in a r
             .filter((s) => s.kind === 'message' && s.waId === waId && s.type === 'document' && s.wamid),
         { what: 'the customer received the document' },
       );
-      expect(sent).toHaveLength(1);
       await expect.poll(() => page.locator('.attachment').count()).toBe(0);
+      // A later message as the marker: once the customer has it, a second send of the document would have come.
+      const composer = page.locator('textarea[name=composer]');
+      await composer.fill('Segue o contrato acima');
+      await composer.press('Enter');
+      const messages = await waitFor(
+        () => {
+          const all = env.sandbox
+            .sent(env.numbers.sales.phoneNumberId)
+            .filter((s) => s.kind === 'message' && s.waId === waId && s.wamid);
+          return all.some((s) => s.type === 'text') ? all : null;
+        },
+        { what: 'the marker text at the sandbox' },
+      );
+      expect(messages.filter((s) => s.type === 'document')).toHaveLength(1);
 
       // One upload from the page and one kept by the api, and that one is the file sent.
       expect(uploads).toHaveLength(1);
