@@ -11,7 +11,7 @@ import {
 } from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { create } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -40,6 +40,21 @@ const earlyInStep = () =>
     timeoutMs: 20_000,
     intervalMs: 250,
   });
+
+/** The drawn QR code holds `uri`: module by module against the encoder's own matrix, quiet zone of 4. */
+async function expectQrOf(qr: Locator, uri: string): Promise<void> {
+  expect(await qr.evaluate((svg) => svg.tagName)).toBe('svg');
+  const { modules } = create(uri, { errorCorrectionLevel: 'M' });
+  const expected: string[] = [];
+  for (let row = 0; row < modules.size; row++)
+    for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) expected.push(`${row},${col}`);
+  const drawn = (
+    await qr
+      .locator('rect.dark')
+      .evaluateAll((rects) => rects.map((r) => ['x', 'y', 'width'].map((a) => Number(r.getAttribute(a)))))
+  ).flatMap(([x, y, w]) => Array.from({ length: w }, (_, i) => `${y - 4},${x - 4 + i}`));
+  expect(drawn.sort()).toEqual(expected.sort());
+}
 
 describe('the profile screen in a real browser', () => {
   let env: TestEnvironment;
@@ -144,19 +159,7 @@ describe('the profile screen in a real browser', () => {
       const secret = shown.replace(/ /g, '');
       expect(secret).toHaveLength(32);
       const uri = `otpauth://totp/Switchboard%3Aprofile.agent%40test.switchboard?secret=${secret}&issuer=Switchboard&algorithm=SHA1&digits=6&period=30`;
-      const qr = twoStep.getByRole('img', { name: 'QR code for your authenticator app' });
-      expect(await qr.evaluate((svg) => svg.tagName)).toBe('svg');
-      const { modules } = create(uri, { errorCorrectionLevel: 'M' });
-      const expected: string[] = [];
-      for (let row = 0; row < modules.size; row++)
-        for (let col = 0; col < modules.size; col++)
-          if (modules.get(row, col)) expected.push(`${row},${col}`);
-      const drawn = (
-        await qr
-          .locator('rect.dark')
-          .evaluateAll((rects) => rects.map((r) => ['x', 'y', 'width'].map((a) => Number(r.getAttribute(a)))))
-      ).flatMap(([x, y, w]) => Array.from({ length: w }, (_, i) => `${y - 4},${x - 4 + i}`));
-      expect(drawn.sort()).toEqual(expected.sort());
+      await expectQrOf(twoStep.getByRole('img', { name: 'QR code for your authenticator app' }), uri);
       expect(await axeViolations(page, 'main')).toEqual([]);
       if (process.env.SCREENSHOTS === '1') {
         mkdirSync('docs/screenshots', { recursive: true });
@@ -213,7 +216,14 @@ describe('the profile screen in a real browser', () => {
       await page.locator('#email').fill(email);
       await page.locator('#password').fill(PASSWORD);
       await page.locator('form button[type=submit]').click();
-      const app = authenticator((await page.locator('code.secret').textContent()) ?? '');
+      const secret = (await page.locator('code.secret').textContent()) ?? '';
+      // The key is also shown as a QR code to scan.
+      await expectQrOf(
+        page.getByRole('img', { name: 'QR code for your authenticator app' }),
+        `otpauth://totp/Switchboard%3Aprofile.admin%40test.switchboard?secret=${secret}&issuer=Switchboard&algorithm=SHA1&digits=6&period=30`,
+      );
+      expect(await axeViolations(page, 'main')).toEqual([]);
+      const app = authenticator(secret);
       await page.locator('#code').fill(app());
       await page.locator('form button[type=submit]').click();
       await page.waitForURL(/\/inbox$/);
