@@ -64,6 +64,8 @@ export interface StageView {
   wipLimit: number | null;
   requiredFields: string[];
   archived: boolean;
+  /** The attributes (name, color, wipLimit, requiredFields) an admin set; the others are the plugin's. */
+  overridden: string[];
 }
 
 export interface FieldView {
@@ -72,6 +74,8 @@ export interface FieldView {
   type: string;
   config: Record<string, unknown>;
   archived: boolean;
+  /** `label` when an admin set it; else the plugin's. */
+  overridden: string[];
 }
 
 export interface PipelineView {

@@ -46,6 +46,8 @@ export class DepartmentSetupService {
         position,
         requiredFields: [],
         onEnter: [],
+        pluginValues: { name: stage.name, color: null, wipLimit: null, requiredFields: [] },
+        overridden: [],
       }),
     );
     return department;

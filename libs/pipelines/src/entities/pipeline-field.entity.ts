@@ -37,6 +37,14 @@ export class PipelineField {
   @Property({ type: 'integer' })
   position!: number;
 
+  /** What the plugin's manifest says for the label. */
+  @Property({ type: 'jsonb', defaultRaw: `'{}'` })
+  pluginValues: Record<string, unknown> = {};
+
+  /** Attributes an admin set (`label`): the sync leaves them alone. */
+  @Property({ type: 'text[]', default: '{}' })
+  overridden: string[] = [];
+
   /** Set when the field left the plugin's manifest: values are kept, no new ones accepted. */
   @Property({ type: 'timestamptz', nullable: true })
   archivedAt?: Date | null;

@@ -40,6 +40,14 @@ export class PipelineStage {
   @Property({ type: 'jsonb' })
   onEnter: string[] = [];
 
+  /** What the plugin's manifest (or the built-in pipeline) says for name, color, wipLimit and requiredFields. */
+  @Property({ type: 'jsonb', defaultRaw: `'{}'` })
+  pluginValues: Record<string, unknown> = {};
+
+  /** Attributes an admin set (`name`, `color`, `wipLimit`, `requiredFields`): the sync leaves them alone. */
+  @Property({ type: 'text[]', default: '{}' })
+  overridden: string[] = [];
+
   /** Set when the stage left the plugin's manifest: cards may stay, none may enter. */
   @Property({ type: 'timestamptz', nullable: true })
   archivedAt?: Date | null;

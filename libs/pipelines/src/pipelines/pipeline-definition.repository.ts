@@ -20,6 +20,7 @@ interface PipelineRow {
     wip_limit: number | null;
     required_fields: string[];
     archived: boolean;
+    overridden: string[];
   }[];
   fields: {
     key: string;
@@ -27,6 +28,7 @@ interface PipelineRow {
     type: FieldDef['type'];
     config: FieldDef['config'];
     archived: boolean;
+    overridden: string[];
   }[];
 }
 
@@ -41,10 +43,12 @@ export class PipelineDefinitionRepository {
       `select p.id, p.key, p.name, p.department_id, p.plugin_id, p.is_default,
               coalesce((select json_agg(json_build_object('id', s.id, 'key', s.key, 'name', s.name,
                          'category', s.category, 'color', s.color, 'wip_limit', s.wip_limit,
-                         'required_fields', s.required_fields, 'archived', s.archived_at is not null)
+                         'required_fields', s.required_fields, 'archived', s.archived_at is not null,
+                         'overridden', s.overridden)
                          order by s.position) from pipeline_stages s where s.pipeline_id = p.id), '[]') as stages,
               coalesce((select json_agg(json_build_object('key', f.key, 'label', f.label, 'type', f.type,
-                         'config', f.config, 'archived', f.archived_at is not null) order by f.position)
+                         'config', f.config, 'archived', f.archived_at is not null,
+                         'overridden', f.overridden) order by f.position)
                          from pipeline_fields f where f.pipeline_id = p.id), '[]') as fields
          from pipelines p where ${where}
         order by p.department_id, p.is_default desc, p.name`,
@@ -66,6 +70,7 @@ export class PipelineDefinitionRepository {
         wipLimit: s.wip_limit,
         requiredFields: s.required_fields,
         archived: s.archived,
+        overridden: s.overridden,
       })),
       fields: r.fields.map((f): FieldView => ({
         key: f.key,
@@ -73,6 +78,7 @@ export class PipelineDefinitionRepository {
         type: f.type,
         config: { ...f.config },
         archived: f.archived,
+        overridden: f.overridden,
       })),
     }));
   }

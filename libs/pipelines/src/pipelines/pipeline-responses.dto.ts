@@ -21,6 +21,12 @@ export class StageDto implements StageView {
   })
   requiredFields!: string[];
   @ApiProperty({ type: Boolean }) archived!: boolean;
+  @ApiProperty({
+    type: [String],
+    enum: ['name', 'color', 'wipLimit', 'requiredFields'],
+    description: "Attributes an admin set; the others are the plugin's (reset one with its PATCH route)",
+  })
+  overridden!: string[];
 }
 
 export class FieldDto implements FieldView {
@@ -38,6 +44,12 @@ export class FieldDto implements FieldView {
   })
   config!: Record<string, unknown>;
   @ApiProperty({ type: Boolean }) archived!: boolean;
+  @ApiProperty({
+    type: [String],
+    enum: ['label'],
+    description: "Attributes an admin set; the others are the plugin's",
+  })
+  overridden!: string[];
 }
 
 export class PipelineDto implements PipelineView {

@@ -4,9 +4,17 @@ import { sql, uuidv7 } from '@switchboard/engine';
 import type { PluginManifest } from '@switchboard/plugin-sdk';
 
 /**
+ * The upsert's value for a column an admin may override: theirs while `attribute` is in the row's `overridden`,
+ * else the manifest's (so a restart or a plugin upgrade never undoes an admin's choice).
+ */
+const kept = (table: string, column: string, attribute = column): string =>
+  `case when '${attribute}' = any(${table}.overridden) then ${table}.${column} else excluded.${column} end`;
+
+/**
  * Keeps a department's pipelines in step with the manifest of the department plugin it runs: pipelines, stages
  * and fields are upserted by key; ones the manifest no longer lists are archived (cards and values stay). The
- * plugin's first pipeline becomes the department's default, where new conversations land.
+ * plugin's first pipeline becomes the department's default, where new conversations land. Stage and field
+ * attributes an admin adjusted (PipelineAdminService) stand; the manifest's values are kept beside them.
  */
 @Injectable()
 export class PipelineSyncService {
@@ -53,11 +61,14 @@ export class PipelineSyncService {
       await sql(
         em,
         `insert into pipeline_stages (id, pipeline_id, key, name, position, category, color, wip_limit,
-                                      required_fields, on_enter, archived_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, null)
-         on conflict (pipeline_id, key) do update set name = excluded.name, position = excluded.position,
-           category = excluded.category, color = excluded.color, wip_limit = excluded.wip_limit,
-           required_fields = excluded.required_fields, on_enter = excluded.on_enter, archived_at = null`,
+                                      required_fields, on_enter, archived_at, plugin_values)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, null, ?::jsonb)
+         on conflict (pipeline_id, key) do update set position = excluded.position,
+           name = ${kept('pipeline_stages', 'name')}, color = ${kept('pipeline_stages', 'color')},
+           wip_limit = ${kept('pipeline_stages', 'wip_limit', 'wipLimit')},
+           required_fields = ${kept('pipeline_stages', 'required_fields', 'requiredFields')},
+           category = excluded.category, on_enter = excluded.on_enter, archived_at = null,
+           plugin_values = excluded.plugin_values`,
         [
           uuidv7(),
           pipelineId,
@@ -69,6 +80,12 @@ export class PipelineSyncService {
           s.wipLimit ?? null,
           JSON.stringify(s.requiredFields),
           JSON.stringify(s.onEnter),
+          JSON.stringify({
+            name: s.name,
+            color: s.color ?? null,
+            wipLimit: s.wipLimit ?? null,
+            requiredFields: s.requiredFields,
+          }),
         ],
       );
     await sql(
@@ -94,11 +111,22 @@ export class PipelineSyncService {
       };
       await sql(
         em,
-        `insert into pipeline_fields (id, pipeline_id, key, label, type, config, position, archived_at)
-         values (?, ?, ?, ?, ?, ?::jsonb, ?, null)
-         on conflict (pipeline_id, key) do update set label = excluded.label, type = excluded.type,
-           config = excluded.config, position = excluded.position, archived_at = null`,
-        [uuidv7(), pipelineId, f.key, f.label, f.type, JSON.stringify(config), position],
+        `insert into pipeline_fields (id, pipeline_id, key, label, type, config, position, archived_at,
+                                      plugin_values)
+         values (?, ?, ?, ?, ?, ?::jsonb, ?, null, ?::jsonb)
+         on conflict (pipeline_id, key) do update set label = ${kept('pipeline_fields', 'label')},
+           type = excluded.type, config = excluded.config, position = excluded.position, archived_at = null,
+           plugin_values = excluded.plugin_values`,
+        [
+          uuidv7(),
+          pipelineId,
+          f.key,
+          f.label,
+          f.type,
+          JSON.stringify(config),
+          position,
+          JSON.stringify({ label: f.label }),
+        ],
       );
     }
     await sql(
