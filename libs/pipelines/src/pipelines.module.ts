@@ -11,6 +11,7 @@ import { DepartmentSetupService } from './department-setup.service';
 import { DepartmentAdminService } from './departments/department-admin.service';
 import { DepartmentCalendarsService } from './departments/department-calendars.service';
 import { DepartmentDirectoryModule } from './departments/department-directory.module';
+import { PipelineAdminService } from './pipelines/pipeline-admin.service';
 import { PipelineDefinitionRepository } from './pipelines/pipeline-definition.repository';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { PipelineSyncService } from './sync/pipeline-sync.service';
@@ -28,6 +29,7 @@ const SERVICES = [
   DepartmentSetupService,
   DepartmentAdminService,
   DepartmentCalendarsService,
+  PipelineAdminService,
   PipelineDefinitionRepository,
   PipelineSyncService,
   PluginActivationService,

@@ -42,6 +42,7 @@ import { Migration20261203701200_sla_conversations_open_index } from './Migratio
 import { Migration20261203702000_report_volume_messages_hour } from './Migration20261203702000_report_volume_messages_hour';
 import { Migration20261203702100_media_uploads } from './Migration20261203702100_media_uploads';
 import { Migration20261203703300_media_uploads_sent } from './Migration20261203703300_media_uploads_sent';
+import { Migration20261203703400_pipeline_overrides } from './Migration20261203703400_pipeline_overrides';
 import { Migration20261203702200_conversation_reads } from './Migration20261203702200_conversation_reads';
 import { Migration20261203702210_conversations_labels_index } from './Migration20261203702210_conversations_labels_index';
 import { Migration20261203702300_quick_replies } from './Migration20261203702300_quick_replies';
@@ -133,4 +134,5 @@ export const CORE_MIGRATIONS: MigrationObject[] = [
     class: Migration20261203702300_quick_replies,
   },
   { name: 'Migration20261203703300_media_uploads_sent', class: Migration20261203703300_media_uploads_sent },
+  { name: 'Migration20261203703400_pipeline_overrides', class: Migration20261203703400_pipeline_overrides },
 ];
