@@ -158,6 +158,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/pipelines': list('conversations.read'),
   'GET /api/pipelines/:id': department('conversations.read'),
   'GET /api/pipelines/:id/board': department('conversations.read'),
+  'PATCH /api/pipelines/:id/stages/:stageKey': installation('departments.manage', true),
+  'PATCH /api/pipelines/:id/fields/:fieldKey': installation('departments.manage', true),
   'GET /api/cards': list('conversations.read'),
   'GET /api/cards/:id': department('conversations.read'),
   'PATCH /api/cards/:id': department('cards.write'),
@@ -809,6 +811,13 @@ describe('authorization: every route × every actor, with department A ids every
       slaPolicy: await newSlaPolicy(dept('hr')),
       quickReply: await newQuickReply(dept('hr')),
     };
+    // The built-in pipeline has no fields: the walk adjusts one of its own (PATCH …/fields/:fieldKey).
+    for (const pipeline of [fixtures.sales.pipeline, fixtures.hr.pipeline])
+      await env.query(
+        `insert into pipeline_fields (id, pipeline_id, key, label, type, config, position, plugin_values)
+         values (gen_random_uuid(), $1, 'walk', 'Walk', 'text', '{}', 0, '{"label":"Walk"}')`,
+        [pipeline],
+      );
     [{ c: walkCursor }] = await env.query<{ c: string }>(
       `select xid || ':' || seq as c from domain_events order by xid desc, seq desc limit 1`,
     );
@@ -978,7 +987,12 @@ describe('authorization: every route × every actor, with department A ids every
     const route = `${input.method} ${input.path}`;
     return input.path.replace(/:(\w+)/g, (_m, name: string) => {
       const p = input.params.find((x) => x.name === name)!;
-      if (!p.id) return name === 'action' ? 'record' : 'not-configured';
+      // A stage of the built-in pipeline, which every department starts with; the walk's own field of it.
+      if (!p.id) {
+        if (name === 'stageKey') return 'in_progress';
+        if (name === 'fieldKey') return 'walk';
+        return name === 'action' ? 'record' : 'not-configured';
+      }
       if (name !== 'id') return idFor(name, dept, route);
       if (route === 'POST /api/departments/:id/archive') return fixtures[dept].bareDepartment;
       if (route === 'DELETE /api/numbers/:id') return fixtures[dept].bareNumber;

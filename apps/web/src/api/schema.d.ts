@@ -1589,6 +1589,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/pipelines/{id}/fields/{fieldKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Set a field's label over its plugin's, or reset: ["label"] back to the plugin's. Unknown field: 404 */
+    patch: operations['PipelinesController_adjustField'];
+    trace?: never;
+  };
+  '/api/pipelines/{id}/stages/{stageKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Adjust a stage over its plugin's values (name, color, wipLimit: null = no limit, requiredFields: keys of the pipeline's current fields); reset: attributes back to the plugin's. Unknown stage: 404 */
+    patch: operations['PipelinesController_adjustStage'];
+    trace?: never;
+  };
   '/api/plugin-hook-failures': {
     parameters: {
       query?: never;
@@ -2438,6 +2472,8 @@ export interface components {
       };
       key: string;
       label: string;
+      /** @description Attributes an admin set; the others are the plugin's */
+      overridden: 'label'[];
       /** @description text, number, money, date, select, multiselect, phone, email or reference */
       type: string;
     };
@@ -3019,6 +3055,8 @@ export interface components {
       id: string;
       key: string;
       name: string;
+      /** @description Attributes an admin set; the others are the plugin's (reset one with its PATCH route) */
+      overridden: ('name' | 'color' | 'wipLimit' | 'requiredFields')[];
       /** @description Keys of the fields a card needs filled in to enter the stage */
       requiredFields: string[];
       /** @description Most cards the stage holds; null: no limit */
@@ -6544,6 +6582,67 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BoardDto'];
+        };
+      };
+    };
+  };
+  PipelinesController_adjustField: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fieldKey: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          label?: string;
+          reset?: 'label'[];
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineDto'];
+        };
+      };
+    };
+  };
+  PipelinesController_adjustStage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        stageKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          color?: string | null;
+          name?: string;
+          requiredFields?: string[];
+          reset?: ('name' | 'color' | 'wipLimit' | 'requiredFields')[];
+          wipLimit?: number | null;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineDto'];
         };
       };
     };
