@@ -33,6 +33,22 @@ describe('assignment strategies', () => {
   const setQueue = (departmentId: string, body: Record<string, unknown>) =>
     env.api().put(`/api/departments/${departmentId}/queues/default`).send(body);
 
+  /** The conversations waiting in the department's queue, in its order. */
+  const waiting = async (departmentId: string) =>
+    (
+      (await env.api().get(`/api/departments/${departmentId}/queue`).expect(200)).body as {
+        conversationId: string;
+      }[]
+    ).map((w) => w.conversationId);
+  /** Each conversation joins the queue once the subscriber to its creation has run: waits until all of `ids` do. */
+  const queued = (departmentId: string, ids: string[]) =>
+    expect
+      .poll(async () => {
+        const now = await waiting(departmentId);
+        return ids.filter((id) => !now.includes(id));
+      })
+      .toEqual([]);
+
   async function online(departmentId: string, agents: TestAgent[], settings: Record<string, unknown>) {
     for (const a of agents) {
       await configureAgent(env, departmentId, a.id, settings);
@@ -53,14 +69,8 @@ describe('assignment strategies', () => {
       .send({ priority: 'urgent' })
       .expect(200);
     expect(await owners(env, c)).toEqual([null, null, null, null, null]);
-    const waiting = (await env.as('salesAgent').get(`/api/departments/${sales}/queue`).expect(200)).body;
-    expect(waiting.map((w: { conversationId: string }) => w.conversationId)).toEqual([
-      c[4],
-      c[0],
-      c[1],
-      c[2],
-      c[3],
-    ]);
+    await queued(sales, c);
+    expect(await waiting(sales)).toEqual([c[4], c[0], c[1], c[2], c[3]]);
 
     const set = await setQueue(sales, { strategy: 'round_robin' }).expect(200);
     expect(set.body).toMatchObject({ departmentId: sales, teamId: null, strategy: 'round_robin' });
@@ -76,6 +86,7 @@ describe('assignment strategies', () => {
     await online(support, [b1, b2, b3], { capacity: 10 });
     const d: string[] = [];
     for (let i = 0; i < 7; i++) d.push(await newConversation(env, 'support'));
+    await queued(support, d);
     const assign = (id: string, userId: string) =>
       env.api().put(`/api/conversations/${id}/assignee`).send({ userId }).expect(200);
     // By hand: Charlie first (longest ago), then Bravo, then Alpha twice.
@@ -101,6 +112,7 @@ describe('assignment strategies', () => {
     await online(hr, [h2], { capacity: 10, languages: ['en'], skills: [] });
     const e: string[] = [];
     for (let i = 0; i < 4; i++) e.push(await newConversation(env, 'hr'));
+    await queued(hr, e);
     await setRequirements(env, e[0], { language: 'en' });
     await setRequirements(env, e[1], { language: 'pt', requiredSkills: ['billing'] });
     await setRequirements(env, e[2], { language: 'es' });
