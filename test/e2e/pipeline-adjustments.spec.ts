@@ -204,4 +204,24 @@ describe('admins adjust a plugin pipeline’s stages and fields', () => {
     );
     expect(fieldAudit.details.changed).toEqual({ label: { from: 'Deal value', to: 'Amount' } });
   });
+
+  it('a required field its plugin later drops no longer bars the stage, nor is asked for', async () => {
+    await env
+      .api()
+      .patch(stagePath('lost'))
+      .send({ requiredFields: ['seats'] })
+      .expect(200);
+    const card = await newCard();
+    const agent = env.as('salesAgent');
+    expect(
+      (await agent.post(`/api/cards/${card}/move`).send({ stage: 'lost' }).expect(422)).body.missingFields,
+    ).toEqual(['seats']);
+    // A plugin upgrade without "seats": the sync archives the field (as here) and keeps the admin's stage value.
+    await env.query(
+      `update pipeline_fields set archived_at = now() where pipeline_id = $1 and key = 'seats'`,
+      [pipelineId],
+    );
+    expect((await stage('lost')).requiredFields).toEqual([]);
+    await agent.post(`/api/cards/${card}/move`).send({ stage: 'lost' }).expect(200);
+  });
 });

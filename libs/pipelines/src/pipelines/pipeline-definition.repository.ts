@@ -68,7 +68,8 @@ export class PipelineDefinitionRepository {
         category: s.category,
         color: s.color,
         wipLimit: s.wip_limit,
-        requiredFields: s.required_fields,
+        // A field its plugin dropped (archived) takes no values, so a stage can no longer ask for it.
+        requiredFields: s.required_fields.filter((key) => r.fields.some((f) => f.key === key && !f.archived)),
         archived: s.archived,
         overridden: s.overridden,
       })),
