@@ -81,6 +81,10 @@ describe('admins adjust a pipeline in a real browser; the board follows', () => 
     await page.getByLabel('Department').selectOption({ label: 'Sales' });
     await deals(page).getByRole('button', { name: 'Adjust the stage Lost' }).click();
     const form = page.getByRole('form', { name: 'Adjust the stage Lost' });
+    // Half-typed: refused beside the field, never read as "no limit".
+    await form.getByLabel('WIP limit').fill('1e');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('A positive whole number, or empty for no limit.').waitFor();
     await form.getByLabel('WIP limit').fill('0');
     await form.getByLabel('Name').fill('L'.repeat(101));
     await form.getByRole('button', { name: 'Save' }).click();
