@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createPinoLogger, PinoNestLogger, Runtime } from '@switchboard/engine';
+import { createPinoLogger, PinoNestLogger, RefuseNulPipe, Runtime } from '@switchboard/engine';
 import { requestContext } from '@switchboard/identity';
 import cookieParser from 'cookie-parser';
 import { json, NextFunction, Request, Response } from 'express';
@@ -44,6 +44,7 @@ export async function createApp(runtime: Runtime, roles: AppRoles): Promise<INes
   });
 
   app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.useGlobalPipes(new RefuseNulPipe());
   await app.init();
   return app;
 }

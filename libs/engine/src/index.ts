@@ -46,6 +46,7 @@ export type { DomainEventSubscriber } from './events/subscriber-registry';
 export { HealthController } from './health/health.controller';
 export { IS_PUBLIC, Public } from './http/public.decorator';
 export { decodeCursor, encodeCursor, keysetPage, readCursor } from './http/keyset-cursor';
+export { RefuseNulPipe } from './http/refuse-nul.pipe';
 export { ZodValidationPipe } from './http/zod-validation.pipe';
 export { requestBodySchema } from './http/request-body-schema';
 export { uuidv7 } from './ids/uuid-v7';
