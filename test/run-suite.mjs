@@ -8,6 +8,10 @@ const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
 // The inbox budgets measure time in the browser: they run on their own after the rest, so two spec files sharing
 // the two cores do not stand in for the product's speed. Any arguments: those files only, in one run.
 const BUDGETS = 'test/e2e/web-inbox-list.spec.ts';
+// Specs that start extra worker processes (about 20 connections each, on top of their environment's 40): run on
+// their own too, so their peak never meets another file's environment on a server with 100 connections.
+const ALONE = ['test/e2e/sla-workers.spec.ts', 'test/e2e/timers-workers.spec.ts'];
+const aloneReport = 'test-results/alone.json';
 const given = process.argv.slice(2);
 const report = 'test-results/vitest.json';
 const budgetsReport = 'test-results/budgets.json';
@@ -18,12 +22,14 @@ const steps = [
   ...(given.length
     ? [['npx', ['vitest', 'run', ...given]]]
     : [
-        ['npx', ['vitest', 'run', '--exclude', BUDGETS]],
+        ['npx', ['vitest', 'run', '--exclude', BUDGETS, ...ALONE.flatMap((f) => ['--exclude', f])]],
+        ['npx', ['vitest', 'run', ...ALONE, '--maxWorkers=1', `--outputFile.json=${aloneReport}`]],
         ['npx', ['vitest', 'run', BUDGETS, `--outputFile.json=${budgetsReport}`]],
       ]),
 ];
 rmSync(report, { force: true });
 rmSync(budgetsReport, { force: true });
+rmSync(aloneReport, { force: true });
 let status = 0;
 for (const [command, args] of steps) {
   const run = spawnSync(command, args, { stdio: 'inherit' });
@@ -36,7 +42,7 @@ for (const [command, args] of steps) {
   }
 }
 console.log(`\ntest suite total time: ${seconds()} s`);
-const counts = [report, budgetsReport]
+const counts = [report, aloneReport, budgetsReport]
   .filter((f) => existsSync(f))
   .map((f) => JSON.parse(readFileSync(f, 'utf8')));
 if (counts.length) {
